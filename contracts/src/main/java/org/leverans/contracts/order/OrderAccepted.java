@@ -1,0 +1,18 @@
+package org.leverans.contracts.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.leverans.contracts.EventContract;
+import org.leverans.contracts.Topics;
+import org.leverans.contracts.validation.PricedLine;
+import org.leverans.contracts.validation.DeliverySite;
+import org.leverans.contracts.validation.Totals;
+
+/** The order confirmation: agreement and credit both allow the order, at these prices. */
+@EventContract(type = "leverans.order.accepted.v1", topic = Topics.ORDER)
+public record OrderAccepted(UUID orderId, String orderNumber, UUID customerId, String purchaseOrderNumber,
+		DeliveryMode deliveryMode, RequestedDelivery requestedDelivery, List<PricedLine> lines,
+		List<DeliverySite> sites, Totals totals, Instant acceptedAt) {
+}

@@ -1,0 +1,11 @@
+package org.leverans.contracts.order;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.leverans.contracts.EventContract;
+import org.leverans.contracts.Topics;
+
+@EventContract(type = "leverans.order.delivered.v1", topic = Topics.ORDER)
+public record OrderDelivered(UUID orderId, String orderNumber, UUID customerId, Instant deliveredAt) {
+}

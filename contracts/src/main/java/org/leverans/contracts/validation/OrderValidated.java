@@ -1,0 +1,15 @@
+package org.leverans.contracts.validation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.leverans.contracts.EventContract;
+import org.leverans.contracts.Topics;
+
+/** The order fits the customer's agreement; its lines are priced, and these prices hold for the order. */
+@EventContract(type = "leverans.order-validation.validated.v1", topic = Topics.ORDER_VALIDATION)
+public record OrderValidated(UUID orderId, UUID customerId, UUID agreementId, String agreementNumber,
+		int agreementVersion, List<PricedLine> lines, List<DeliverySite> sites, Totals totals,
+		PaymentTerms paymentTerms, String freightTermsCode, boolean splitDeliveryAllowed, Instant validatedAt) {
+}

@@ -1,0 +1,141 @@
+package org.leverans.messaging;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.leverans.contracts.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the outbox, the relay, the inbox, CloudEvents-friendly Kafka serialization (string keys, raw JSON bytes as
+ * values), bounded retries with a dead-letter topic, and the contract topics, the same way in every service.
+ */
+@AutoConfiguration(after = { JacksonAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+		DataSourceTransactionManagerAutoConfiguration.class, KafkaAutoConfiguration.class })
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	MessagingSchema messagingSchema(DataSource dataSource) {
+		return new MessagingSchema(dataSource);
+	}
+
+	@Bean
+	OutboxRelay outboxRelay(MessagingSchema schema, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			KafkaTemplate<Object, Object> kafka, MessagingProperties properties, Clock clock,
+			@Value("${spring.application.name:leverans}") String applicationName) {
+		String source = (properties.source() != null) ? properties.source() : "/leverans/" + applicationName;
+		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, properties, source, clock);
+	}
+
+	@Bean
+	Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, OutboxRelay relay) {
+		return new Outbox(jdbc, json, clock, relay);
+	}
+
+	@Bean
+	Inbox inbox(MessagingSchema schema, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			JsonMapper json, Clock clock) {
+		return new Inbox(jdbc, new TransactionTemplate(transactionManager), json, clock);
+	}
+
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer leveransProducerSettings() {
+		Map<String, Object> settings = new HashMap<>();
+		settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		settings.put(ProducerConfig.ACKS_CONFIG, "all");
+		settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		return factory -> factory.updateConfigs(settings);
+	}
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer leveransConsumerSettings(
+			@Value("${spring.kafka.consumer.group-id:${spring.application.name:leverans}}") String groupId) {
+		Map<String, Object> settings = new HashMap<>();
+		settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+		settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return factory -> factory.updateConfigs(settings);
+	}
+
+	/**
+	 * Retries a failing record with exponential back-off, then publishes it unchanged (with the failure in
+	 * {@code kafka_dlt-*} headers) to {@code <topic>.dlt} and moves on. Records that can never succeed (unreadable
+	 * JSON, no CloudEvents headers) skip the retries.
+	 */
+	@Bean
+	CommonErrorHandler leveransErrorHandler(KafkaTemplate<Object, Object> kafka, MessagingProperties properties) {
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+				(record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+		ConsumerRecordRecoverer recoverer = (record, failure) -> {
+			logger.error("Giving up on {}-{}@{} after retries; sending it to {}", record.topic(), record.partition(),
+					record.offset(), Topics.deadLetterOf(record.topic()), failure);
+			deadLetters.accept(record, failure);
+		};
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
+		backOff.setInitialInterval(properties.retryInterval().toMillis());
+		backOff.setMultiplier(2.0);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+		return handler;
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics leveransTopics(MessagingProperties properties) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : Topics.ALL) {
+			topics.add(new NewTopic(topic, properties.partitions(), properties.replicas()));
+			topics.add(new NewTopic(Topics.deadLetterOf(topic), properties.partitions(), properties.replicas()));
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+}

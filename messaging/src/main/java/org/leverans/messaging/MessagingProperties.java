@@ -1,0 +1,26 @@
+package org.leverans.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the messaging library, under {@code leverans.messaging}.
+ *
+ * @param source the CloudEvents {@code source} of events this service writes; defaults to
+ * {@code /leverans/<spring.application.name>}
+ * @param relayInterval how often the outbox relay looks for unsent events when nothing woke it
+ * @param relayBatchSize how many events one relay pass sends at most
+ * @param retention how long sent outbox rows and remembered inbox ids are kept
+ * @param retryAttempts how many times a failing record is retried before it goes to the dead-letter topic
+ * @param retryInterval first back-off between retries; it doubles each time
+ * @param partitions partitions of the topics this library creates
+ * @param replicas replication factor of the topics this library creates
+ */
+@ConfigurationProperties("leverans.messaging")
+public record MessagingProperties(String source, @DefaultValue("500ms") Duration relayInterval,
+		@DefaultValue("200") int relayBatchSize, @DefaultValue("7d") Duration retention,
+		@DefaultValue("3") int retryAttempts, @DefaultValue("200ms") Duration retryInterval,
+		@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
+}

@@ -1,0 +1,198 @@
+package org.leverans.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.leverans.contracts.Topics;
+import org.leverans.contracts.order.OrderCancelled;
+import org.leverans.platform.testing.TestInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(properties = { "spring.application.name=messaging-test", "leverans.messaging.retry-interval=50ms" })
+class MessagingIntegrationTests {
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "messaging");
+	}
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	OutboxRelay relay;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MessagingTestApplication.CancellationLedger ledger;
+
+	@Test
+	void sendsCommittedEventWithCloudEventsHeadersKeyedByOrder() {
+		UUID orderId = UUID.randomUUID();
+		UUID eventId = this.transactions.execute(status -> this.outbox.publish(orderId, orderId, cancelled(orderId, "changed plans")));
+
+		ConsumerRecord<String, byte[]> record = firstRecordOn(Topics.ORDER, orderId.toString());
+		assertThat(header(record, "ce_id")).isEqualTo(eventId.toString());
+		assertThat(header(record, "ce_type")).isEqualTo("leverans.order.cancelled.v1");
+		assertThat(header(record, "ce_source")).isEqualTo("/leverans/messaging-test");
+		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(header(record, "ce_subject")).isEqualTo(orderId.toString());
+		assertThat(Instant.parse(header(record, "ce_time"))).isBeforeOrEqualTo(Instant.now());
+		assertThat(header(record, "content-type")).isEqualTo("application/json");
+		assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"reason\":\"changed plans\"");
+		await().until(() -> this.ledger.applied(orderId) == 1);
+	}
+
+	@Test
+	void rolledBackStateChangeRecordsNoEvent() {
+		UUID orderId = UUID.randomUUID();
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult(status -> {
+			this.outbox.publish(orderId, orderId, cancelled(orderId, "never happened"));
+			throw new IllegalStateException("state change failed");
+		})).isInstanceOf(IllegalStateException.class);
+
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM messaging.outbox_event WHERE record_key = ?",
+				Integer.class, orderId.toString())).isZero();
+	}
+
+	@Test
+	void refusesToPublishOutsideATransaction() {
+		UUID orderId = UUID.randomUUID();
+		assertThatThrownBy(() -> this.outbox.publish(orderId, orderId, cancelled(orderId, "no tx")))
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void eventsCommittedBeforeACrashAreSentWhenTheRelayRunsAgain() {
+		this.relay.stop();
+		UUID orderId = UUID.randomUUID();
+		try {
+			this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId, cancelled(orderId, "crash")));
+			assertThat(this.jdbc.queryForObject(
+					"SELECT count(*) FROM messaging.outbox_event WHERE record_key = ? AND sent_at IS NULL", Integer.class,
+					orderId.toString())).isOne();
+		}
+		finally {
+			this.relay.start();
+		}
+		await().until(() -> this.ledger.applied(orderId) == 1);
+	}
+
+	@Test
+	void redeliveredEventIsAppliedOnce() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		String eventId = UUID.randomUUID().toString();
+		byte[] body = ("{\"orderId\":\"" + orderId + "\",\"reason\":\"twice\"}").getBytes(StandardCharsets.UTF_8);
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			producer.send(record(orderId, eventId, "leverans.order.cancelled.v1", body)).get();
+			producer.send(record(orderId, eventId, "leverans.order.cancelled.v1", body)).get();
+			// A later event on the same key proves the duplicate before it was seen and skipped.
+			producer.send(record(orderId, UUID.randomUUID().toString(), "leverans.order.cancelled.v1", body)).get();
+		}
+		await().until(() -> this.ledger.applied(orderId) == 2);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM cancellation WHERE event_id = ?", Integer.class,
+				eventId)).isOne();
+	}
+
+	@Test
+	void unreadableRecordGoesToDeadLetterTopicAndLaterEventsStillApply() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			producer.send(record(orderId, UUID.randomUUID().toString(), "leverans.order.cancelled.v1",
+					"{not json".getBytes(StandardCharsets.UTF_8))).get();
+			producer.send(record(orderId, UUID.randomUUID().toString(), "leverans.order.cancelled.v1",
+					("{\"orderId\":\"" + orderId + "\",\"reason\":\"fine\"}").getBytes(StandardCharsets.UTF_8))).get();
+		}
+		ConsumerRecord<String, byte[]> dead = firstRecordOn(Topics.deadLetterOf(Topics.ORDER), orderId.toString());
+		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+		assertThat(header(dead, "kafka_dlt-exception-message")).isNotBlank();
+		await().until(() -> this.ledger.applied(orderId) == 1);
+	}
+
+	@Test
+	void failingHandlerIsRetriedThenDeadLetteredWithoutItsEffect() {
+		UUID orderId = UUID.randomUUID();
+		this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId, cancelled(orderId, "poison")));
+
+		ConsumerRecord<String, byte[]> dead = firstRecordOn(Topics.deadLetterOf(Topics.ORDER), orderId.toString());
+		assertThat(header(dead, "ce_type")).isEqualTo("leverans.order.cancelled.v1");
+		assertThat(this.ledger.applied(orderId)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM messaging.inbox_event WHERE event_id = ?",
+				Integer.class, header(dead, "ce_id"))).isZero();
+	}
+
+	private static OrderCancelled cancelled(UUID orderId, String reason) {
+		return new OrderCancelled(orderId, "LV-1", UUID.randomUUID(), "anna", reason, Instant.now());
+	}
+
+	private static ProducerRecord<String, byte[]> record(UUID key, String eventId, String type, byte[] body) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDER, key.toString(), body);
+		record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_source", "/test".getBytes(StandardCharsets.UTF_8));
+		return record;
+	}
+
+	private static KafkaProducer<String, byte[]> producer() {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer());
+	}
+
+	private static ConsumerRecord<String, byte[]> firstRecordOn(String topic, String key) {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+					if (key.equals(r.key())) {
+						found.add(r);
+					}
+				});
+				return !found.isEmpty();
+			});
+			return found.get(0);
+		}
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+}

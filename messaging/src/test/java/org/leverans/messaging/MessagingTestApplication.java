@@ -1,0 +1,49 @@
+package org.leverans.messaging;
+
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.leverans.contracts.Topics;
+import org.leverans.contracts.order.OrderCancelled;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+@SpringBootApplication
+class MessagingTestApplication {
+
+	/** A consumer whose effect is a row per applied cancellation, so doubled effects would show. */
+	@Component
+	static class CancellationLedger {
+
+		private final Inbox inbox;
+
+		private final JdbcTemplate jdbc;
+
+		private final EventHandlers handlers;
+
+		CancellationLedger(Inbox inbox, JdbcTemplate jdbc) {
+			this.inbox = inbox;
+			this.jdbc = jdbc;
+			this.jdbc.execute("CREATE TABLE IF NOT EXISTS cancellation (order_id UUID, reason TEXT, event_id TEXT)");
+			this.handlers = EventHandlers.named("cancellation-ledger").onEvent(OrderCancelled.class, (event, meta) -> {
+				if ("poison".equals(event.reason())) {
+					throw new IllegalStateException("cannot apply " + event.orderId());
+				}
+				this.jdbc.update("INSERT INTO cancellation VALUES (?, ?, ?)", event.orderId(), event.reason(), meta.id());
+			});
+		}
+
+		@KafkaListener(topics = Topics.ORDER, groupId = "messaging-test")
+		void on(ConsumerRecord<String, byte[]> record) {
+			this.inbox.receive(record, this.handlers);
+		}
+
+		int applied(UUID orderId) {
+			return this.jdbc.queryForObject("SELECT count(*) FROM cancellation WHERE order_id = ?", Integer.class,
+					orderId);
+		}
+	}
+}
