@@ -1,0 +1,110 @@
+package org.leverans.gateway.problem;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.leverans.gateway.ApiPaths;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClientException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * Turns errors the gateway itself meets on an API path (no route, service down or too slow, auth-server down
+ * while a token needs its keys) into problem details. Runs before Boot's error handler, which would answer with its
+ * own JSON or an HTML page; pages keep that.
+ */
+@Component
+@Order(-2)
+class ApiErrorHandler implements WebExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+	private final ProblemResponses problems;
+
+	ApiErrorHandler(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+		if (!ApiPaths.isApi(exchange.getRequest()) || exchange.getResponse().isCommitted()) {
+			return Mono.error(error);
+		}
+		// The gateway's own HTTP calls (WebClient) all go to the auth-server: its signing keys, token refresh.
+		if (causedBy(error, WebClientException.class) || causedBy(error, AuthenticationServiceException.class)) {
+			log.warn("The auth-server cannot be asked: {}", error.getMessage());
+			return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "auth-server-unreachable",
+					"Sign-in service not reachable",
+					"The auth-server, needed to verify or refresh the caller's token, does not answer; try again shortly.");
+		}
+		String service = targetService(exchange);
+		if (causedBy(error, ConnectException.class)) {
+			log.warn("{} is not reachable: {}", service, error.getMessage());
+			return this.problems.write(exchange, HttpStatus.BAD_GATEWAY, "service-unreachable",
+					"Service not reachable", service + " does not answer at the moment; try again shortly.");
+		}
+		if (causedBy(error, TimeoutException.class) || hasStatus(error, HttpStatus.GATEWAY_TIMEOUT)) {
+			log.warn("{} timed out: {}", service, error.getMessage());
+			return this.problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timed out",
+					service + " did not answer in time; try again shortly.");
+		}
+		if (error instanceof ResponseStatusException statusError) {
+			return answerStatus(exchange, statusError.getStatusCode(), statusError.getReason());
+		}
+		log.error("Unexpected error on {}", exchange.getRequest().getPath(), error);
+		return this.problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"The gateway could not handle this request.");
+	}
+
+	private Mono<Void> answerStatus(ServerWebExchange exchange, HttpStatusCode code, String reason) {
+		HttpStatus status = HttpStatus.resolve(code.value());
+		if (status == null) {
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+		}
+		if (status == HttpStatus.NOT_FOUND) {
+			return this.problems.write(exchange, status, "not-found", "No such API",
+					"No API answers at " + exchange.getRequest().getMethod() + " "
+							+ exchange.getRequest().getPath().pathWithinApplication().value() + ".");
+		}
+		String detail = (reason != null) ? reason : status.getReasonPhrase();
+		return this.problems.write(exchange, status, "http-" + status.value(), status.getReasonPhrase(), detail);
+	}
+
+	/** Route ids start with the service's name: order-service, notification-service-stream, ... */
+	private static String targetService(ServerWebExchange exchange) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		if (route == null) {
+			return "The service";
+		}
+		String id = route.getId();
+		int end = id.indexOf("-service");
+		return (end < 0) ? id : id.substring(0, end + "-service".length());
+	}
+
+	private static boolean hasStatus(Throwable error, HttpStatus status) {
+		return error instanceof ResponseStatusException statusError
+				&& statusError.getStatusCode().value() == status.value();
+	}
+
+	private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.leverans.gateway.problem;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An RFC 9457 problem made by the gateway itself (the services' problems pass through untouched).
+ *
+ * @param type URI naming the kind of problem
+ * @param title short summary of the kind
+ * @param status the HTTP status
+ * @param detail what happened to this request
+ * @param instance the request path
+ */
+public record Problem(String type, String title, int status, String detail, String instance) {
+
+	private static final String TYPE_PREFIX = "urn:leverans:problem:";
+
+	public static Problem of(HttpStatus status, String kind, String title, String detail, String instance) {
+		return new Problem(TYPE_PREFIX + kind, title, status.value(), detail, instance);
+	}
+
+}

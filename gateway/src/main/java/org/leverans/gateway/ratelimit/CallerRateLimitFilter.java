@@ -1,0 +1,81 @@
+package org.leverans.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import reactor.core.publisher.Mono;
+
+import org.leverans.gateway.problem.ProblemResponses;
+import org.leverans.gateway.security.AfterSecurity;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Limits each caller to a token bucket: keyed by the verified subject (JWT {@code sub} or the signed-in person),
+ * or by client address when anonymous. Runs after security so a caller cannot pick someone else's key.
+ * <p>
+ * The buckets live in this instance's memory: with several gateway instances each enforces its own limit, and a
+ * restart forgets them. That is good enough to stop a runaway client; a shared limit would need a shared store
+ * (Bucket4j has proxy managers for that).
+ */
+@Component
+@Order(AfterSecurity.ORDER)
+class CallerRateLimitFilter implements WebFilter {
+
+	private final RateLimit limit;
+
+	private final ProblemResponses problems;
+
+	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+	CallerRateLimitFilter(RateLimit limit, ProblemResponses problems) {
+		this.limit = limit;
+		this.problems = problems;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/actuator/")) {
+			return chain.filter(exchange);
+		}
+		return exchange.getPrincipal()
+			.map((principal) -> "subject:" + principal.getName())
+			.switchIfEmpty(Mono.fromSupplier(() -> "address:" + clientAddress(exchange)))
+			.flatMap((caller) -> {
+				ConsumptionProbe probe = bucketOf(caller).tryConsumeAndReturnRemaining(1);
+				if (probe.isConsumed()) {
+					return chain.filter(exchange);
+				}
+				long retryAfterSeconds = Math.max(1,
+						TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
+				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+				return this.problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+						"Too many requests", "This caller may make " + this.limit.capacity()
+								+ " requests at once and " + this.limit.refillPerSecond()
+								+ " per second after that; retry after " + retryAfterSeconds + " s.");
+			});
+	}
+
+	private Bucket bucketOf(String caller) {
+		return this.buckets.computeIfAbsent(caller, (key) -> Bucket.builder()
+			.addLimit((bandwidth) -> bandwidth.capacity(this.limit.capacity())
+				.refillGreedy(this.limit.refillPerSecond(), Duration.ofSeconds(1)))
+			.build());
+	}
+
+	private static String clientAddress(ServerWebExchange exchange) {
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
+	}
+
+}

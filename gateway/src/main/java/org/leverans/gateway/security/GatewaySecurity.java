@@ -1,0 +1,101 @@
+package org.leverans.gateway.security;
+
+import java.net.URI;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.leverans.gateway.ApiPaths;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.server.WebSession;
+
+/**
+ * Who may pass the gateway: API clients with a JWT from the auth-server, browsers with a session from OAuth2
+ * login. Everything under /api needs one of the two; pages, sign-in and health are open.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+	static final String SIGN_IN_PATH = "/oauth2/authorization/leverans";
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, SecurityProblems problems,
+			ReactiveClientRegistrationRepository clients) {
+		http.authorizeExchange((exchanges) -> exchanges
+			.pathMatchers("/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+			.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			.pathMatchers("/login/**", "/oauth2/**").permitAll()
+			.pathMatchers("/api-docs/**").permitAll()
+			.anyExchange().authenticated());
+		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+			.authenticationEntryPoint(problems)
+			.accessDeniedHandler(problems));
+		http.oauth2Login(Customizer.withDefaults());
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint(problems))
+			.accessDeniedHandler(problems));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+			// Pages read the cookie and send it back as X-XSRF-TOKEN, so the plain (not XOR-masked) token is
+			// expected.
+			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+			.requireCsrfProtectionMatcher(unsafeRequestInBrowserSession())
+			.accessDeniedHandler(problems));
+		http.logout((logout) -> logout.logoutSuccessHandler(rpInitiatedLogout(clients)));
+		return http.build();
+	}
+
+	/** API paths answer 401 problem details; pages send the person to sign in. */
+	private static DelegatingServerAuthenticationEntryPoint entryPoint(SecurityProblems problems) {
+		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+				List.of(new DelegateEntry((exchange) -> ApiPaths.isApi(exchange.getRequest())
+						? MatchResult.match() : MatchResult.notMatch(), problems)));
+		entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(SIGN_IN_PATH));
+		return entryPoint;
+	}
+
+	/**
+	 * CSRF abuses a browser's ambient credentials, which here is only the session cookie. A call that carries its
+	 * own bearer token, or has no session at all, cannot be forged that way; such an API call that lacks a token
+	 * then gets a clear 401 instead of a CSRF 403.
+	 */
+	private static ServerWebExchangeMatcher unsafeRequestInBrowserSession() {
+		return (exchange) -> CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange)
+			.filter(MatchResult::isMatch)
+			.filter((unsafe) -> !hasBearerToken(exchange.getRequest()))
+			.flatMap((unsafe) -> exchange.getSession())
+			.filter(WebSession::isStarted)
+			.flatMap((session) -> MatchResult.match())
+			.switchIfEmpty(Mono.defer(MatchResult::notMatch));
+	}
+
+	static boolean hasBearerToken(ServerHttpRequest request) {
+		String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+	}
+
+	/** Signs out at the auth-server too (OIDC RP-initiated logout), which then sends the browser back to /. */
+	private static OidcClientInitiatedServerLogoutSuccessHandler rpInitiatedLogout(
+			ReactiveClientRegistrationRepository clients) {
+		OidcClientInitiatedServerLogoutSuccessHandler handler = new OidcClientInitiatedServerLogoutSuccessHandler(
+				clients);
+		handler.setPostLogoutRedirectUri("{baseUrl}/");
+		handler.setLogoutSuccessUrl(URI.create("/"));
+		return handler;
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.leverans.gateway;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.FluxExchangeResult;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The browser's way in: OAuth2 login with PKCE against a stand-in auth-server, then calls with the session. */
+class BrowserSignInTest extends GatewayTestSupport {
+
+	private static final String ACCESS_TOKEN = "access-token-of-anna";
+
+	@Test
+	void relaysTheSessionsAccessTokenToTheServicesAndSignsOutAtTheAuthServer() {
+		FluxExchangeResult<Void> toAuthServer = this.client.get()
+			.uri("/oauth2/authorization/leverans")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.returnResult(Void.class);
+		String session = cookie(toAuthServer, "SESSION");
+		MultiValueMap<String, String> authorize = queryOf(toAuthServer.getResponseHeaders().getLocation().toString());
+
+		String idToken = idToken(decoded(authorize.getFirst("nonce")));
+		downstream.stubFor(post("/oauth2/token").willReturn(okJson("{\"access_token\":\"" + ACCESS_TOKEN
+				+ "\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"openid profile email\",\"id_token\":\""
+				+ idToken + "\"}")));
+		downstream.stubFor(get("/userinfo").willReturn(okJson("{\"sub\":\"anna\",\"name\":\"Anna Virtanen\"}")));
+		downstream.stubFor(get("/api/orders").willReturn(okJson("{\"items\":[]}")));
+
+		FluxExchangeResult<Void> signedIn = this.client.get()
+			.uri("/login/oauth2/code/leverans?code=the-code&state={state}", decoded(authorize.getFirst("state")))
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.returnResult(Void.class);
+		assertThat(signedIn.getResponseHeaders().getLocation()).hasPath("/");
+		session = cookie(signedIn, "SESSION");
+		downstream.verify(postRequestedFor(urlEqualTo("/oauth2/token")).withRequestBody(containing("code_verifier=")));
+
+		this.client.get()
+			.uri("/api/orders")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		downstream.verify(getRequestedFor(urlEqualTo("/api/orders")).withHeader(HttpHeaders.AUTHORIZATION,
+				equalTo("Bearer " + ACCESS_TOKEN)));
+
+		this.client.post()
+			.uri("/logout")
+			.cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", "token-the-page-read")
+			.header("X-XSRF-TOKEN", "token-the-page-read")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.value(HttpHeaders.LOCATION, (location) -> {
+				assertThat(location).startsWith(downstream.baseUrl() + "/connect/logout?");
+				MultiValueMap<String, String> logout = queryOf(location);
+				assertThat(logout.getFirst("id_token_hint")).isEqualTo(idToken);
+				assertThat(decoded(logout.getFirst("post_logout_redirect_uri"))).matches("http://localhost:\\d+/");
+			});
+	}
+
+	private static String idToken(String nonce) {
+		Instant now = Instant.now();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(downstream.baseUrl())
+			.subject("anna")
+			.audience("leverans-web")
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(300)))
+			.claim("nonce", nonce)
+			.build();
+		try {
+			SignedJWT jwt = new SignedJWT(
+					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+			jwt.sign(new RSASSASigner(signingKey));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String cookie(FluxExchangeResult<Void> result, String name) {
+		ResponseCookie cookie = result.getResponseCookies().getFirst(name);
+		assertThat(cookie).as("cookie " + name).isNotNull();
+		return cookie.getValue();
+	}
+
+	private static MultiValueMap<String, String> queryOf(String uri) {
+		return UriComponentsBuilder.fromUriString(uri).build().getQueryParams();
+	}
+
+	private static String decoded(String value) {
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.leverans.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutingTest extends GatewayTestSupport {
+
+	@Test
+	void routesAuthenticatedOrderRequestToOrderService() {
+		String token = tokenFor("anna");
+		downstream.stubFor(get("/api/orders/42").willReturn(okJson("{\"id\":\"42\",\"status\":\"ACCEPTED\"}")));
+
+		this.client.get()
+			.uri("/api/orders/42")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.cookie("SESSION", "not-for-the-services")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("ACCEPTED");
+
+		downstream.verify(getRequestedFor(urlEqualTo("/api/orders/42"))
+			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token))
+			.withoutHeader(HttpHeaders.COOKIE));
+	}
+
+	@Test
+	void passesBearerPostWithoutCsrfTokenToTheService() {
+		String token = tokenFor("rakennus-erp");
+		downstream.stubFor(post("/api/orders").willReturn(aResponse().withStatus(202)
+			.withHeader(HttpHeaders.LOCATION, "/api/orders/43")
+			.withHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+			.withBody("{\"id\":\"43\",\"status\":\"PLACED\"}")));
+
+		this.client.post()
+			.uri("/api/orders")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.header("Idempotency-Key", "3b1f")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"purchaseOrderNumber\":\"PO-4711\",\"lines\":[]}")
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/api/orders/43");
+
+		downstream.verify(postRequestedFor(urlEqualTo("/api/orders")).withHeader("Idempotency-Key", equalTo("3b1f")));
+	}
+
+	@Test
+	void answersProblemWhenServiceIsDown() {
+		this.client.get()
+			.uri("/api/shipments/7")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("mikko"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(502)
+			.jsonPath("$.title")
+			.isEqualTo("Service not reachable")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("delivery-service"))
+			.jsonPath("$.type")
+			.isEqualTo("urn:leverans:problem:service-unreachable");
+	}
+
+	@Test
+	void answersGatewayTimeoutProblemWhenServiceIsTooSlow() {
+		downstream.stubFor(get("/api/orders/slow").willReturn(okJson("{}").withFixedDelay(3000)));
+
+		this.client.get()
+			.uri("/api/orders/slow")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("patient-anna"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(504)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Service timed out");
+	}
+
+	@Test
+	void answersNotFoundProblemForAnUnknownApiPath() {
+		this.client.get()
+			.uri("/api/no-such-thing")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("curious-anna"))
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404)
+			.jsonPath("$.title")
+			.isEqualTo("No such API")
+			.jsonPath("$.instance")
+			.isEqualTo("/api/no-such-thing");
+	}
+
+}
