@@ -1,0 +1,49 @@
+package org.leverans.delivery.accuracy;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.delivery.shipment.Shipment;
+import org.leverans.delivery.shipment.Shipments;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the platform honest about its own promise: when a shipment is delivered, remembers the windows it showed
+ * four hours and one hour before the actual arrival.
+ */
+@Component
+public class DeliveryPromises {
+
+	static final Duration FOUR_HOURS = Duration.ofHours(4);
+
+	static final Duration ONE_HOUR = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+
+	private final Shipments shipments;
+
+	DeliveryPromises(JdbcClient jdbc, Shipments shipments) {
+		this.jdbc = jdbc;
+		this.shipments = shipments;
+	}
+
+	public void recordArrival(Shipment shipment, Instant deliveredAt) {
+		Optional<DeliveryWindow> fourHoursBefore = this.shipments.windowShownAt(shipment.id(),
+				deliveredAt.minus(FOUR_HOURS));
+		Optional<DeliveryWindow> oneHourBefore = this.shipments.windowShownAt(shipment.id(), deliveredAt.minus(ONE_HOUR));
+		this.jdbc.sql("""
+				INSERT INTO delivery_promise (shipment_id, carrier, delivered_at, h4_from, h4_to, h1_from, h1_to)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id) DO NOTHING""")
+			.params(shipment.id(), shipment.carrier(), Timestamp.from(deliveredAt),
+					fourHoursBefore.map(w -> Timestamp.from(w.from())).orElse(null),
+					fourHoursBefore.map(w -> Timestamp.from(w.to())).orElse(null),
+					oneHourBefore.map(w -> Timestamp.from(w.from())).orElse(null),
+					oneHourBefore.map(w -> Timestamp.from(w.to())).orElse(null))
+			.update();
+	}
+}

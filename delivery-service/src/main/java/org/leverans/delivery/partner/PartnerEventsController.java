@@ -1,0 +1,64 @@
+package org.leverans.delivery.partner;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+import org.leverans.delivery.security.Caller;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where logistics partners post what happened to their shipments: one event or a batch. Each event stands alone:
+ * the valid ones are applied even when others are refused, and a resent event is acknowledged but not applied twice.
+ */
+@RestController
+class PartnerEventsController {
+
+	private final ShipmentEventApplier applier;
+
+	private final PartnerEventParser parser;
+
+	private final Clock clock;
+
+	PartnerEventsController(ShipmentEventApplier applier, PartnerProperties properties, Clock clock) {
+		this.applier = applier;
+		this.parser = new PartnerEventParser(properties.maxBatchSize(), properties.maxClockSkew());
+		this.clock = clock;
+	}
+
+	@PostMapping(path = "/api/partner/v1/shipment-events", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	BatchOutcome post(@AuthenticationPrincipal Jwt jwt, @RequestBody JsonNode body) {
+		Caller caller = Caller.of(jwt);
+		if (caller.carrier() == null || caller.carrier().isBlank()) {
+			throw new AccessDeniedException("The token names no carrier");
+		}
+		PartnerEventParser.Parsed parsed = this.parser.parse(body, this.clock.instant());
+		int accepted = 0;
+		int duplicates = 0;
+		List<Rejection> rejected = new ArrayList<>(parsed.rejections());
+		for (PartnerEvent event : parsed.events()) {
+			switch (this.applier.apply(caller.carrier(), event)) {
+				case APPLIED -> accepted++;
+				case DUPLICATE -> duplicates++;
+				case UNKNOWN_SHIPMENT -> rejected.add(new Rejection(event.index(), event.eventId(), "UNKNOWN_SHIPMENT",
+						"No shipment of yours has this "
+								+ ((event.shipmentId() != null) ? "shipmentId" : "trackingNumber") + "."));
+			}
+		}
+		rejected.sort(Comparator.comparingInt(Rejection::index));
+		return new BatchOutcome(accepted, duplicates, rejected);
+	}
+}

@@ -1,0 +1,153 @@
+package org.leverans.delivery.partner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.contracts.shipment.DeliveryWindowChanged;
+import org.leverans.contracts.shipment.ProofOfDelivery;
+import org.leverans.contracts.shipment.ShipmentDelivered;
+import org.leverans.contracts.shipment.ShipmentException;
+import org.leverans.contracts.shipment.ShipmentUpdated;
+import org.leverans.delivery.accuracy.DeliveryPromises;
+import org.leverans.delivery.shipment.Shipment;
+import org.leverans.delivery.shipment.ShipmentStatus;
+import org.leverans.delivery.shipment.Shipments;
+import org.leverans.delivery.shipment.TimelineEvent;
+import org.leverans.delivery.window.CarrierArrivals;
+import org.leverans.delivery.window.DeliveryWindowPolicy;
+import org.leverans.messaging.Outbox;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies one partner event to its shipment, in a transaction of its own: the event joins the timeline, the status
+ * follows the latest occurredAt, the window is redrawn, and the resulting events go to the outbox.
+ */
+@Component
+class ShipmentEventApplier {
+
+	enum Outcome {
+		APPLIED, DUPLICATE, UNKNOWN_SHIPMENT
+	}
+
+	private final Shipments shipments;
+
+	private final DeliveryWindowPolicy windows;
+
+	private final CarrierArrivals arrivals;
+
+	private final DeliveryPromises promises;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	ShipmentEventApplier(Shipments shipments, DeliveryWindowPolicy windows, CarrierArrivals arrivals,
+			DeliveryPromises promises, Outbox outbox, PlatformTransactionManager transactionManager, Clock clock) {
+		this.shipments = shipments;
+		this.windows = windows;
+		this.arrivals = arrivals;
+		this.promises = promises;
+		this.outbox = outbox;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	Outcome apply(String carrier, PartnerEvent event) {
+		try {
+			return this.transactions.execute(status -> applyInTransaction(carrier, event));
+		}
+		catch (DuplicateKeyException ex) {
+			// The same event posted twice at the same moment: the other request recorded it.
+			return Outcome.DUPLICATE;
+		}
+	}
+
+	private Outcome applyInTransaction(String carrier, PartnerEvent event) {
+		if (this.shipments.eventKnown(carrier, event.eventId())) {
+			return Outcome.DUPLICATE;
+		}
+		Optional<Shipment> found = this.shipments.lockForCarrier(carrier, event.shipmentId(), event.trackingNumber());
+		if (found.isEmpty()) {
+			return Outcome.UNKNOWN_SHIPMENT;
+		}
+		Shipment before = found.get();
+		Instant now = this.clock.instant();
+		Instant occurredAt = event.occurredAt();
+		this.shipments.recordEvent(before.id(), carrier, new TimelineEvent(event.eventId(), event.type().name(),
+				occurredAt, now, event.eta(), event.position(), event.proofOfDelivery(), event.reason()));
+
+		// Events arrive late and out of order: only one that occurred no earlier than the current status moves it.
+		ShipmentStatus status = before.status();
+		Instant statusAt = before.statusOccurredAt();
+		Optional<ShipmentStatus> implied = event.type().status();
+		if (implied.isPresent() && status != ShipmentStatus.CANCELLED
+				&& (statusAt == null || !occurredAt.isBefore(statusAt))) {
+			status = implied.get();
+			statusAt = occurredAt;
+		}
+		Instant eta = before.eta();
+		Instant etaAt = before.etaOccurredAt();
+		if (event.eta() != null && (etaAt == null || !occurredAt.isBefore(etaAt))) {
+			eta = event.eta();
+			etaAt = occurredAt;
+		}
+		Instant latestEventAt = (before.latestEventAt() == null || occurredAt.isAfter(before.latestEventAt()))
+				? occurredAt : before.latestEventAt();
+		boolean newlyDelivered = event.type() == PartnerEventType.DELIVERED && before.deliveredAt() == null;
+		Instant deliveredAt = newlyDelivered ? occurredAt : before.deliveredAt();
+		ProofOfDelivery proof = newlyDelivered ? event.proofOfDelivery() : before.proofOfDelivery();
+
+		if (newlyDelivered && before.eta() != null) {
+			this.arrivals.record(before.id(), carrier, before.eta(), deliveredAt);
+		}
+		Shipment progressed = before.withProgress(status, statusAt, eta, etaAt, latestEventAt, deliveredAt, proof,
+				before.window());
+		DeliveryWindow window = this.windows.current(progressed.evidence(), this.arrivals.errorsOf(carrier), now);
+		if (DeliveryWindowPolicy.sameWindow(window, before.window())) {
+			window = before.window();
+		}
+		else {
+			this.shipments.recordWindow(before.id(), window);
+		}
+		Shipment after = progressed.withProgress(status, statusAt, eta, etaAt, latestEventAt, deliveredAt, proof,
+				window);
+		this.shipments.update(after);
+		if (newlyDelivered) {
+			this.promises.recordArrival(after, deliveredAt);
+		}
+		publish(before, after, event);
+		return Outcome.APPLIED;
+	}
+
+	private void publish(Shipment before, Shipment after, PartnerEvent event) {
+		this.outbox.publish(after.orderId(), after.id(),
+				new ShipmentUpdated(after.id(), after.orderId(), after.customerId(), after.siteId(), after.carrier(),
+						after.trackingNumber(), after.status().name(), event.type().name(), event.occurredAt(),
+						after.window()));
+		if (this.windows.movedNotably(before.window(), after.window())) {
+			this.outbox.publish(after.orderId(), after.id(),
+					new DeliveryWindowChanged(after.id(), after.orderId(), after.customerId(), after.siteId(),
+							after.status().name(), after.window(), before.window()));
+		}
+		if (after.deliveredAt() != null && before.deliveredAt() == null) {
+			this.outbox.publish(after.orderId(), after.id(),
+					new ShipmentDelivered(after.id(), after.orderId(), after.customerId(), after.siteId(),
+							after.carrier(), after.trackingNumber(), after.deliveredAt(), after.proofOfDelivery(),
+							after.shipmentsInOrder()));
+		}
+		if (event.type().isException()) {
+			this.outbox.publish(after.orderId(), after.id(),
+					new ShipmentException(after.id(), after.orderId(), after.customerId(), after.siteId(),
+							after.carrier(), after.trackingNumber(), event.type().name(), event.reason(),
+							event.occurredAt()));
+		}
+	}
+}
