@@ -1,0 +1,7 @@
+-- One database per service, as ./leverans up creates them (docker-compose.yml runs this on an empty volume).
+CREATE DATABASE auth;
+CREATE DATABASE agreement;
+CREATE DATABASE credit;
+CREATE DATABASE orders;
+CREATE DATABASE delivery;
+CREATE DATABASE notification;

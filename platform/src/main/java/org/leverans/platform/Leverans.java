@@ -1,0 +1,256 @@
+package org.leverans.platform;
+
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import org.leverans.platform.control.PlatformControl;
+import org.leverans.platform.process.Readiness;
+import org.leverans.platform.process.StartupFailure;
+import org.leverans.platform.services.Service;
+
+/**
+ * The launcher behind {@code ./leverans}: {@code up} runs the platform in the foreground until Ctrl-C or
+ * {@code ./leverans down}; {@code down} and {@code status} act on it from another terminal.
+ */
+public final class Leverans {
+
+	static final String PROJECT_ROOT_ENV = "LEVERANS_PROJECT_ROOT";
+
+	private static final String USAGE = """
+			Usage: ./leverans <command> [options]
+
+			  up       build what is missing, then start the platform in the foreground
+			             --fresh               start from empty data (wipes the platform home)
+			             --port-offset <n>     add n to every port (also env LEVERANS_PORT_OFFSET)
+			             --services <a,b>      start only these services (module names)
+			             --infrastructure-only start Kafka, PostgreSQL and the stand-ins, no services
+			  down     stop a running platform (from any terminal)
+			  status   show which components run
+
+			Environment: LEVERANS_HOME (data, default .leverans), KAFKA_BOOTSTRAP_SERVERS (use an existing Kafka),
+			LEVERANS_POSTGRES_URL/_USER/_PASSWORD (use an existing PostgreSQL, e.g. jdbc:postgresql://host:5432/).
+			""";
+
+	private final Path projectRoot;
+
+	private final Map<String, String> env;
+
+	private final PrintStream out;
+
+	Leverans(Path projectRoot, Map<String, String> env, PrintStream out) {
+		this.projectRoot = projectRoot;
+		this.env = env;
+		this.out = out;
+	}
+
+	public static void main(String[] args) {
+		// The launcher's own libraries (PostgreSQL driver, Kafka admin client) only speak up when something is wrong.
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+		loadOwnClasses();
+		Leverans leverans = new Leverans(projectRoot(System.getenv()), System.getenv(), System.out);
+		int exitCode = leverans.run(args);
+		if (exitCode >= 0) {
+			System.exit(exitCode);
+		}
+	}
+
+	/*
+	 * The launcher jar lives in platform/target, which a rebuild replaces while the platform runs. Loading every
+	 * class of it now means stopping the platform later never needs the (possibly replaced) jar.
+	 */
+	private static void loadOwnClasses() {
+		try {
+			Path location = Path.of(Leverans.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			if (!Files.isRegularFile(location)) {
+				return;
+			}
+			try (JarFile jar = new JarFile(location.toFile())) {
+				ClassLoader loader = Leverans.class.getClassLoader();
+				for (String name : jar.stream()
+					.map(JarEntry::getName)
+					.filter((entry) -> entry.startsWith("org/leverans/platform/") && entry.endsWith(".class"))
+					.toList()) {
+					Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, loader);
+				}
+			}
+		}
+		catch (Exception | LinkageError ex) {
+			// only a safeguard; the launcher works without it
+		}
+	}
+
+	/** Runs a command; returns the exit code, or -1 when the platform keeps running in the foreground. */
+	int run(String[] args) {
+		String command = (args.length == 0) ? "help" : args[0];
+		List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+		try {
+			return switch (command) {
+				case "up" -> up(UpOptions.parse(options, this.out));
+				case "down" -> {
+					new PlatformControl(settings().home(), this.out).down();
+					yield 0;
+				}
+				case "status" -> new PlatformControl(settings().home(), this.out).status() ? 0 : 3;
+				case "help", "-h", "--help" -> {
+					this.out.print(USAGE);
+					yield 0;
+				}
+				default -> {
+					this.out.println("Unknown command '" + command + "'.");
+					this.out.print(USAGE);
+					yield 2;
+				}
+			};
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			this.out.println("  ✖ " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	private PlatformSettings settings() {
+		return PlatformSettings.fromEnvironment(this.projectRoot, this.env);
+	}
+
+	private int up(UpOptions options) {
+		PlatformSettings settings = options.applyTo(settings());
+		this.out.println();
+		this.out.println("  Leverans: starting the local platform in " + settings.home()
+				+ ((settings.portOffset() != 0) ? " (port offset " + settings.portOffset() + ")" : ""));
+		Platform platform = Platform.prepare(settings, ProgressListener.printingTo(this.out));
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			this.out.println();
+			this.out.println("  Stopping Leverans…");
+			platform.close();
+			this.out.println("  ✔ stopped, nothing left running");
+			stopped.countDown();
+		}, "leverans-shutdown"));
+		try {
+			platform.run();
+		}
+		catch (Readiness.Abandoned ex) {
+			// Ctrl-C or ./leverans down while starting; the shutdown hook is stopping everything
+			awaitQuietly(stopped);
+			return -1;
+		}
+		catch (StartupFailure ex) {
+			this.out.println("  ✖ Leverans did not start; everything it had started is stopped again.");
+			return 1;
+		}
+		catch (RuntimeException ex) {
+			this.out.println("  ✖ Leverans did not start: " + ex);
+			return 1;
+		}
+		new Banner(platform).print(this.out);
+		awaitQuietly(stopped);
+		return -1;
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** {@code LEVERANS_PROJECT_ROOT} (set by ./leverans), else the checkout the launcher jar was built in. */
+	static Path projectRoot(Map<String, String> env) {
+		String root = env.get(PROJECT_ROOT_ENV);
+		if (root != null && !root.isBlank()) {
+			return Path.of(root).toAbsolutePath().normalize();
+		}
+		try {
+			Path location = Path.of(Leverans.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			// platform/target/platform-<version>.jar or platform/target/classes
+			Path candidate = location.getParent().getParent().getParent();
+			if (candidate != null && Files.isDirectory(candidate.resolve("platform"))) {
+				return candidate;
+			}
+		}
+		catch (URISyntaxException | RuntimeException ex) {
+			// fall back to the working directory
+		}
+		return Path.of("").toAbsolutePath();
+	}
+
+	/** Options of {@code up}; unknown ones are reported and ignored, so newer scripts work with older launchers. */
+	record UpOptions(boolean fresh, Integer portOffset, Set<Service> services) {
+
+		static UpOptions parse(List<String> args, PrintStream out) {
+			boolean fresh = false;
+			Integer offset = null;
+			Set<Service> services = null;
+			List<String> unknown = new ArrayList<>();
+			for (int i = 0; i < args.size(); i++) {
+				String arg = args.get(i);
+				String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+				String inlineValue = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+				switch (name) {
+					case "--fresh" -> fresh = true;
+					case "--port-offset" -> {
+						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
+						offset = PlatformSettings.parseOffset(value, name);
+					}
+					case "--services" -> {
+						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
+						services = services(value);
+					}
+					case "--infrastructure-only" -> services = EnumSet.noneOf(Service.class);
+					// The traffic simulator is not part of the platform yet: nothing to leave out.
+					case "--no-simulator" -> {
+					}
+					default -> unknown.add(arg);
+				}
+			}
+			if (!unknown.isEmpty()) {
+				out.println("  ⚠ ignoring unknown option" + ((unknown.size() > 1) ? "s " : " ") + String.join(" ", unknown));
+			}
+			return new UpOptions(fresh, offset, services);
+		}
+
+		private static String valueAfter(List<String> args, int index, String name) {
+			if (index + 1 >= args.size()) {
+				throw new IllegalArgumentException(name + " needs a value");
+			}
+			return args.get(index + 1);
+		}
+
+		private static Set<Service> services(String modules) {
+			Set<Service> services = EnumSet.noneOf(Service.class);
+			for (String module : modules.split(",")) {
+				if (module.isBlank()) {
+					continue;
+				}
+				services.add(Service.byModule(module.trim())
+					.orElseThrow(() -> new IllegalArgumentException("Unknown service '" + module.trim()
+							+ "'; known: " + EnumSet.allOf(Service.class).stream().map(Service::module).toList())));
+			}
+			return services;
+		}
+
+		PlatformSettings applyTo(PlatformSettings settings) {
+			PlatformSettings result = settings.withFresh(this.fresh);
+			if (this.portOffset != null) {
+				result = result.withPortOffset(this.portOffset);
+			}
+			if (this.services != null) {
+				result = result.withServices(this.services);
+			}
+			return result;
+		}
+	}
+}

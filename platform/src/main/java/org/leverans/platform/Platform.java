@@ -1,0 +1,578 @@
+package org.leverans.platform;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slf4j.LoggerFactory;
+
+import org.leverans.platform.control.PlatformControl;
+import org.leverans.platform.control.StopOrder;
+import org.leverans.platform.kafka.KafkaBroker;
+import org.leverans.platform.kafka.KafkaReadiness;
+import org.leverans.platform.postgres.EmbeddedPostgresServer;
+import org.leverans.platform.postgres.PostgresConnection;
+import org.leverans.platform.postgres.ServiceDatabases;
+import org.leverans.platform.process.Component;
+import org.leverans.platform.process.PortCheck;
+import org.leverans.platform.process.Readiness;
+import org.leverans.platform.process.StartupFailure;
+import org.leverans.platform.services.Service;
+import org.leverans.platform.services.ServiceEnvironment;
+import org.leverans.platform.services.ServiceJar;
+import org.leverans.platform.services.ServiceProcess;
+import org.leverans.platform.standins.CreditBureauStandIn;
+import org.leverans.platform.standins.MailStandIn;
+import org.leverans.platform.standins.ToolJars;
+import org.leverans.platform.state.PlatformState;
+import org.leverans.platform.state.PlatformState.ComponentState;
+import org.leverans.platform.state.ProcessRef;
+import org.leverans.platform.state.StateFile;
+
+/**
+ * The local Leverans platform: PostgreSQL, Kafka, the credit bureau and mail stand-ins, and every service as its own
+ * JVM. {@code ./leverans up} runs it in the foreground; the end-to-end tests start a second copy on other ports:
+ *
+ * <pre>
+ * try (Platform platform = Platform.start(PlatformSettings.defaults(root).withPortOffset(10000).withHome(tmp))) {
+ *     String gateway = platform.gatewayUrl();
+ * }
+ * </pre>
+ *
+ * {@link #close()} stops everything in reverse start order and leaves no process and no port behind.
+ */
+public final class Platform implements AutoCloseable {
+
+	/** Marks a directory as a platform home, the only kind {@code --fresh} wipes. */
+	static final String HOME_MARKER = ".leverans-home";
+
+	private final PlatformSettings settings;
+
+	private final ProgressListener progress;
+
+	private final StateFile stateFile;
+
+	private final AtomicBoolean closing = new AtomicBoolean();
+
+	private final AtomicBoolean aborting = new AtomicBoolean();
+
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	private final Map<Service, String> skipped = Collections.synchronizedMap(new EnumMap<>(Service.class));
+
+	/* guarded by this */
+	private final List<Component> components = new ArrayList<>();
+
+	/* guarded by this */
+	private PlatformState state;
+
+	private volatile PostgresConnection postgres;
+
+	private volatile String kafkaBootstrapServers;
+
+	private volatile Duration startupTime = Duration.ZERO;
+
+	private Platform(PlatformSettings settings, ProgressListener progress) {
+		this.settings = settings;
+		this.progress = progress;
+		this.stateFile = new StateFile(settings.home());
+	}
+
+	/** Starts everything, printing progress to {@code System.out}. */
+	public static Platform start(PlatformSettings settings) {
+		return start(settings, ProgressListener.printingTo(System.out));
+	}
+
+	/** Starts everything; on failure stops what was started and throws. */
+	public static Platform start(PlatformSettings settings, ProgressListener progress) {
+		Platform platform = prepare(settings, progress);
+		platform.run();
+		return platform;
+	}
+
+	/**
+	 * A platform not started yet, for a launcher that must be able to {@link #close()} it (Ctrl-C) while
+	 * {@link #run()} is still starting things.
+	 */
+	public static Platform prepare(PlatformSettings settings, ProgressListener progress) {
+		return new Platform(settings, progress);
+	}
+
+	/** Starts everything and returns once every started component is ready; on failure stops all and throws. */
+	public void run() {
+		long begin = System.nanoTime();
+		// Before the parallel steps: SLF4J initialising under concurrent first use prints replay warnings.
+		LoggerFactory.getILoggerFactory();
+		try {
+			prepareHome();
+			checkPortsAreFree();
+			startInfrastructure();
+			startServices();
+			watchForUnexpectedExits();
+			this.startupTime = since(begin);
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof StartupFailure failure && !this.closing.get()) {
+				this.progress.failed(failure);
+			}
+			close();
+			throw ex;
+		}
+	}
+
+	private void prepareHome() {
+		Path home = this.settings.home();
+		Optional<PlatformState> existing = readExistingState();
+		existing.map(PlatformState::launcher)
+			.filter((launcher) -> launcher.pid() != ProcessHandle.current().pid())
+			.flatMap(ProcessRef::live)
+			.ifPresent((launcher) -> {
+				throw new IllegalStateException("Leverans already runs from " + home + " (launcher pid "
+						+ launcher.pid() + "); ./leverans down stops it");
+			});
+		PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+		for (String leftover : new PlatformControl(home, quiet).stopLeftovers(existing)) {
+			this.progress.info("  ■ stopped " + leftover + ", left over from an earlier run");
+		}
+		try {
+			if (this.settings.fresh() && Files.exists(home)) {
+				if (!isPlatformHome(home)) {
+					throw new IllegalStateException("Refusing to wipe " + home + " for --fresh: it is not empty and "
+							+ "has no " + HOME_MARKER + " file, so it may not be a Leverans home");
+				}
+				deleteRecursively(home);
+				this.progress.info("  ✔ wiped " + home + " (--fresh)");
+			}
+			Files.createDirectories(this.settings.logs());
+			Path marker = home.resolve(HOME_MARKER);
+			if (!Files.exists(marker)) {
+				Files.writeString(marker, "Data of the local Leverans platform; ./leverans up --fresh wipes it.\n");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not prepare " + home, ex);
+		}
+		synchronized (this) {
+			this.state = PlatformState.startedBy(ProcessHandle.current(), home, this.settings.portOffset());
+			this.stateFile.write(this.state);
+		}
+	}
+
+	private Optional<PlatformState> readExistingState() {
+		try {
+			return this.stateFile.read();
+		}
+		catch (RuntimeException ex) {
+			// unreadable: treat as stale, the sweep of marked processes still finds leftovers
+			return Optional.empty();
+		}
+	}
+
+	static boolean isPlatformHome(Path directory) throws IOException {
+		if (Files.exists(directory.resolve(HOME_MARKER))) {
+			return true;
+		}
+		try (Stream<Path> entries = Files.list(directory)) {
+			return entries.findAny().isEmpty();
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+	private void checkPortsAreFree() {
+		Ports ports = this.settings.ports();
+		Set<Integer> needed = new LinkedHashSet<>();
+		if (this.settings.externalPostgres().isEmpty()) {
+			needed.add(ports.postgres());
+		}
+		if (this.settings.externalKafka().isEmpty()) {
+			needed.add(ports.kafka());
+			needed.add(ports.kafkaController());
+		}
+		needed.addAll(List.of(ports.creditBureau(), ports.smtp(), ports.mailApi()));
+		this.settings.services().forEach((service) -> needed.add(ports.service(service)));
+		List<Integer> taken = PortCheck.taken(needed);
+		if (!taken.isEmpty()) {
+			throw new StartupFailure("platform",
+					"port" + ((taken.size() > 1) ? "s " : " ") + taken.stream().map(String::valueOf)
+						.collect(Collectors.joining(", ")) + " already in use, by another Leverans (./leverans status)"
+							+ " or another program; a port offset (--port-offset 100) moves every port",
+					null);
+		}
+	}
+
+	private void startInfrastructure() {
+		ToolJars tools = ToolJars.forProject(this.settings.projectRoot());
+		Path wiremock = tools.wiremock();
+		Path greenmail = tools.greenmail();
+		runTogether(List.of(this::startPostgres, this::startKafka, () -> startCreditBureau(wiremock),
+				() -> startMail(greenmail)));
+	}
+
+	private void startPostgres() {
+		long begin = System.nanoTime();
+		if (this.settings.externalPostgres().isPresent()) {
+			PostgresConnection external = this.settings.externalPostgres().get();
+			register(new ExternalComponent(EmbeddedPostgresServer.NAME, external.serverUrl()));
+			List<String> created = createDatabases(external);
+			this.postgres = external;
+			this.progress.ready(EmbeddedPostgresServer.NAME,
+					"PostgreSQL at " + external.serverUrl() + " (given by " + PostgresConnection.URL_ENV + ")"
+							+ createdNote(created),
+					since(begin));
+			return;
+		}
+		int port = this.settings.ports().postgres();
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.settings.home().resolve("postgres"), port,
+				logFile(EmbeddedPostgresServer.NAME));
+		register(server);
+		List<String> created = createDatabases(server.connection());
+		this.postgres = server.connection();
+		this.progress.ready(EmbeddedPostgresServer.NAME,
+				"PostgreSQL " + server.version() + " on :" + port + createdNote(created), since(begin));
+	}
+
+	private static List<String> createDatabases(PostgresConnection server) {
+		try {
+			return ServiceDatabases.ensureExist(server, Service.databases());
+		}
+		catch (SQLException ex) {
+			throw new StartupFailure(EmbeddedPostgresServer.NAME,
+					"could not create the service databases on " + server.serverUrl() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String createdNote(List<String> created) {
+		return created.isEmpty() ? "" : ", created databases " + String.join(", ", created);
+	}
+
+	private void startKafka() {
+		long begin = System.nanoTime();
+		Duration timeout = this.settings.startupTimeout();
+		if (this.settings.externalKafka().isPresent()) {
+			String servers = this.settings.externalKafka().get();
+			register(new ExternalComponent(KafkaBroker.NAME, servers));
+			try (KafkaReadiness readiness = new KafkaReadiness(servers)) {
+				Readiness.await(KafkaBroker.NAME, null, timeout, this::abandoned, readiness::clusterAnswers);
+			}
+			this.kafkaBootstrapServers = servers;
+			this.progress.ready(KafkaBroker.NAME,
+					"Kafka at " + servers + " (given by " + PlatformSettings.KAFKA_ENV + ")", since(begin));
+			return;
+		}
+		Ports ports = this.settings.ports();
+		KafkaBroker broker = KafkaBroker.start(this.settings.home(), this.settings.home().resolve("kafka"),
+				ports.kafka(), ports.kafkaController(), logFile(KafkaBroker.NAME));
+		register(broker);
+		try (KafkaReadiness readiness = new KafkaReadiness(broker.bootstrapServers())) {
+			Readiness.await(KafkaBroker.NAME, broker.childProcess(), timeout, this::abandoned,
+					readiness::clusterAnswers);
+		}
+		this.kafkaBootstrapServers = broker.bootstrapServers();
+		this.progress.ready(KafkaBroker.NAME, "Kafka " + KafkaReadiness.version() + " (KRaft) on :" + ports.kafka(),
+				since(begin));
+	}
+
+	private void startCreditBureau(Path wiremockJar) {
+		long begin = System.nanoTime();
+		int port = this.settings.ports().creditBureau();
+		CreditBureauStandIn bureau = CreditBureauStandIn.start(this.settings.home(),
+				wiremockJar, this.settings.home().resolve("bureau"), port, logFile(CreditBureauStandIn.NAME));
+		register(bureau);
+		Readiness.await(CreditBureauStandIn.NAME, bureau.childProcess(), this.settings.startupTimeout(),
+				this::abandoned, bureau::answers);
+		this.progress.ready(CreditBureauStandIn.NAME, "Credit bureau stand-in (WireMock) on :" + port, since(begin));
+	}
+
+	private void startMail(Path greenmailJar) {
+		long begin = System.nanoTime();
+		Ports ports = this.settings.ports();
+		MailStandIn mail = MailStandIn.start(this.settings.home(), greenmailJar, this.settings.home().resolve("mail"),
+				ports.smtp(), ports.mailApi(), logFile(MailStandIn.NAME));
+		register(mail);
+		Readiness.await(MailStandIn.NAME, mail.childProcess(), this.settings.startupTimeout(), this::abandoned,
+				mail::answers);
+		this.progress.ready(MailStandIn.NAME,
+				"Mail stand-in (GreenMail) SMTP on :" + ports.smtp() + ", web on :" + ports.mailApi(), since(begin));
+	}
+
+	private void startServices() {
+		if (this.settings.services().isEmpty()) {
+			return;
+		}
+		ServiceEnvironment environment = serviceEnvironment();
+		List<Runnable> healthChecks = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		for (Service service : this.settings.services()) {
+			ServiceJar jar = ServiceJar.of(this.settings.projectRoot(), service);
+			String problem = jar.problem();
+			if (problem != null) {
+				this.skipped.put(service, problem);
+				this.progress.skipped(service.module(), problem);
+				continue;
+			}
+			long begin = System.nanoTime();
+			ServiceProcess process = ServiceProcess.start(this.settings.home(), jar.stagedIn(servicesDirectory(service)),
+					environment.forService(service),
+					environment.serviceUrl(service), logFile(service.module()));
+			register(process);
+			names.add(service.module());
+			healthChecks.add(() -> {
+				Readiness.await(service.module(), process.childProcess(), this.settings.startupTimeout(),
+						this::abandoned, process::healthy);
+				this.progress.ready(service.module(), service.module() + " on :" + this.settings.ports().service(service),
+						since(begin));
+			});
+		}
+		if (!names.isEmpty()) {
+			this.progress.starting("services", "starting " + String.join(", ", names) + " (logs in "
+					+ this.settings.logs() + ")");
+			runTogether(healthChecks);
+		}
+	}
+
+	private Path servicesDirectory(Service service) {
+		return this.settings.home().resolve("services").resolve(service.module());
+	}
+
+	/** The environment every service JVM gets; also what an extra service instance started by tests needs. */
+	public ServiceEnvironment serviceEnvironment() {
+		return new ServiceEnvironment(this.settings.ports(), this.postgres, this.kafkaBootstrapServers,
+				this.settings.serviceEnvironment());
+	}
+
+	/** Runs the steps in parallel; the first failure makes the others give up, and is thrown once all ended. */
+	private void runTogether(List<Runnable> steps) {
+		RuntimeException firstFailure = null;
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> futures = steps.stream().map(executor::submit).collect(Collectors.toList());
+			for (Future<?> future : futures) {
+				try {
+					future.get();
+				}
+				catch (ExecutionException ex) {
+					RuntimeException failure = (ex.getCause() instanceof RuntimeException runtime) ? runtime
+							: new IllegalStateException(ex.getCause());
+					if (firstFailure == null || firstFailure instanceof Readiness.Abandoned) {
+						firstFailure = failure;
+					}
+					this.aborting.set(true);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					this.aborting.set(true);
+					firstFailure = new Readiness.Abandoned("platform");
+				}
+			}
+		}
+		if (firstFailure != null) {
+			throw firstFailure;
+		}
+	}
+
+	private boolean abandoned() {
+		return this.closing.get() || this.aborting.get();
+	}
+
+	private void register(Component component) {
+		synchronized (this) {
+			if (!this.closing.get()) {
+				this.components.add(component);
+				this.state = this.state.with(new ComponentState(component.name(),
+						component.process().map(ProcessRef::of), component.address(), component.healthUrl()));
+				this.stateFile.write(this.state);
+				return;
+			}
+		}
+		component.stop();
+		throw new Readiness.Abandoned(component.name());
+	}
+
+	private void watchForUnexpectedExits() {
+		for (Component component : components()) {
+			component.child().ifPresent((child) -> child.onExit().thenAccept((process) -> {
+				if (!this.closing.get()) {
+					this.progress.exitedUnexpectedly(component.name(), process.exitValue(), child.logFile());
+				}
+			}));
+		}
+	}
+
+	/**
+	 * Stops everything in reverse start order: each child JVM gets SIGTERM, then is killed with its descendants
+	 * after a grace period; PostgreSQL is shut down cleanly. Safe to call more than once and from any thread.
+	 */
+	@Override
+	public void close() {
+		if (!this.closing.compareAndSet(false, true)) {
+			awaitClosed();
+			return;
+		}
+		try {
+			List<Component> toStop;
+			synchronized (this) {
+				toStop = new ArrayList<>(this.components);
+			}
+			toStop.sort(Comparator.comparing(Component::name, StopOrder.byName()));
+			for (Component component : toStop) {
+				if (component instanceof ExternalComponent) {
+					continue;
+				}
+				long begin = System.nanoTime();
+				this.progress.stopping(component.name());
+				try {
+					component.stop();
+				}
+				catch (RuntimeException ex) {
+					this.progress.info("  ⚠ stopping " + component.name() + ": " + ex.getMessage());
+				}
+				this.progress.stopped(component.name(), since(begin));
+				synchronized (this) {
+					this.state = this.state.without(component.name());
+					this.stateFile.write(this.state);
+				}
+			}
+			synchronized (this) {
+				if (this.state != null) {
+					this.stateFile.delete();
+				}
+			}
+		}
+		finally {
+			this.closed.countDown();
+		}
+	}
+
+	private void awaitClosed() {
+		try {
+			this.closed.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Duration since(long nanoTime) {
+		return Duration.ofNanos(System.nanoTime() - nanoTime);
+	}
+
+	public PlatformSettings settings() {
+		return this.settings;
+	}
+
+	public Ports ports() {
+		return this.settings.ports();
+	}
+
+	public Path home() {
+		return this.settings.home();
+	}
+
+	public Path logFile(String component) {
+		return this.settings.logs().resolve(component + ".log");
+	}
+
+	public String serviceUrl(Service service) {
+		return "http://localhost:" + ports().service(service);
+	}
+
+	public String gatewayUrl() {
+		return serviceUrl(Service.GATEWAY);
+	}
+
+	public String authServerUrl() {
+		return serviceUrl(Service.AUTH_SERVER);
+	}
+
+	public String tokenEndpoint() {
+		return authServerUrl() + "/oauth2/token";
+	}
+
+	public String creditBureauUrl() {
+		return "http://localhost:" + ports().creditBureau();
+	}
+
+	public String mailUrl() {
+		return "http://localhost:" + ports().mailApi();
+	}
+
+	public int smtpPort() {
+		return ports().smtp();
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.kafkaBootstrapServers;
+	}
+
+	public PostgresConnection postgres() {
+		return this.postgres;
+	}
+
+	/** The JDBC URL of a service's database. */
+	public String jdbcUrl(Service service) {
+		return this.postgres.jdbcUrl(service.database()
+			.orElseThrow(() -> new IllegalArgumentException(service.module() + " has no database")));
+	}
+
+	/** The services that were started (and are healthy, once {@link #run()} returned). */
+	public Set<Service> runningServices() {
+		Set<Service> running = new LinkedHashSet<>();
+		for (Component component : components()) {
+			if (component instanceof ServiceProcess service) {
+				running.add(service.service());
+			}
+		}
+		return running;
+	}
+
+	/** Services not started, with the reason (e.g. not built yet). */
+	public Map<Service, String> skippedServices() {
+		Map<Service, String> copy = new EnumMap<>(Service.class);
+		synchronized (this.skipped) {
+			copy.putAll(this.skipped);
+		}
+		return Collections.unmodifiableMap(copy);
+	}
+
+	/** What was started, in start order. */
+	public synchronized List<Component> components() {
+		return List.copyOf(this.components);
+	}
+
+	/** Every OS process the platform started (child JVMs and the PostgreSQL postmaster). */
+	public List<ProcessHandle> processes() {
+		return components().stream().flatMap((component) -> component.process().stream()).toList();
+	}
+
+	public Duration startupTime() {
+		return this.startupTime;
+	}
+}

@@ -1,0 +1,148 @@
+package org.leverans.platform.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.leverans.platform.process.ChildProcess;
+import org.leverans.platform.process.Component;
+import org.leverans.platform.process.LogTail;
+import org.leverans.platform.process.StartupFailure;
+
+/**
+ * PostgreSQL from the embedded binaries, its data directory kept between starts so the services' data survives a
+ * restart.
+ */
+public final class EmbeddedPostgresServer implements Component {
+
+	public static final String NAME = "postgres";
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path dataDirectory;
+
+	private final PostgresConnection connection;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, PostgresConnection connection) {
+		this.postgres = postgres;
+		this.dataDirectory = dataDirectory;
+		this.connection = connection;
+	}
+
+	/** Starts PostgreSQL on {@code port}, running initdb only when {@code dataDirectory} holds no cluster yet. */
+	public static EmbeddedPostgresServer start(Path dataDirectory, int port, Path logFile) {
+		try {
+			Files.createDirectories(dataDirectory.getParent());
+			Files.createDirectories(logFile.getParent());
+			Files.writeString(logFile, "", StandardCharsets.UTF_8);
+			ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(false)
+				.setPort(port)
+				.setRegisterShutdownHook(false)
+				.setOutputRedirector(log)
+				.setErrorRedirector(log)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				// Services keep their connection pools small; room for several instances each.
+				.setServerConfig("max_connections", "200")
+				.start();
+			return new EmbeddedPostgresServer(postgres, dataDirectory, PostgresConnection.local(port));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new StartupFailure(NAME, "could not start PostgreSQL on :" + port + " (" + ex.getMessage() + ")",
+					logFile, LogTail.lastLines(logFile, 30));
+		}
+	}
+
+	public PostgresConnection connection() {
+		return this.connection;
+	}
+
+	public String version() {
+		try (Connection jdbc = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = jdbc.createStatement();
+				ResultSet result = statement.executeQuery("SHOW server_version")) {
+			result.next();
+			return result.getString(1).split(" ")[0];
+		}
+		catch (SQLException ex) {
+			return "?";
+		}
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public String address() {
+		return this.connection.serverUrl();
+	}
+
+	/** The postmaster, which pg_ctl started in its own session (so it is not a child of this JVM). */
+	@Override
+	public Optional<ProcessHandle> process() {
+		return postmasterPid(this.dataDirectory).flatMap(ProcessHandle::of);
+	}
+
+	/** The pid PostgreSQL wrote to {@code postmaster.pid} in its data directory, while it runs. */
+	public static Optional<Long> postmasterPid(Path dataDirectory) {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		try {
+			List<String> lines = Files.readAllLines(pidFile);
+			return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+		}
+		catch (IOException | NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * A clean, fast shutdown ({@code pg_ctl stop -m fast}); returns once the postmaster has exited (pg_ctl returns
+	 * when the pid file is gone, a moment before that).
+	 */
+	@Override
+	public void stop() {
+		Optional<ProcessHandle> postmaster = process();
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not stop PostgreSQL cleanly", ex);
+		}
+		postmaster.filter(ProcessHandle::isAlive).ifPresent(EmbeddedPostgresServer::awaitExit);
+	}
+
+	private static void awaitExit(ProcessHandle postmaster) {
+		try {
+			postmaster.onExit().get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			ChildProcess.stop(postmaster, Duration.ofSeconds(5));
+		}
+		catch (ExecutionException ex) {
+			// onExit of a process handle does not fail
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

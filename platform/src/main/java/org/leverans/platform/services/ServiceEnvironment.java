@@ -1,0 +1,56 @@
+package org.leverans.platform.services;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.leverans.platform.Ports;
+import org.leverans.platform.postgres.PostgresConnection;
+
+/**
+ * The environment a service JVM gets: where its database, Kafka, the auth-server and the stand-ins are. Every
+ * address follows the port offset.
+ */
+public record ServiceEnvironment(Ports ports, PostgresConnection postgres, String kafkaBootstrapServers,
+		Map<String, String> extra) {
+
+	public ServiceEnvironment {
+		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+	}
+
+	public Map<String, String> forService(Service service) {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("SERVER_PORT", String.valueOf(this.ports.service(service)));
+		service.database().ifPresent((database) -> {
+			env.put("SPRING_DATASOURCE_URL", this.postgres.jdbcUrl(database));
+			env.put("SPRING_DATASOURCE_USERNAME", this.postgres.username());
+			env.put("SPRING_DATASOURCE_PASSWORD", this.postgres.password());
+		});
+		env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafkaBootstrapServers);
+		env.put("SPRING_PROFILES_ACTIVE", "demo");
+		env.put("LEVERANS_AUTH_ISSUER_URI", authServerUrl());
+		env.put("LEVERANS_CREDIT_BUREAU_URL", "http://localhost:" + this.ports.creditBureau());
+		env.put("SPRING_MAIL_HOST", "localhost");
+		env.put("SPRING_MAIL_PORT", String.valueOf(this.ports.smtp()));
+		if (service == Service.GATEWAY) {
+			for (Service routed : Service.values()) {
+				routed.gatewayRouteKey()
+					.ifPresent((key) -> env.put("LEVERANS_SERVICES_" + key + "_URI", serviceUrl(routed)));
+			}
+		}
+		if (service == Service.AUTH_SERVER) {
+			String gateway = serviceUrl(Service.GATEWAY);
+			env.put("LEVERANS_AUTH_WEB_CLIENT_REDIRECT_URIS", gateway + "/login/oauth2/code/leverans");
+			env.put("LEVERANS_AUTH_WEB_CLIENT_POST_LOGOUT_REDIRECT_URIS", gateway + "/");
+		}
+		env.putAll(this.extra);
+		return env;
+	}
+
+	public String serviceUrl(Service service) {
+		return "http://localhost:" + this.ports.service(service);
+	}
+
+	public String authServerUrl() {
+		return serviceUrl(Service.AUTH_SERVER);
+	}
+}

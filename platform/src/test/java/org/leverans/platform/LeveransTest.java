@@ -1,0 +1,78 @@
+package org.leverans.platform;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.leverans.platform.Leverans.UpOptions;
+import org.leverans.platform.services.Service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LeveransTest {
+
+	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+	private final PrintStream out = new PrintStream(this.output, true, StandardCharsets.UTF_8);
+
+	private final PlatformSettings defaults = PlatformSettings.defaults(Path.of("/work/leverans"));
+
+	@Test
+	void upAppliesFreshPortOffsetAndServices() {
+		UpOptions options = UpOptions.parse(List.of("--fresh", "--port-offset", "100", "--services=order-service,gateway"),
+				this.out);
+		PlatformSettings settings = options.applyTo(this.defaults);
+		assertThat(settings.fresh()).isTrue();
+		assertThat(settings.portOffset()).isEqualTo(100);
+		assertThat(settings.services()).containsExactly(Service.ORDER, Service.GATEWAY);
+	}
+
+	@Test
+	void upWithoutOptionsKeepsStateAndStartsEverything() {
+		PlatformSettings settings = UpOptions.parse(List.of(), this.out).applyTo(this.defaults);
+		assertThat(settings).isEqualTo(this.defaults);
+	}
+
+	@Test
+	void upStartsOnlyTheInfrastructureWhenAskedTo() {
+		assertThat(UpOptions.parse(List.of("--infrastructure-only"), this.out).applyTo(this.defaults).services())
+			.isEmpty();
+	}
+
+	@Test
+	void upAcceptsNoSimulatorAndWarnsAboutOptionsItDoesNotKnow() {
+		PlatformSettings settings = UpOptions.parse(List.of("--no-simulator", "--turbo"), this.out)
+			.applyTo(this.defaults);
+		assertThat(settings).isEqualTo(this.defaults);
+		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("ignoring unknown option --turbo")
+			.doesNotContain("no-simulator");
+	}
+
+	@Test
+	void upRejectsAnUnknownService() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UpOptions.parse(List.of("--services", "billing-service"), this.out))
+			.withMessageContaining("billing-service");
+	}
+
+	@Test
+	void statusOfAHomeWithoutPlatformSaysItIsNotRunning(@TempDir Path home) {
+		Leverans leverans = new Leverans(Path.of("/work/leverans"), Map.of("LEVERANS_HOME", home.toString()), this.out);
+		assertThat(leverans.run(new String[] { "status" })).isEqualTo(3);
+		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("not running");
+	}
+
+	@Test
+	void anUnknownCommandShowsTheUsage() {
+		Leverans leverans = new Leverans(Path.of("/work/leverans"), Map.of(), this.out);
+		assertThat(leverans.run(new String[] { "sideways" })).isEqualTo(2);
+		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("Usage: ./leverans");
+	}
+}
