@@ -1,0 +1,67 @@
+package org.leverans.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.leverans.platform.Platform;
+import org.leverans.platform.PlatformSettings;
+
+/**
+ * The whole platform, started the way {@code ./leverans up} starts it, but on ports offset by 10000 and in a fresh
+ * temporary home, so it can run beside a developer's own platform. Every service must come up; a skipped one fails
+ * the run.
+ */
+final class RunningLeverans implements AutoCloseable {
+
+	static final int PORT_OFFSET = 10000;
+
+	private final Platform platform;
+
+	private final Map<String, Api> clients = new ConcurrentHashMap<>();
+
+	private RunningLeverans(Platform platform) {
+		this.platform = platform;
+	}
+
+	static RunningLeverans start() {
+		Path root = Path.of(System.getProperty("leverans.project-root", "..")).toAbsolutePath().normalize();
+		try {
+			Path home = Files.createTempDirectory("leverans-e2e-");
+			Platform platform = Platform.start(PlatformSettings.defaults(root)
+				.withHome(home)
+				.withPortOffset(PORT_OFFSET)
+				.withFresh(true));
+			if (!platform.skippedServices().isEmpty()) {
+				platform.close();
+				throw new IllegalStateException("Services were not started: " + platform.skippedServices());
+			}
+			return new RunningLeverans(platform);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	URI gateway() {
+		return URI.create(this.platform.gatewayUrl());
+	}
+
+	URI authServer() {
+		return URI.create(this.platform.authServerUrl());
+	}
+
+	/** A signed-in API client (client-credentials grant), cached per client id. */
+	Api client(String clientId) {
+		return this.clients.computeIfAbsent(clientId, id -> Api.client(gateway(), authServer(), id, "demo-secret"));
+	}
+
+	@Override
+	public void close() {
+		this.platform.close();
+	}
+}

@@ -1,0 +1,18 @@
+package org.leverans.order;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the order-service, under {@code leverans.orders}.
+ *
+ * @param idempotencyKeyRetention how long an {@code Idempotency-Key} and its stored answer are kept; a repeat
+ * within this time gets the first answer again
+ * @param historyMaxPageSize the largest page the history and search endpoints return
+ */
+@ConfigurationProperties("leverans.orders")
+public record OrderProperties(@DefaultValue("24h") Duration idempotencyKeyRetention,
+		@DefaultValue("100") int historyMaxPageSize) {
+}

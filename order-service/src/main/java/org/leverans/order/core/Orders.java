@@ -1,0 +1,203 @@
+package org.leverans.order.core;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.leverans.contracts.Reason;
+import org.leverans.contracts.order.DeliveryMode;
+import org.leverans.contracts.order.OrderLine;
+import org.leverans.contracts.order.RequestedDelivery;
+import org.leverans.contracts.validation.DeliverySite;
+import org.leverans.contracts.validation.OrderValidated;
+import org.leverans.contracts.validation.PaymentTerms;
+import org.leverans.contracts.validation.PricedLine;
+import org.leverans.contracts.validation.Totals;
+import org.leverans.order.status.OrderProgress;
+import org.leverans.order.status.OrderStatus;
+import org.leverans.order.status.Outcome;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The order and order line tables. Callers that change an order first {@link #lock} it. */
+@Repository
+public class Orders {
+
+	private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<DeliverySite>> SITES = new TypeReference<>() {
+	};
+
+	public static final String COLUMNS = """
+			id, order_number, customer_id, placed_by, placed_at, purchase_order_number, delivery_mode,
+			requested_date, requested_from, requested_to, note, status, status_reasons, validation_outcome,
+			validation_reasons, credit_outcome, credit_reasons, agreement_id, agreement_number, goods, freight, total,
+			currency, payment_terms_code, payment_terms_days, payment_due_date, sites, shipments_in_order,
+			reordered_from, updated_at""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	public Orders(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public String nextOrderNumber() {
+		Long next = this.jdbc.sql("SELECT nextval('order_number_seq')").query(Long.class).single();
+		return "LV-%06d".formatted(next);
+	}
+
+	public void insert(UUID id, String orderNumber, UUID customerId, String placedBy, Instant placedAt,
+			String purchaseOrderNumber, DeliveryMode deliveryMode, RequestedDelivery requested, String note,
+			List<OrderLine> lines, UUID reorderedFrom) {
+		this.jdbc.sql("""
+				INSERT INTO customer_order (id, order_number, customer_id, placed_by, placed_at, purchase_order_number,
+				    delivery_mode, requested_date, requested_from, requested_to, note, status, reordered_from, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, orderNumber, customerId, placedBy, Timestamp.from(placedAt), purchaseOrderNumber,
+					deliveryMode.name(), requested.date(), requested.from(), requested.to(), note,
+					OrderStatus.PLACED.name(), reorderedFrom, Timestamp.from(placedAt))
+			.update();
+		for (OrderLine line : lines) {
+			this.jdbc.sql("""
+					INSERT INTO order_line (order_id, line_no, sku, quantity, package_size, site_id)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(id, line.lineNo(), line.sku(), line.quantity(), line.packageSize(), line.siteId())
+				.update();
+		}
+	}
+
+	public Optional<StoredOrder> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM customer_order WHERE id = ?")
+			.param(id)
+			.query(this::order)
+			.optional();
+	}
+
+	/** Reads the order and holds its row lock until the transaction ends, so its changes apply one at a time. */
+	public Optional<StoredOrder> lock(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM customer_order WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(this::order)
+			.optional();
+	}
+
+	public List<StoredLine> lines(UUID orderId) {
+		return this.jdbc.sql("""
+				SELECT line_no, sku, quantity, package_size, site_id, name, product_group, unit, list_price, unit_price,
+				    line_total, available_from
+				FROM order_line WHERE order_id = ? ORDER BY line_no""")
+			.param(orderId)
+			.query((rs, n) -> new StoredLine(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+					rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8),
+					rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11),
+					rs.getObject(12, java.time.LocalDate.class)))
+			.list();
+	}
+
+	/** Stores what agreement-service fixed for the order: prices, totals, payment terms and sites. */
+	public void storePricing(OrderValidated validated) {
+		Totals totals = validated.totals();
+		PaymentTerms terms = validated.paymentTerms();
+		this.jdbc.sql("""
+				UPDATE customer_order SET agreement_id = ?, agreement_number = ?, goods = ?, freight = ?, total = ?,
+				    currency = ?, payment_terms_code = ?, payment_terms_days = ?, payment_due_date = ?, sites = ?::jsonb
+				WHERE id = ?""")
+			.params(validated.agreementId(), validated.agreementNumber(), (totals != null) ? totals.goods() : null,
+					(totals != null) ? totals.freight() : null, (totals != null) ? totals.total() : null,
+					(totals != null) ? totals.currency() : null, (terms != null) ? terms.code() : null,
+					(terms != null) ? terms.days() : null, (terms != null) ? terms.dueDate() : null,
+					this.json.writeValueAsString((validated.sites() != null) ? validated.sites() : List.of()),
+					validated.orderId())
+			.update();
+		if (validated.lines() == null) {
+			return;
+		}
+		for (PricedLine line : validated.lines()) {
+			this.jdbc.sql("""
+					UPDATE order_line SET name = ?, product_group = ?, unit = ?, list_price = ?, unit_price = ?,
+					    line_total = ?, available_from = ?
+					WHERE order_id = ? AND line_no = ?""")
+				.params(line.name(), line.productGroup(), line.unit(), line.listPrice(), line.unitPrice(),
+						line.lineTotal(), line.availableFrom(), validated.orderId(), line.lineNo())
+				.update();
+		}
+	}
+
+	/** Stores the recorded decisions and, when it changed, the status and why. */
+	public void storeProgress(UUID id, OrderProgress progress, List<Reason> statusReasons, Instant at) {
+		this.jdbc.sql("""
+				UPDATE customer_order SET status = ?, status_reasons = ?::jsonb, validation_outcome = ?,
+				    validation_reasons = ?::jsonb, credit_outcome = ?, credit_reasons = ?::jsonb, updated_at = ?
+				WHERE id = ?""")
+			.params(progress.status().name(), this.json.writeValueAsString(statusReasons),
+					kindOf(progress.validation()), reasonsOf(progress.validation()), kindOf(progress.credit()),
+					reasonsOf(progress.credit()), Timestamp.from(at), id)
+			.update();
+	}
+
+	public void storeStatus(UUID id, OrderStatus status, List<Reason> statusReasons, Instant at) {
+		this.jdbc.sql("UPDATE customer_order SET status = ?, status_reasons = ?::jsonb, updated_at = ? WHERE id = ?")
+			.params(status.name(), this.json.writeValueAsString(statusReasons), Timestamp.from(at), id)
+			.update();
+	}
+
+	public void storeShipmentsInOrder(UUID id, int shipmentsInOrder) {
+		this.jdbc.sql("""
+				UPDATE customer_order SET shipments_in_order = greatest(coalesce(shipments_in_order, 0), ?)
+				WHERE id = ?""").params(shipmentsInOrder, id).update();
+	}
+
+	private static String kindOf(Outcome outcome) {
+		return (outcome != null) ? outcome.kind().name() : null;
+	}
+
+	private String reasonsOf(Outcome outcome) {
+		return (outcome != null) ? this.json.writeValueAsString(outcome.reasons()) : null;
+	}
+
+	private Outcome outcome(String kind, String reasons) {
+		return (kind != null) ? Outcome.of(Outcome.Kind.valueOf(kind), reasons(reasons)) : null;
+	}
+
+	private List<Reason> reasons(String json) {
+		return (json != null) ? this.json.readValue(json, REASONS) : List.of();
+	}
+
+	public StoredOrder order(ResultSet rs, int row) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		String currency = rs.getString("currency");
+		Totals totals = (currency != null) ? new Totals(rs.getBigDecimal("goods"), rs.getBigDecimal("freight"),
+				rs.getBigDecimal("total"), currency) : null;
+		String termsCode = rs.getString("payment_terms_code");
+		PaymentTerms terms = (termsCode != null) ? new PaymentTerms(termsCode, rs.getInt("payment_terms_days"),
+				rs.getObject("payment_due_date", java.time.LocalDate.class)) : null;
+		String sites = rs.getString("sites");
+		int shipments = rs.getInt("shipments_in_order");
+		Integer shipmentsInOrder = rs.wasNull() ? null : shipments;
+		return new StoredOrder(id, rs.getString("order_number"), rs.getObject("customer_id", UUID.class),
+				rs.getString("placed_by"), rs.getTimestamp("placed_at").toInstant(),
+				rs.getString("purchase_order_number"), DeliveryMode.valueOf(rs.getString("delivery_mode")),
+				new RequestedDelivery(rs.getObject("requested_date", java.time.LocalDate.class),
+						rs.getObject("requested_from", java.time.LocalTime.class),
+						rs.getObject("requested_to", java.time.LocalTime.class)),
+				rs.getString("note"),
+				new OrderProgress(OrderStatus.valueOf(rs.getString("status")),
+						outcome(rs.getString("validation_outcome"), rs.getString("validation_reasons")),
+						outcome(rs.getString("credit_outcome"), rs.getString("credit_reasons"))),
+				reasons(rs.getString("status_reasons")), rs.getObject("agreement_id", UUID.class),
+				rs.getString("agreement_number"), totals, terms,
+				(sites != null) ? this.json.readValue(sites, SITES) : List.of(), shipmentsInOrder,
+				rs.getObject("reordered_from", UUID.class), rs.getTimestamp("updated_at").toInstant());
+	}
+}

@@ -1,0 +1,21 @@
+package org.leverans.order.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.leverans.contracts.Reason;
+import org.leverans.contracts.order.DeliveryMode;
+import org.leverans.contracts.order.RequestedDelivery;
+import org.leverans.contracts.validation.DeliverySite;
+import org.leverans.contracts.validation.PaymentTerms;
+import org.leverans.contracts.validation.Totals;
+import org.leverans.order.status.OrderProgress;
+
+/** An order as stored, without its lines. Totals and payment terms are {@code null} until validated. */
+public record StoredOrder(UUID id, String orderNumber, UUID customerId, String placedBy, Instant placedAt,
+		String purchaseOrderNumber, DeliveryMode deliveryMode, RequestedDelivery requestedDelivery, String note,
+		OrderProgress progress, List<Reason> statusReasons, UUID agreementId, String agreementNumber, Totals totals,
+		PaymentTerms paymentTerms, List<DeliverySite> sites, Integer shipmentsInOrder, UUID reorderedFrom,
+		Instant updatedAt) {
+}

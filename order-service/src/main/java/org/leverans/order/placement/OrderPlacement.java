@@ -1,0 +1,146 @@
+package org.leverans.order.placement;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.leverans.contracts.order.DeliveryMode;
+import org.leverans.contracts.order.OrderLine;
+import org.leverans.contracts.order.OrderPlaced;
+import org.leverans.contracts.order.RequestedDelivery;
+import org.leverans.messaging.Outbox;
+import org.leverans.order.core.Orders;
+import org.leverans.order.core.Timeline;
+import org.leverans.order.problems.ApiProblem;
+import org.leverans.order.security.Caller;
+import org.leverans.order.status.OrderStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places orders exactly once per idempotency key. The order, its OrderPlaced event and the key's stored answer
+ * commit together; a repeat with the same body gets the stored answer, a repeat with another body a 422. Two
+ * requests racing with one key both try to claim it; the loser's transaction rolls back and it answers what the
+ * winner stored.
+ */
+@Service
+public class OrderPlacement {
+
+	private final Orders orders;
+
+	private final Timeline timeline;
+
+	private final IdempotencyKeys keys;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	OrderPlacement(Orders orders, Timeline timeline, IdempotencyKeys keys, Outbox outbox,
+			TransactionTemplate transactions, JsonMapper json, Clock clock) {
+		this.orders = orders;
+		this.timeline = timeline;
+		this.keys = keys;
+		this.outbox = outbox;
+		this.transactions = transactions;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The stored (or replayed) answer: status code, body and location. */
+	public Answer place(Caller caller, String idempotencyKey, PlaceOrderRequest request, UUID reorderedFrom) {
+		if (caller.customerId() == null) {
+			throw ApiProblem.forbidden("Your token does not name a customer to order for.");
+		}
+		String fingerprint = fingerprint(request, reorderedFrom);
+		var existing = this.keys.find(caller.subject(), idempotencyKey);
+		if (existing.isPresent()) {
+			return replay(existing.get(), fingerprint);
+		}
+		Answer placed = this.transactions.execute(status -> {
+			Answer answer = store(caller, request, reorderedFrom);
+			IdempotencyKeys.StoredAnswer stored = new IdempotencyKeys.StoredAnswer(fingerprint, answer.order().id(),
+					answer.status(), this.json.writeValueAsString(answer.order()), answer.order().location());
+			if (!this.keys.claim(caller.subject(), idempotencyKey, stored, this.clock.instant())) {
+				// Someone else placed with this key meanwhile: undo ours, answer theirs.
+				status.setRollbackOnly();
+				return null;
+			}
+			return answer;
+		});
+		if (placed != null) {
+			return placed;
+		}
+		return replay(this.keys.find(caller.subject(), idempotencyKey).orElseThrow(), fingerprint);
+	}
+
+	private Answer store(Caller caller, PlaceOrderRequest request, UUID reorderedFrom) {
+		UUID id = UUID.randomUUID();
+		String orderNumber = this.orders.nextOrderNumber();
+		Instant now = this.clock.instant();
+		RequestedDelivery requested = new RequestedDelivery(request.requestedDelivery().date(),
+				request.requestedDelivery().from(), request.requestedDelivery().to());
+		List<OrderLine> lines = new ArrayList<>();
+		int lineNo = 1;
+		for (PlaceOrderRequest.Line line : request.lines()) {
+			lines.add(new OrderLine(lineNo++, line.sku().toUpperCase(Locale.ROOT), line.quantity(), line.packageSize(),
+					line.siteId()));
+		}
+		String po = blankToNull(request.purchaseOrderNumber());
+		String note = blankToNull(request.note());
+		DeliveryMode mode = request.deliveryMode();
+		this.orders.insert(id, orderNumber, caller.customerId(), caller.subject(), now, po, mode, requested, note, lines,
+				reorderedFrom);
+		this.timeline.record(new Timeline.Entry(id, now, now, "OrderPlaced",
+				"Placed by " + caller.subject() + " with " + lines.size() + " line(s)"
+						+ (reorderedFrom != null ? " (reorder)" : ""),
+				OrderStatus.PLACED, null, null, null));
+		this.outbox.publish(id, id, new OrderPlaced(id, orderNumber, caller.customerId(), caller.subject(), now, po,
+				mode, requested, lines, note));
+		return new Answer(HttpStatus.ACCEPTED.value(), new PlacedOrder(id, orderNumber, OrderStatus.PLACED.name()));
+	}
+
+	private Answer replay(IdempotencyKeys.StoredAnswer stored, String fingerprint) {
+		if (!stored.requestHash().equals(fingerprint)) {
+			throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+					"Idempotency key already used",
+					"This Idempotency-Key was used for a different request; use a new key for a new order.", List.of());
+		}
+		return new Answer(stored.status(), this.json.readValue(stored.body(), PlacedOrder.class));
+	}
+
+	private String fingerprint(PlaceOrderRequest request, UUID reorderedFrom) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update(this.json.writeValueAsBytes(request));
+			if (reorderedFrom != null) {
+				sha.update(reorderedFrom.toString().getBytes(StandardCharsets.UTF_8));
+			}
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	public record Answer(int status, PlacedOrder order) {
+	}
+}

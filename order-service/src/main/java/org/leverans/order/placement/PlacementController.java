@@ -1,0 +1,67 @@
+package org.leverans.order.placement;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.leverans.order.core.Orders;
+import org.leverans.order.core.StoredOrder;
+import org.leverans.order.problems.ApiProblem;
+import org.leverans.order.security.Caller;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Placing an order, and placing one again from an earlier order. */
+@RestController
+class PlacementController {
+
+	private final OrderPlacement placement;
+
+	private final RequestChecks checks;
+
+	private final Orders orders;
+
+	PlacementController(OrderPlacement placement, RequestChecks checks, Orders orders) {
+		this.placement = placement;
+		this.checks = checks;
+		this.orders = orders;
+	}
+
+	@PostMapping("/api/orders")
+	ResponseEntity<PlacedOrder> place(Caller caller,
+			@RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+			@RequestBody(required = false) PlaceOrderRequest request) {
+		this.checks.check(idempotencyKey, request);
+		return answer(this.placement.place(caller, idempotencyKey, request, null));
+	}
+
+	@PostMapping("/api/orders/{id}/reorder")
+	ResponseEntity<PlacedOrder> reorder(Caller caller, @PathVariable UUID id,
+			@RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+			@RequestBody(required = false) ReorderRequest request) {
+		StoredOrder earlier = this.orders.find(id)
+			.filter(order -> caller.mayOrderFor(order.customerId()))
+			.orElseThrow(() -> ApiProblem.notFound("Order " + id));
+		this.checks.check(idempotencyKey, request);
+		PlaceOrderRequest again = new PlaceOrderRequest(request.purchaseOrderNumber(),
+				(request.deliveryMode() != null) ? request.deliveryMode() : earlier.deliveryMode(),
+				request.requestedDelivery(),
+				this.orders.lines(id)
+					.stream()
+					.map(line -> new PlaceOrderRequest.Line(line.sku(), line.quantity(), line.packageSize(),
+							line.siteId()))
+					.toList(),
+				request.note());
+		return answer(this.placement.place(caller, idempotencyKey, again, id));
+	}
+
+	private static ResponseEntity<PlacedOrder> answer(OrderPlacement.Answer answer) {
+		return ResponseEntity.status(answer.status())
+			.location(URI.create(answer.order().location()))
+			.body(answer.order());
+	}
+}

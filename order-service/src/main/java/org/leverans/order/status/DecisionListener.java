@@ -1,0 +1,45 @@
+package org.leverans.order.status;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.leverans.contracts.Topics;
+import org.leverans.contracts.credit.CreditDeclined;
+import org.leverans.contracts.credit.CreditReleased;
+import org.leverans.contracts.credit.CreditReserved;
+import org.leverans.contracts.credit.CreditReviewRequired;
+import org.leverans.contracts.validation.OrderValidated;
+import org.leverans.contracts.validation.OrderValidationFailed;
+import org.leverans.messaging.EventHandlers;
+import org.leverans.messaging.Inbox;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Validation and credit decisions, each applied once (the inbox remembers their ids). */
+@Component
+class DecisionListener {
+
+	private final Inbox inbox;
+
+	private final EventHandlers handlers;
+
+	DecisionListener(Inbox inbox, OrderDecisions decisions) {
+		this.inbox = inbox;
+		this.handlers = EventHandlers.named("order-decisions")
+			.onEvent(OrderValidated.class, decisions::validated)
+			.onEvent(OrderValidationFailed.class, decisions::validationFailed)
+			.onEvent(CreditReserved.class, decisions::creditReserved)
+			.onEvent(CreditDeclined.class, decisions::creditDeclined)
+			.onEvent(CreditReviewRequired.class, decisions::creditReviewRequired)
+			.onEvent(CreditReleased.class, decisions::creditReleased);
+	}
+
+	@KafkaListener(id = "order-validation", idIsGroup = false, topics = Topics.ORDER_VALIDATION)
+	void onValidation(ConsumerRecord<String, byte[]> record) {
+		this.inbox.receive(record, this.handlers);
+	}
+
+	@KafkaListener(id = "order-credit", idIsGroup = false, topics = Topics.CREDIT)
+	void onCredit(ConsumerRecord<String, byte[]> record) {
+		this.inbox.receive(record, this.handlers);
+	}
+}

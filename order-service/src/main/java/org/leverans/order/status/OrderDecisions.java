@@ -1,0 +1,109 @@
+package org.leverans.order.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.leverans.contracts.Reason;
+import org.leverans.contracts.credit.CreditDeclined;
+import org.leverans.contracts.credit.CreditReleased;
+import org.leverans.contracts.credit.CreditReserved;
+import org.leverans.contracts.credit.CreditReviewRequired;
+import org.leverans.contracts.validation.OrderValidated;
+import org.leverans.contracts.validation.OrderValidationFailed;
+import org.leverans.messaging.EventMetadata;
+import org.leverans.order.core.Orders;
+import org.leverans.order.core.StoredOrder;
+import org.leverans.order.core.Timeline;
+import org.leverans.order.status.Outcome.Kind;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies agreement-service's and credit-service's decisions to orders. Runs inside the inbox transaction, so the
+ * recorded decision, the new status, the timeline and the outgoing event commit together with the event's id.
+ */
+@Service
+public class OrderDecisions {
+
+	private final Orders orders;
+
+	private final Timeline timeline;
+
+	private final StatusAnnouncements announcements;
+
+	private final Clock clock;
+
+	public OrderDecisions(Orders orders, Timeline timeline, StatusAnnouncements announcements, Clock clock) {
+		this.orders = orders;
+		this.timeline = timeline;
+		this.announcements = announcements;
+		this.clock = clock;
+	}
+
+	public void validated(OrderValidated event, EventMetadata meta) {
+		String total = (event.totals() != null) ? " total " + event.totals().total() + " " + event.totals().currency()
+				: "";
+		decide(event.orderId(), Outcome.of(Kind.VALIDATED), "OrderValidated",
+				"Validated against " + event.agreementNumber() + total, event.validatedAt(), meta,
+				() -> this.orders.storePricing(event));
+	}
+
+	public void validationFailed(OrderValidationFailed event, EventMetadata meta) {
+		decide(event.orderId(), Outcome.of(Kind.VALIDATION_FAILED, event.reasons()), "OrderValidationFailed",
+				"Does not fit the agreement: " + StatusAnnouncements.describe(event.reasons()), event.validatedAt(),
+				meta, () -> {
+				});
+	}
+
+	public void creditReserved(CreditReserved event, EventMetadata meta) {
+		decide(event.orderId(), Outcome.of(Kind.CREDIT_RESERVED), "CreditReserved",
+				"Credit reserved: " + event.amount() + " " + event.currency() + " by " + event.decidedBy(),
+				event.decidedAt(), meta, () -> {
+				});
+	}
+
+	public void creditDeclined(CreditDeclined event, EventMetadata meta) {
+		decide(event.orderId(), Outcome.of(Kind.CREDIT_DECLINED, event.reasons()), "CreditDeclined",
+				"Credit declined: " + StatusAnnouncements.describe(event.reasons()), event.decidedAt(), meta, () -> {
+				});
+	}
+
+	public void creditReviewRequired(CreditReviewRequired event, EventMetadata meta) {
+		decide(event.orderId(), Outcome.of(Kind.CREDIT_REVIEW_REQUIRED, event.reasons()), "CreditReviewRequired",
+				"Credit review required: " + StatusAnnouncements.describe(event.reasons()), event.requestedAt(), meta,
+				() -> {
+				});
+	}
+
+	/** A release follows our own cancellation or rejection; support sees it in the timeline, nothing else moves. */
+	public void creditReleased(CreditReleased event, EventMetadata meta) {
+		UUID orderId = event.orderId();
+		this.orders.lock(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+		this.timeline.record(Timeline.Entry.event(orderId, this.clock.instant(), event.releasedAt(), "CreditReleased",
+				"Credit released: " + event.amount() + " " + event.currency()
+						+ ((event.reason() != null) ? " (" + event.reason() + ")" : ""),
+				null, meta.id()));
+	}
+
+	private void decide(UUID orderId, Outcome outcome, String type, String summary, Instant occurredAt,
+			EventMetadata meta, Runnable storeDetails) {
+		StoredOrder order = this.orders.lock(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+		Instant now = this.clock.instant();
+		Transition transition = order.progress().apply(outcome);
+		String recorded = transition.ignored()
+				? summary + " (no effect: order is " + order.progress().status() + ")" : summary;
+		this.timeline.record(Timeline.Entry.event(orderId, now, occurredAt, type, recorded, null, meta.id()));
+		if (transition.ignored()) {
+			return;
+		}
+		storeDetails.run();
+		List<Reason> reasons = transition.changedStatus() ? transition.reasons() : order.statusReasons();
+		this.orders.storeProgress(orderId, transition.after(), reasons, now);
+		for (OrderStatus status : transition.path()) {
+			this.announcements.announce(orderId, status, (status == transition.after().status()) ? reasons : List.of(),
+					now);
+		}
+	}
+}

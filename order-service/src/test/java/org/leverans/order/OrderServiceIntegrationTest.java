@@ -1,0 +1,250 @@
+package org.leverans.order;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.leverans.contracts.EventContract;
+import org.leverans.platform.testing.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * One Spring context for all integration tests (same configuration, so the context cache shares it), against the
+ * real embedded PostgreSQL and Kafka broker of {@link TestInfrastructure}.
+ */
+@SpringBootTest(properties = { "leverans.messaging.retry-interval=50ms", "leverans.messaging.relay-interval=100ms" })
+@AutoConfigureMockMvc
+public abstract class OrderServiceIntegrationTest {
+
+	protected static final UUID RAKENNUS = UUID.fromString("11111111-1111-1111-1111-111111111111");
+
+	protected static final UUID BYGG = UUID.fromString("22222222-2222-2222-2222-222222222222");
+
+	protected static final UUID JATKASAARI = UUID.fromString("11111111-0000-0000-0000-000000000001");
+
+	protected static final UUID PASILA = UUID.fromString("11111111-0000-0000-0000-000000000002");
+
+	protected static final UUID HAMMARBY = UUID.fromString("22222222-0000-0000-0000-000000000001");
+
+	private static KafkaProducer<String, byte[]> producer;
+
+	@DynamicPropertySource
+	static void infra(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "orders");
+	}
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@Autowired
+	protected JsonMapper json;
+
+	protected static JwtRequestPostProcessor anna() {
+		return token("anna", RAKENNUS, List.of(), "ORDERER");
+	}
+
+	protected static JwtRequestPostProcessor erik() {
+		return token("erik", BYGG, List.of(), "ORDERER");
+	}
+
+	protected static JwtRequestPostProcessor mikko() {
+		return token("mikko", RAKENNUS, List.of(JATKASAARI), "RECEIVER");
+	}
+
+	protected static JwtRequestPostProcessor sara() {
+		return token("sara", null, List.of(), "CUSTOMER_SERVICE");
+	}
+
+	protected static JwtRequestPostProcessor token(String subject, UUID customerId, List<UUID> siteIds,
+			String... roles) {
+		return jwt().jwt(builder -> {
+			builder.subject(subject).claim("roles", List.of(roles));
+			if (customerId != null) {
+				builder.claim("customer_id", customerId.toString());
+			}
+			if (!siteIds.isEmpty()) {
+				builder.claim("site_ids", siteIds.stream().map(UUID::toString).toList());
+			}
+		}).authorities(List.of(roles).stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
+	}
+
+	protected static String orderBody(String po, UUID... sites) {
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < sites.length; i++) {
+			if (i > 0) {
+				lines.append(',');
+			}
+			lines.append("""
+					{"sku":"CEM-25KG","quantity":%d,"packageSize":"PALLET","siteId":"%s"}""".formatted(40 + i, sites[i]));
+		}
+		return """
+				{"purchaseOrderNumber":"%s","deliveryMode":"SPLIT_ALLOWED",
+				 "requestedDelivery":{"date":"%s","from":"07:00","to":"09:00"},
+				 "lines":[%s],"note":"Crane on site 7–9"}""".formatted(po, LocalDate.now().plusDays(10), lines);
+	}
+
+	protected MvcResult place(JwtRequestPostProcessor caller, String key, String body) throws Exception {
+		return this.mvc.perform(post("/api/orders").with(caller)
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andReturn();
+	}
+
+	/** Places an order for Rakennus Oy as anna and returns its id. */
+	protected UUID placeOrder(UUID... sites) throws Exception {
+		MvcResult result = place(anna(), UUID.randomUUID().toString(), orderBody("PO-" + UUID.randomUUID(), sites));
+		if (result.getResponse().getStatus() != 202) {
+			throw new AssertionError("Placement failed: " + result.getResponse().getContentAsString());
+		}
+		return UUID.fromString(read(result).get("id").asString());
+	}
+
+	protected JsonNode read(MvcResult result) throws Exception {
+		return this.json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	protected JsonNode getOrder(UUID id, JwtRequestPostProcessor caller) throws Exception {
+		MvcResult result = this.mvc.perform(get("/api/orders/{id}", id).with(caller)).andReturn();
+		if (result.getResponse().getStatus() != 200) {
+			throw new AssertionError("GET failed: " + result.getResponse().getStatus());
+		}
+		return read(result);
+	}
+
+	protected String status(UUID orderId) {
+		return this.jdbc.queryForObject("SELECT status FROM customer_order WHERE id = ?", String.class, orderId);
+	}
+
+	protected void awaitStatus(UUID orderId, String status) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(status(orderId)));
+	}
+
+	/** Brings an order to ACCEPTED the way agreement-service and credit-service would. */
+	protected void accept(UUID orderId, UUID... sites) {
+		send(orderId, OrderEvents.validated(orderId, sites));
+		send(orderId, OrderEvents.creditReserved(orderId));
+		awaitStatus(orderId, "ACCEPTED");
+	}
+
+	protected int timelineCount(UUID orderId, String type) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM order_timeline WHERE order_id = ? AND type = ?",
+				Integer.class, orderId, type);
+	}
+
+	protected void awaitTimeline(UUID orderId, String type, int count) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> timelineCount(orderId, type) >= count);
+	}
+
+	protected int outboxCount(UUID orderId, String type) {
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM messaging.outbox_event WHERE record_key = ? AND type = ?", Integer.class,
+				orderId.toString(), type);
+	}
+
+	/** Sends an event the way its owning service would: CloudEvents headers, JSON body, keyed by order. */
+	protected String send(UUID key, Object event) {
+		return send(key, UUID.randomUUID().toString(), event);
+	}
+
+	protected String send(UUID key, String eventId, Object event) {
+		EventContract contract = event.getClass().getAnnotation(EventContract.class);
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(contract.topic(), key.toString(),
+				this.json.writeValueAsBytes(event));
+		header(record, "ce_id", eventId);
+		header(record, "ce_type", contract.type());
+		header(record, "ce_specversion", "1.0");
+		header(record, "ce_source", "/leverans/test");
+		header(record, "ce_subject", key.toString());
+		header(record, "content-type", "application/json");
+		try {
+			producer().send(record).get();
+		}
+		catch (InterruptedException | ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return eventId;
+	}
+
+	/** The first record of this type for this key on the topic, waiting for it to be sent. */
+	protected static ConsumerRecord<String, byte[]> awaitRecord(String topic, UUID key, String type) {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map(p -> new TopicPartition(topic, p.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+					if (key.toString().equals(r.key()) && type.equals(header(r, "ce_type"))) {
+						found.add(r);
+					}
+				}
+				return !found.isEmpty();
+			});
+			return found.get(0);
+		}
+	}
+
+	protected static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private static void header(ProducerRecord<?, ?> record, String name, String value) {
+		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static synchronized KafkaProducer<String, byte[]> producer() {
+		if (producer == null) {
+			producer = new KafkaProducer<>(
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+					new StringSerializer(), new ByteArraySerializer());
+			Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
+		}
+		return producer;
+	}
+}
