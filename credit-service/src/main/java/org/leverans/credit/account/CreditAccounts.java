@@ -1,0 +1,135 @@
+package org.leverans.credit.account;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Credit accounts and their reservations. Exposure is always the sum of the open reservations. */
+@Repository
+public class CreditAccounts {
+
+	private static final String COLUMNS = """
+			customer_id, business_id, company_name, currency, credit_limit, limit_expires_on, blocked, blocked_reason""";
+
+	private final JdbcClient jdbc;
+
+	CreditAccounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<CreditAccount> find(UUID customerId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM credit_account WHERE customer_id = ?")
+			.param(customerId)
+			.query(CreditAccounts::account)
+			.optional();
+	}
+
+	public List<CreditAccount> findAll() {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM credit_account ORDER BY company_name")
+			.query(CreditAccounts::account)
+			.list();
+	}
+
+	/**
+	 * Reads the account and locks its row until the transaction ends, so decisions about one customer's credit
+	 * happen one after another and never see an exposure that another transaction is about to change.
+	 */
+	public Optional<CreditAccount> lock(UUID customerId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM credit_account WHERE customer_id = ? FOR UPDATE")
+			.param(customerId)
+			.query(CreditAccounts::account)
+			.optional();
+	}
+
+	public void create(CreditAccount account, String by, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO credit_account (customer_id, business_id, company_name, currency, credit_limit,
+				    limit_expires_on, blocked, blocked_reason, updated_by, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(account.customerId(), account.businessId(), account.companyName(), account.currency(),
+					account.limit(), account.limitExpiresOn(), account.blocked(), account.blockedReason(), by,
+					Timestamp.from(at))
+			.update();
+	}
+
+	public boolean changeLimit(UUID customerId, BigDecimal limit, LocalDate expiresOn, String by, Instant at) {
+		return this.jdbc.sql("""
+				UPDATE credit_account SET credit_limit = ?, limit_expires_on = ?, updated_by = ?, updated_at = ?
+				WHERE customer_id = ?""")
+			.params(limit, expiresOn, by, Timestamp.from(at), customerId)
+			.update() == 1;
+	}
+
+	public boolean block(UUID customerId, boolean blocked, String reason, String by, Instant at) {
+		return this.jdbc.sql("""
+				UPDATE credit_account SET blocked = ?, blocked_reason = ?, updated_by = ?, updated_at = ?
+				WHERE customer_id = ?""")
+			.params(blocked, reason, by, Timestamp.from(at), customerId)
+			.update() == 1;
+	}
+
+	public BigDecimal exposure(UUID customerId) {
+		return this.jdbc.sql("SELECT coalesce(sum(amount), 0) FROM reservation WHERE customer_id = ? AND status = 'OPEN'")
+			.param(customerId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	/** @return {@code false} if the order already has a reservation */
+	public boolean reserve(UUID orderId, UUID customerId, BigDecimal amount, String currency, String by, Instant at) {
+		return this.jdbc.sql("""
+				INSERT INTO reservation (order_id, customer_id, amount, currency, status, reserved_by, reserved_at)
+				VALUES (?, ?, ?, ?, 'OPEN', ?, ?) ON CONFLICT (order_id) DO NOTHING""")
+			.params(orderId, customerId, amount, currency, by, Timestamp.from(at))
+			.update() == 1;
+	}
+
+	public Optional<Reservation> reservation(UUID orderId) {
+		return this.jdbc.sql("""
+				SELECT order_id, customer_id, amount, currency, status, reserved_by, reserved_at
+				FROM reservation WHERE order_id = ?""")
+			.param(orderId)
+			.query(CreditAccounts::reservation)
+			.optional();
+	}
+
+	public List<Reservation> openReservations(UUID customerId) {
+		return this.jdbc.sql("""
+				SELECT order_id, customer_id, amount, currency, status, reserved_by, reserved_at
+				FROM reservation WHERE customer_id = ? AND status = 'OPEN' ORDER BY reserved_at, order_id""")
+			.param(customerId)
+			.query(CreditAccounts::reservation)
+			.list();
+	}
+
+	/** @return {@code false} if there was no open reservation to release */
+	public boolean release(UUID orderId, String reason, Instant at) {
+		return this.jdbc.sql("""
+				UPDATE reservation SET status = 'RELEASED', released_at = ?, release_reason = ?
+				WHERE order_id = ? AND status = 'OPEN'""")
+			.params(Timestamp.from(at), reason, orderId)
+			.update() == 1;
+	}
+
+	private static CreditAccount account(ResultSet rs, int row) throws SQLException {
+		return new CreditAccount(rs.getObject("customer_id", UUID.class), rs.getString("business_id"),
+				rs.getString("company_name"), rs.getString("currency"), Money.of(rs.getBigDecimal("credit_limit")),
+				rs.getObject("limit_expires_on", LocalDate.class), rs.getBoolean("blocked"),
+				rs.getString("blocked_reason"));
+	}
+
+	private static Reservation reservation(ResultSet rs, int row) throws SQLException {
+		return new Reservation(rs.getObject("order_id", UUID.class), rs.getObject("customer_id", UUID.class),
+				Money.of(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getString("status"),
+				rs.getString("reserved_by"), rs.getTimestamp("reserved_at").toInstant());
+	}
+}

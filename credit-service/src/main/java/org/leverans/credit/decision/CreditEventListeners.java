@@ -1,0 +1,42 @@
+package org.leverans.credit.decision;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.leverans.contracts.Topics;
+import org.leverans.contracts.order.OrderCancelled;
+import org.leverans.contracts.order.OrderRejected;
+import org.leverans.contracts.validation.OrderValidated;
+import org.leverans.messaging.EventHandlers;
+import org.leverans.messaging.Inbox;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** The events credit-service acts on; each is applied once (the inbox remembers event ids). */
+@Component
+class CreditEventListeners {
+
+	private final Inbox inbox;
+
+	private final EventHandlers validations;
+
+	private final EventHandlers orders;
+
+	CreditEventListeners(Inbox inbox, CreditAssessment assessment, CreditReleases releases) {
+		this.inbox = inbox;
+		this.validations = EventHandlers.named("credit-assessment").on(OrderValidated.class, assessment::assess);
+		this.orders = EventHandlers.named("credit-release")
+			.on(OrderCancelled.class, releases::cancelled)
+			.on(OrderRejected.class, releases::rejected);
+	}
+
+	@KafkaListener(id = "credit-assessment", idIsGroup = false, topics = Topics.ORDER_VALIDATION,
+			concurrency = "${leverans.credit.listener-concurrency:3}")
+	void onValidation(ConsumerRecord<String, byte[]> record) {
+		this.inbox.receive(record, this.validations);
+	}
+
+	@KafkaListener(id = "credit-release", idIsGroup = false, topics = Topics.ORDER)
+	void onOrder(ConsumerRecord<String, byte[]> record) {
+		this.inbox.receive(record, this.orders);
+	}
+}

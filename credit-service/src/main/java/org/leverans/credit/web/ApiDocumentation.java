@@ -1,0 +1,26 @@
+package org.leverans.credit.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document at {@code /v3/api-docs}; the gateway publishes it as {@code /api-docs/credit-service}. */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+	@Bean
+	OpenAPI creditServiceApi() {
+		return new OpenAPI()
+			.info(new Info().title("Leverans credit-service")
+				.description("Credit accounts (limit, exposure, reservations) and the credit review queue.")
+				.version("v1"))
+			.components(new Components().addSecuritySchemes("bearer",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+}

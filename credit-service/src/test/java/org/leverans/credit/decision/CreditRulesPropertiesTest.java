@@ -1,0 +1,51 @@
+package org.leverans.credit.decision;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.leverans.credit.decision.CreditRules.Consequence;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CreditRulesPropertiesTest {
+
+	private static final UUID KIVI = UUID.fromString("33333333-3333-3333-3333-333333333333");
+
+	@Test
+	void customerOverridesOnlyWhatItNamesAndKeepsTheDefaultsForTheRest() {
+		CreditRulesProperties properties = bind(Map.of(
+				"leverans.credit.rules.defaults.tolerance-percent", "12.5",
+				"leverans.credit.rules.customers[" + KIVI + "].tolerance-percent", "0",
+				"leverans.credit.rules.customers[" + KIVI + "].payment-defaults", "REVIEW"));
+
+		CreditRules kivi = properties.forCustomer(KIVI);
+		CreditRules anyoneElse = properties.forCustomer(UUID.randomUUID());
+
+		assertThat(kivi.tolerancePercent()).isEqualByComparingTo(BigDecimal.ZERO);
+		assertThat(kivi.paymentDefaults()).isEqualTo(Consequence.REVIEW);
+		assertThat(kivi.approvedRatings()).containsExactlyInAnyOrder("A", "B");
+		assertThat(anyoneElse.tolerancePercent()).isEqualByComparingTo("12.5");
+		assertThat(anyoneElse.paymentDefaults()).isEqualTo(Consequence.DECLINE);
+	}
+
+	@Test
+	void defaultsHoldTenPercentToleranceAndReviewBorderlineRatings() {
+		CreditRules rules = bind(Map.of("leverans.credit.rules.defaults.unknown-company", "REVIEW"))
+			.forCustomer(KIVI);
+
+		assertThat(rules.tolerancePercent()).isEqualByComparingTo("10");
+		assertThat(rules.reviewRatings()).containsExactly("C");
+		assertThat(rules.approvedRatings()).containsExactlyInAnyOrder("A", "B");
+		assertThat(rules.unknownCompany()).isEqualTo(Consequence.REVIEW);
+	}
+
+	private static CreditRulesProperties bind(Map<String, String> settings) {
+		return new Binder(new MapConfigurationPropertySource(settings))
+			.bindOrCreate("leverans.credit.rules", CreditRulesProperties.class);
+	}
+}
