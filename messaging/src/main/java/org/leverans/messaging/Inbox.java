@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +39,9 @@ public class Inbox {
 	Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.json = json;
+		// Writers may add fields to an event without a new type version, so reading must never fail on them,
+		// whatever strictness the service chose for its HTTP request bodies.
+		this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		this.clock = clock;
 	}
 

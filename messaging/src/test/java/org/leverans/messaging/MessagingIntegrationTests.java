@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(properties = { "spring.application.name=messaging-test", "leverans.messaging.retry-interval=50ms" })
+@SpringBootTest(properties = { "spring.application.name=messaging-test", "leverans.messaging.retry-interval=50ms",
+		"spring.jackson.deserialization.fail-on-unknown-properties=true" })
 class MessagingIntegrationTests {
 
 	@DynamicPropertySource
@@ -124,6 +125,17 @@ class MessagingIntegrationTests {
 		await().until(() -> this.ledger.applied(orderId) == 2);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM cancellation WHERE event_id = ?", Integer.class,
 				eventId)).isOne();
+	}
+
+	@Test
+	void eventWithFieldsThisConsumerDoesNotKnowIsStillApplied() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			producer.send(record(orderId, UUID.randomUUID().toString(), "leverans.order.cancelled.v1",
+					("{\"orderId\":\"" + orderId + "\",\"reason\":\"newer writer\",\"refundMethod\":\"CREDIT_NOTE\"}")
+						.getBytes(StandardCharsets.UTF_8))).get();
+		}
+		await().until(() -> this.ledger.applied(orderId) == 1);
 	}
 
 	@Test
