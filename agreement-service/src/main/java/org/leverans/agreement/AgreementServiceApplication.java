@@ -1,0 +1,14 @@
+package org.leverans.agreement;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AgreementServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(AgreementServiceApplication.class, args);
+	}
+}

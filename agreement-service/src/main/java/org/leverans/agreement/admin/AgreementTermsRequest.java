@@ -1,0 +1,52 @@
+package org.leverans.agreement.admin;
+
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.leverans.agreement.agreements.FreightTerms;
+
+/** The terms of one agreement version, as an admin writes them. */
+public record AgreementTermsRequest(@NotNull @Valid PaymentTermsRequest paymentTerms,
+		@NotNull @Valid FreightTermsRequest freightTerms, @NotNull @Valid DeliveryOptionsRequest deliveryOptions,
+		@DecimalMin(value = "0.0001") @Digits(integer = 8, fraction = 4) BigDecimal listPriceRate,
+		List<@NotBlank String> assortmentGroups, @NotEmpty List<@NotNull UUID> siteIds,
+		List<@Valid ContractPriceRequest> contractPrices, List<@Valid GroupDiscountRequest> groupDiscounts) {
+
+	public record PaymentTermsRequest(@NotBlank @Pattern(regexp = "[A-Z0-9_]{1,30}") String code,
+			@NotNull @Min(0) @Max(365) Integer days) {
+	}
+
+	public record FreightTermsRequest(@NotNull FreightTerms.Code code,
+			@DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal threshold,
+			@DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal fee) {
+	}
+
+	public record DeliveryOptionsRequest(@NotNull Boolean splitDeliveryAllowed, @NotNull Boolean multipleSitesAllowed,
+			@NotEmpty List<@NotNull @Pattern(regexp = "PARCEL|HALF_PALLET|PALLET") String> packageSizes,
+			@NotNull @Min(0) @Max(60) Integer minLeadTimeDays, List<@Valid SlotRequest> slots) {
+	}
+
+	public record SlotRequest(@NotNull LocalTime from, @NotNull LocalTime to) {
+	}
+
+	public record ContractPriceRequest(@NotBlank String sku,
+			@NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal price) {
+	}
+
+	public record GroupDiscountRequest(@NotBlank String group,
+			@NotNull @DecimalMin(value = "0.00", inclusive = false) @DecimalMax(value = "100.00",
+					inclusive = false) @Digits(integer = 2, fraction = 2) BigDecimal percent) {
+	}
+}

@@ -1,0 +1,67 @@
+package org.leverans.agreement.agreements;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.leverans.agreement.customers.Customer;
+import org.leverans.agreement.customers.Customers;
+import org.leverans.agreement.web.Caller;
+import org.leverans.agreement.web.Problems;
+import org.leverans.contracts.TokenClaims.Roles;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The buyer's own agreement. A buyer never sees another customer's agreement: it does not exist for them. */
+@RestController
+@RequestMapping("/api/agreements")
+class AgreementController {
+
+	private final Agreements agreements;
+
+	private final Customers customers;
+
+	private final Clock clock;
+
+	AgreementController(Agreements agreements, Customers customers, Clock clock) {
+		this.agreements = agreements;
+		this.customers = customers;
+		this.clock = clock;
+	}
+
+	@GetMapping("/current")
+	AgreementView current(@AuthenticationPrincipal Jwt jwt) {
+		Caller caller = Caller.from(jwt);
+		UUID customerId = caller.requireCustomer();
+		LocalDate today = today(customerId);
+		return this.agreements.inForce(customerId, today)
+			.map(agreement -> AgreementView.of(agreement, seesPrices(caller)))
+			.orElseThrow(() -> new Problems.NotFound("No agreement is in force for your company today"));
+	}
+
+	@GetMapping("/{id}")
+	AgreementView byId(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+		Caller caller = Caller.from(jwt);
+		UUID customerId = caller.requireCustomer();
+		return this.agreements.byId(id, today(customerId))
+			.filter(agreement -> agreement.customerId().equals(customerId))
+			.map(agreement -> AgreementView.of(agreement, seesPrices(caller)))
+			.orElseThrow(() -> new Problems.NotFound("No agreement " + id));
+	}
+
+	private LocalDate today(UUID customerId) {
+		return this.customers.byId(customerId)
+			.map(Customer::timeZone)
+			.map(zone -> LocalDate.now(this.clock.withZone(zone)))
+			.orElseThrow(() -> new Problems.NotFound("No agreement is in force for your company today"));
+	}
+
+	private static boolean seesPrices(Caller caller) {
+		return caller.has(Roles.AGREEMENT_MANAGER);
+	}
+}

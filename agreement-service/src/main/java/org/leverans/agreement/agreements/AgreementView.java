@@ -1,0 +1,94 @@
+package org.leverans.agreement.agreements;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.leverans.agreement.catalog.Money;
+import org.leverans.agreement.customers.Site;
+
+/**
+ * An agreement as buyers and admins see it (ARCHITECTURE.md contract example). {@code priceList} is shown only to
+ * those who negotiate prices: agreement managers and admins.
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record AgreementView(UUID id, String number, UUID customerId, String customerName, LocalDate validFrom,
+		LocalDate validTo, String currency, int version, LocalDate versionEffectiveFrom, PaymentTermsView paymentTerms,
+		FreightTermsView freightTerms, DeliveryOptionsView deliveryOptions, List<String> assortmentGroups,
+		List<SiteView> sites, PriceListView priceList) {
+
+	public static AgreementView of(Agreement agreement, boolean withPrices) {
+		AgreementVersion terms = agreement.terms();
+		DeliveryOptions options = terms.deliveryOptions();
+		return new AgreementView(agreement.id(), agreement.number(), agreement.customerId(),
+				agreement.customerName(), agreement.validFrom(), agreement.validTo(), agreement.currency(),
+				terms.version(), terms.effectiveFrom(),
+				new PaymentTermsView(terms.paymentTerms().code(), terms.paymentTerms().days()),
+				FreightTermsView.of(terms.freightTerms()),
+				new DeliveryOptionsView(options.splitDeliveryAllowed(), options.multipleSitesAllowed(),
+						options.packageSizes(), options.minLeadTimeDays(),
+						options.slots().stream().map(s -> new SlotView(s.from().toString(), s.to().toString())).toList()),
+				(terms.assortmentGroups() != null) ? terms.assortmentGroups().stream().sorted().toList() : null,
+				terms.sites().stream().map(SiteView::of).toList(),
+				withPrices ? PriceListView.of(terms.priceList()) : null);
+	}
+
+	public record PaymentTermsView(String code, int days) {
+	}
+
+	public record FreightTermsView(String code, String threshold, String fee) {
+
+		static FreightTermsView of(FreightTerms terms) {
+			return new FreightTermsView(terms.code().name(), Money.text(terms.threshold()), Money.text(terms.fee()));
+		}
+	}
+
+	public record DeliveryOptionsView(boolean splitDeliveryAllowed, boolean multipleSitesAllowed,
+			List<String> packageSizes, int minLeadTimeDays, List<SlotView> slots) {
+	}
+
+	public record SlotView(String from, String to) {
+	}
+
+	public record SiteView(UUID id, String name, AddressView address, ReceiverView receiver) {
+
+		public static SiteView of(Site site) {
+			return new SiteView(site.id(), site.name(),
+					new AddressView(site.street(), site.postalCode(), site.city(), site.countryCode()),
+					new ReceiverView(site.receiverName(), site.receiverPhone()));
+		}
+	}
+
+	public record AddressView(String street, String postalCode, String city, String countryCode) {
+	}
+
+	public record ReceiverView(String name, String phone) {
+	}
+
+	/** The list-price rate converts EUR catalogue prices into the agreement's currency. */
+	public record PriceListView(String listPriceRate, List<ContractPriceView> contractPrices,
+			List<GroupDiscountView> groupDiscounts) {
+
+		static PriceListView of(PriceList prices) {
+			return new PriceListView(prices.listPriceRate().stripTrailingZeros().toPlainString(),
+					prices.contractPrices()
+						.entrySet()
+						.stream()
+						.map(e -> new ContractPriceView(e.getKey(), Money.text(e.getValue())))
+						.toList(),
+					prices.groupDiscounts()
+						.entrySet()
+						.stream()
+						.map(e -> new GroupDiscountView(e.getKey(),
+								e.getValue().stripTrailingZeros().toPlainString()))
+						.toList());
+		}
+	}
+
+	public record ContractPriceView(String sku, String price) {
+	}
+
+	public record GroupDiscountView(String group, String percent) {
+	}
+}

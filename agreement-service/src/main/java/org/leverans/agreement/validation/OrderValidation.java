@@ -1,0 +1,133 @@
+package org.leverans.agreement.validation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.leverans.agreement.agreements.Agreement;
+import org.leverans.agreement.agreements.Agreements;
+import org.leverans.agreement.catalog.Catalogue;
+import org.leverans.agreement.catalog.Product;
+import org.leverans.agreement.customers.Customer;
+import org.leverans.agreement.customers.Customers;
+import org.leverans.contracts.Reason;
+import org.leverans.contracts.Topics;
+import org.leverans.contracts.order.OrderLine;
+import org.leverans.contracts.order.OrderPlaced;
+import org.leverans.messaging.EventHandlers;
+import org.leverans.messaging.EventMetadata;
+import org.leverans.messaging.Inbox;
+import org.leverans.messaging.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 2 of the order flow: every placed order is checked against the customer's agreement and priced, and the
+ * outcome is published on {@code leverans.order-validation.v1}, in the inbox transaction that remembers the event.
+ */
+@Component
+class OrderValidation {
+
+	private static final Logger logger = LoggerFactory.getLogger(OrderValidation.class);
+
+	private final Inbox inbox;
+
+	private final Outbox outbox;
+
+	private final Customers customers;
+
+	private final Agreements agreements;
+
+	private final Catalogue catalogue;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final EventHandlers handlers;
+
+	OrderValidation(Inbox inbox, Outbox outbox, Customers customers, Agreements agreements, Catalogue catalogue,
+			JdbcClient jdbc, Clock clock) {
+		this.inbox = inbox;
+		this.outbox = outbox;
+		this.customers = customers;
+		this.agreements = agreements;
+		this.catalogue = catalogue;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.handlers = EventHandlers.named("order-validation").onEvent(OrderPlaced.class, this::validate);
+	}
+
+	@KafkaListener(topics = Topics.ORDER)
+	void on(ConsumerRecord<String, byte[]> record) {
+		this.inbox.receive(record, this.handlers);
+	}
+
+	void validate(OrderPlaced order, EventMetadata metadata) {
+		Instant now = this.clock.instant();
+		Instant placedAt = (order.placedAt() != null) ? order.placedAt() : now;
+		Optional<Customer> customer = (order.customerId() != null) ? this.customers.byId(order.customerId())
+				: Optional.empty();
+		ZoneId zone = customer.map(Customer::timeZone).orElse(ZoneId.of("UTC"));
+		LocalDate orderDate = placedAt.atZone(zone).toLocalDate();
+		Optional<Agreement> agreement = customer.flatMap(c -> this.agreements.inForce(c.id(), orderDate));
+		List<OrderLine> lines = (order.lines() != null) ? order.lines() : List.of();
+		Map<String, Product> products = this.catalogue.bySku(lines.stream().map(OrderLine::sku).toList());
+
+		OrderValidator.Outcome outcome = OrderValidator.validate(order, orderDate, agreement, products, now);
+		if (!remember(order, outcome, metadata, now)) {
+			// The same order placed again under another event id: its first validation stands.
+			logger.info("Order {} was already validated; ignoring event {}", order.orderId(), metadata.id());
+			return;
+		}
+		switch (outcome) {
+			case OrderValidator.Outcome.Validated validated -> this.outbox.publish(order.orderId(), order.orderId(),
+					validated.event());
+			case OrderValidator.Outcome.Failed failed -> this.outbox.publish(order.orderId(), order.orderId(),
+					failed.event());
+		}
+	}
+
+	private boolean remember(OrderPlaced order, OrderValidator.Outcome outcome, EventMetadata metadata, Instant now) {
+		String[] codes;
+		Object agreementId = null;
+		Integer version = null;
+		Object total = null;
+		String currency = null;
+		String result;
+		if (outcome instanceof OrderValidator.Outcome.Validated validated) {
+			result = "VALIDATED";
+			codes = new String[0];
+			agreementId = validated.event().agreementId();
+			version = validated.event().agreementVersion();
+			total = validated.event().totals().total();
+			currency = validated.event().totals().currency();
+		}
+		else {
+			result = "FAILED";
+			codes = ((OrderValidator.Outcome.Failed) outcome).event()
+				.reasons()
+				.stream()
+				.map(Reason::code)
+				.distinct()
+				.toArray(String[]::new);
+		}
+		return this.jdbc.sql("""
+				INSERT INTO order_validation (order_id, customer_id, agreement_id, agreement_version, outcome,
+				    reason_codes, total, currency, source_event_id, validated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING""")
+			.params(order.orderId(), order.customerId(), agreementId, version, result, codes, total, currency,
+					metadata.id(), Timestamp.from(now))
+			.update() == 1;
+	}
+}

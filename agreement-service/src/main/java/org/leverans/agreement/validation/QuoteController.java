@@ -1,0 +1,157 @@
+package org.leverans.agreement.validation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.leverans.agreement.agreements.Agreement;
+import org.leverans.agreement.agreements.Agreements;
+import org.leverans.agreement.catalog.Catalogue;
+import org.leverans.agreement.catalog.Money;
+import org.leverans.agreement.catalog.Product;
+import org.leverans.agreement.customers.Customer;
+import org.leverans.agreement.customers.Customers;
+import org.leverans.agreement.web.Caller;
+import org.leverans.agreement.web.Problems;
+import org.leverans.contracts.Reason;
+import org.leverans.contracts.order.DeliveryMode;
+import org.leverans.contracts.order.OrderLine;
+import org.leverans.contracts.order.RequestedDelivery;
+import org.leverans.contracts.validation.PricedLine;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Prices a prospective order for the caller's company under today's agreement and lists what would stop it, with
+ * exactly the rules that validate placed orders. Nothing is stored. Serves the order preview (quick order, paste
+ * lines) before the orderer places the order; the validation of the placed order still decides.
+ */
+@RestController
+class QuoteController {
+
+	private final Customers customers;
+
+	private final Agreements agreements;
+
+	private final Catalogue catalogue;
+
+	private final Clock clock;
+
+	QuoteController(Customers customers, Agreements agreements, Catalogue catalogue, Clock clock) {
+		this.customers = customers;
+		this.agreements = agreements;
+		this.catalogue = catalogue;
+		this.clock = clock;
+	}
+
+	@PostMapping("/api/catalog/quote")
+	Quote quote(@Valid @RequestBody QuoteRequest request, @AuthenticationPrincipal Jwt jwt) {
+		UUID customerId = Caller.from(jwt).requireCustomer();
+		Set<Integer> lineNos = new HashSet<>();
+		List<OrderLine> lines = new ArrayList<>();
+		for (int i = 0; i < request.lines().size(); i++) {
+			QuoteLine line = request.lines().get(i);
+			int lineNo = (line.lineNo() != null) ? line.lineNo() : i + 1;
+			if (!lineNos.add(lineNo)) {
+				throw new Problems.Invalid(HttpStatus.BAD_REQUEST, "Line numbers must be unique",
+						List.of(Problems.fieldError("lines[" + i + "].lineNo", "DUPLICATE", "Line " + lineNo
+								+ " appears twice")));
+			}
+			lines.add(new OrderLine(lineNo, line.sku(), line.quantity(), line.packageSize(), line.siteId()));
+		}
+		Optional<Customer> customer = this.customers.byId(customerId);
+		LocalDate today = customer.map(c -> LocalDate.now(this.clock.withZone(c.timeZone())))
+			.orElse(LocalDate.now(this.clock));
+		Optional<Agreement> agreement = customer.flatMap(c -> this.agreements.inForce(c.id(), today));
+		Map<String, Product> products = this.catalogue.bySku(lines.stream().map(OrderLine::sku).toList());
+		DeliveryMode mode = (request.deliveryMode() != null) ? request.deliveryMode() : DeliveryMode.COMPLETE;
+
+		OrderValidator.Assessment assessment = OrderValidator.assess(mode, request.requestedDelivery(), lines, today,
+				agreement, products);
+
+		Map<Integer, PricedLine> priced = assessment.lines()
+			.stream()
+			.collect(Collectors.toMap(PricedLine::lineNo, line -> line));
+		List<QuoteLineView> views = lines.stream().map(line -> {
+			List<ProblemView> problems = assessment.reasons()
+				.stream()
+				.filter(reason -> reason.lineNo() != null && reason.lineNo() == line.lineNo())
+				.map(ProblemView::of)
+				.toList();
+			PricedLine p = priced.get(line.lineNo());
+			if (p != null) {
+				return new QuoteLineView(p.lineNo(), p.sku(), p.name(), p.productGroup(), p.unit(), p.quantity(),
+						p.packageSize(), p.siteId(), Money.text(p.listPrice()), Money.text(p.unitPrice()),
+						Money.text(p.lineTotal()), p.availableFrom(), problems);
+			}
+			Product product = (line.sku() != null) ? products.get(Catalogue.key(line.sku())) : null;
+			return new QuoteLineView(line.lineNo(), (product != null) ? product.sku() : line.sku(),
+					(product != null) ? product.name() : null, (product != null) ? product.group() : null,
+					(product != null) ? product.unit() : null, line.quantity(), line.packageSize(), line.siteId(), null,
+					null, null, null, problems);
+		}).toList();
+		List<ProblemView> orderProblems = assessment.reasons()
+			.stream()
+			.filter(reason -> reason.lineNo() == null)
+			.map(ProblemView::of)
+			.toList();
+		Agreement in = agreement.orElse(null);
+		return new Quote(in != null ? in.id() : null, in != null ? in.number() : null,
+				in != null ? in.terms().version() : null, views,
+				(assessment.totals() != null) ? new TotalsView(Money.text(assessment.totals().goods()),
+						Money.text(assessment.totals().freight()), Money.text(assessment.totals().total()),
+						assessment.totals().currency()) : null,
+				(assessment.paymentTerms() != null) ? assessment.paymentTerms().dueDate() : null,
+				(assessment.paymentTerms() != null) ? assessment.paymentTerms().code() : null,
+				in != null ? in.terms().deliveryOptions().earliestDeliveryDate(today) : null, orderProblems,
+				assessment.orderable());
+	}
+
+	record QuoteRequest(DeliveryMode deliveryMode, @Valid RequestedDelivery requestedDelivery,
+			@NotNull @Size(min = 1, max = 500) List<@NotNull @Valid QuoteLine> lines) {
+	}
+
+	record QuoteLine(Integer lineNo, @NotBlank @Size(max = 64) String sku, @NotNull Integer quantity,
+			String packageSize, UUID siteId) {
+	}
+
+	/**
+	 * Totals cover the lines that could be priced; {@code orderable} says whether the order as a whole would pass
+	 * validation if placed today.
+	 */
+	record Quote(UUID agreementId, String agreementNumber, Integer agreementVersion, List<QuoteLineView> lines,
+			TotalsView totals, LocalDate paymentDueDate, String paymentTermsCode, LocalDate earliestDeliveryDate,
+			List<ProblemView> problems, boolean orderable) {
+	}
+
+	record QuoteLineView(int lineNo, String sku, String name, String group, String unit, int quantity,
+			String packageSize, UUID siteId, String listPrice, String unitPrice, String lineTotal,
+			LocalDate availableFrom, List<ProblemView> problems) {
+	}
+
+	record TotalsView(String goods, String freight, String total, String currency) {
+	}
+
+	record ProblemView(String code, String message) {
+
+		static ProblemView of(Reason reason) {
+			return new ProblemView(reason.code(), reason.message());
+		}
+	}
+}
