@@ -1,0 +1,157 @@
+package org.leverans.notification.arrival;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+
+import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.notification.stream.StreamEventNames;
+import org.leverans.notification.stream.StreamEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the arrival alerts that are due as {@code shipment.arriving} stream messages. Every instance runs it; a due
+ * alert is claimed with {@code FOR UPDATE SKIP LOCKED} and marked sent in the transaction that records the message,
+ * so each alert goes out once however many instances look.
+ */
+@Component
+class ArrivalAlertJob implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(ArrivalAlertJob.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final StreamEvents streamEvents;
+
+	private final JsonMapper json;
+
+	private final TaskScheduler scheduler;
+
+	private final ArrivalAlertProperties properties;
+
+	private final Clock clock;
+
+	private volatile ScheduledFuture<?> schedule;
+
+	ArrivalAlertJob(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, StreamEvents streamEvents,
+			JsonMapper json, TaskScheduler scheduler, ArrivalAlertProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.streamEvents = streamEvents;
+		this.json = json;
+		this.scheduler = scheduler;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** @return how many alerts were sent */
+	int sendDue() {
+		Integer sent = this.transactions.execute(status -> {
+			Instant now = this.clock.instant();
+			List<DueAlert> due = this.jdbc.query("""
+					SELECT a.shipment_id, a.order_id, k.order_number, a.customer_id, a.site_id, a.carrier,
+					       a.tracking_number, a.status, a.window_from, a.window_to, a.window_basis, a.window_updated_at
+					FROM arrival_alert a LEFT JOIN known_order k ON k.order_id = a.order_id
+					WHERE a.sent_at IS NULL AND a.cancelled_at IS NULL AND a.due_at <= ?
+					ORDER BY a.due_at
+					LIMIT ?
+					FOR UPDATE OF a SKIP LOCKED""", ArrivalAlertJob::dueAlert, Timestamp.from(now),
+					this.properties.batchSize());
+			int count = 0;
+			for (DueAlert alert : due) {
+				if (alert.window().to() != null && alert.window().to().isBefore(now)) {
+					// The whole window has passed: "arriving soon" would only confuse now.
+					this.jdbc.update("UPDATE arrival_alert SET cancelled_at = ?, updated_at = ? WHERE shipment_id = ?",
+							Timestamp.from(now), Timestamp.from(now), alert.shipmentId());
+					continue;
+				}
+				send(alert, now);
+				count++;
+			}
+			return count;
+		});
+		return (sent != null) ? sent : 0;
+	}
+
+	private void send(DueAlert alert, Instant now) {
+		// Rounded up: checked a moment after it fell due, a 30-minute alert still says 30.
+		long seconds = Duration.between(now, alert.window().from()).toSeconds();
+		long minutes = Math.max(0, (seconds + 59) / 60);
+		ArrivingData data = new ArrivingData(alert.orderId(), alert.orderNumber(), alert.shipmentId(),
+				alert.siteId(), alert.carrier(), alert.trackingNumber(), alert.status(), alert.window(), minutes, now);
+		this.streamEvents.append(StreamEventNames.SHIPMENT_ARRIVING, alert.customerId(),
+				(alert.siteId() != null) ? Set.of(alert.siteId()) : Set.of(), alert.orderId(), alert.shipmentId(),
+				"arrival-alert:" + alert.shipmentId(), this.json.writeValueAsString(data), now);
+		this.jdbc.update("UPDATE arrival_alert SET sent_at = ?, updated_at = ? WHERE shipment_id = ?",
+				Timestamp.from(now), Timestamp.from(now), alert.shipmentId());
+	}
+
+	private void sendDueSafely() {
+		try {
+			int sent;
+			do {
+				sent = sendDue();
+			}
+			while (sent == this.properties.batchSize());
+		}
+		catch (RuntimeException ex) {
+			// The alerts stay pending; the next check sends them.
+			logger.warn("Arrival alert check failed, will retry: {}", ex.getMessage());
+		}
+	}
+
+	private static DueAlert dueAlert(ResultSet rs, int rowNum) throws SQLException {
+		DeliveryWindow window = new DeliveryWindow(instant(rs, "window_from"), instant(rs, "window_to"),
+				rs.getString("window_basis"), instant(rs, "window_updated_at"));
+		return new DueAlert(rs.getObject("shipment_id", UUID.class), rs.getObject("order_id", UUID.class),
+				rs.getString("order_number"), rs.getObject("customer_id", UUID.class),
+				rs.getObject("site_id", UUID.class), rs.getString("carrier"), rs.getString("tracking_number"),
+				rs.getString("status"), window);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	@Override
+	public void start() {
+		this.schedule = this.scheduler.scheduleWithFixedDelay(this::sendDueSafely, this.properties.checkInterval());
+	}
+
+	@Override
+	public void stop() {
+		ScheduledFuture<?> current = this.schedule;
+		if (current != null) {
+			current.cancel(false);
+		}
+		this.schedule = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.schedule != null;
+	}
+
+	private record DueAlert(UUID shipmentId, UUID orderId, String orderNumber, UUID customerId, UUID siteId,
+			String carrier, String trackingNumber, String status, DeliveryWindow window) {
+	}
+}

@@ -1,0 +1,18 @@
+package org.leverans.notification.arrival;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the "arriving soon" alerts, under {@code leverans.arrival-alerts}.
+ *
+ * @param leadTime how long before the current delivery window starts the alert goes out
+ * @param checkInterval how often an instance looks for alerts that are due
+ * @param batchSize how many due alerts one check sends at most
+ */
+@ConfigurationProperties("leverans.arrival-alerts")
+public record ArrivalAlertProperties(@DefaultValue("30m") Duration leadTime,
+		@DefaultValue("15s") Duration checkInterval, @DefaultValue("100") int batchSize) {
+}

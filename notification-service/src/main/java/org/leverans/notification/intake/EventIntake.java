@@ -1,0 +1,35 @@
+package org.leverans.notification.intake;
+
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.leverans.contracts.Topics;
+import org.leverans.messaging.Inbox;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service's one Kafka consumer. All instances share one consumer group (the service name), so each event is
+ * handled by one instance; every feature then applies it through the inbox, so a redelivery is a no-op.
+ */
+@Component
+class EventIntake {
+
+	private final Inbox inbox;
+
+	private final List<IntakeHandlers> features;
+
+	EventIntake(Inbox inbox, List<IntakeHandlers> features) {
+		this.inbox = inbox;
+		this.features = features;
+	}
+
+	// idIsGroup = false: the group stays the service name, shared by all instances.
+	@KafkaListener(id = "event-intake", idIsGroup = false, topics = { Topics.ORDER, Topics.SHIPMENT })
+	void on(ConsumerRecord<String, byte[]> record) {
+		for (IntakeHandlers feature : this.features) {
+			this.inbox.receive(record, feature.handlers());
+		}
+	}
+}

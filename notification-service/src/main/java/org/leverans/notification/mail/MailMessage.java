@@ -1,0 +1,5 @@
+package org.leverans.notification.mail;
+
+/** A rendered e-mail, plain text. */
+record MailMessage(String subject, String body) {
+}

@@ -1,0 +1,58 @@
+package org.leverans.notification.security;
+
+import java.net.URI;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that happen outside Spring MVC (in the security filters or the container) reach {@code /error}; they are
+ * answered as problem details like every other error. A token that cannot be checked because the auth-server's
+ * keys cannot be fetched is the service's trouble, not the caller's: 503, so the client retries.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+	@RequestMapping(path = "${server.error.path:${error.path:/error}}")
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
+		String detail = null;
+		if (causedBy(exception, AuthenticationServiceException.class)) {
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			detail = "Access tokens cannot be verified right now; try again shortly.";
+		}
+		if (status == null) {
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+		}
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setDetail((detail != null) ? detail
+				: status.is5xxServerError() ? "Something went wrong on our side." : status.getReasonPhrase());
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri != null) {
+			problem.setInstance(URI.create(String.valueOf(uri)));
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static boolean causedBy(Object exception, Class<? extends Throwable> type) {
+		Throwable current = (exception instanceof Throwable throwable) ? throwable : null;
+		while (current != null) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+			current = current.getCause();
+		}
+		return false;
+	}
+}

@@ -1,0 +1,54 @@
+package org.leverans.notification.stream;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the stream has learned about orders from their own events: the order number to show on shipment events
+ * and the sites an order delivers to, so receivers can follow status changes of orders coming to their site.
+ */
+@Repository
+class KnownOrders {
+
+	private final JdbcTemplate jdbc;
+
+	KnownOrders(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void remember(UUID orderId, String orderNumber, UUID customerId, Instant at) {
+		this.jdbc.update("""
+				INSERT INTO known_order (order_id, order_number, customer_id, updated_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (order_id) DO UPDATE
+				SET order_number = coalesce(EXCLUDED.order_number, known_order.order_number),
+				    updated_at = EXCLUDED.updated_at""", orderId, orderNumber, customerId, Timestamp.from(at));
+	}
+
+	void addSites(UUID orderId, Collection<UUID> siteIds) {
+		for (UUID siteId : Set.copyOf(siteIds.stream().filter(Objects::nonNull).toList())) {
+			this.jdbc.update("INSERT INTO order_site (order_id, site_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+					orderId, siteId);
+		}
+	}
+
+	Set<UUID> sitesOf(UUID orderId) {
+		List<UUID> sites = this.jdbc.queryForList("SELECT site_id FROM order_site WHERE order_id = ?", UUID.class,
+				orderId);
+		return sites.stream().collect(Collectors.toUnmodifiableSet());
+	}
+
+	String numberOf(UUID orderId) {
+		List<String> numbers = this.jdbc.queryForList("SELECT order_number FROM known_order WHERE order_id = ?",
+				String.class, orderId);
+		return numbers.isEmpty() ? null : numbers.getFirst();
+	}
+}

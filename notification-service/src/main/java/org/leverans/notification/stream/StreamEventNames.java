@@ -1,0 +1,18 @@
+package org.leverans.notification.stream;
+
+/** The SSE event names, as ARCHITECTURE.md fixes them. */
+public final class StreamEventNames {
+
+	public static final String ORDER_STATUS_CHANGED = "order.status-changed";
+
+	public static final String SHIPMENT_UPDATED = "shipment.updated";
+
+	public static final String SHIPMENT_WINDOW_CHANGED = "shipment.window-changed";
+
+	public static final String SHIPMENT_ARRIVING = "shipment.arriving";
+
+	public static final String SHIPMENT_DELIVERED = "shipment.delivered";
+
+	private StreamEventNames() {
+	}
+}

@@ -1,0 +1,110 @@
+package org.leverans.notification.stream;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The {@code stream_event} table: the recorded changes every instance's streams are fed from. */
+@Repository
+public class StreamEvents {
+
+	/** The channel every instance LISTENs on; the payload is the new row's id. */
+	public static final String CHANNEL = "stream_event";
+
+	/**
+	 * Serializes appends across instances for the length of their transactions, so rows become visible in id
+	 * order. Without it a row could commit after one with a higher id, and a client that already had the higher id
+	 * would never be sent the lower one: a gap on resume.
+	 */
+	private static final long APPEND_LOCK = 0x53747265616d4576L;
+
+	private static final String COLUMNS = "id, event_name, customer_id, site_ids, data, created_at";
+
+	private static final RowMapper<StreamEvent> ROW = StreamEvents::row;
+
+	private final JdbcTemplate jdbc;
+
+	StreamEvents(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records a change and tells every instance about it when the surrounding transaction commits (PostgreSQL
+	 * delivers notifications only on commit, in commit order).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long append(String name, UUID customerId, Collection<UUID> siteIds, UUID orderId, UUID shipmentId,
+			String sourceEventId, String data, Instant createdAt) {
+		this.jdbc.query("SELECT pg_advisory_xact_lock(?)", (ResultSetExtractor<Void>) rs -> null, APPEND_LOCK);
+		Long id = this.jdbc.queryForObject("""
+				WITH appended AS (
+				    INSERT INTO stream_event (event_name, customer_id, site_ids, order_id, shipment_id, source_event_id,
+				                              data, created_at)
+				    VALUES (?, ?, ?::uuid[], ?, ?, ?, ?, ?)
+				    RETURNING id)
+				SELECT id FROM appended, pg_notify(?, id::text)""", Long.class, name, customerId,
+				uuidArray(siteIds), orderId, shipmentId, sourceEventId, data, Timestamp.from(createdAt), CHANNEL);
+		return id;
+	}
+
+	/** Every row after {@code afterId}, oldest first: what an instance pushes to its connected streams. */
+	public List<StreamEvent> after(long afterId, int limit) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM stream_event WHERE id > ? ORDER BY id LIMIT ?", ROW,
+				afterId, limit);
+	}
+
+	/** The rows after {@code afterId} this audience may see, oldest first: what a reconnecting client missed. */
+	public List<StreamEvent> after(long afterId, Audience audience, int limit) {
+		if (audience.seesNothing()) {
+			return List.of();
+		}
+		return this.jdbc.query("SELECT " + COLUMNS + """
+				 FROM stream_event
+				WHERE id > ? AND (? OR customer_id = ANY(?::uuid[]) OR site_ids && ?::uuid[])
+				ORDER BY id LIMIT ?""", ROW, afterId, audience.everything(), uuidArray(audience.customerIds()),
+				uuidArray(audience.siteIds()), limit);
+	}
+
+	/** The id of the newest row, or 0 when there is none. */
+	public long latestId() {
+		Long id = this.jdbc.queryForObject("SELECT max(id) FROM stream_event", Long.class);
+		return (id != null) ? id : 0L;
+	}
+
+	public int deleteCreatedBefore(Instant before) {
+		return this.jdbc.update("DELETE FROM stream_event WHERE created_at < ?", Timestamp.from(before));
+	}
+
+	private static StreamEvent row(ResultSet rs, int rowNum) throws SQLException {
+		return new StreamEvent(rs.getLong("id"), rs.getString("event_name"), rs.getObject("customer_id", UUID.class),
+				uuids(rs.getArray("site_ids")), rs.getString("data"), rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static Set<UUID> uuids(Array array) throws SQLException {
+		if (array == null) {
+			return Set.of();
+		}
+		Object[] values = (Object[]) array.getArray();
+		return Arrays.stream(values).map(value -> (UUID) value).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** A PostgreSQL array literal; UUIDs need no quoting. */
+	static String uuidArray(Collection<UUID> ids) {
+		return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+	}
+}

@@ -1,0 +1,42 @@
+package org.leverans.notification.subscription;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.leverans.contracts.TokenClaims;
+import org.leverans.notification.security.Caller;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Remembers each person as their token describes them whenever they call the service, so e-mail reaches their
+ * current address, in their language, about what they may see now.
+ */
+@Component
+class SubscriberRefresh implements HandlerInterceptor {
+
+	private final Subscribers subscribers;
+
+	SubscriberRefresh(Subscribers subscribers) {
+		this.subscribers = subscribers;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+			refresh(jwt);
+		}
+		return true;
+	}
+
+	void refresh(Jwt jwt) {
+		Caller caller = Caller.of(jwt);
+		this.subscribers.refresh(caller.subject(), jwt.getClaimAsString(TokenClaims.NAME),
+				jwt.getClaimAsString(TokenClaims.EMAIL), jwt.getClaimAsString(TokenClaims.LOCALE), caller.roles(),
+				caller.customerId(), caller.siteIds());
+	}
+}

@@ -1,0 +1,97 @@
+package org.leverans.notification.subscription;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.leverans.contracts.TokenClaims.Roles;
+import org.leverans.notification.stream.StreamEvent;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code subscriber} table. */
+@Repository
+public class Subscribers {
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	Subscribers(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Records who the person is now (their token may have changed), keeping what they chose. */
+	void refresh(String subject, String name, String email, String locale, Collection<String> roles, UUID customerId,
+			Collection<UUID> siteIds) {
+		this.jdbc.update("""
+				INSERT INTO subscriber (subject, name, email, locale, roles, customer_id, site_ids, updated_at)
+				VALUES (?, ?, ?, ?, ?::text[], ?, ?::uuid[], ?)
+				ON CONFLICT (subject) DO UPDATE
+				SET name = EXCLUDED.name, email = EXCLUDED.email, locale = EXCLUDED.locale, roles = EXCLUDED.roles,
+				    customer_id = EXCLUDED.customer_id, site_ids = EXCLUDED.site_ids, updated_at = EXCLUDED.updated_at
+				WHERE (subscriber.name, subscriber.email, subscriber.locale, subscriber.roles, subscriber.customer_id,
+				       subscriber.site_ids)
+				      IS DISTINCT FROM
+				      (EXCLUDED.name, EXCLUDED.email, EXCLUDED.locale, EXCLUDED.roles, EXCLUDED.customer_id,
+				       EXCLUDED.site_ids)""", subject, name, email, locale, array(roles), customerId,
+				array(siteIds), Timestamp.from(this.clock.instant()));
+	}
+
+	/** @param emailEvents {@code null} to go back to the role defaults */
+	void choose(String subject, List<String> emailEvents) {
+		this.jdbc.update("UPDATE subscriber SET email_events = ?::text[], updated_at = ? WHERE subject = ?",
+				(emailEvents != null) ? array(emailEvents) : null, Timestamp.from(this.clock.instant()), subject);
+	}
+
+	Optional<Subscriber> find(String subject) {
+		return this.jdbc.query("SELECT * FROM subscriber WHERE subject = ?", Subscribers::row, subject)
+			.stream()
+			.findFirst();
+	}
+
+	/** The people with an e-mail address who may see the event and want it by e-mail. */
+	public List<Subscriber> emailRecipientsOf(StreamEvent event) {
+		List<Subscriber> candidates = this.jdbc.query("""
+				SELECT * FROM subscriber
+				WHERE email IS NOT NULL AND email <> ''
+				  AND (roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[])""", Subscribers::row,
+				array(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)), event.customerId(), array(event.siteIds()));
+		return candidates.stream()
+			.filter(subscriber -> subscriber.audience().sees(event))
+			.filter(subscriber -> subscriber.effectiveEmailEvents().contains(event.name()))
+			.toList();
+	}
+
+	private static Subscriber row(ResultSet rs, int rowNum) throws SQLException {
+		return new Subscriber(rs.getString("subject"), rs.getString("name"), rs.getString("email"),
+				rs.getString("locale"), Set.copyOf(strings(rs.getArray("roles"))), rs.getObject("customer_id", UUID.class),
+				strings(rs.getArray("site_ids")).stream().map(UUID::fromString).collect(Collectors.toSet()),
+				(rs.getArray("email_events") != null) ? strings(rs.getArray("email_events")) : null);
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+	}
+
+	/** A PostgreSQL array literal with every element quoted. */
+	private static String array(Collection<?> values) {
+		return values.stream()
+			.map(value -> "\"" + String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+}

@@ -1,0 +1,76 @@
+package org.leverans.notification.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code webhook_endpoint} table. */
+@Repository
+class WebhookEndpoints {
+
+	private static final String COLUMNS = "id, customer_id, url, events, description, created_by, created_at";
+
+	private final JdbcTemplate jdbc;
+
+	WebhookEndpoints(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(WebhookEndpoint endpoint, String secret) {
+		this.jdbc.update("""
+				INSERT INTO webhook_endpoint (id, customer_id, url, events, secret, description, created_by, created_at)
+				VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?)""", endpoint.id(), endpoint.customerId(), endpoint.url(),
+				array(endpoint.events()), secret, endpoint.description(), endpoint.createdBy(),
+				Timestamp.from(endpoint.createdAt()));
+	}
+
+	/** @param customerId {@code null} for every customer's */
+	List<WebhookEndpoint> list(UUID customerId) {
+		if (customerId == null) {
+			return this.jdbc.query("SELECT " + COLUMNS + " FROM webhook_endpoint WHERE deleted_at IS NULL ORDER BY created_at",
+					WebhookEndpoints::row);
+		}
+		return this.jdbc.query("SELECT " + COLUMNS
+				+ " FROM webhook_endpoint WHERE deleted_at IS NULL AND customer_id = ? ORDER BY created_at",
+				WebhookEndpoints::row, customerId);
+	}
+
+	Optional<WebhookEndpoint> find(UUID id) {
+		return this.jdbc
+			.query("SELECT " + COLUMNS + " FROM webhook_endpoint WHERE deleted_at IS NULL AND id = ?",
+					WebhookEndpoints::row, id)
+			.stream()
+			.findFirst();
+	}
+
+	/** Pending messages to a removed endpoint are dropped with it. */
+	void remove(UUID id, Instant at) {
+		this.jdbc.update("UPDATE webhook_endpoint SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+				Timestamp.from(at), id);
+		this.jdbc.update("UPDATE webhook_delivery SET status = 'CANCELLED' WHERE endpoint_id = ? AND status = 'PENDING'",
+				id);
+	}
+
+	private static WebhookEndpoint row(ResultSet rs, int rowNum) throws SQLException {
+		return new WebhookEndpoint(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
+				rs.getString("url"),
+				Arrays.stream((Object[]) rs.getArray("events").getArray()).map(String::valueOf).toList(),
+				rs.getString("description"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+	}
+
+	static String array(Collection<String> values) {
+		return values.stream()
+			.map(value -> "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+}

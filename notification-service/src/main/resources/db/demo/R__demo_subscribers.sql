@@ -1,0 +1,12 @@
+-- Repeatable, so later versioned migrations never fall "below" demo data in the history.
+-- The demo people (docs/development.md), known before they first sign in so that e-mail works from the start.
+-- email_events NULL: each gets the defaults of their roles.
+INSERT INTO subscriber (subject, name, email, locale, roles, customer_id, site_ids, email_events, updated_at) VALUES
+  ('anna',  'Anna Virtanen',  'anna@rakennus.example',  'fi', '{ORDERER}',           '11111111-1111-1111-1111-111111111111', '{}', NULL, now()),
+  ('liisa', 'Liisa Korhonen', 'liisa@rakennus.example', 'fi', '{AGREEMENT_MANAGER}', '11111111-1111-1111-1111-111111111111', '{}', NULL, now()),
+  ('mikko', 'Mikko Nieminen', 'mikko@rakennus.example', 'fi', '{RECEIVER}',          '11111111-1111-1111-1111-111111111111',
+            '{11111111-0000-0000-0000-000000000001}', NULL, now()),
+  ('erik',  'Erik Lindqvist', 'erik@bygg.example',      'sv', '{ORDERER}',           '22222222-2222-2222-2222-222222222222', '{}', NULL, now()),
+  ('sara',  'Sara Holm',      'sara@supplier.example',  'en', '{CUSTOMER_SERVICE}',  NULL, '{}', NULL, now()),
+  ('admin', 'Supplier Admin', 'admin@supplier.example', 'en', '{ADMIN}',             NULL, '{}', NULL, now())
+ON CONFLICT (subject) DO NOTHING;

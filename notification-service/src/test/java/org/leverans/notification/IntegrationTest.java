@@ -1,0 +1,136 @@
+package org.leverans.notification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.leverans.platform.testing.TestInfrastructure;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One application context for every integration test class (the context cache reuses it): the real service on a
+ * random port, against the test PostgreSQL and Kafka, with short heartbeats so tests can watch them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "leverans.stream.heartbeat-interval=200ms", "leverans.stream.poll-interval=1s",
+			"leverans.arrival-alerts.check-interval=200ms", "leverans.mail.check-interval=200ms",
+			"leverans.webhooks.check-interval=200ms", "leverans.webhooks.retry-interval=200ms" })
+@Import(TestTokens.Decoder.class)
+public abstract class IntegrationTest {
+
+	private static TestEvents events;
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	/** The mail server, started once per test JVM like the database and Kafka. */
+	protected static final GreenMail mail = startMail();
+
+	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@DynamicPropertySource
+	static void infra(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "notification");
+		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+	}
+
+	private static GreenMail startMail() {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		GreenMail server = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "test-mail-shutdown"));
+		return server;
+	}
+
+	/** The e-mails the mail server received for one address so far. */
+	protected static List<MimeMessage> mailTo(String address) {
+		return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
+			try {
+				return Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().equals(address));
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	protected HttpResponse<String> call(String method, String path, String token, String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
+					: HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@BeforeAll
+	static void producer() {
+		events = new TestEvents(JsonMapper.builder().findAndAddModules().build());
+	}
+
+	@AfterAll
+	static void closeProducer() {
+		events.close();
+	}
+
+	protected TestEvents events() {
+		return events;
+	}
+
+	protected SseClient stream(String token) {
+		return SseClient.connect(this.port, token);
+	}
+
+	protected SseClient resume(String token, long lastEventId) {
+		return SseClient.connect(this.port, token, lastEventId);
+	}
+
+	protected int rowsAbout(UUID orderId) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM stream_event WHERE order_id = ?", Integer.class,
+				orderId);
+	}
+}

@@ -1,0 +1,25 @@
+package org.leverans.notification.subscription;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoleDefaultsTest {
+
+	@Test
+	void orderersFollowTheirOrdersAndReceiversTheirDeliveries() {
+		assertThat(RoleDefaults.emailEvents(Set.of("ORDERER"))).containsExactlyInAnyOrder("order.status-changed",
+				"shipment.delivered");
+		assertThat(RoleDefaults.emailEvents(Set.of("RECEIVER"))).containsExactlyInAnyOrder("shipment.window-changed",
+				"shipment.arriving", "shipment.delivered");
+	}
+
+	@Test
+	void peopleWhoSeeEverythingGetNoEmailUntilTheyChoose() {
+		assertThat(RoleDefaults.emailEvents(Set.of("CUSTOMER_SERVICE"))).isEmpty();
+		assertThat(RoleDefaults.emailEvents(Set.of("ADMIN"))).isEmpty();
+		assertThat(RoleDefaults.emailEvents(Set.of("CARRIER"))).isEmpty();
+	}
+}
