@@ -82,6 +82,15 @@ final class EventStream implements AutoCloseable {
 		return this.status;
 	}
 
+	/** Waits until the server answered with the stream's headers, so nothing that happens next is missed. */
+	EventStream awaitOpen() {
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> this.status != 0);
+		if (this.status != 200) {
+			throw new IllegalStateException("Stream answered " + this.status);
+		}
+		return this;
+	}
+
 	List<Message> messages() {
 		return List.copyOf(this.messages);
 	}

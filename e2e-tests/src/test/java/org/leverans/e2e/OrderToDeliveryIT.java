@@ -55,6 +55,8 @@ class OrderToDeliveryIT {
 		BrowserSession erik = BrowserSession.signIn(gateway, "erik", "demo");
 		try (EventStream annasStream = EventStream.open(anna.http(), gateway, null);
 				EventStream eriksStream = EventStream.open(erik.http(), gateway, null)) {
+			annasStream.awaitOpen();
+			eriksStream.awaitOpen();
 
 			Api.Response placed = rakennusErp.post("/api/orders", order("PO-E2E-1", "CEM-25KG", 40, JATKASAARI),
 					Map.of("Idempotency-Key", UUID.randomUUID().toString()));
@@ -98,6 +100,7 @@ class OrderToDeliveryIT {
 			assertThat(seenByCarrier.get("events")).hasSize(3);
 
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				assertThat(annasStream.messages()).as("Anna's stream").isNotEmpty();
 				assertThat(annasStream.received("order.status-changed", orderId, "PLACED")).isTrue();
 				assertThat(annasStream.received("order.status-changed", orderId, "ACCEPTED")).isTrue();
 				assertThat(annasStream.received("shipment.updated", orderId, null)).isTrue();

@@ -42,7 +42,7 @@ class BrowserSignInTest extends GatewayTestSupport {
 			.expectStatus()
 			.isFound()
 			.returnResult(Void.class);
-		String session = cookie(toAuthServer, "SESSION");
+		String session = cookie(toAuthServer, "LEVERANS_SESSION");
 		MultiValueMap<String, String> authorize = queryOf(toAuthServer.getResponseHeaders().getLocation().toString());
 
 		String idToken = idToken(decoded(authorize.getFirst("nonce")));
@@ -54,18 +54,18 @@ class BrowserSignInTest extends GatewayTestSupport {
 
 		FluxExchangeResult<Void> signedIn = this.client.get()
 			.uri("/login/oauth2/code/leverans?code=the-code&state={state}", decoded(authorize.getFirst("state")))
-			.cookie("SESSION", session)
+			.cookie("LEVERANS_SESSION", session)
 			.exchange()
 			.expectStatus()
 			.isFound()
 			.returnResult(Void.class);
 		assertThat(signedIn.getResponseHeaders().getLocation()).hasPath("/");
-		session = cookie(signedIn, "SESSION");
+		session = cookie(signedIn, "LEVERANS_SESSION");
 		downstream.verify(postRequestedFor(urlEqualTo("/oauth2/token")).withRequestBody(containing("code_verifier=")));
 
 		this.client.get()
 			.uri("/api/orders")
-			.cookie("SESSION", session)
+			.cookie("LEVERANS_SESSION", session)
 			.exchange()
 			.expectStatus()
 			.isOk();
@@ -74,7 +74,7 @@ class BrowserSignInTest extends GatewayTestSupport {
 
 		this.client.post()
 			.uri("/logout")
-			.cookie("SESSION", session)
+			.cookie("LEVERANS_SESSION", session)
 			.cookie("XSRF-TOKEN", "token-the-page-read")
 			.header("X-XSRF-TOKEN", "token-the-page-read")
 			.exchange()

@@ -25,7 +25,7 @@ class RoutingTest extends GatewayTestSupport {
 		this.client.get()
 			.uri("/api/orders/42")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.cookie("SESSION", "not-for-the-services")
+			.cookie("LEVERANS_SESSION", "not-for-the-services")
 			.exchange()
 			.expectStatus()
 			.isOk()

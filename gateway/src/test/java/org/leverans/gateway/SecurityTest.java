@@ -151,12 +151,12 @@ class SecurityTest extends GatewayTestSupport {
 			.isFound()
 			.returnResult(Void.class)
 			.getResponseCookies()
-			.getFirst("SESSION");
+			.getFirst("LEVERANS_SESSION");
 		assertThat(session).isNotNull();
 
 		this.client.post()
 			.uri("/api/orders")
-			.cookie("SESSION", session.getValue())
+			.cookie("LEVERANS_SESSION", session.getValue())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{}")
 			.exchange()
@@ -171,7 +171,7 @@ class SecurityTest extends GatewayTestSupport {
 		// With the token the CSRF check passes; this session has not signed in yet, hence 401.
 		this.client.post()
 			.uri("/api/orders")
-			.cookie("SESSION", session.getValue())
+			.cookie("LEVERANS_SESSION", session.getValue())
 			.cookie("XSRF-TOKEN", "a-token-the-page-read")
 			.header("X-XSRF-TOKEN", "a-token-the-page-read")
 			.contentType(MediaType.APPLICATION_JSON)
