@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -37,16 +36,9 @@ class OrderToDeliveryIT {
 
 	@BeforeAll
 	static void startPlatform() {
-		leverans = RunningLeverans.start();
+		leverans = RunningLeverans.shared();
 		gateway = leverans.gateway();
 		rakennusErp = leverans.client("rakennus-erp");
-	}
-
-	@AfterAll
-	static void stopPlatform() {
-		if (leverans != null) {
-			leverans.close();
-		}
 	}
 
 	@Test

@@ -20,6 +20,8 @@ final class RunningLeverans implements AutoCloseable {
 
 	static final int PORT_OFFSET = 10000;
 
+	private static RunningLeverans shared;
+
 	private final Platform platform;
 
 	private final Map<String, Api> clients = new ConcurrentHashMap<>();
@@ -28,7 +30,20 @@ final class RunningLeverans implements AutoCloseable {
 		this.platform = platform;
 	}
 
-	static RunningLeverans start() {
+	/**
+	 * The one platform of this test JVM, started on first use and stopped when the JVM exits, so every spec class
+	 * shares one startup.
+	 */
+	static synchronized RunningLeverans shared() {
+		if (shared == null) {
+			shared = start();
+			RunningLeverans started = shared;
+			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "leverans-e2e-shutdown"));
+		}
+		return shared;
+	}
+
+	private static RunningLeverans start() {
 		Path root = Path.of(System.getProperty("leverans.project-root", "..")).toAbsolutePath().normalize();
 		try {
 			Path home = Files.createTempDirectory("leverans-e2e-");
