@@ -12,13 +12,14 @@ import org.leverans.platform.Platform;
 import org.leverans.platform.PlatformSettings;
 
 /**
- * The whole platform, started the way {@code ./leverans up} starts it, but on ports offset by 10000 and in a fresh
+ * The whole platform, started the way {@code ./leverans up} starts it, but on ports offset by 10000 (property
+ * {@code leverans.e2e.port-offset}) and in a fresh
  * temporary home, so it can run beside a developer's own platform. Every service must come up; a skipped one fails
  * the run.
  */
 final class RunningLeverans implements AutoCloseable {
 
-	static final int PORT_OFFSET = 10000;
+	static final int PORT_OFFSET = Integer.getInteger("leverans.e2e.port-offset", 10000);
 
 	private static RunningLeverans shared;
 
