@@ -33,3 +33,10 @@ leverans_pick_jdk() {
   fi
 }
 leverans_pick_jdk
+# Maven 3.9's Guice still calls sun.misc.Unsafe; on JDK 24+ that prints four warnings per build. Allow it quietly.
+if [ -n "${JAVA_HOME:-}" ] && [ "$(leverans_java_major "$JAVA_HOME/bin/java")" -ge 24 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi
