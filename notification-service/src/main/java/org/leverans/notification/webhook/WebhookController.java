@@ -121,13 +121,8 @@ class WebhookController {
 			return;
 		}
 		try {
-			URI uri = new URI(url);
-			boolean https = "https".equalsIgnoreCase(uri.getScheme());
-			boolean http = "http".equalsIgnoreCase(uri.getScheme());
-			if (uri.getHost() == null || !(https || (http && this.settings.allowHttp()))) {
-				errors.add(error("url", "INVALID_URL",
-						this.settings.allowHttp() ? "Use an absolute http(s) URL." : "Use an absolute https URL."));
-			}
+			new WebhookTargets(this.settings.allowHttp()).refusalOf(new URI(url))
+				.ifPresent((refusal) -> errors.add(error("url", refusal.code(), refusal.message())));
 		}
 		catch (URISyntaxException ex) {
 			errors.add(error("url", "INVALID_URL", "Not a URL: " + ex.getMessage()));

@@ -73,8 +73,13 @@ class WebhookDispatcher {
 		long timestamp = now.getEpochSecond();
 		Integer statusCode = null;
 		String error;
+		URI target = URI.create(message.url());
+		if (!new WebhookTargets(this.settings.allowHttp()).mayConnect(target)) {
+			failed(message, null, "refused: " + target.getHost() + " resolves to an address webhooks may not reach");
+			return;
+		}
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(message.url()))
+			HttpRequest request = HttpRequest.newBuilder(target)
 				.timeout(this.settings.timeout())
 				.header("Content-Type", "application/json")
 				.header("User-Agent", "Leverans-Webhooks/1")

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long one delivery attempt may take
  * @param maxAttempts how many times a message is tried before it is marked FAILED
  * @param retryInterval the first wait after a failed attempt; it doubles with each attempt
- * @param allowHttp whether plain-http endpoint URLs are accepted (local development); otherwise https only
+ * @param allowHttp whether plain-http endpoint URLs to localhost are accepted (local development); otherwise https
+ * only
  */
 @ConfigurationProperties("leverans.webhooks")
 public record WebhookSettings(@DefaultValue("2s") Duration checkInterval, @DefaultValue("10s") Duration timeout,
