@@ -14,8 +14,8 @@ import org.leverans.platform.PlatformSettings;
 /**
  * The whole platform, started the way {@code ./leverans up} starts it, but on ports offset by 10000 (property
  * {@code leverans.e2e.port-offset}) and in a fresh
- * temporary home, so it can run beside a developer's own platform. Every service must come up; a skipped one fails
- * the run.
+ * temporary home, so it can run beside a developer's own platform, and without the partner simulator, so nothing but
+ * the specs moves a shipment. Every service must come up; a skipped one fails the run.
  */
 final class RunningLeverans implements AutoCloseable {
 
@@ -51,7 +51,9 @@ final class RunningLeverans implements AutoCloseable {
 			Platform platform = Platform.start(PlatformSettings.defaults(root)
 				.withHome(home)
 				.withPortOffset(PORT_OFFSET)
-				.withFresh(true));
+				.withFresh(true)
+				// specs drive the carriers themselves and expect PLANNED shipments to stay put
+				.withSimulator(false));
 			if (!platform.skippedServices().isEmpty()) {
 				platform.close();
 				throw new IllegalStateException("Services were not started: " + platform.skippedServices());

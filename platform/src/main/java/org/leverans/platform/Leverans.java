@@ -34,6 +34,8 @@ public final class Leverans {
 			             --port-offset <n>     add n to every port (also env LEVERANS_PORT_OFFSET)
 			             --services <a,b>      start only these services (module names)
 			             --infrastructure-only start Kafka, PostgreSQL and the stand-ins, no services
+			             --no-simulator        do not run the demo carriers that move planned shipments
+			             --simulator-speed <n> demo seconds per real second (default 60: a demo hour per minute)
 			  down     stop a running platform (from any terminal)
 			  status   show which components run
 
@@ -188,12 +190,15 @@ public final class Leverans {
 	}
 
 	/** Options of {@code up}; unknown ones are reported and ignored, so newer scripts work with older launchers. */
-	record UpOptions(boolean fresh, Integer portOffset, Set<Service> services) {
+	record UpOptions(boolean fresh, Integer portOffset, Set<Service> services, boolean noSimulator,
+			Double simulatorSpeed) {
 
 		static UpOptions parse(List<String> args, PrintStream out) {
 			boolean fresh = false;
 			Integer offset = null;
 			Set<Service> services = null;
+			boolean noSimulator = false;
+			Double simulatorSpeed = null;
 			List<String> unknown = new ArrayList<>();
 			for (int i = 0; i < args.size(); i++) {
 				String arg = args.get(i);
@@ -210,8 +215,10 @@ public final class Leverans {
 						services = services(value);
 					}
 					case "--infrastructure-only" -> services = EnumSet.noneOf(Service.class);
-					// The traffic simulator is not part of the platform yet: nothing to leave out.
-					case "--no-simulator" -> {
+					case "--no-simulator" -> noSimulator = true;
+					case "--simulator-speed" -> {
+						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
+						simulatorSpeed = speed(value, name);
 					}
 					default -> unknown.add(arg);
 				}
@@ -219,7 +226,7 @@ public final class Leverans {
 			if (!unknown.isEmpty()) {
 				out.println("  ⚠ ignoring unknown option" + ((unknown.size() > 1) ? "s " : " ") + String.join(" ", unknown));
 			}
-			return new UpOptions(fresh, offset, services);
+			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed);
 		}
 
 		private static String valueAfter(List<String> args, int index, String name) {
@@ -227,6 +234,19 @@ public final class Leverans {
 				throw new IllegalArgumentException(name + " needs a value");
 			}
 			return args.get(index + 1);
+		}
+
+		private static double speed(String value, String name) {
+			try {
+				double speed = Double.parseDouble(value);
+				if (speed > 0 && Double.isFinite(speed)) {
+					return speed;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new IllegalArgumentException(name + " must be a positive number, was '" + value + "'");
 		}
 
 		private static Set<Service> services(String modules) {
@@ -249,6 +269,12 @@ public final class Leverans {
 			}
 			if (this.services != null) {
 				result = result.withServices(this.services);
+			}
+			if (this.simulatorSpeed != null) {
+				result = result.withSimulator(result.simulator().withSpeed(this.simulatorSpeed));
+			}
+			if (this.noSimulator) {
+				result = result.withSimulator(false);
 			}
 			return result;
 		}

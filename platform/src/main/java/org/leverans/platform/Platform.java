@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -43,6 +44,7 @@ import org.leverans.platform.services.Service;
 import org.leverans.platform.services.ServiceEnvironment;
 import org.leverans.platform.services.ServiceJar;
 import org.leverans.platform.services.ServiceProcess;
+import org.leverans.platform.simulator.PartnerSimulator;
 import org.leverans.platform.standins.CreditBureauStandIn;
 import org.leverans.platform.standins.MailStandIn;
 import org.leverans.platform.standins.ToolJars;
@@ -67,6 +69,9 @@ public final class Platform implements AutoCloseable {
 
 	/** Marks a directory as a platform home, the only kind {@code --fresh} wipes. */
 	static final String HOME_MARKER = ".leverans-home";
+
+	/** The partner simulator's name in progress lines and its log file. */
+	public static final String SIMULATOR = "partner-simulator";
 
 	private final PlatformSettings settings;
 
@@ -93,6 +98,8 @@ public final class Platform implements AutoCloseable {
 	private volatile String kafkaBootstrapServers;
 
 	private volatile Duration startupTime = Duration.ZERO;
+
+	private volatile PartnerSimulator simulator;
 
 	private Platform(PlatformSettings settings, ProgressListener progress) {
 		this.settings = settings;
@@ -131,6 +138,7 @@ public final class Platform implements AutoCloseable {
 			startInfrastructure();
 			startServices();
 			watchForUnexpectedExits();
+			startSimulator();
 			this.startupTime = since(begin);
 		}
 		catch (RuntimeException ex) {
@@ -359,6 +367,31 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The demo's carriers, once everything they talk to is healthy: they need the auth-server for tokens, the gateway
+	 * and delivery-service behind it.
+	 */
+	private void startSimulator() {
+		if (!this.settings.simulator().enabled()
+				|| !runningServices().containsAll(List.of(Service.AUTH_SERVER, Service.GATEWAY, Service.DELIVERY))) {
+			return;
+		}
+		synchronized (this) {
+			if (this.closing.get()) {
+				return;
+			}
+			this.simulator = PartnerSimulator.start(URI.create(gatewayUrl()), URI.create(tokenEndpoint()),
+					this.settings.simulator(), logFile(SIMULATOR));
+		}
+		this.progress.info("  ✔ " + SIMULATOR + ": nordic-freight (punctual) and baltic-haulage (late, noisy) move "
+				+ "planned shipments, one demo hour per " + secondsPerDemoHour() + " s (--no-simulator turns it off)");
+	}
+
+	private String secondsPerDemoHour() {
+		double seconds = 3600 / this.settings.simulator().speed();
+		return (seconds == Math.rint(seconds)) ? String.valueOf((long) seconds) : String.format("%.1f", seconds);
+	}
+
 	private Path servicesDirectory(Service service) {
 		return this.settings.home().resolve("services").resolve(service.module());
 	}
@@ -437,6 +470,11 @@ public final class Platform implements AutoCloseable {
 			return;
 		}
 		try {
+			PartnerSimulator running = this.simulator;
+			if (running != null) {
+				// first, so no carrier posts into services that are going away
+				running.close();
+			}
 			List<Component> toStop;
 			synchronized (this) {
 				toStop = new ArrayList<>(this.components);

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.leverans.platform.postgres.PostgresConnection;
 import org.leverans.platform.services.Service;
+import org.leverans.platform.simulator.SimulatorSettings;
 
 /**
  * What to start and where.
@@ -25,10 +26,11 @@ import org.leverans.platform.services.Service;
  * @param externalKafka use these bootstrap servers instead of starting a broker
  * @param startupTimeout how long one component may take to become ready
  * @param serviceEnvironment extra environment for every service (wins over the platform's own settings)
+ * @param simulator whether the demo's carriers post events for planned shipments once every service is up
  */
 public record PlatformSettings(Path projectRoot, Path home, int portOffset, boolean fresh, Set<Service> services,
 		Optional<PostgresConnection> externalPostgres, Optional<String> externalKafka, Duration startupTimeout,
-		Map<String, String> serviceEnvironment) {
+		Map<String, String> serviceEnvironment, SimulatorSettings simulator) {
 
 	public static final String HOME_ENV = "LEVERANS_HOME";
 
@@ -51,12 +53,13 @@ public record PlatformSettings(Path projectRoot, Path home, int portOffset, bool
 				: Optional.empty();
 		startupTimeout = (startupTimeout != null) ? startupTimeout : DEFAULT_STARTUP_TIMEOUT;
 		serviceEnvironment = (serviceEnvironment != null) ? Map.copyOf(serviceEnvironment) : Map.of();
+		simulator = (simulator != null) ? simulator : SimulatorSettings.on();
 	}
 
 	/** Everything on the default ports, data under {@code <projectRoot>/.leverans}. */
 	public static PlatformSettings defaults(Path projectRoot) {
 		return new PlatformSettings(projectRoot, null, 0, false, EnumSet.allOf(Service.class), Optional.empty(),
-				Optional.empty(), DEFAULT_STARTUP_TIMEOUT, Map.of());
+				Optional.empty(), DEFAULT_STARTUP_TIMEOUT, Map.of(), SimulatorSettings.on());
 	}
 
 	/**
@@ -103,17 +106,17 @@ public record PlatformSettings(Path projectRoot, Path home, int portOffset, bool
 
 	public PlatformSettings withHome(Path home) {
 		return new PlatformSettings(this.projectRoot, home, this.portOffset, this.fresh, this.services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator);
 	}
 
 	public PlatformSettings withPortOffset(int portOffset) {
 		return new PlatformSettings(this.projectRoot, this.home, portOffset, this.fresh, this.services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator);
 	}
 
 	public PlatformSettings withFresh(boolean fresh) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, fresh, this.services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator);
 	}
 
 	public PlatformSettings withServices(Service... services) {
@@ -122,7 +125,7 @@ public record PlatformSettings(Path projectRoot, Path home, int portOffset, bool
 
 	public PlatformSettings withServices(Set<Service> services) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator);
 	}
 
 	/** Infrastructure and stand-ins only. */
@@ -132,21 +135,32 @@ public record PlatformSettings(Path projectRoot, Path home, int portOffset, bool
 
 	public PlatformSettings withExternalPostgres(PostgresConnection postgres) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
-				Optional.of(postgres), this.externalKafka, this.startupTimeout, this.serviceEnvironment);
+				Optional.of(postgres), this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator);
 	}
 
 	public PlatformSettings withExternalKafka(String bootstrapServers) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
-				this.externalPostgres, Optional.of(bootstrapServers), this.startupTimeout, this.serviceEnvironment);
+				this.externalPostgres, Optional.of(bootstrapServers), this.startupTimeout, this.serviceEnvironment,
+				this.simulator);
 	}
 
 	public PlatformSettings withStartupTimeout(Duration startupTimeout) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
-				this.externalPostgres, this.externalKafka, startupTimeout, this.serviceEnvironment);
+				this.externalPostgres, this.externalKafka, startupTimeout, this.serviceEnvironment, this.simulator);
+	}
+
+	public PlatformSettings withSimulator(SimulatorSettings simulator) {
+		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, simulator);
+	}
+
+	/** Runs the partner simulator or not, at its current speed. */
+	public PlatformSettings withSimulator(boolean enabled) {
+		return withSimulator(this.simulator.withEnabled(enabled));
 	}
 
 	public PlatformSettings withServiceEnvironment(Map<String, String> serviceEnvironment) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, serviceEnvironment);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, serviceEnvironment, this.simulator);
 	}
 }

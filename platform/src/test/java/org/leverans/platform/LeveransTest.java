@@ -47,12 +47,27 @@ class LeveransTest {
 	}
 
 	@Test
-	void upAcceptsNoSimulatorAndWarnsAboutOptionsItDoesNotKnow() {
-		PlatformSettings settings = UpOptions.parse(List.of("--no-simulator", "--turbo"), this.out)
-			.applyTo(this.defaults);
+	void upRunsTheSimulatorUnlessToldNotTo() {
+		assertThat(UpOptions.parse(List.of(), this.out).applyTo(this.defaults).simulator().enabled()).isTrue();
+		PlatformSettings settings = UpOptions.parse(List.of("--no-simulator"), this.out).applyTo(this.defaults);
+		assertThat(settings.simulator().enabled()).isFalse();
+		assertThat(this.output.toString(StandardCharsets.UTF_8)).doesNotContain("no-simulator");
+	}
+
+	@Test
+	void upSetsTheSimulatorsSpeed() {
+		assertThat(UpOptions.parse(List.of("--simulator-speed", "120"), this.out).applyTo(this.defaults).simulator()
+			.speed()).isEqualTo(120.0);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UpOptions.parse(List.of("--simulator-speed=fast"), this.out))
+			.withMessageContaining("--simulator-speed");
+	}
+
+	@Test
+	void upWarnsAboutOptionsItDoesNotKnow() {
+		PlatformSettings settings = UpOptions.parse(List.of("--turbo"), this.out).applyTo(this.defaults);
 		assertThat(settings).isEqualTo(this.defaults);
-		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("ignoring unknown option --turbo")
-			.doesNotContain("no-simulator");
+		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("ignoring unknown option --turbo");
 	}
 
 	@Test

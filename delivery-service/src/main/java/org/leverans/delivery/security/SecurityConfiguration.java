@@ -30,7 +30,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/partner/v1/**")
+				.requestMatchers("/api/partner/v1/**")
 				.hasRole(Roles.CARRIER)
 				.requestMatchers("/api/receiver/**")
 				.hasRole(Roles.RECEIVER)

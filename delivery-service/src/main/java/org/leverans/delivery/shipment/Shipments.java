@@ -176,6 +176,29 @@ public class Shipments {
 			.list();
 	}
 
+	/** A carrier's shipments, optionally in one status, in the order they are due: planned date, then window. */
+	public List<Shipment> ofCarrier(String carrier, ShipmentStatus status, int offset, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM shipment WHERE carrier = :carrier AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+				ORDER BY planned_date, window_from, tracking_number OFFSET :offset LIMIT :limit""")
+			.param("carrier", carrier)
+			.param("status", (status != null) ? status.name() : null)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(Shipments::map)
+			.list();
+	}
+
+	public long countOfCarrier(String carrier, ShipmentStatus status) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM shipment WHERE carrier = :carrier
+				AND (CAST(:status AS TEXT) IS NULL OR status = :status)""")
+			.param("carrier", carrier)
+			.param("status", (status != null) ? status.name() : null)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Shipments to these sites whose window ends today (in the site's own time zone) or later, soonest first. */
 	public List<Shipment> arrivingAt(Collection<UUID> siteIds, Instant now, int limit) {
 		if (siteIds.isEmpty()) {

@@ -1,0 +1,94 @@
+package org.leverans.delivery.partner;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.contracts.shipment.ShipmentLine;
+import org.leverans.delivery.security.Caller;
+import org.leverans.delivery.shipment.Shipment;
+import org.leverans.delivery.shipment.ShipmentStatus;
+import org.leverans.delivery.shipment.Shipments;
+import org.leverans.delivery.web.BadRequestException;
+import org.leverans.delivery.web.Problems;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A carrier's manifest: the shipments assigned to it, so it learns what to pick up without waiting for a file from
+ * the supplier. A carrier sees only its own shipments, whatever it asks for.
+ */
+@RestController
+class ManifestController {
+
+	static final int MAX_PAGE_SIZE = 200;
+
+	private final Shipments shipments;
+
+	ManifestController(Shipments shipments) {
+		this.shipments = shipments;
+	}
+
+	@GetMapping("/api/partner/v1/shipments")
+	Manifest manifest(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		Caller caller = Caller.of(jwt);
+		if (caller.carrier() == null || caller.carrier().isBlank()) {
+			throw new AccessDeniedException("The token names no carrier");
+		}
+		ShipmentStatus wanted = parse(status, page, size);
+		List<ManifestShipment> items = this.shipments.ofCarrier(caller.carrier(), wanted, page * size, size)
+			.stream()
+			.map(shipment -> ManifestShipment.of(shipment, this.shipments.lines(shipment.id())))
+			.toList();
+		return new Manifest(items, page, size, this.shipments.countOfCarrier(caller.carrier(), wanted));
+	}
+
+	private static ShipmentStatus parse(String status, int page, int size) {
+		List<Map<String, Object>> errors = new ArrayList<>();
+		ShipmentStatus wanted = null;
+		if (status != null && !status.isBlank()) {
+			try {
+				wanted = ShipmentStatus.valueOf(status.trim());
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(Problems.fieldError("status", "INVALID_STATUS",
+						"'" + status + "' is not a shipment status; one of " + List.of(ShipmentStatus.values())));
+			}
+		}
+		if (page < 0) {
+			errors.add(Problems.fieldError("page", "INVALID_PAGE", "page must be 0 or more."));
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			errors.add(Problems.fieldError("size", "INVALID_SIZE", "size must be 1 to " + MAX_PAGE_SIZE + "."));
+		}
+		if (!errors.isEmpty()) {
+			throw new BadRequestException("The manifest query is not valid.", errors);
+		}
+		return wanted;
+	}
+
+	record Manifest(List<ManifestShipment> items, int page, int size, long total) {
+	}
+
+	/** What a carrier needs to move a shipment: where to, when, and what. */
+	record ManifestShipment(UUID id, String trackingNumber, String orderNumber, String status, UUID siteId,
+			String siteName, String countryCode, String timeZone, LocalDate plannedDate, LocalTime slotFrom,
+			LocalTime slotTo, DeliveryWindow window, List<ShipmentLine> lines) {
+
+		static ManifestShipment of(Shipment s, List<ShipmentLine> lines) {
+			return new ManifestShipment(s.id(), s.trackingNumber(), s.orderNumber(), s.status().name(), s.siteId(),
+					s.siteName(), s.countryCode(), s.zone().getId(), s.plannedDate(), s.slotFrom(), s.slotTo(),
+					s.window(), lines);
+		}
+	}
+}
