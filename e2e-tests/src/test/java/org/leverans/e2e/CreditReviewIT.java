@@ -137,11 +137,14 @@ class CreditReviewIT {
 		JsonNode accepted = awaitOrder(rakennusErp, orderId, "ACCEPTED");
 		BigDecimal total = new BigDecimal(accepted.at("/totals/total").asString());
 
-		JsonNode withOrder = account(RAKENNUS);
-		JsonNode reservation = reservationFor(withOrder, orderId);
-		assertThat(reservation).as("reservation of " + orderId + " in " + withOrder).isNotNull();
-		assertThat(new BigDecimal(reservation.get("amount").asString())).isEqualByComparingTo(total);
-		assertConsistent(withOrder);
+		// awaited: the account is read in two queries, so another order reserving in between shows as a difference
+		await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			JsonNode withOrder = account(RAKENNUS);
+			JsonNode reservation = reservationFor(withOrder, orderId);
+			assertThat(reservation).as("reservation of " + orderId + " in " + withOrder).isNotNull();
+			assertThat(new BigDecimal(reservation.get("amount").asString())).isEqualByComparingTo(total);
+			assertConsistent(withOrder);
+		});
 
 		Api.Response cancelled = rakennusErp.post("/api/orders/" + orderId + "/cancel",
 				Map.of("reason", "Ordered twice by mistake"));
@@ -297,7 +300,6 @@ class CreditReviewIT {
 			assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
 			found[0] = first(queue.json().get("items"), item -> item.get("orderId").asString().equals(orderId));
 			assertThat(found[0]).as("review of " + orderId + " in " + queue).isNotNull();
-			assertThat(queue.json().get("total").asInt()).isEqualTo(queue.json().get("items").size());
 		});
 		assertThat(found[0].get("status").asString()).isEqualTo("OPEN");
 		return found[0];
