@@ -7,6 +7,7 @@ INSERT INTO subscriber (subject, name, email, locale, roles, customer_id, site_i
   ('mikko', 'Mikko Nieminen', 'mikko@rakennus.example', 'fi', '{RECEIVER}',          '11111111-1111-1111-1111-111111111111',
             '{11111111-0000-0000-0000-000000000001}', NULL, now()),
   ('erik',  'Erik Lindqvist', 'erik@bygg.example',      'sv', '{ORDERER}',           '22222222-2222-2222-2222-222222222222', '{}', NULL, now()),
+  ('kalle', 'Kalle Mäkinen',  'kalle@kivilaatta.example', 'fi', '{ORDERER}',         '33333333-3333-3333-3333-333333333333', '{}', NULL, now()),
   ('sara',  'Sara Holm',      'sara@supplier.example',  'en', '{CUSTOMER_SERVICE}',  NULL, '{}', NULL, now()),
   ('admin', 'Supplier Admin', 'admin@supplier.example', 'en', '{ADMIN}',             NULL, '{}', NULL, now())
 ON CONFLICT (subject) DO NOTHING;

@@ -40,6 +40,17 @@ class ClientCredentialsTokenTest extends AuthServerIntegrationTest {
 	}
 
 	@Test
+	void kiviJaLaattaErpActsAsOrdererOfKiviJaLaatta() throws Exception {
+		HttpResponse<String> response = clientCredentialsToken("kivi-erp", DEMO_SECRET);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JWTClaimsSet claims = SignedJWT.parse((String) json(response.body()).get("access_token")).getJWTClaimsSet();
+		assertThat(claims.getSubject()).isEqualTo("kivi-erp");
+		assertThat(claims.getStringListClaim(TokenClaims.ROLES)).containsExactly("ORDERER");
+		assertThat(claims.getStringClaim(TokenClaims.CUSTOMER_ID)).isEqualTo("33333333-3333-3333-3333-333333333333");
+	}
+
+	@Test
 	void carrierTokenCarriesItsCarrierCode() throws Exception {
 		HttpResponse<String> response = clientCredentialsToken("nordic-freight", DEMO_SECRET);
 

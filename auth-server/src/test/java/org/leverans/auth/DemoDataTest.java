@@ -22,12 +22,12 @@ class DemoDataTest extends AuthServerIntegrationTest {
 		this.demoData.load();
 
 		assertThat(this.jdbc.queryForList("SELECT username FROM user_account ORDER BY username", String.class))
-			.containsExactly("admin", "anna", "erik", "liisa", "mikko", "sara");
+			.containsExactly("admin", "anna", "erik", "kalle", "liisa", "mikko", "sara");
 		assertThat(this.jdbc.queryForList("SELECT client_id FROM oauth2_registered_client ORDER BY client_id",
 				String.class))
-			.containsExactly("baltic-haulage", "bygg-erp", "leverans-web", "nordic-freight", "rakennus-erp",
+			.containsExactly("baltic-haulage", "bygg-erp", "kivi-erp", "leverans-web", "nordic-freight", "rakennus-erp",
 					"supplier-erp", "support-desk");
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM client_claims", Integer.class)).isEqualTo(6);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM client_claims", Integer.class)).isEqualTo(7);
 		assertThat(clientCredentialsToken("bygg-erp", DEMO_SECRET).statusCode()).isEqualTo(200);
 	}
 }

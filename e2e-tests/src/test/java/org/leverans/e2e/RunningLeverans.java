@@ -73,6 +73,11 @@ final class RunningLeverans implements AutoCloseable {
 		return URI.create(this.platform.authServerUrl());
 	}
 
+	/** The credit bureau stand-in (WireMock), whose admin API can make the bureau misbehave. */
+	URI creditBureau() {
+		return URI.create("http://localhost:" + this.platform.ports().creditBureau());
+	}
+
 	/** A signed-in API client (client-credentials grant), cached per client id. */
 	Api client(String clientId) {
 		return this.clients.computeIfAbsent(clientId, id -> Api.client(gateway(), authServer(), id, "demo-secret"));

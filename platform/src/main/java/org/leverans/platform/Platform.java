@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -66,6 +67,13 @@ import org.leverans.platform.state.StateFile;
  * {@link #close()} stops everything in reverse start order and leaves no process and no port behind.
  */
 public final class Platform implements AutoCloseable {
+
+	/*
+	 * With a large port offset (e.g. 30000) the services' ports lie in the kernel's ephemeral range, from which every
+	 * outgoing connection on the machine takes its source port; now and then one holds a service's port just when
+	 * the service binds it. Such a connection is gone or elsewhere by the next try.
+	 */
+	private static final int PORT_TAKEN_RESTARTS = 3;
 
 	/** Marks a directory as a platform home, the only kind {@code --fresh} wipes. */
 	static final String HOME_MARKER = ".leverans-home";
@@ -354,8 +362,24 @@ public final class Platform implements AutoCloseable {
 			register(process);
 			names.add(service.module());
 			healthChecks.add(() -> {
-				Readiness.await(service.module(), process.childProcess(), this.settings.startupTimeout(),
-						this::abandoned, process::healthy);
+				ServiceProcess running = process;
+				for (int restarts = 0;; restarts++) {
+					try {
+						Readiness.await(service.module(), running.childProcess(), this.settings.startupTimeout(),
+								this::abandoned, running::healthy);
+						break;
+					}
+					catch (StartupFailure failure) {
+						if (restarts >= PORT_TAKEN_RESTARTS || !portTaken(failure)) {
+							throw failure;
+						}
+						this.progress.info("  ⚠ " + service.module() + ": port " + this.settings.ports().service(service)
+								+ " was taken by another connection's source port; starting it again");
+						running = restart(running, () -> ServiceProcess.start(this.settings.home(),
+								jar.stagedIn(servicesDirectory(service)), environment.forService(service),
+								environment.serviceUrl(service), logFile(service.module())));
+					}
+				}
 				this.progress.ready(service.module(), service.module() + " on :" + this.settings.ports().service(service),
 						since(begin));
 			});
@@ -390,6 +414,20 @@ public final class Platform implements AutoCloseable {
 	private String secondsPerDemoHour() {
 		double seconds = 3600 / this.settings.simulator().speed();
 		return (seconds == Math.rint(seconds)) ? String.valueOf((long) seconds) : String.format("%.1f", seconds);
+	}
+
+	private static boolean portTaken(StartupFailure failure) {
+		return failure.logTail().stream().anyMatch((line) -> line.contains("was already in use"));
+	}
+
+	/** Replaces a service process that exited while starting with a new one. */
+	private ServiceProcess restart(ServiceProcess exited, Supplier<ServiceProcess> start) {
+		synchronized (this) {
+			this.components.remove(exited);
+		}
+		ServiceProcess process = start.get();
+		register(process);
+		return process;
 	}
 
 	private Path servicesDirectory(Service service) {

@@ -42,6 +42,8 @@ public class DemoData implements ApplicationRunner {
 
 	public static final UUID BYGG_AB = UUID.fromString("22222222-2222-2222-2222-222222222222");
 
+	public static final UUID KIVI_JA_LAATTA = UUID.fromString("33333333-3333-3333-3333-333333333333");
+
 	public static final String WEB_CLIENT_ID = "leverans-web";
 
 	private static final String USER_PASSWORD = "demo";
@@ -88,11 +90,13 @@ public class DemoData implements ApplicationRunner {
 			this.users.save(new UserAccount("mikko", password, "Mikko Nieminen", "mikko@rakennus.example", "fi",
 					List.of(Roles.RECEIVER), RAKENNUS_OY, List.of(SITE_JATKASAARI), true));
 			user("erik", password, "Erik Lindqvist", "erik@bygg.example", "sv", Roles.ORDERER, BYGG_AB);
+			user("kalle", password, "Kalle Mäkinen", "kalle@kivilaatta.example", "fi", Roles.ORDERER, KIVI_JA_LAATTA);
 			user("sara", password, "Sara Holm", "sara@supplier.example", "en", Roles.CUSTOMER_SERVICE, null);
 			user("admin", password, "Supplier Admin", "admin@supplier.example", "en", Roles.ADMIN, null);
 		});
 		machineClient("rakennus-erp", "Rakennus Oy ERP", Roles.ORDERER, RAKENNUS_OY, null);
 		machineClient("bygg-erp", "Bygg AB ERP", Roles.ORDERER, BYGG_AB, null);
+		machineClient("kivi-erp", "Kivi & Laatta Oy ERP", Roles.ORDERER, KIVI_JA_LAATTA, null);
 		machineClient("nordic-freight", "Nordic Freight", Roles.CARRIER, null, "nordic-freight");
 		machineClient("baltic-haulage", "Baltic Haulage", Roles.CARRIER, null, "baltic-haulage");
 		machineClient("support-desk", "Customer service desk", Roles.CUSTOMER_SERVICE, null, null);

@@ -14,8 +14,13 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DemoSubscribersTests extends IntegrationTest {
+
+	private static final UUID KIVI_JA_LAATTA = UUID.fromString("33333333-3333-3333-3333-333333333333");
+
+	private static final UUID KIVI_TAMPERE = UUID.fromString("33333333-0000-0000-0000-000000000001");
 
 	@Autowired
 	private Subscribers subscribers;
@@ -25,7 +30,7 @@ class DemoSubscribersTests extends IntegrationTest {
 
 	@Test
 	void demoReceiverGetsArrivalAlertsForJatkasaariByEmail() {
-		this.jdbc.update("DELETE FROM subscriber WHERE subject IN ('anna', 'liisa', 'mikko', 'erik', 'sara', 'admin')");
+		this.jdbc.update("DELETE FROM subscriber WHERE subject IN ('anna', 'liisa', 'mikko', 'erik', 'kalle', 'sara', 'admin')");
 		new ResourceDatabasePopulator(new ClassPathResource("db/demo/R__demo_subscribers.sql")).execute(this.dataSource);
 
 		StreamEvent arriving = new StreamEvent(1, "shipment.arriving", TestTokens.RAKENNUS,
@@ -41,5 +46,10 @@ class DemoSubscribersTests extends IntegrationTest {
 		StreamEvent bygg = new StreamEvent(3, "order.status-changed", TestTokens.BYGG, Set.of(TestTokens.HAMMARBY),
 				"{}", Instant.now());
 		assertThat(this.subscribers.emailRecipientsOf(bygg)).extracting(Subscriber::locale).containsExactly("sv");
+
+		StreamEvent kivi = new StreamEvent(4, "order.status-changed", KIVI_JA_LAATTA, Set.of(KIVI_TAMPERE), "{}",
+				Instant.now());
+		assertThat(this.subscribers.emailRecipientsOf(kivi)).extracting(Subscriber::email, Subscriber::locale)
+			.containsExactly(tuple("kalle@kivilaatta.example", "fi"));
 	}
 }

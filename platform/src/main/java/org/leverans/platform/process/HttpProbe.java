@@ -1,6 +1,7 @@
 package org.leverans.platform.process;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +25,13 @@ public final class HttpProbe {
 	}
 
 	public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
+		URI uri = URI.create(url);
+		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
+		// see ListeningPorts: connecting too early can take the port away from the component starting there
+		if (!ListeningPorts.mayConnect(uri.getHost(), port)) {
+			throw new ConnectException("Nothing listens on " + uri.getHost() + ":" + port + " yet");
+		}
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build();
 		return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -16,6 +16,7 @@ import org.leverans.platform.process.ChildProcess;
 import org.leverans.platform.process.Component;
 import org.leverans.platform.process.HttpProbe;
 import org.leverans.platform.process.JavaCommand;
+import org.leverans.platform.process.ListeningPorts;
 
 /**
  * The mail server, replaced by GreenMail standalone: SMTP for the services, and a REST API with a small web UI
@@ -66,6 +67,9 @@ public final class MailStandIn implements Component {
 
 	/** Connects and reads the SMTP greeting (a 220 line). */
 	public static boolean smtpGreets(String host, int port) throws IOException {
+		if (!ListeningPorts.mayConnect(host, port)) {
+			return false; // connecting before anyone listens could take the port from the stand-in
+		}
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(host, port), 2000);
 			socket.setSoTimeout(2000);
