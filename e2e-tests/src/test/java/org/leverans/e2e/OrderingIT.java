@@ -39,6 +39,13 @@ class OrderingIT {
 		leverans = RunningLeverans.shared();
 		gateway = leverans.gateway();
 		rakennusErp = leverans.client("rakennus-erp");
+		// The product check at placement waits at most 2 s for agreement-service and otherwise lets validation
+		// decide later; a service's very first request (token keys, connection pool, JIT) can take longer. Wait
+		// until quotes are answered, as a person would see prices in the preview before ordering.
+		Map<String, Object> warmUp = Map.of("pastedLines", "CEM-25KG 1", "defaultSiteId", JATKASAARI);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> rakennusErp.post("/api/orders/preview", warmUp).status() == 200);
 	}
 
 	@Test
