@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.leverans.contracts.EventContract;
 import org.leverans.platform.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
@@ -46,9 +50,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * One Spring context for all integration tests (same configuration, so the context cache shares it), against the
- * real embedded PostgreSQL and Kafka broker of {@link TestInfrastructure}.
+ * real embedded PostgreSQL and Kafka broker of {@link TestInfrastructure}, with an in-process WireMock standing in
+ * for agreement-service's quotes.
  */
-@SpringBootTest(properties = { "leverans.messaging.retry-interval=50ms", "leverans.messaging.relay-interval=100ms" })
+@SpringBootTest(properties = { "leverans.messaging.retry-interval=50ms", "leverans.messaging.relay-interval=100ms",
+		"leverans.services.agreement-timeout=1s" })
 @AutoConfigureMockMvc
 public abstract class OrderServiceIntegrationTest {
 
@@ -62,11 +68,32 @@ public abstract class OrderServiceIntegrationTest {
 
 	protected static final UUID HAMMARBY = UUID.fromString("22222222-0000-0000-0000-000000000001");
 
+	/** agreement-service's {@code POST /api/catalog/quote}, as far as order-service uses it. */
+	protected static final WireMockServer agreementStandIn = startAgreementStandIn();
+
 	private static KafkaProducer<String, byte[]> producer;
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "orders");
+		registry.add("leverans.services.agreement-uri", agreementStandIn::baseUrl);
+	}
+
+	@BeforeEach
+	void everyProductIsKnown() {
+		agreementStandIn.resetAll();
+		// Unless a test says otherwise, a quote finds nothing wrong (and prices nothing: placement only looks for
+		// unknown products).
+		agreementStandIn.stubFor(WireMock.post("/api/catalog/quote")
+			.atPriority(10)
+			.willReturn(WireMock.okJson("{\"lines\":[],\"problems\":[],\"orderable\":true}")));
+	}
+
+	private static WireMockServer startAgreementStandIn() {
+		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+		server.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "agreement-stand-in-shutdown"));
+		return server;
 	}
 
 	@Autowired

@@ -50,8 +50,11 @@ public class OrderPlacement {
 
 	private final Clock clock;
 
+	private final KnownProducts products;
+
 	OrderPlacement(Orders orders, Timeline timeline, IdempotencyKeys keys, Outbox outbox,
-			TransactionTemplate transactions, JsonMapper json, Clock clock) {
+			TransactionTemplate transactions, JsonMapper json, Clock clock, KnownProducts products) {
+		this.products = products;
 		this.orders = orders;
 		this.timeline = timeline;
 		this.keys = keys;
@@ -61,8 +64,14 @@ public class OrderPlacement {
 		this.clock = clock;
 	}
 
-	/** The stored (or replayed) answer: status code, body and location. */
-	public Answer place(Caller caller, String idempotencyKey, PlaceOrderRequest request, UUID reorderedFrom) {
+	/**
+	 * The stored (or replayed) answer: status code, body and location. A replay answers what was stored without
+	 * checking the products again, so a retry always gets the first answer.
+	 *
+	 * @param bearerToken the caller's access token, passed on to agreement-service for the product check
+	 */
+	public Answer place(Caller caller, String bearerToken, String idempotencyKey, PlaceOrderRequest request,
+			UUID reorderedFrom) {
 		if (caller.customerId() == null) {
 			throw ApiProblem.forbidden("Your token does not name a customer to order for.");
 		}
@@ -71,6 +80,7 @@ public class OrderPlacement {
 		if (existing.isPresent()) {
 			return replay(existing.get(), fingerprint);
 		}
+		this.products.check(request, bearerToken);
 		Answer placed = this.transactions.execute(status -> {
 			Answer answer = store(caller, request, reorderedFrom);
 			IdempotencyKeys.StoredAnswer stored = new IdempotencyKeys.StoredAnswer(fingerprint, answer.order().id(),

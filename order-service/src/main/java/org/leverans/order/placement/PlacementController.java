@@ -6,8 +6,10 @@ import java.util.UUID;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
 import org.leverans.order.problems.ApiProblem;
+import org.leverans.order.security.BearerToken;
 import org.leverans.order.security.Caller;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,14 +35,16 @@ class PlacementController {
 
 	@PostMapping("/api/orders")
 	ResponseEntity<PlacedOrder> place(Caller caller,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@RequestBody(required = false) PlaceOrderRequest request) {
 		this.checks.check(idempotencyKey, request);
-		return answer(this.placement.place(caller, idempotencyKey, request, null));
+		return answer(this.placement.place(caller, BearerToken.of(authorization), idempotencyKey, request, null));
 	}
 
 	@PostMapping("/api/orders/{id}/reorder")
 	ResponseEntity<PlacedOrder> reorder(Caller caller, @PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@RequestBody(required = false) ReorderRequest request) {
 		StoredOrder earlier = this.orders.find(id)
@@ -56,7 +60,7 @@ class PlacementController {
 							line.siteId()))
 					.toList(),
 				request.note());
-		return answer(this.placement.place(caller, idempotencyKey, again, id));
+		return answer(this.placement.place(caller, BearerToken.of(authorization), idempotencyKey, again, id));
 	}
 
 	private static ResponseEntity<PlacedOrder> answer(OrderPlacement.Answer answer) {

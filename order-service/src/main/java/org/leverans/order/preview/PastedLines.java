@@ -14,8 +14,7 @@ import org.leverans.contracts.Reason;
  * problem points at the line the orderer sees.
  *
  * <p>
- * This is only the reading; pricing the lines for {@code POST /api/orders/preview} needs the customer's agreement
- * and catalogue, which this service does not hold (see the module README).
+ * This is only the reading; {@link OrderPreviews} prices the readable lines through agreement-service.
  */
 public final class PastedLines {
 

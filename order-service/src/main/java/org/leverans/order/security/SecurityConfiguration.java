@@ -40,6 +40,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/orders/preview")
+				.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER)
 				.requestMatchers(HttpMethod.POST, "/api/orders", "/api/orders/*/cancel", "/api/orders/*/reorder")
 				.hasRole(Roles.ORDERER)
 				.requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/*")

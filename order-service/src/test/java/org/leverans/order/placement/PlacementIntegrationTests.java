@@ -123,7 +123,7 @@ class PlacementIntegrationTests extends OrderServiceIntegrationTest {
 		PlaceOrderRequest request = new PlaceOrderRequest("PO-RACE", DeliveryMode.COMPLETE,
 				new PlaceOrderRequest.Slot(LocalDate.now().plusDays(5), LocalTime.of(7, 0), LocalTime.of(9, 0)),
 				List.of(new PlaceOrderRequest.Line("CEM-25KG", 10, "PALLET", JATKASAARI)), null);
-		Callable<OrderPlacement.Answer> attempt = () -> this.placement.place(caller, key, request, null);
+		Callable<OrderPlacement.Answer> attempt = () -> this.placement.place(caller, null, key, request, null);
 
 		List<OrderPlacement.Answer> answers;
 		try (ExecutorService threads = Executors.newFixedThreadPool(4)) {

@@ -37,6 +37,10 @@ public record ServiceEnvironment(Ports ports, PostgresConnection postgres, Strin
 					.ifPresent((key) -> env.put("LEVERANS_SERVICES_" + key + "_URI", serviceUrl(routed)));
 			}
 		}
+		if (service == Service.ORDER) {
+			// order-service asks agreement-service for quotes: the order preview and the product check at placement.
+			env.put("LEVERANS_SERVICES_AGREEMENT_URI", serviceUrl(Service.AGREEMENT));
+		}
 		if (service == Service.AUTH_SERVER) {
 			String gateway = serviceUrl(Service.GATEWAY);
 			env.put("LEVERANS_AUTH_WEB_CLIENT_REDIRECT_URIS", gateway + "/login/oauth2/code/leverans");

@@ -27,7 +27,16 @@ class ServiceEnvironmentTest {
 			.containsEntry("LEVERANS_CREDIT_BUREAU_URL", "http://localhost:8189")
 			.containsEntry("SPRING_MAIL_HOST", "localhost")
 			.containsEntry("SPRING_MAIL_PORT", "3125");
-		assertThat(env.keySet()).noneMatch((key) -> key.startsWith("LEVERANS_SERVICES_"));
+		assertThat(this.offsetBy100.forService(Service.CREDIT).keySet())
+			.noneMatch((key) -> key.startsWith("LEVERANS_SERVICES_"));
+	}
+
+	@Test
+	void pointsTheOrderServiceAtTheAgreementServiceOfTheSameCopyForQuotes() {
+		Map<String, String> env = this.offsetBy100.forService(Service.ORDER);
+		assertThat(env).containsEntry("LEVERANS_SERVICES_AGREEMENT_URI", "http://localhost:8182");
+		assertThat(env.keySet().stream().filter((key) -> key.startsWith("LEVERANS_SERVICES_")))
+			.containsExactly("LEVERANS_SERVICES_AGREEMENT_URI");
 	}
 
 	@Test
