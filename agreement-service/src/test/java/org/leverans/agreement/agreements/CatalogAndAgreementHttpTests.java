@@ -86,6 +86,18 @@ class CatalogAndAgreementHttpTests extends IntegrationTest {
 	}
 
 	@Test
+	void kiviPaysFreightByWeightBelowTheThreshold() throws Exception {
+		this.mvc.perform(get("/api/agreements/current").with(token("kalle", KIVI, "ORDERER")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.number").value("AG-2026-0003"))
+			.andExpect(jsonPath("$.freightTerms.code").value("FREE_OVER"))
+			.andExpect(jsonPath("$.freightTerms.threshold").value("5000.00"))
+			.andExpect(jsonPath("$.freightTerms.ratePerKg").value("0.12"))
+			.andExpect(jsonPath("$.freightTerms.minimumFee").value("120.00"))
+			.andExpect(jsonPath("$.freightTerms.fee").doesNotExist());
+	}
+
+	@Test
 	void receiverOfRakennusOnlyEverSeesItsOwnAgreement() throws Exception {
 		this.mvc.perform(get("/api/agreements/current").with(token("mikko", RAKENNUS, "RECEIVER")))
 			.andExpect(status().isOk())
