@@ -131,7 +131,8 @@ class CatalogAndAgreementHttpTests extends IntegrationTest {
 			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].listPrice").value("9.90"))
 			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].price").value("8.40"))
 			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].currency").value("EUR"))
-			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].availableFrom").value(today().toString()));
+			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].availableFrom").value(today().toString()))
+			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].weightKg").value("25"));
 	}
 
 	@Test
