@@ -28,6 +28,12 @@ public abstract class IntegrationTest {
 
 	public static final UUID BYGG = UUID.fromString("22222222-2222-2222-2222-222222222222");
 
+	public static final UUID KIVI = UUID.fromString("33333333-3333-3333-3333-333333333333");
+
+	public static final UUID TAMPERE = UUID.fromString("33333333-0000-0000-0000-000000000001");
+
+	public static final UUID KIVI_AGREEMENT = UUID.fromString("a3333333-0000-0000-0000-000000000001");
+
 	public static final UUID JATKASAARI = UUID.fromString("11111111-0000-0000-0000-000000000001");
 
 	public static final UUID PASILA = UUID.fromString("11111111-0000-0000-0000-000000000002");

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
+import org.leverans.agreement.agreements.AgreementMember;
+import org.leverans.agreement.agreements.AgreementMembers;
 import org.leverans.agreement.agreements.AgreementView;
 import org.leverans.agreement.agreements.Agreements;
 import org.leverans.agreement.customers.Customer;
@@ -15,6 +17,7 @@ import org.leverans.agreement.customers.Customers;
 import org.leverans.agreement.web.Problems;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,13 +34,17 @@ class AdminController {
 
 	private final Agreements agreements;
 
+	private final AgreementMembers members;
+
 	private final AgreementAdministration administration;
 
 	private final Clock clock;
 
-	AdminController(Customers customers, Agreements agreements, AgreementAdministration administration, Clock clock) {
+	AdminController(Customers customers, Agreements agreements, AgreementMembers members,
+			AgreementAdministration administration, Clock clock) {
 		this.customers = customers;
 		this.agreements = agreements;
+		this.members = members;
 		this.administration = administration;
 		this.clock = clock;
 	}
@@ -69,6 +76,33 @@ class AdminController {
 		return agreement(id);
 	}
 
+	@GetMapping("/agreements/{id}/members")
+	List<AgreementView.MemberView> members(@PathVariable UUID id) {
+		requireAgreement(id);
+		return this.members.of(id).stream().map(AgreementView.MemberView::of).toList();
+	}
+
+	@PostMapping("/agreements/{id}/members")
+	ResponseEntity<AgreementView.MemberView> addMember(@PathVariable UUID id,
+			@Valid @RequestBody AdminRequests.NewMember request) {
+		AgreementMember member = this.administration.addMember(id, request);
+		return ResponseEntity.created(URI.create("/api/admin/agreements/" + id + "/members/" + member.username()))
+			.body(AgreementView.MemberView.of(member));
+	}
+
+	@DeleteMapping("/agreements/{id}/members/{username}")
+	ResponseEntity<Void> removeMember(@PathVariable UUID id, @PathVariable String username) {
+		requireAgreement(id);
+		this.administration.removeMember(id, username);
+		return ResponseEntity.noContent().build();
+	}
+
+	private void requireAgreement(UUID id) {
+		if (this.agreements.byIdToday(id, this.clock).isEmpty()) {
+			throw new Problems.NotFound("No agreement " + id);
+		}
+	}
+
 	@GetMapping("/customers")
 	List<CustomerSummary> customers() {
 		return this.customers.all()
@@ -92,7 +126,7 @@ class AdminController {
 	@GetMapping("/agreements/{id}")
 	AdminAgreementView agreement(@PathVariable UUID id) {
 		return this.agreements.byIdToday(id, this.clock)
-			.map(agreement -> new AdminAgreementView(AgreementView.of(agreement, true),
+			.map(agreement -> new AdminAgreementView(AgreementView.of(agreement, true, this.members.of(id)),
 					this.agreements.versions(id)
 						.stream()
 						.map(v -> new VersionSummary(v.version(), v.effectiveFrom()))

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.leverans.agreement.agreements.AgreementMember;
 
 /** What an admin sends to create customers and to create, change and end agreements. */
 final class AdminRequests {
@@ -36,5 +37,11 @@ final class AdminRequests {
 	}
 
 	record AgreementEnd(@NotNull LocalDate validTo) {
+	}
+
+	/** {@code username} is the token subject (auth-server user name); {@code siteIds} only for a RECEIVER. */
+	record NewMember(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String username,
+			@NotBlank @Size(max = 200) String name, @NotNull AgreementMember.Role role,
+			List<@NotNull UUID> siteIds) {
 	}
 }

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.leverans.agreement.agreements.Agreement;
+import org.leverans.agreement.agreements.AgreementMember;
+import org.leverans.agreement.agreements.AgreementMembers;
 import org.leverans.agreement.agreements.Agreements;
 import org.leverans.agreement.agreements.FreightTerms;
 import org.leverans.agreement.catalog.Catalogue;
@@ -43,14 +45,18 @@ class AgreementAdministration {
 
 	private final Agreements agreements;
 
+	private final AgreementMembers members;
+
 	private final Outbox outbox;
 
 	private final Clock clock;
 
-	AgreementAdministration(JdbcClient jdbc, Customers customers, Agreements agreements, Outbox outbox, Clock clock) {
+	AgreementAdministration(JdbcClient jdbc, Customers customers, Agreements agreements, AgreementMembers members,
+			Outbox outbox, Clock clock) {
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.agreements = agreements;
+		this.members = members;
 		this.outbox = outbox;
 		this.clock = clock;
 	}
@@ -185,6 +191,46 @@ class AgreementAdministration {
 				ended.terms().effectiveFrom()));
 	}
 
+	/**
+	 * Adds a member. A receiver takes deliveries at one or more of the customer's sites; the other roles act for
+	 * the whole agreement, so they have none.
+	 */
+	@Transactional
+	AgreementMember addMember(UUID agreementId, AdminRequests.NewMember request) {
+		Agreement agreement = this.agreements.byIdToday(agreementId, this.clock)
+			.orElseThrow(() -> new Problems.NotFound("No agreement " + agreementId));
+		List<UUID> siteIds = nullToEmpty(request.siteIds()).stream().distinct().toList();
+		List<Map<String, String>> errors = new ArrayList<>();
+		if (request.role() == AgreementMember.Role.RECEIVER && siteIds.isEmpty()) {
+			errors.add(Problems.fieldError("siteIds", "REQUIRED", "A receiver needs the sites they receive at"));
+		}
+		if (request.role() != AgreementMember.Role.RECEIVER && !siteIds.isEmpty()) {
+			errors.add(Problems.fieldError("siteIds", "NOT_ALLOWED", "Only a receiver has sites"));
+		}
+		Set<UUID> ownSites = new HashSet<>(
+				this.customers.sitesOf(agreement.customerId()).stream().map(Site::id).toList());
+		for (int i = 0; i < siteIds.size(); i++) {
+			if (!ownSites.contains(siteIds.get(i))) {
+				errors.add(Problems.fieldError("siteIds[" + i + "]", "UNKNOWN", "Not a delivery site of this customer"));
+			}
+		}
+		rejectIfAny(errors);
+		AgreementMember member = new AgreementMember(request.username().strip(), request.name().strip(),
+				request.role(), siteIds);
+		if (!this.members.add(agreementId, member)) {
+			throw new Problems.Invalid(HttpStatus.CONFLICT, member.username() + " is a member already",
+					List.of(Problems.fieldError("username", "DUPLICATE", "Already a member of this agreement")));
+		}
+		return member;
+	}
+
+	@Transactional
+	void removeMember(UUID agreementId, String username) {
+		if (!this.members.remove(agreementId, username)) {
+			throw new Problems.NotFound("No member " + username + " in agreement " + agreementId);
+		}
+	}
+
 	private Agreement lock(UUID agreementId) {
 		// Serialises changes to one agreement, so two admins cannot both add "the next" version.
 		this.jdbc.sql("SELECT id FROM agreement WHERE id = ? FOR UPDATE")
@@ -197,13 +243,7 @@ class AgreementAdministration {
 
 	private void checkTerms(AgreementTermsRequest terms, UUID customerId, String currency,
 			List<Map<String, String>> errors) {
-		FreightTerms.Code freight = terms.freightTerms().code();
-		if (freight == FreightTerms.Code.FREE_OVER && terms.freightTerms().threshold() == null) {
-			errors.add(Problems.fieldError("terms.freightTerms.threshold", "REQUIRED", "FREE_OVER needs a threshold"));
-		}
-		if (freight != FreightTerms.Code.COLLECT && terms.freightTerms().fee() == null) {
-			errors.add(Problems.fieldError("terms.freightTerms.fee", "REQUIRED", freight + " needs a fee"));
-		}
+		checkFreight(terms.freightTerms(), errors);
 		if (terms.listPriceRate() == null && !"EUR".equals(currency)) {
 			errors.add(Problems.fieldError("terms.listPriceRate", "REQUIRED",
 					"A " + currency + " agreement needs the rate that converts EUR list prices"));
@@ -251,15 +291,62 @@ class AgreementAdministration {
 		}
 	}
 
+	/** The field-by-field form of {@link FreightTerms}'s rules, so a 400 names what is missing or too much. */
+	private static void checkFreight(AgreementTermsRequest.FreightTermsRequest freight,
+			List<Map<String, String>> errors) {
+		FreightTerms.Code code = freight.code();
+		String field = "terms.freightTerms.";
+		if (code == FreightTerms.Code.FREE_OVER && freight.threshold() == null) {
+			errors.add(Problems.fieldError(field + "threshold", "REQUIRED", "FREE_OVER needs a threshold"));
+		}
+		if (code != FreightTerms.Code.FREE_OVER && freight.threshold() != null) {
+			errors.add(Problems.fieldError(field + "threshold", "NOT_ALLOWED", code + " has no threshold"));
+		}
+		switch (code) {
+			case FLAT -> {
+				if (freight.fee() == null) {
+					errors.add(Problems.fieldError(field + "fee", "REQUIRED", "FLAT needs a fee"));
+				}
+			}
+			case WEIGHT -> {
+				if (freight.ratePerKg() == null) {
+					errors.add(Problems.fieldError(field + "ratePerKg", "REQUIRED", "WEIGHT needs a rate per kg"));
+				}
+			}
+			case FREE_OVER -> {
+				if (freight.fee() == null && freight.ratePerKg() == null) {
+					errors.add(Problems.fieldError(field + "fee", "REQUIRED",
+							"FREE_OVER needs a fee or a ratePerKg below the threshold"));
+				}
+			}
+			case COLLECT -> {
+			}
+		}
+		if (freight.fee() != null && (code == FreightTerms.Code.COLLECT || code == FreightTerms.Code.WEIGHT
+				|| freight.ratePerKg() != null)) {
+			errors.add(Problems.fieldError(field + "fee", "NOT_ALLOWED",
+					"A fee goes with FLAT or FREE_OVER, and never with a ratePerKg"));
+		}
+		if (freight.ratePerKg() != null && (code == FreightTerms.Code.COLLECT || code == FreightTerms.Code.FLAT)) {
+			errors.add(Problems.fieldError(field + "ratePerKg", "NOT_ALLOWED", code + " has no rate per kg"));
+		}
+		if (freight.minimumFee() != null && freight.ratePerKg() == null) {
+			errors.add(Problems.fieldError(field + "minimumFee", "NOT_ALLOWED",
+					"A minimum fee applies only to a rate per kg"));
+		}
+	}
+
 	private void insertVersion(UUID agreementId, int version, LocalDate effectiveFrom, AgreementTermsRequest terms) {
 		BigDecimal rate = (terms.listPriceRate() != null) ? terms.listPriceRate() : BigDecimal.ONE;
 		this.jdbc.sql("""
 				INSERT INTO agreement_version (agreement_id, version, effective_from, payment_terms_code, payment_days,
-				    freight_terms_code, freight_threshold, freight_fee, split_delivery_allowed, multiple_sites_allowed,
-				    package_sizes, min_lead_time_days, delivery_slots, list_price_rate, assortment_groups)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    freight_terms_code, freight_threshold, freight_fee, freight_rate_per_kg, freight_minimum_fee,
+				    split_delivery_allowed, multiple_sites_allowed, package_sizes, min_lead_time_days, delivery_slots,
+				    list_price_rate, assortment_groups)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(agreementId, version, effectiveFrom, terms.paymentTerms().code(), terms.paymentTerms().days(),
 					terms.freightTerms().code().name(), terms.freightTerms().threshold(), terms.freightTerms().fee(),
+					terms.freightTerms().ratePerKg(), terms.freightTerms().minimumFee(),
 					terms.deliveryOptions().splitDeliveryAllowed(), terms.deliveryOptions().multipleSitesAllowed(),
 					terms.deliveryOptions().packageSizes().stream().distinct().toArray(String[]::new),
 					terms.deliveryOptions().minLeadTimeDays(),

@@ -28,9 +28,12 @@ public record AgreementTermsRequest(@NotNull @Valid PaymentTermsRequest paymentT
 			@NotNull @Min(0) @Max(365) Integer days) {
 	}
 
+	/** {@code fee} or {@code ratePerKg} (agreement currency per kg), the latter optionally with a minimum fee. */
 	public record FreightTermsRequest(@NotNull FreightTerms.Code code,
 			@DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal threshold,
-			@DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal fee) {
+			@DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal fee,
+			@DecimalMin("0.0000") @Digits(integer = 8, fraction = 4) BigDecimal ratePerKg,
+			@DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal minimumFee) {
 	}
 
 	public record DeliveryOptionsRequest(@NotNull Boolean splitDeliveryAllowed, @NotNull Boolean multipleSitesAllowed,

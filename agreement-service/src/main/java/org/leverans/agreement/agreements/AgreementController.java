@@ -24,12 +24,15 @@ class AgreementController {
 
 	private final Agreements agreements;
 
+	private final AgreementMembers members;
+
 	private final Customers customers;
 
 	private final Clock clock;
 
-	AgreementController(Agreements agreements, Customers customers, Clock clock) {
+	AgreementController(Agreements agreements, AgreementMembers members, Customers customers, Clock clock) {
 		this.agreements = agreements;
+		this.members = members;
 		this.customers = customers;
 		this.clock = clock;
 	}
@@ -40,7 +43,7 @@ class AgreementController {
 		UUID customerId = caller.requireCustomer();
 		LocalDate today = today(customerId);
 		return this.agreements.inForce(customerId, today)
-			.map(agreement -> AgreementView.of(agreement, seesPrices(caller)))
+			.map(agreement -> view(agreement, caller))
 			.orElseThrow(() -> new Problems.NotFound("No agreement is in force for your company today"));
 	}
 
@@ -50,7 +53,7 @@ class AgreementController {
 		UUID customerId = caller.requireCustomer();
 		return this.agreements.byId(id, today(customerId))
 			.filter(agreement -> agreement.customerId().equals(customerId))
-			.map(agreement -> AgreementView.of(agreement, seesPrices(caller)))
+			.map(agreement -> view(agreement, caller))
 			.orElseThrow(() -> new Problems.NotFound("No agreement " + id));
 	}
 
@@ -61,7 +64,9 @@ class AgreementController {
 			.orElseThrow(() -> new Problems.NotFound("No agreement is in force for your company today"));
 	}
 
-	private static boolean seesPrices(Caller caller) {
-		return caller.has(Roles.AGREEMENT_MANAGER);
+	/** Prices and colleagues are for the agreement manager, who negotiates the agreement. */
+	private AgreementView view(Agreement agreement, Caller caller) {
+		boolean manager = caller.has(Roles.AGREEMENT_MANAGER);
+		return AgreementView.of(agreement, manager, manager ? this.members.of(agreement.id()) : null);
 	}
 }

@@ -9,16 +9,23 @@ import org.leverans.agreement.catalog.Money;
 import org.leverans.agreement.customers.Site;
 
 /**
- * An agreement as buyers and admins see it (ARCHITECTURE.md contract example). {@code priceList} is shown only to
- * those who negotiate prices: agreement managers and admins.
+ * An agreement as buyers and admins see it (ARCHITECTURE.md contract example). {@code priceList} and
+ * {@code members} are shown only to those who negotiate the agreement: agreement managers and admins. An orderer or
+ * receiver does not see their colleagues.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record AgreementView(UUID id, String number, UUID customerId, String customerName, LocalDate validFrom,
 		LocalDate validTo, String currency, int version, LocalDate versionEffectiveFrom, PaymentTermsView paymentTerms,
 		FreightTermsView freightTerms, DeliveryOptionsView deliveryOptions, List<String> assortmentGroups,
-		List<SiteView> sites, PriceListView priceList) {
+		List<SiteView> sites, PriceListView priceList, List<MemberView> members) {
 
+	/** Without members: for callers who may not see them. */
 	public static AgreementView of(Agreement agreement, boolean withPrices) {
+		return of(agreement, withPrices, null);
+	}
+
+	/** @param members the agreement's members, or {@code null} to leave them out */
+	public static AgreementView of(Agreement agreement, boolean withPrices, List<AgreementMember> members) {
 		AgreementVersion terms = agreement.terms();
 		DeliveryOptions options = terms.deliveryOptions();
 		return new AgreementView(agreement.id(), agreement.number(), agreement.customerId(),
@@ -31,16 +38,30 @@ public record AgreementView(UUID id, String number, UUID customerId, String cust
 						options.slots().stream().map(s -> new SlotView(s.from().toString(), s.to().toString())).toList()),
 				(terms.assortmentGroups() != null) ? terms.assortmentGroups().stream().sorted().toList() : null,
 				terms.sites().stream().map(SiteView::of).toList(),
-				withPrices ? PriceListView.of(terms.priceList()) : null);
+				withPrices ? PriceListView.of(terms.priceList()) : null,
+				(members != null) ? members.stream().map(MemberView::of).toList() : null);
+	}
+
+	/** {@code siteIds} only for receivers. */
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public record MemberView(String username, String name, String role, List<UUID> siteIds) {
+
+		public static MemberView of(AgreementMember member) {
+			return new MemberView(member.username(), member.name(), member.role().name(), member.siteIds());
+		}
 	}
 
 	public record PaymentTermsView(String code, int days) {
 	}
 
-	public record FreightTermsView(String code, String threshold, String fee) {
+	/** {@code fee} or {@code ratePerKg} (with an optional {@code minimumFee}); absent parts are left out. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record FreightTermsView(String code, String threshold, String fee, String ratePerKg, String minimumFee) {
 
 		static FreightTermsView of(FreightTerms terms) {
-			return new FreightTermsView(terms.code().name(), Money.text(terms.threshold()), Money.text(terms.fee()));
+			return new FreightTermsView(terms.code().name(), Money.text(terms.threshold()), Money.text(terms.fee()),
+					(terms.ratePerKg() != null) ? terms.ratePerKg().stripTrailingZeros().toPlainString() : null,
+					Money.text(terms.minimumFee()));
 		}
 	}
 

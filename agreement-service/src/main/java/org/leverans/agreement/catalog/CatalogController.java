@@ -63,7 +63,7 @@ class CatalogController {
 			.map(product -> new CatalogItem(product.sku(), product.name(), product.group(), product.unit(),
 					agreement.get().currency(), Money.text(terms.priceList().listPrice(product)),
 					Money.text(terms.priceList().unitPrice(product)), terms.packageSizesFor(product),
-					product.availableFrom(today)))
+					product.availableFrom(today), Weight.text(product.weightKg())))
 			.toList();
 		return new CatalogPage(items, page, size, found.total());
 	}
@@ -71,7 +71,8 @@ class CatalogController {
 	record CatalogPage(List<CatalogItem> items, int page, int size, long total) {
 	}
 
+	/** {@code weightKg} per unit, so a buyer can see what weight-based freight will charge. */
 	record CatalogItem(String sku, String name, String group, String unit, String currency, String listPrice,
-			String price, List<String> packageSizes, LocalDate availableFrom) {
+			String price, List<String> packageSizes, LocalDate availableFrom, String weightKg) {
 	}
 }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Catalogue {
 
-	private static final String COLUMNS = "sku, name, product_group, unit, list_price_eur, package_sizes, available_in_days";
+	private static final String COLUMNS = "sku, name, product_group, unit, list_price_eur, package_sizes,"
+			+ " available_in_days, weight_kg";
 
 	private final JdbcClient jdbc;
 
@@ -68,10 +69,11 @@ public class Catalogue {
 	/** @return {@code false} if a product with this code (in any case) exists already */
 	public boolean add(Product product) {
 		return this.jdbc.sql("""
-				INSERT INTO product (sku, name, product_group, unit, list_price_eur, package_sizes, available_in_days)
-				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+				INSERT INTO product (sku, name, product_group, unit, list_price_eur, package_sizes, available_in_days,
+				    weight_kg)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
 			.params(product.sku(), product.name(), product.group(), product.unit(), product.listPriceEur(),
-					product.packageSizes().toArray(String[]::new), product.availableInDays())
+					product.packageSizes().toArray(String[]::new), product.availableInDays(), product.weightKg())
 			.update() == 1;
 	}
 
@@ -79,10 +81,11 @@ public class Catalogue {
 	public boolean change(Product product) {
 		return this.jdbc.sql("""
 				UPDATE product SET name = ?, product_group = ?, unit = ?, list_price_eur = ?, package_sizes = ?,
-				    available_in_days = ?
+				    available_in_days = ?, weight_kg = ?
 				WHERE upper(sku) = ?""")
 			.params(product.name(), product.group(), product.unit(), product.listPriceEur(),
-					product.packageSizes().toArray(String[]::new), product.availableInDays(), key(product.sku()))
+					product.packageSizes().toArray(String[]::new), product.availableInDays(), product.weightKg(),
+					key(product.sku()))
 			.update() == 1;
 	}
 
@@ -104,7 +107,7 @@ public class Catalogue {
 	static Product product(ResultSet rs, int row) throws SQLException {
 		return new Product(rs.getString("sku"), rs.getString("name"), rs.getString("product_group"),
 				rs.getString("unit"), rs.getBigDecimal("list_price_eur"), strings(rs.getArray("package_sizes")),
-				rs.getInt("available_in_days"));
+				rs.getInt("available_in_days"), rs.getBigDecimal("weight_kg"));
 	}
 
 	public static List<String> strings(Array array) throws SQLException {

@@ -64,7 +64,7 @@ class ProductAdminController {
 		if (request.sku() == null || request.sku().isBlank()) {
 			throw invalid("sku", "REQUIRED", "A new product needs a code");
 		}
-		Product product = request.toProduct(request.sku().strip());
+		Product product = request.toProduct(request.sku().strip(), BigDecimal.ZERO);
 		if (!this.catalogue.add(product)) {
 			throw new Problems.Invalid(HttpStatus.CONFLICT, "Product " + product.sku() + " exists",
 					List.of(Problems.fieldError("sku", "DUPLICATE", "A product with this code exists")));
@@ -82,7 +82,7 @@ class ProductAdminController {
 		if (existing == null) {
 			throw new Problems.NotFound("No product " + sku);
 		}
-		Product changed = request.toProduct(existing.sku());
+		Product changed = request.toProduct(existing.sku(), existing.weightKg());
 		this.catalogue.change(changed);
 		return ProductView.of(changed);
 	}
@@ -103,21 +103,25 @@ class ProductAdminController {
 			@NotBlank @Pattern(regexp = "[A-Z0-9]{1,10}") String unit,
 			@NotNull @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 10, fraction = 2) BigDecimal listPrice,
 			@NotEmpty List<@NotNull @Pattern(regexp = "PARCEL|HALF_PALLET|PALLET") String> packageSizes,
-			@NotNull @Min(0) @Max(365) Integer availableInDays) {
+			@NotNull @Min(0) @Max(365) Integer availableInDays,
+			@DecimalMin("0.000") @Digits(integer = 7, fraction = 3) BigDecimal weightKg) {
 
-		Product toProduct(String sku) {
+		/** Without {@code weightKg} the weight stays as it was (a new product weighs nothing until it is set). */
+		Product toProduct(String sku, BigDecimal currentWeightKg) {
 			return new Product(sku, this.name.strip(), this.group, this.unit, this.listPrice,
-					this.packageSizes.stream().distinct().toList(), this.availableInDays);
+					this.packageSizes.stream().distinct().toList(), this.availableInDays,
+					(this.weightKg != null) ? this.weightKg : currentWeightKg);
 		}
 	}
 
-	/** {@code listPrice} is the EUR catalogue price. */
+	/** {@code listPrice} is the EUR catalogue price; {@code weightKg} the weight of one unit. */
 	record ProductView(String sku, String name, String group, String unit, String listPrice, String currency,
-			List<String> packageSizes, int availableInDays) {
+			List<String> packageSizes, int availableInDays, String weightKg) {
 
 		static ProductView of(Product product) {
 			return new ProductView(product.sku(), product.name(), product.group(), product.unit(),
-					Money.text(product.listPriceEur()), "EUR", product.packageSizes(), product.availableInDays());
+					Money.text(product.listPriceEur()), "EUR", product.packageSizes(), product.availableInDays(),
+					Weight.text(product.weightKg()));
 		}
 	}
 

@@ -98,6 +98,7 @@ public final class OrderValidator {
 		}
 
 		List<PricedLine> priced = new ArrayList<>();
+		BigDecimal weightKg = BigDecimal.ZERO;
 		Map<UUID, DeliverySite> sites = new LinkedHashMap<>();
 		for (OrderLine line : lines) {
 			List<Reason> lineReasons = new ArrayList<>();
@@ -139,10 +140,12 @@ public final class OrderValidator {
 						terms.priceList().unitPrice(product), terms.priceList().lineTotal(product, line.quantity()),
 						product.availableFrom(orderDate)));
 				sites.putIfAbsent(line.siteId(), site.get().toContract());
+				weightKg = weightKg.add(product.weightOf(line.quantity()));
 			}
 		}
 		BigDecimal goods = priced.stream().map(PricedLine::lineTotal).reduce(Money.ZERO, BigDecimal::add);
-		BigDecimal freight = terms.freightTerms().freightFor(goods);
+		// Like the goods, the weight counts only the priced lines: a line with problems is not shipped.
+		BigDecimal freight = terms.freightTerms().freightFor(goods, weightKg);
 		Totals totals = new Totals(goods, freight, goods.add(freight), in.currency());
 		PaymentTerms payment = new PaymentTerms(terms.paymentTerms().code(), terms.paymentTerms().days(),
 				terms.paymentTerms().dueDate(orderDate));

@@ -204,6 +204,49 @@ class AgreementAdministrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void weightBasedFreightPricesValidatedOrders() throws Exception {
+		NewCustomer customer = newCustomer();
+		String body = agreement(customer, today(), "8.00").replace(
+				"\"freightTerms\":{\"code\":\"FREE_OVER\",\"threshold\":\"1000.00\",\"fee\":\"80.00\"}",
+				"\"freightTerms\":{\"code\":\"WEIGHT\",\"ratePerKg\":\"0.30\",\"minimumFee\":\"50.00\"}");
+		this.mvc.perform(post("/api/admin/agreements").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.freightTerms.code").value("WEIGHT"))
+			.andExpect(jsonPath("$.freightTerms.ratePerKg").value("0.3"))
+			.andExpect(jsonPath("$.freightTerms.minimumFee").value("50.00"))
+			.andExpect(jsonPath("$.freightTerms.threshold").doesNotExist());
+
+		OrderValidated validated = validate(customer, Instant.now(), OrderValidated.class);
+		// 10 bags × 25 kg × 0.30 EUR/kg
+		assertThat(validated.totals().goods()).isEqualByComparingTo("80.00");
+		assertThat(validated.totals().freight()).isEqualByComparingTo("75.00");
+		assertThat(validated.freightTermsCode()).isEqualTo("WEIGHT");
+	}
+
+	@Test
+	void refusesFreightTermsThatMixFeeAndRateNamingTheField() throws Exception {
+		NewCustomer customer = newCustomer();
+		String weightWithFee = agreement(customer, today(), "8.00").replace(
+				"\"freightTerms\":{\"code\":\"FREE_OVER\",\"threshold\":\"1000.00\",\"fee\":\"80.00\"}",
+				"\"freightTerms\":{\"code\":\"WEIGHT\",\"fee\":\"80.00\"}");
+		this.mvc.perform(post("/api/admin/agreements").with(admin()).contentType(MediaType.APPLICATION_JSON)
+			.content(weightWithFee))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[?(@.field == 'terms.freightTerms.ratePerKg')].code").value("REQUIRED"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'terms.freightTerms.fee')].code").value("NOT_ALLOWED"));
+		String flatWithMinimum = agreement(customer, today(), "8.00").replace(
+				"\"freightTerms\":{\"code\":\"FREE_OVER\",\"threshold\":\"1000.00\",\"fee\":\"80.00\"}",
+				"\"freightTerms\":{\"code\":\"FLAT\",\"fee\":\"80.00\",\"minimumFee\":\"10.00\",\"ratePerKg\":\"-1\"}");
+		this.mvc.perform(post("/api/admin/agreements").with(admin()).contentType(MediaType.APPLICATION_JSON)
+			.content(flatWithMinimum))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("terms.freightTerms.ratePerKg")));
+		this.mvc.perform(get("/api/admin/customers/" + customer.id()).with(admin()))
+			.andExpect(jsonPath("$.agreements", hasSize(0)));
+	}
+
+	@Test
 	void refusesMissingAndUnknownFields() throws Exception {
 		this.mvc.perform(post("/api/admin/agreements").with(admin())
 			.contentType(MediaType.APPLICATION_JSON)

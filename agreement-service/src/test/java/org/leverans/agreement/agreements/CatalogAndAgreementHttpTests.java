@@ -86,6 +86,18 @@ class CatalogAndAgreementHttpTests extends IntegrationTest {
 	}
 
 	@Test
+	void kiviPaysFreightByWeightBelowTheThreshold() throws Exception {
+		this.mvc.perform(get("/api/agreements/current").with(token("kalle", KIVI, "ORDERER")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.number").value("AG-2026-0003"))
+			.andExpect(jsonPath("$.freightTerms.code").value("FREE_OVER"))
+			.andExpect(jsonPath("$.freightTerms.threshold").value("5000.00"))
+			.andExpect(jsonPath("$.freightTerms.ratePerKg").value("0.12"))
+			.andExpect(jsonPath("$.freightTerms.minimumFee").value("120.00"))
+			.andExpect(jsonPath("$.freightTerms.fee").doesNotExist());
+	}
+
+	@Test
 	void receiverOfRakennusOnlyEverSeesItsOwnAgreement() throws Exception {
 		this.mvc.perform(get("/api/agreements/current").with(token("mikko", RAKENNUS, "RECEIVER")))
 			.andExpect(status().isOk())
@@ -119,7 +131,8 @@ class CatalogAndAgreementHttpTests extends IntegrationTest {
 			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].listPrice").value("9.90"))
 			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].price").value("8.40"))
 			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].currency").value("EUR"))
-			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].availableFrom").value(today().toString()));
+			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].availableFrom").value(today().toString()))
+			.andExpect(jsonPath("$.items[?(@.sku == 'CEM-25KG')].weightKg").value("25"));
 	}
 
 	@Test

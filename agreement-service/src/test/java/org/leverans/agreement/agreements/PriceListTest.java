@@ -12,13 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PriceListTest {
 
 	static final Product CEMENT = new Product("CEM-25KG", "Cement 25 kg", "CEMENT", "BAG", new BigDecimal("9.90"),
-			List.of("PALLET"), 0);
+			List.of("PALLET"), 0, BigDecimal.ONE);
 
 	static final Product TIMBER = new Product("TIM-48x98", "Sawn timber C24 48x98", "TIMBER", "M",
-			new BigDecimal("2.35"), List.of("PALLET"), 0);
+			new BigDecimal("2.35"), List.of("PALLET"), 0, BigDecimal.ONE);
 
 	static final Product PLYWOOD = new Product("PLY-18MM", "Plywood 18 mm 1220x2440", "BOARDS", "PCS",
-			new BigDecimal("42.90"), List.of("PALLET"), 0);
+			new BigDecimal("42.90"), List.of("PALLET"), 0, BigDecimal.ONE);
 
 	final PriceList rakennus = new PriceList(BigDecimal.ONE, Map.of("CEM-25KG", new BigDecimal("8.40")),
 			Map.of("TIMBER", new BigDecimal("10"), "CEMENT", new BigDecimal("50")));
@@ -62,8 +62,8 @@ class PriceListTest {
 	@Test
 	void roundsHalfToEven() {
 		PriceList halfOff = new PriceList(BigDecimal.ONE, Map.of(), Map.of("BOARDS", new BigDecimal("50")));
-		Product odd = new Product("X-1", "x", "BOARDS", "PCS", new BigDecimal("0.25"), List.of(), 0);
-		Product odder = new Product("X-2", "x", "BOARDS", "PCS", new BigDecimal("0.35"), List.of(), 0);
+		Product odd = new Product("X-1", "x", "BOARDS", "PCS", new BigDecimal("0.25"), List.of(), 0, BigDecimal.ONE);
+		Product odder = new Product("X-2", "x", "BOARDS", "PCS", new BigDecimal("0.35"), List.of(), 0, BigDecimal.ONE);
 		assertThat(halfOff.unitPrice(odd)).isEqualTo(new BigDecimal("0.12"));
 		assertThat(halfOff.unitPrice(odder)).isEqualTo(new BigDecimal("0.18"));
 	}

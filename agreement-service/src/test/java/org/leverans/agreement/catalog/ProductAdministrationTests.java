@@ -30,10 +30,11 @@ class ProductAdministrationTests extends IntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"sku":"%s","name":"Joint sand 25 kg","group":"CEMENT","unit":"BAG","listPrice":"5.00",
-					 "packageSizes":["PALLET"],"availableInDays":3}""".formatted(sku)))
+					 "packageSizes":["PALLET"],"availableInDays":3,"weightKg":"25.0"}""".formatted(sku)))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", "/api/admin/products/" + sku))
-			.andExpect(jsonPath("$.listPrice").value("5.00"));
+			.andExpect(jsonPath("$.listPrice").value("5.00"))
+			.andExpect(jsonPath("$.weightKg").value("25"));
 
 		this.mvc.perform(get("/api/catalog").param("q", sku).with(token("erik", BYGG, "ORDERER")))
 			.andExpect(jsonPath("$.total").value(1))
@@ -49,7 +50,9 @@ class ProductAdministrationTests extends IntegrationTest {
 			.andExpect(jsonPath("$.sku").value(sku));
 		this.mvc.perform(get("/api/admin/products/" + sku).with(admin()))
 			.andExpect(jsonPath("$.listPrice").value("6.00"))
-			.andExpect(jsonPath("$.availableInDays").value(0));
+			.andExpect(jsonPath("$.availableInDays").value(0))
+			// a change that leaves the weight out keeps it
+			.andExpect(jsonPath("$.weightKg").value("25"));
 	}
 
 	@Test

@@ -50,6 +50,9 @@ class OrderValidatorTest {
 	static final Site HAMMARBY = new Site(UUID.fromString("22222222-0000-0000-0000-000000000001"), BYGG,
 			"Stockholm (Hammarby)", "Hammarby allé 93", "120 63", "Stockholm", "SE", "Lars Berg", "+46 70 123 45 67");
 
+	static final Map<String, BigDecimal> WEIGHTS = Map.of("CEM-25KG", new BigDecimal("25"), "PLY-18MM",
+			new BigDecimal("35"), "TIM-48x98", new BigDecimal("2.2"));
+
 	static final Map<String, Product> PRODUCTS = Map.of(
 			"CEM-25KG", product("CEM-25KG", "CEMENT", "9.90", List.of("HALF_PALLET", "PALLET"), 0),
 			"TIM-48X98", product("TIM-48x98", "TIMBER", "2.35", List.of("HALF_PALLET", "PALLET"), 0),
@@ -61,7 +64,7 @@ class OrderValidatorTest {
 	static final Agreement RAKENNUS_AGREEMENT = new Agreement(UUID.randomUUID(), "AG-2026-0001", RAKENNUS,
 			"Rakennus Oy", ZoneId.of("Europe/Helsinki"), "EUR", LocalDate.of(2026, 1, 1), null,
 			new AgreementVersion(1, LocalDate.of(2026, 1, 1), new PaymentTerms("NET_30", 30),
-					new FreightTerms(FreightTerms.Code.FREE_OVER, new BigDecimal("2000.00"), new BigDecimal("95.00")),
+					FreightTerms.freeOver(new BigDecimal("2000.00"), new BigDecimal("95.00")),
 					new DeliveryOptions(true, true, List.of("PARCEL", "HALF_PALLET", "PALLET"), 1, List.of()),
 					new PriceList(BigDecimal.ONE, Map.of("CEM-25KG", new BigDecimal("8.40")),
 							Map.of("TIMBER", new BigDecimal("10"))),
@@ -70,7 +73,7 @@ class OrderValidatorTest {
 	static final Agreement BYGG_AGREEMENT = new Agreement(UUID.randomUUID(), "AG-2026-0002", BYGG, "Bygg AB",
 			ZoneId.of("Europe/Stockholm"), "SEK", LocalDate.of(2026, 1, 1), null,
 			new AgreementVersion(1, LocalDate.of(2026, 1, 1), new PaymentTerms("NET_14", 14),
-					new FreightTerms(FreightTerms.Code.FLAT, null, new BigDecimal("450.00")),
+					FreightTerms.flat(new BigDecimal("450.00")),
 					new DeliveryOptions(false, false, List.of("PALLET", "HALF_PALLET"), 2, List.of()),
 					new PriceList(new BigDecimal("11.20"), Map.of(), Map.of("CEMENT", new BigDecimal("5"))),
 					Set.of("CEMENT", "TIMBER", "FASTENERS"), List.of(HAMMARBY)));
@@ -130,6 +133,39 @@ class OrderValidatorTest {
 		// 336.00 + 6.36 + 2 × 34.20
 		assertThat(validated.totals().goods()).isEqualTo(new BigDecimal("410.76"));
 		assertThat(validated.sites()).extracting(s -> s.siteId()).containsExactly(JATKASAARI.id(), PASILA.id());
+	}
+
+	@Test
+	void chargesFreightByTheWeightOfThePricedLinesBelowTheThreshold() {
+		Agreement byWeight = withFreight(RAKENNUS_AGREEMENT,
+				FreightTerms.freeOverByWeight(new BigDecimal("2000.00"), new BigDecimal("0.12"), new BigDecimal("120.00")));
+		// 40 × 25 kg + 30 × 35 kg = 2050 kg × 0.12 = 246.00
+		OrderPlaced order = order(RAKENNUS, DeliveryMode.SPLIT_ALLOWED, LocalDate.of(2026, 12, 3),
+				new OrderLine(1, "CEM-25KG", 40, "PALLET", JATKASAARI.id()),
+				new OrderLine(2, "PLY-18MM", 30, "PALLET", JATKASAARI.id()));
+		OrderValidated validated = validated(order, byWeight);
+		assertThat(validated.totals().goods()).isEqualTo(new BigDecimal("1623.00"));
+		assertThat(validated.totals().freight()).isEqualTo(new BigDecimal("246.00"));
+		assertThat(validated.totals().total()).isEqualTo(new BigDecimal("1869.00"));
+	}
+
+	@Test
+	void weightBasedFreightIsAtLeastTheMinimumFee() {
+		Agreement byWeight = withFreight(RAKENNUS_AGREEMENT,
+				FreightTerms.byWeight(new BigDecimal("0.12"), new BigDecimal("120.00")));
+		// 3 m × 2.2 kg × 0.12 = 0.79, far below the minimum
+		OrderValidated validated = validated(order(RAKENNUS, DeliveryMode.COMPLETE, LocalDate.of(2026, 12, 3),
+				new OrderLine(1, "TIM-48x98", 3, "PALLET", JATKASAARI.id())), byWeight);
+		assertThat(validated.totals().freight()).isEqualTo(new BigDecimal("120.00"));
+		assertThat(validated.freightTermsCode()).isEqualTo("WEIGHT");
+	}
+
+	private static Agreement withFreight(Agreement agreement, FreightTerms freight) {
+		AgreementVersion t = agreement.terms();
+		return new Agreement(agreement.id(), agreement.number(), agreement.customerId(), agreement.customerName(),
+				agreement.customerTimeZone(), agreement.currency(), agreement.validFrom(), agreement.validTo(),
+				new AgreementVersion(t.version(), t.effectiveFrom(), t.paymentTerms(), freight, t.deliveryOptions(),
+						t.priceList(), t.assortmentGroups(), t.sites()));
 	}
 
 	@Test
@@ -194,7 +230,7 @@ class OrderValidatorTest {
 		Agreement oneSiteRakennus = new Agreement(RAKENNUS_AGREEMENT.id(), "AG-X", RAKENNUS, "Rakennus Oy",
 				ZoneId.of("Europe/Helsinki"), "EUR", LocalDate.of(2026, 1, 1), null,
 				new AgreementVersion(1, LocalDate.of(2026, 1, 1), new PaymentTerms("NET_30", 30),
-						new FreightTerms(FreightTerms.Code.COLLECT, null, null),
+						FreightTerms.collect(),
 						new DeliveryOptions(true, false, List.of("PALLET"), 1, List.of()),
 						new PriceList(BigDecimal.ONE, Map.of(), Map.of()), null, List.of(JATKASAARI, PASILA)));
 		assertThat(reasons(oneSiteRakennus, order(RAKENNUS, DeliveryMode.COMPLETE, null,
@@ -282,6 +318,7 @@ class OrderValidatorTest {
 	}
 
 	private static Product product(String sku, String group, String price, List<String> sizes, int availableIn) {
-		return new Product(sku, sku + " product", group, "PCS", new BigDecimal(price), sizes, availableIn);
+		return new Product(sku, sku + " product", group, "PCS", new BigDecimal(price), sizes, availableIn,
+				WEIGHTS.getOrDefault(sku, BigDecimal.ONE));
 	}
 }

@@ -55,6 +55,31 @@ class QuoteHttpTests extends IntegrationTest {
 	}
 
 	@Test
+	void kiviPaysByTheWeightOfTheGoodLinesAtLeastTheMinimum() throws Exception {
+		// 100 bags × 25 kg + 20 sheets × 35 kg = 3200 kg × 0.12 EUR/kg; the unknown line weighs nothing
+		this.mvc.perform(post("/api/catalog/quote").with(token("kalle", KIVI, "ORDERER"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"lines":[{"sku":"CEM-25KG","quantity":100,"packageSize":"PALLET","siteId":"%s"},
+					          {"sku":"PLY-18MM","quantity":20,"packageSize":"PALLET","siteId":"%s"},
+					          {"sku":"NOPE-1","quantity":500,"siteId":"%s"}]}"""
+				.formatted(TAMPERE, TAMPERE, TAMPERE)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totals.goods").value("1848.00"))
+			.andExpect(jsonPath("$.totals.freight").value("384.00"))
+			.andExpect(jsonPath("$.totals.total").value("2232.00"));
+		// 2 bags: 50 kg × 0.12 = 6.00, so the minimum fee
+		this.mvc.perform(post("/api/catalog/quote").with(token("kalle", KIVI, "ORDERER"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"lines":[{"sku":"CEM-25KG","quantity":2,"packageSize":"PALLET","siteId":"%s"}]}"""
+				.formatted(TAMPERE)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totals.goods").value("19.80"))
+			.andExpect(jsonPath("$.totals.freight").value("120.00"));
+	}
+
+	@Test
 	void anOrderWithinTheAgreementIsOrderable() throws Exception {
 		this.mvc.perform(post("/api/catalog/quote").with(token("erik", BYGG, "ORDERER"))
 			.contentType(MediaType.APPLICATION_JSON)
