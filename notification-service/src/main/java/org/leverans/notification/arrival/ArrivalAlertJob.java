@@ -9,17 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.notification.stream.StreamEventNames;
 import org.leverans.notification.stream.StreamEvents;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.leverans.notification.scheduling.RecurringPass;
+
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,9 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so each alert goes out once however many instances look.
  */
 @Component
-class ArrivalAlertJob implements SmartLifecycle {
-
-	private static final Logger logger = LoggerFactory.getLogger(ArrivalAlertJob.class);
+class ArrivalAlertJob extends RecurringPass {
 
 	private final JdbcTemplate jdbc;
 
@@ -43,21 +39,17 @@ class ArrivalAlertJob implements SmartLifecycle {
 
 	private final JsonMapper json;
 
-	private final TaskScheduler scheduler;
-
 	private final ArrivalAlertProperties properties;
 
 	private final Clock clock;
 
-	private volatile ScheduledFuture<?> schedule;
-
 	ArrivalAlertJob(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, StreamEvents streamEvents,
 			JsonMapper json, TaskScheduler scheduler, ArrivalAlertProperties properties, Clock clock) {
+		super(scheduler, properties.checkInterval(), "Arrival alert");
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.streamEvents = streamEvents;
 		this.json = json;
-		this.scheduler = scheduler;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -104,18 +96,14 @@ class ArrivalAlertJob implements SmartLifecycle {
 				Timestamp.from(now), Timestamp.from(now), alert.shipmentId());
 	}
 
-	private void sendDueSafely() {
-		try {
-			int sent;
-			do {
-				sent = sendDue();
-			}
-			while (sent == this.properties.batchSize());
+	@Override
+	protected void pass() {
+		// What is not sent stays pending, and the next pass sends it.
+		int sent;
+		do {
+			sent = sendDue();
 		}
-		catch (RuntimeException ex) {
-			// The alerts stay pending; the next check sends them.
-			logger.warn("Arrival alert check failed, will retry: {}", ex.getMessage());
-		}
+		while (sent == this.properties.batchSize());
 	}
 
 	private static DueAlert dueAlert(ResultSet rs, int rowNum) throws SQLException {
@@ -130,25 +118,6 @@ class ArrivalAlertJob implements SmartLifecycle {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return (value != null) ? value.toInstant() : null;
-	}
-
-	@Override
-	public void start() {
-		this.schedule = this.scheduler.scheduleWithFixedDelay(this::sendDueSafely, this.properties.checkInterval());
-	}
-
-	@Override
-	public void stop() {
-		ScheduledFuture<?> current = this.schedule;
-		if (current != null) {
-			current.cancel(false);
-		}
-		this.schedule = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.schedule != null;
 	}
 
 	private record DueAlert(UUID shipmentId, UUID orderId, String orderNumber, UUID customerId, UUID siteId,
