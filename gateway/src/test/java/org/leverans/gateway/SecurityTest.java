@@ -17,6 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecurityTest extends GatewayTestSupport {
 
 	@Test
+	void keepsTheServicesApiDocumentsBehindSignIn() {
+		this.client.get()
+			.uri("/api-docs/order-service")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void rejectsApiCallWithoutTokenWith401Problem() {
 		this.client.get()
 			.uri("/api/orders")

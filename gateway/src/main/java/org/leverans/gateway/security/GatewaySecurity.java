@@ -41,7 +41,6 @@ class GatewaySecurity {
 			.pathMatchers("/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
 			.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.pathMatchers("/login/**", "/oauth2/**").permitAll()
-			.pathMatchers("/api-docs/**").permitAll()
 			.anyExchange().authenticated());
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
 			.authenticationEntryPoint(problems)
