@@ -1,16 +1,9 @@
 package org.leverans.platform;
 
-import java.util.Optional;
-
 import org.leverans.platform.process.Component;
 
 /** Kafka or PostgreSQL given by the environment: used, never started or stopped by the platform. */
 record ExternalComponent(String name, String address) implements Component {
-
-	@Override
-	public Optional<ProcessHandle> process() {
-		return Optional.empty();
-	}
 
 	@Override
 	public void stop() {

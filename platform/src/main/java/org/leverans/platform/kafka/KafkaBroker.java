@@ -117,11 +117,6 @@ public final class KafkaBroker implements Component {
 	}
 
 	@Override
-	public Optional<ProcessHandle> process() {
-		return Optional.of(this.process.handle());
-	}
-
-	@Override
 	public void stop() {
 		this.process.stop(STOP_GRACE);
 	}

@@ -12,7 +12,9 @@ public interface Component {
 	String address();
 
 	/** The OS process that serves it, if the platform started one (not for external Kafka or PostgreSQL). */
-	Optional<ProcessHandle> process();
+	default Optional<ProcessHandle> process() {
+		return child().map(ChildProcess::handle);
+	}
 
 	/** When {@link #process()} started, to tell it apart from a later process that got the same pid. */
 	default Optional<Instant> processStartedAt() {

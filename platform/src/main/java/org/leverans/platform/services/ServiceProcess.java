@@ -77,11 +77,6 @@ public final class ServiceProcess implements Component {
 	}
 
 	@Override
-	public Optional<ProcessHandle> process() {
-		return Optional.of(this.process.handle());
-	}
-
-	@Override
 	public void stop() {
 		this.process.stop(Duration.ofSeconds(20));
 	}

@@ -95,11 +95,6 @@ public final class CreditBureauStandIn implements Component {
 	}
 
 	@Override
-	public Optional<ProcessHandle> process() {
-		return Optional.of(this.process.handle());
-	}
-
-	@Override
 	public void stop() {
 		this.process.stop(Duration.ofSeconds(10));
 	}

@@ -102,11 +102,6 @@ public final class MailStandIn implements Component {
 	}
 
 	@Override
-	public Optional<ProcessHandle> process() {
-		return Optional.of(this.process.handle());
-	}
-
-	@Override
 	public void stop() {
 		this.process.stop(Duration.ofSeconds(10));
 	}
