@@ -36,15 +36,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
 
-	public static final URI INVALID_REQUEST = URI.create("https://leverans.dev/problems/invalid-request");
+	public static final URI INVALID_REQUEST = URI.create("urn:leverans:problem:invalid-request");
 
-	public static final URI NOT_FOUND = URI.create("https://leverans.dev/problems/not-found");
+	public static final URI NOT_FOUND = URI.create("urn:leverans:problem:not-found");
 
-	public static final URI FORBIDDEN = URI.create("https://leverans.dev/problems/forbidden");
+	public static final URI FORBIDDEN = URI.create("urn:leverans:problem:forbidden");
 
-	public static final URI UNAUTHORIZED = URI.create("https://leverans.dev/problems/unauthorized");
+	public static final URI UNAUTHORIZED = URI.create("urn:leverans:problem:unauthorized");
 
-	public static final URI CONFLICT = URI.create("https://leverans.dev/problems/conflict");
+	public static final URI CONFLICT = URI.create("urn:leverans:problem:conflict");
 
 	/** Something the caller may not see, or that does not exist: the two look the same from outside. */
 	public static class NotFound extends ErrorResponseException {

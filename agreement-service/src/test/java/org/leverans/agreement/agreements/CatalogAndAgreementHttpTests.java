@@ -186,6 +186,7 @@ class CatalogAndAgreementHttpTests extends IntegrationTest {
 		this.mvc.perform(get("/api/catalog"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:leverans:problem:unauthorized"))
 			.andExpect(jsonPath("$.status").value(401));
 	}
 

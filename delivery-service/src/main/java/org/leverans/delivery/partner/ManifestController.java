@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.ShipmentLine;
 import org.leverans.delivery.security.Caller;
@@ -82,8 +84,10 @@ class ManifestController {
 
 	/** What a carrier needs to move a shipment: where to, when, and what. */
 	record ManifestShipment(UUID id, String trackingNumber, String orderNumber, String status, UUID siteId,
-			String siteName, String countryCode, String timeZone, LocalDate plannedDate, LocalTime slotFrom,
-			LocalTime slotTo, DeliveryWindow window, List<ShipmentLine> lines) {
+			String siteName, String countryCode, String timeZone, LocalDate plannedDate,
+			// "07:00", as orders name their slots, not Jackson's default "07:00:00".
+			@JsonFormat(pattern = "HH:mm") LocalTime slotFrom, @JsonFormat(pattern = "HH:mm") LocalTime slotTo,
+			DeliveryWindow window, List<ShipmentLine> lines) {
 
 		static ManifestShipment of(Shipment s, List<ShipmentLine> lines) {
 			return new ManifestShipment(s.id(), s.trackingNumber(), s.orderNumber(), s.status().name(), s.siteId(),

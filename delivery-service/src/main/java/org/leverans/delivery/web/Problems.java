@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Problems {
 
-	private static final String TYPE_BASE = "https://leverans.org/problems/";
+	private static final String TYPE_BASE = "urn:leverans:problem:";
 
 	private final JsonMapper json;
 

@@ -54,6 +54,8 @@ class ManifestIntegrationTests extends DeliveryIntegrationTest {
 		assertThat(first.get("siteId").asString()).isEqualTo(finnishSite.toString());
 		assertThat(first.get("countryCode").asString()).isEqualTo("FI");
 		assertThat(first.get("window").get("basis").asString()).isEqualTo("PLANNED");
+		assertThat(first.get("slotFrom").asString()).isEqualTo("07:00");
+		assertThat(first.get("slotTo").asString()).isEqualTo("09:00");
 		assertThat(first.get("lines")).isNotEmpty();
 		assertThat(ids(manifest(carrier("baltic-haulage"), "PLANNED"))).contains(swedish).doesNotContainAnyElementsOf(finnish);
 

@@ -9,7 +9,7 @@ import org.springframework.http.ProblemDetail;
 /** A refusal the caller can act on, answered as RFC 9457 problem details. */
 public class ApiProblem extends RuntimeException {
 
-	private static final String TYPE_BASE = "https://leverans.org/problems/";
+	private static final String TYPE_BASE = "urn:leverans:problem:";
 
 	private final HttpStatus status;
 

@@ -85,7 +85,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			response.setHeader("WWW-Authenticate", "Bearer");
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "about:blank");
+		body.put("type", "urn:leverans:problem:" + ((status == 401) ? "unauthorized" : "forbidden"));
 		body.put("title", title);
 		body.put("status", status);
 		body.put("detail", detail);

@@ -98,7 +98,7 @@ class PlacementIntegrationTests extends OrderServiceIntegrationTest {
 
 		assertThat(other.getResponse().getStatus()).isEqualTo(422);
 		assertThat(other.getResponse().getContentType()).isEqualTo("application/problem+json");
-		assertThat(read(other).get("type").asString()).endsWith("idempotency-key-reused");
+		assertThat(read(other).get("type").asString()).isEqualTo("urn:leverans:problem:idempotency-key-reused");
 		assertThat(this.jdbc.queryForObject(
 				"SELECT count(*) FROM customer_order WHERE purchase_order_number = 'PO-SECOND'", Integer.class))
 			.isZero();
