@@ -65,3 +65,16 @@ export function todayIso() {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
+
+/** An event type as recorded ("OrderPlaced", "shipment.updated") → "Order placed", "Shipment updated". */
+export function eventName(type) {
+  if (!type) return '';
+  const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replaceAll('.', ' ').replaceAll('_', ' ').replaceAll('-', ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A carrier code as people call it: "nordic-freight" → "Nordic Freight". */
+export function carrierName(code) {
+  if (!code) return '';
+  return code.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}

@@ -54,9 +54,11 @@ export async function load(container, promise, render) {
   }
 }
 
+/** A status as a coloured badge with its name in words ("IN_DELIVERY" → "In delivery"). */
 export function statusBadge(status) {
+  const words = (status || '').toLowerCase().replaceAll('_', ' ');
   return el('span', { class: `badge status-${(status || '').toLowerCase()}`, dataset: { status } },
-    (status || '').toLowerCase().replaceAll('_', ' '));
+    words.charAt(0).toUpperCase() + words.slice(1));
 }
 
 export function param(name) {

@@ -49,13 +49,25 @@ final class Browser implements AutoCloseable {
 
 	private final URI gateway;
 
-	private Browser(ChromeDriver driver, Path profile, URI gateway) {
+	private final boolean phone;
+
+	private Browser(ChromeDriver driver, Path profile, URI gateway, boolean phone) {
 		this.driver = driver;
 		this.profile = profile;
 		this.gateway = gateway;
+		this.phone = phone;
 	}
 
-	static Browser open(URI gateway, int width, int height) {
+	static Browser desktop(URI gateway) {
+		return open(gateway, 1280, 900, false);
+	}
+
+	/** A phone-sized screen (390 × 844 CSS pixels, as Chrome's device emulation makes it; a window cannot be that narrow). */
+	static Browser phone(URI gateway) {
+		return open(gateway, 390, 844, true);
+	}
+
+	private static Browser open(URI gateway, int width, int height, boolean phone) {
 		Path profile;
 		try {
 			profile = Files.createTempDirectory("leverans-chromium-");
@@ -72,13 +84,13 @@ final class Browser implements AutoCloseable {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
 					"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
 					"--lang=en-GB");
+		if (phone) {
+			options.setExperimentalOption("mobileEmulation",
+					Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+		}
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(PATIENCE);
-		return new Browser(driver, profile, gateway);
-	}
-
-	static Browser desktop(URI gateway) {
-		return open(gateway, 1280, 900);
+		return new Browser(driver, profile, gateway, phone);
 	}
 
 	/**
@@ -144,6 +156,11 @@ final class Browser implements AutoCloseable {
 	/** A page screenshot for the docs, when screenshots were asked for; otherwise nothing. */
 	void screenshotForDocs(String name) {
 		if (SCREENSHOTS == null || SCREENSHOTS.isBlank()) {
+			return;
+		}
+		if (this.phone) {
+			// what fits on the phone's screen, as a person holding it sees it
+			save(Path.of(SCREENSHOTS), name);
 			return;
 		}
 		// Full page height, so a screenshot shows the whole page rather than the first screen of it.

@@ -21,7 +21,7 @@ final class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
 	}
 
 	Browser phone(URI gateway) {
-		return keep(Browser.open(gateway, 390, 844));
+		return keep(Browser.phone(gateway));
 	}
 
 	private Browser keep(Browser browser) {

@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { startPage } from '../layout.js';
 import { el, clear, load, empty, statusBadge } from '../ui.js';
-import { deliveryWindow, windowBasis, label, dateTime } from '../format.js';
+import { deliveryWindow, windowBasis, label, dateTime, carrierName } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 
 // notification-service alerts 30 minutes before a window opens (leverans.arrival-alerts.lead-time); the page
@@ -20,7 +20,7 @@ if (me) {
   const arrivingSoon = new Map(); // shipment id → text
 
   const showBanners = () => clear(banners, [...arrivingSoon].map(([id, text]) =>
-    el('div', { class: 'banner', role: 'alert', dataset: { shipmentId: id } }, '🚚 Arriving soon: ', text)));
+    el('div', { class: 'banner', role: 'alert', dataset: { shipmentId: id } }, el('span', { 'aria-hidden': 'true' }, '▶ '), 'Arriving soon: ', text)));
 
   const refresh = () => load(list, api('/api/receiver/arrivals'), ({ body }) => {
     const now = Date.now();
@@ -69,7 +69,7 @@ function card(a) {
     el('p', { class: 'window' }, deliveryWindow(a.window)),
     el('p', { class: 'hint' }, a.window ? `${windowBasis(a.window.basis)}, updated ${dateTime(a.window.updatedAt)}` : ''),
     el('h3', {}, `${a.siteName} · order ${a.orderNumber}`),
-    el('p', {}, statusBadge(a.status), ' ', `${label(a.carrier)} ${a.trackingNumber}`),
+    el('p', {}, statusBadge(a.status), ' ', `${carrierName(a.carrier)} ${a.trackingNumber}`),
     el('ul', {}, a.lines.map((l) => el('li', {}, `${l.sku} × ${l.quantity} ${label(l.packageSize)}`))),
     el('a', { href: `/buyer/order.html?id=${a.orderId}` }, 'Order details', el('span', { class: 'visually-hidden' }, ` ${a.orderNumber}`)));
 }

@@ -3,7 +3,7 @@
 import { api, ApiError, newIdempotencyKey } from '../api.js';
 import { startPage, hasRole } from '../layout.js';
 import { el, clear, errorBox, loading, statusBadge, param } from '../ui.js';
-import { dateTime, plainDate, deliveryWindow, windowBasis, money, label } from '../format.js';
+import { dateTime, plainDate, deliveryWindow, windowBasis, money, label, eventName, carrierName } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 import { renderPreview } from '../preview.js';
 
@@ -66,7 +66,7 @@ if (me && !id) {
     const currency = order.totals?.currency;
     return [
       el('section', { class: 'card', 'aria-label': 'Summary' },
-        el('p', {}, statusBadge(order.status), ' ', el('span', { id: 'order-status' }, label(order.status))),
+        el('p', { id: 'order-status' }, statusBadge(order.status)),
         order.statusReasons?.length ? el('div', { class: 'error', role: 'alert' }, el('strong', {}, 'Why: '),
           el('ul', {}, order.statusReasons.map((r) => el('li', {}, r.lineNo ? `Line ${r.lineNo}: ` : '', r.message || label(r.code))))) : null,
         el('dl', { class: 'facts' },
@@ -82,14 +82,14 @@ if (me && !id) {
       shipments.length ? el('div', { class: 'grid', id: 'shipments' }, shipments.map((s) => el('article', {
         class: `card shipment${changed(s) ? ' changed' : ''}`, dataset: { shipmentId: s.id, trackingNumber: s.trackingNumber } },
         el('h3', {}, `${s.siteName || 'Shipment'} · ${s.trackingNumber}`),
-        el('p', {}, statusBadge(s.status), ' ', label(s.carrier)),
+        el('p', {}, statusBadge(s.status), ' ', carrierName(s.carrier)),
         el('p', { class: 'window', dataset: { window: s.window ? `${s.window.from}/${s.window.to}` : '' } }, deliveryWindow(s.window)),
         el('p', { class: 'hint' }, s.window ? `Window: ${windowBasis(s.window.basis)}, updated ${dateTime(s.window.updatedAt)}` : ''),
         s.proofOfDelivery ? el('p', {}, `Signed by ${s.proofOfDelivery.signedBy || '–'}${s.proofOfDelivery.note ? `: ${s.proofOfDelivery.note}` : ''}`) : null,
         el('details', {}, el('summary', {}, `${s.lines.length} line(s)`),
           el('ul', {}, s.lines.map((l) => el('li', {}, `${l.sku} × ${l.quantity} ${label(l.packageSize)}`)))),
         s.events.length ? el('ol', { class: 'timeline', 'aria-label': 'Shipment timeline' }, s.events.map((e) => el('li', {},
-          el('time', { datetime: e.occurredAt }, dateTime(e.occurredAt)), label(e.type),
+          el('time', { datetime: e.occurredAt }, dateTime(e.occurredAt)), eventName(e.type),
           e.eta ? ` (estimated arrival ${dateTime(e.eta)})` : '', e.reason ? ` – ${e.reason}` : '')))
           : el('p', { class: 'empty' }, 'No word from the carrier yet.'))))
         : el('p', { class: 'empty', id: 'no-shipments' }, order.status === 'REJECTED' || order.status === 'CANCELLED'

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { startPage, SUPPORT } from '../layout.js';
 import { el, clear, load, errorBox, statusBadge, param, empty } from '../ui.js';
-import { dateTime, label, money, deliveryWindow } from '../format.js';
+import { dateTime, label, money, deliveryWindow, eventName, carrierName } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 
 const { me, main } = await startPage({ heading: 'Order timeline', allowedRoles: SUPPORT });
@@ -40,14 +40,14 @@ function render(timeline, order) {
         el('dt', {}, 'Placed'), el('dd', {}, `${dateTime(order.placedAt)} by ${order.placedBy}`),
         el('dt', {}, 'Total'), el('dd', {}, order.totals ? money(order.totals.total, currency) : '–'),
         el('dt', {}, 'Shipments'), el('dd', {}, order.shipments?.length
-          ? el('ul', {}, order.shipments.map((s) => el('li', {}, `${s.trackingNumber} (${label(s.carrier)}): ${label(s.status)}, ${deliveryWindow(s.window)}`)))
+          ? el('ul', {}, order.shipments.map((s) => el('li', {}, `${s.trackingNumber} (${carrierName(s.carrier)}): ${label(s.status)}, ${deliveryWindow(s.window)}`)))
           : 'none yet'),
         order.statusReasons?.length ? [el('dt', {}, 'Reasons'), el('dd', {}, order.statusReasons.map((r) => r.message || r.code).join('; '))] : null),
       el('p', {}, el('a', { href: `/buyer/order.html?id=${order.id}` }, 'Open the order as the customer sees it'))),
     el('h2', {}, 'Timeline'),
     timeline.events.length ? el('ol', { class: 'timeline', id: 'timeline' }, timeline.events.map((e) => el('li', { dataset: { type: e.type } },
       el('time', { datetime: e.occurredAt || e.at }, dateTime(e.occurredAt || e.at)),
-      el('strong', {}, label(e.type.replaceAll('.', '_'))), ' ', e.summary || '',
+      el('strong', {}, eventName(e.type)), ' ', e.summary || '',
       e.status ? [' → ', statusBadge(e.status)] : null,
       e.reason ? el('div', { class: 'hint' }, e.reason) : null)))
       : empty('Nothing has happened to this order yet.'),
