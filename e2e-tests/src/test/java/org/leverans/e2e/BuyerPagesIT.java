@@ -95,6 +95,16 @@ class BuyerPagesIT {
 		assertThat(row.getText()).contains(purchaseOrder).contains("945.80 EUR");
 		assertThat(anna.all(By.cssSelector("#orders tbody tr"))).hasSize(1);
 		anna.screenshotForDocs("buyer-order-history");
+
+		row.findElement(By.partialLinkText("Reorder")).click();
+		anna.waitFor(By.id("reorder-date"));
+		anna.setValue(By.id("reorder-date"), OrderToDeliveryIT.workingDayInAWeek().plusDays(7).toString());
+		anna.driver().findElement(By.cssSelector("#reorder button[type=submit]")).click();
+		anna.waitFor(By.cssSelector("#reorder .preview[data-orderable='true']"));
+		anna.waitFor(By.id("place-reorder")).click();
+		anna.waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("id=" + orderId)));
+		anna.waitForText(By.id("order-status"), "Accepted");
+		assertThat(anna.driver().findElement(By.id("lines")).getText()).contains("CEM-25KG").contains("PLY-18MM");
 	}
 
 	@Test
@@ -109,6 +119,11 @@ class BuyerPagesIT {
 		assertThat(notFound.getText()).contains("Order not found").contains("not one of your company");
 		assertThat(erik.driver().getPageSource()).doesNotContain("PO-NOT-ERIKS");
 		assertThat(erik.all(By.id("shipments"))).isEmpty();
+
+		erik.go("/");
+		assertThat(erik.waitForText(By.id("who"), "Signed in as").getText()).contains("Erik").contains("ORDERER");
+		assertThat(erik.all(By.cssSelector("#pages a"))).extracting(WebElement::getText)
+			.containsExactly("Catalogue", "Quick order", "Orders");
 	}
 
 }

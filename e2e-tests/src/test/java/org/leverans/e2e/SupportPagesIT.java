@@ -53,6 +53,7 @@ class SupportPagesIT {
 		assertThat(sara.all(By.cssSelector("#timeline li")).size()).isGreaterThanOrEqualTo(3);
 		assertThat(timeline.getText()).contains("Order placed");
 		assertThat(sara.driver().findElement(By.id("timeline-view")).getText()).contains(purchaseOrder);
+		sara.awaitLive();
 		sara.screenshotForDocs("support-order-timeline");
 	}
 

@@ -15,7 +15,12 @@ if (me && !id) {
   const live = liveIndicator();
   const updates = el('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'updates' });
   const view = el('div', { id: 'order' }, loading('Loading the order …'));
-  main.append(live.node, updates, view);
+  main.append(live.node, updates);
+  if (param('placed')) {
+    main.append(el('p', { class: 'success', role: 'status', id: 'placed' },
+      'Your order was placed. It is now checked against your agreement and credit; this page follows it live.'));
+  }
+  main.append(view);
   let current = null;
 
   const refresh = async (announce) => {
