@@ -30,6 +30,7 @@ export function deliveryWindow(window) {
   if (!window?.from || !window?.to) return 'No delivery window yet';
   const from = new Date(window.from);
   const to = new Date(window.to);
+  if (window.basis === 'ACTUAL') return `Delivered ${day(to)} ${timeFormat.format(to)}`;
   const sameDay = day(from) === day(to);
   return sameDay
     ? `${day(from)} ${timeFormat.format(from)}–${timeFormat.format(to)}`

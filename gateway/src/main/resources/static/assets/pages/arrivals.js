@@ -54,12 +54,15 @@ if (me) {
 
 function render(arrivals) {
   if (!arrivals.length) return empty('Nothing is on its way to your sites.');
-  const today = new Date().toDateString();
-  const isToday = (a) => a.window?.from && new Date(a.window.from).toDateString() === today;
+  const todayDate = new Date().toDateString();
+  const isToday = (a) => a.window?.from && new Date(a.window.from).toDateString() === todayDate;
   const group = (title, items, id) => items.length ? [el('h2', { id }, title),
     el('div', { class: 'grid' }, items.map(card))] : [];
+  // Still to come first; what has already arrived today goes below it.
+  const done = (a) => DONE.includes(a.status);
+  const today = arrivals.filter(isToday);
   return [
-    ...group('Today', arrivals.filter(isToday), 'today'),
+    ...group('Today', [...today.filter((a) => !done(a)), ...today.filter(done)], 'today'),
     ...group('Upcoming', arrivals.filter((a) => !isToday(a)), 'upcoming'),
   ];
 }
