@@ -4,6 +4,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -89,15 +91,107 @@ class BrowserSignInTest extends GatewayTestSupport {
 			});
 	}
 
+	@Test
+	void bringsASignedOutPersonBackToThePageTheyOpenedAndTellsThePageWhoTheyAre() {
+		FluxExchangeResult<Void> page = this.client.get()
+			.uri("/buyer/order.html?id=6d0c0000-0000-0000-0000-000000000001")
+			.header(HttpHeaders.ACCEPT, "text/html")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.returnResult(Void.class);
+		assertThat(page.getResponseHeaders().getLocation()).hasPath("/oauth2/authorization/leverans");
+		String session = cookie(page, "LEVERANS_SESSION");
+
+		FluxExchangeResult<Void> toAuthServer = this.client.get()
+			.uri("/oauth2/authorization/leverans")
+			.cookie("LEVERANS_SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.returnResult(Void.class);
+		MultiValueMap<String, String> authorize = queryOf(toAuthServer.getResponseHeaders().getLocation().toString());
+		String idToken = idToken(decoded(authorize.getFirst("nonce")),
+				Map.of("roles", List.of("ORDERER"), "customer_id", "11111111-1111-1111-1111-111111111111",
+						"name", "Anna Virtanen", "locale", "fi"));
+		downstream.stubFor(post("/oauth2/token").willReturn(okJson("{\"access_token\":\"" + ACCESS_TOKEN
+				+ "\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"openid profile email\",\"id_token\":\""
+				+ idToken + "\"}")));
+		downstream.stubFor(get("/userinfo").willReturn(okJson("{\"sub\":\"anna\",\"name\":\"Anna Virtanen\"}")));
+
+		FluxExchangeResult<Void> signedIn = this.client.get()
+			.uri("/login/oauth2/code/leverans?code=the-code&state={state}", decoded(authorize.getFirst("state")))
+			.cookie("LEVERANS_SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.returnResult(Void.class);
+		assertThat(signedIn.getResponseHeaders().getLocation().toString())
+			.endsWith("/buyer/order.html?id=6d0c0000-0000-0000-0000-000000000001");
+		session = cookie(signedIn, "LEVERANS_SESSION");
+
+		this.client.get()
+			.uri("/buyer/order.html?id=6d0c0000-0000-0000-0000-000000000001")
+			.cookie("LEVERANS_SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("<html lang=\"en\">").contains("/assets/pages/order.js"));
+		this.client.get()
+			.uri("/api/me")
+			.cookie("LEVERANS_SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.username").isEqualTo("anna")
+			.jsonPath("$.name").isEqualTo("Anna Virtanen")
+			.jsonPath("$.roles[0]").isEqualTo("ORDERER")
+			.jsonPath("$.customerId").isEqualTo("11111111-1111-1111-1111-111111111111")
+			.jsonPath("$.siteIds").isEmpty()
+			.jsonPath("$.locale").isEqualTo("fi");
+	}
+
+	@Test
+	void tellsAnApiClientWhoItIsFromItsBearerToken() {
+		this.client.get()
+			.uri("/api/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("rakennus-erp"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.username").isEqualTo("rakennus-erp")
+			.jsonPath("$.roles[0]").isEqualTo("ORDERER")
+			.jsonPath("$.customerId").isEqualTo("11111111-1111-1111-1111-111111111111");
+	}
+
+	@Test
+	void answersWhoAmIWithoutSignInWith401Problem() {
+		this.client.get()
+			.uri("/api/me")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("urn:leverans:problem:unauthenticated");
+	}
+
 	private static String idToken(String nonce) {
+		return idToken(nonce, Map.of());
+	}
+
+	private static String idToken(String nonce, Map<String, Object> identity) {
 		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(downstream.baseUrl())
+		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(downstream.baseUrl())
 			.subject("anna")
 			.audience("leverans-web")
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
-			.claim("nonce", nonce)
-			.build();
+			.claim("nonce", nonce);
+		identity.forEach(builder::claim);
+		JWTClaimsSet claims = builder.build();
 		try {
 			SignedJWT jwt = new SignedJWT(
 					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);

@@ -23,6 +23,9 @@ final class Banner {
 			.append(ConsoleProgress.seconds(this.platform.startupTime())).append('\n');
 		text.append("  ══════════════════════════════════════════════════════════════════════\n");
 		line(text, "Gateway", this.platform.gatewayUrl() + running(Service.GATEWAY));
+		line(text, "Pages", this.platform.gatewayUrl() + "/buyer/quick-order.html (anna), "
+				+ "/receiver/arrivals.html (mikko),");
+		line(text, "", this.platform.gatewayUrl() + "/support/search.html (sara); sign in on the way");
 		line(text, "Token endpoint", this.platform.tokenEndpoint() + running(Service.AUTH_SERVER));
 		line(text, "Mail (GreenMail)", this.platform.mailUrl() + "  e.g. " + this.platform.mailUrl()
 				+ "/api/user/anna@rakennus.example/messages/INBOX   SMTP localhost:" + this.platform.smtpPort());

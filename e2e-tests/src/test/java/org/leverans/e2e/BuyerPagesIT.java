@@ -1,0 +1,129 @@
+package org.leverans.e2e;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The buyer's pages in a real Chromium: catalogue, quick order by paste, the order updating live, history. */
+class BuyerPagesIT {
+
+	@RegisterExtension
+	final Browsers browsers = new Browsers();
+
+	static RunningLeverans leverans;
+
+	static URI gateway;
+
+	@BeforeAll
+	static void startPlatform() {
+		leverans = RunningLeverans.shared();
+		gateway = leverans.gateway();
+	}
+
+	@Test
+	void annaQuickOrdersByPasteAndSeesTheDeliveryWindowMoveWithoutAReload() {
+		Browser anna = this.browsers.desktop(gateway).signIn("/buyer/catalog.html", "anna");
+		assertThat(anna.waitFor(By.cssSelector("header.site .who")).getText()).contains("Anna").contains("Orderer");
+
+		anna.driver().findElement(By.id("q")).sendKeys("cement");
+		anna.driver().findElement(By.cssSelector("form[role=search] button")).click();
+		WebElement cement = anna.waitFor(By.cssSelector("#catalog tr[data-sku='CEM-25KG']"));
+		assertThat(cement.findElement(By.cssSelector(".price")).getText()).isEqualTo("8.40 EUR");
+		anna.screenshotForDocs("buyer-catalogue");
+
+		anna.go("/buyer/quick-order.html");
+		WebElement lines = anna.waitFor(By.id("lines"));
+		lines.sendKeys("CEM-25KG 40\nPLY-18MM;12\nNOPE-1 3");
+		anna.setValue(By.id("date"), OrderToDeliveryIT.workingDayInAWeek().toString());
+		String purchaseOrder = "PO-WEB-" + UUID.randomUUID().toString().substring(0, 8);
+		anna.driver().findElement(By.id("po")).sendKeys(purchaseOrder);
+		anna.driver().findElement(By.cssSelector("#quick-order button[type=submit]")).click();
+		WebElement problemLine = anna.waitFor(By.cssSelector("#preview-lines tr[data-line-no='3'].has-problem"));
+		assertThat(problemLine.findElement(By.cssSelector(".line-problems")).getText()).contains("Line 3")
+			.contains("Unknown product code NOPE-1");
+		assertThat(anna.driver().findElement(By.cssSelector(".preview .freight")).getText()).isEqualTo("95.00 EUR");
+		assertThat(anna.driver().findElement(By.cssSelector(".preview .due")).getText()).isNotBlank();
+		assertThat(anna.all(By.id("place"))).as("no place button while a line has a problem").isEmpty();
+		anna.screenshotForDocs("buyer-quick-order-preview");
+
+		lines.clear();
+		lines.sendKeys("CEM-25KG 40\nPLY-18MM;12");
+		anna.driver().findElement(By.cssSelector("#quick-order button[type=submit]")).click();
+		anna.waitFor(By.cssSelector(".preview[data-orderable='true']"));
+		assertThat(anna.driver().findElement(By.cssSelector(".preview .total")).getText()).isEqualTo("945.80 EUR");
+		anna.waitFor(By.id("place")).click();
+
+		anna.waitUntil(ExpectedConditions.urlContains("/buyer/order.html?id="));
+		String orderId = anna.driver().getCurrentUrl().replaceAll(".*[?&]id=([^&#]+).*", "$1");
+		anna.waitForText(By.id("order-status"), "Accepted");
+		WebElement window = anna.waitFor(By.cssSelector("#shipments .shipment .window"));
+		String planned = window.getText();
+		assertThat(planned).matches("\\w{3} \\d{1,2} \\w{3} \\d{2}:\\d{2}–\\d{2}:\\d{2}");
+		String trackingNumber = anna.driver()
+			.findElement(By.cssSelector("#shipments .shipment"))
+			.getAttribute("data-tracking-number");
+		anna.awaitLive();
+		anna.script("window.leveransSameDocument = true;");
+
+		Instant now = Instant.now();
+		Api.Response reported = leverans.client("nordic-freight").post("/api/partner/v1/shipment-events",
+				Map.of("events", List.of(OrderToDeliveryIT.partnerEvent("nf-" + UUID.randomUUID(), trackingNumber,
+						"ETA_UPDATED", now.minusSeconds(5), now.plus(Duration.ofMinutes(90))))));
+		assertThat(reported.status()).as(reported.toString()).isEqualTo(202);
+
+		anna.waitUntil(ExpectedConditions.not(ExpectedConditions.textToBe(By.cssSelector("#shipments .shipment .window"), planned)));
+		assertThat(anna.script("return window.leveransSameDocument === true")).as("updated without a reload")
+			.isEqualTo(true);
+		assertThat(anna.driver().findElement(By.cssSelector("#shipments .shipment")).getText())
+			.contains("Eta updated");
+		anna.screenshotForDocs("buyer-order-detail-live");
+
+		anna.go("/buyer/orders.html?purchaseOrderNumber=" + purchaseOrder);
+		WebElement row = anna.waitFor(By.cssSelector("#orders tr[data-order-id='" + orderId + "']"));
+		assertThat(row.getText()).contains(purchaseOrder).contains("945.80 EUR");
+		assertThat(anna.all(By.cssSelector("#orders tbody tr"))).hasSize(1);
+		anna.screenshotForDocs("buyer-order-history");
+
+		row.findElement(By.partialLinkText("Reorder")).click();
+		anna.waitFor(By.id("reorder-date"));
+		anna.setValue(By.id("reorder-date"), OrderToDeliveryIT.workingDayInAWeek().plusDays(7).toString());
+		anna.driver().findElement(By.cssSelector("#reorder button[type=submit]")).click();
+		anna.waitFor(By.cssSelector("#reorder .preview[data-orderable='true']"));
+		anna.waitFor(By.id("place-reorder")).click();
+		anna.waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("id=" + orderId)));
+		anna.waitForText(By.id("order-status"), "Accepted");
+		assertThat(anna.driver().findElement(By.id("lines")).getText()).contains("CEM-25KG").contains("PLY-18MM");
+	}
+
+	@Test
+	void byggAbsErikCannotOpenRakennusOysOrderPage() {
+		String orderId = Orders.place(leverans.client("rakennus-erp"), "PO-NOT-ERIKS", "CEM-25KG", 5,
+				OrderToDeliveryIT.JATKASAARI);
+		Orders.awaitStatus(leverans.client("rakennus-erp"), orderId, "ACCEPTED");
+
+		Browser erik = this.browsers.desktop(gateway).signIn("/buyer/order.html?id=" + orderId, "erik");
+
+		WebElement notFound = erik.waitFor(By.id("not-found"));
+		assertThat(notFound.getText()).contains("Order not found").contains("not one of your company");
+		assertThat(erik.driver().getPageSource()).doesNotContain("PO-NOT-ERIKS");
+		assertThat(erik.all(By.id("shipments"))).isEmpty();
+
+		erik.go("/");
+		assertThat(erik.waitForText(By.id("who"), "Signed in as").getText()).contains("Erik").contains("ORDERER");
+		assertThat(erik.all(By.cssSelector("#pages a"))).extracting(WebElement::getText)
+			.containsExactly("Catalogue", "Quick order", "Orders");
+	}
+
+}

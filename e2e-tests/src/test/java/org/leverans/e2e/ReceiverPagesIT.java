@@ -1,0 +1,77 @@
+package org.leverans.e2e;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The receiver's arrivals page in a real Chromium, on a desktop and at a phone's width. */
+class ReceiverPagesIT {
+
+	@RegisterExtension
+	final Browsers browsers = new Browsers();
+
+	static RunningLeverans leverans;
+
+	static URI gateway;
+
+	@BeforeAll
+	static void startPlatform() {
+		leverans = RunningLeverans.shared();
+		gateway = leverans.gateway();
+	}
+
+	@Test
+	void mikkoSeesTheArrivalAndTheArrivingSoonBannerWhenTheCarrierIsMinutesAway() {
+		Api rakennusErp = leverans.client("rakennus-erp");
+		String orderId = Orders.place(rakennusErp, "PO-SITE-" + UUID.randomUUID(), "CEM-25KG", 20,
+				OrderToDeliveryIT.JATKASAARI);
+		JsonNode shipment = Orders.awaitShipment(rakennusErp, orderId);
+		String orderNumber = rakennusErp.get("/api/orders/" + orderId).json().get("orderNumber").asString();
+
+		Browser mikko = this.browsers.desktop(gateway).signIn("/receiver/arrivals.html", "mikko");
+		By arrival = By.cssSelector("#arrivals .arrival[data-shipment-id='" + shipment.get("id").asString() + "']");
+		WebElement card = mikko.waitFor(arrival);
+		assertThat(card.getText()).contains(orderNumber).contains("Site Jätkäsaari").contains("CEM-25KG × 20");
+		By banner = By.cssSelector("#banners .banner[data-shipment-id='" + shipment.get("id").asString() + "']");
+		assertThat(mikko.all(banner)).as("a week away is not arriving soon").isEmpty();
+		mikko.awaitLive();
+		mikko.script("window.leveransSameDocument = true;");
+
+		Instant now = Instant.now();
+		Api.Response reported = leverans.client("nordic-freight").post("/api/partner/v1/shipment-events",
+				Map.of("events", List.of(
+						OrderToDeliveryIT.partnerEvent("nf-" + UUID.randomUUID(), shipment.get("trackingNumber").asString(),
+								"OUT_FOR_DELIVERY", now.minusSeconds(60), now.plusSeconds(15 * 60)),
+						OrderToDeliveryIT.partnerEvent("nf-" + UUID.randomUUID(), shipment.get("trackingNumber").asString(),
+								"ARRIVING", now.minusSeconds(5), now.plusSeconds(10 * 60)))));
+		assertThat(reported.status()).as(reported.toString()).isEqualTo(202);
+
+		assertThat(mikko.waitFor(banner).getText()).contains("Arriving soon").contains(orderNumber);
+		mikko.waitForText(arrival, "Arriving");
+		assertThat(mikko.script("return window.leveransSameDocument === true")).as("updated without a reload")
+			.isEqualTo(true);
+		mikko.screenshotForDocs("receiver-arrivals-desktop");
+
+		// On a phone, opened afresh: the page itself tells that the shipment is minutes away.
+		Browser phone = this.browsers.phone(gateway).signIn("/receiver/arrivals.html", "mikko");
+		assertThat(phone.waitFor(banner).getText()).contains(orderNumber);
+		WebElement phoneCard = phone.waitFor(arrival);
+		assertThat(phone.script("return window.innerWidth")).isEqualTo(390L);
+		assertThat(phoneCard.getRect().getWidth()).as("cards fit a phone's width").isLessThanOrEqualTo(390);
+		assertThat((Long) phone.script("return document.documentElement.scrollWidth"))
+			.as("no sideways scrolling").isLessThanOrEqualTo(390L);
+		phone.screenshotForDocs("receiver-arrivals-phone");
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.leverans.e2e;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Customer service's pages in a real Chromium: one search box, the order's timeline, the credit review queue. */
+class SupportPagesIT {
+
+	static final String KIVI_TAMPERE = "33333333-0000-0000-0000-000000000001";
+
+	@RegisterExtension
+	final Browsers browsers = new Browsers();
+
+	static RunningLeverans leverans;
+
+	static URI gateway;
+
+	@BeforeAll
+	static void startPlatform() {
+		leverans = RunningLeverans.shared();
+		gateway = leverans.gateway();
+	}
+
+	@Test
+	void saraFindsTheOrderByPurchaseOrderNumberAndSeesItsTimeline() {
+		Api rakennusErp = leverans.client("rakennus-erp");
+		String purchaseOrder = "PO-CALL-" + UUID.randomUUID().toString().substring(0, 8);
+		String orderId = Orders.place(rakennusErp, purchaseOrder, "CEM-25KG", 12, OrderToDeliveryIT.JATKASAARI);
+		Orders.awaitShipment(rakennusErp, orderId);
+		String orderNumber = rakennusErp.get("/api/orders/" + orderId).json().get("orderNumber").asString();
+
+		Browser sara = this.browsers.desktop(gateway).signIn("/support/search.html", "sara");
+		WebElement search = sara.waitFor(By.id("q"));
+		search.sendKeys(purchaseOrder, Keys.ENTER);
+		WebElement found = sara.waitFor(By.cssSelector("#found a[href='/support/order.html?id=" + orderId + "']"));
+		assertThat(sara.all(By.cssSelector("#found tbody tr"))).hasSize(1);
+		assertThat(found.getText()).isEqualTo(orderNumber);
+		sara.screenshotForDocs("support-search");
+
+		found.click();
+		sara.waitForText(By.cssSelector("main h1"), orderNumber);
+		WebElement timeline = sara.waitFor(By.id("timeline"));
+		sara.waitForText(By.id("timeline"), "Accepted");
+		assertThat(sara.all(By.cssSelector("#timeline li")).size()).isGreaterThanOrEqualTo(3);
+		assertThat(timeline.getText()).contains("Order placed");
+		assertThat(sara.driver().findElement(By.id("timeline-view")).getText()).contains(purchaseOrder);
+		sara.awaitLive();
+		sara.screenshotForDocs("support-order-timeline");
+	}
+
+	@Test
+	void saraReleasesAHeldOrderFromTheCreditReviewQueue() {
+		Api kiviErp = leverans.client("kivi-erp");
+		String orderId = Orders.place(kiviErp, "PO-HELD-" + UUID.randomUUID(), "TILE-ADH-20KG", 10, KIVI_TAMPERE);
+		Orders.awaitStatus(kiviErp, orderId, "ON_HOLD");
+
+		Browser sara = this.browsers.desktop(gateway).signIn("/support/credit-reviews.html", "sara");
+		WebElement review = sara.waitFor(By.cssSelector("#queue .review[data-order-id='" + orderId + "']"));
+		assertThat(review.getText()).contains("Kivi & Laatta Oy").contains("Credit limit");
+		sara.screenshotForDocs("support-credit-reviews");
+
+		review.findElement(By.xpath(".//button[normalize-space()='Reject order']")).click();
+		assertThat(sara.waitFor(By.cssSelector("#outcome .error")).getText()).contains("reason");
+
+		review = sara.driver().findElement(By.cssSelector("#queue .review[data-order-id='" + orderId + "']"));
+		review.findElement(By.tagName("textarea")).sendKeys("Known customer, paying off the old default");
+		review.findElement(By.xpath(".//button[normalize-space()='Release order']")).click();
+		assertThat(sara.waitFor(By.cssSelector("#outcome .success")).getText()).contains("Release");
+		Orders.awaitStatus(kiviErp, orderId, "ACCEPTED");
+	}
+
+}

@@ -1,0 +1,83 @@
+// Calls to the Leverans API through the gateway with the browser session. Every call ends in an answer, a readable
+// error or a timeout message: no page waits silently.
+
+const DEFAULT_TIMEOUT_MS = 20000;
+
+/** An API answer that was not a success, with the RFC 9457 problem the server sent (when it sent one). */
+export class ApiError extends Error {
+  constructor(status, problem, message) {
+    super(message);
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** Field or line errors of a validation problem: [{field|line, code, message}]. */
+  get errors() {
+    return Array.isArray(this.problem?.errors) ? this.problem.errors : [];
+  }
+}
+
+/** The CSRF token the gateway put in the XSRF-TOKEN cookie; unsafe calls send it back as X-XSRF-TOKEN. */
+export function xsrfToken() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : null;
+}
+
+/** A fresh key per order attempt; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
+export function newIdempotencyKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * fetch with the session cookie, the CSRF header on unsafe methods, JSON in and out, and a time limit.
+ * Resolves to {status, headers, body}; rejects with an ApiError whose message a person can read.
+ */
+export async function api(path, { method = 'GET', body, headers = {}, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const sent = { Accept: 'application/json, application/problem+json', ...headers };
+  if (body !== undefined) sent['Content-Type'] = 'application/json';
+  if (!['GET', 'HEAD'].includes(method)) {
+    const token = xsrfToken();
+    if (token) sent['X-XSRF-TOKEN'] = token;
+  }
+  try {
+    const response = await fetch(path, {
+      method,
+      headers: sent,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: controller.signal,
+    });
+    const text = await response.text();
+    const json = text && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(text) : null;
+    if (!response.ok) throw new ApiError(response.status, json, messageFor(response.status, json));
+    return { status: response.status, headers: response.headers, body: json };
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    if (error.name === 'AbortError') {
+      throw new ApiError(0, null, `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds. Please try again.`);
+    }
+    throw new ApiError(0, null, 'Leverans could not be reached. Check your connection and try again.');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function messageFor(status, problem) {
+  if (status === 401) return 'Your session has ended. Reload the page to sign in again.';
+  if (status === 403 && problem?.type === 'urn:leverans:problem:csrf') {
+    return 'The page is out of date with your session. Reload the page and try again.';
+  }
+  if (status === 403) return 'You are signed in, but your role may not do this.';
+  if (status === 404) return problem?.detail || 'Not found.';
+  if (status === 429) return 'Too many requests just now. Wait a moment and try again.';
+  if (status >= 500) return problem?.title ? `${problem.title}. Please try again in a moment.` : 'The server had a problem. Please try again in a moment.';
+  if (problem) return [problem.title, problem.errors?.length ? null : problem.detail].filter(Boolean).join(': ');
+  return `The request failed (HTTP ${status}).`;
+}

@@ -1,0 +1,78 @@
+// What a receiver has coming to their sites, today and later, soonest first; windows follow the live stream and an
+// "arriving soon" banner appears when a carrier is minutes away.
+import { api } from '../api.js';
+import { startPage } from '../layout.js';
+import { el, clear, load, empty, statusBadge } from '../ui.js';
+import { deliveryWindow, windowBasis, label, dateTime, carrierName } from '../format.js';
+import { openStream, liveIndicator } from '../stream.js';
+
+// notification-service alerts 30 minutes before a window opens (leverans.arrival-alerts.lead-time); the page
+// flags the same arrivals when it loads, so a receiver who opens it late still sees them.
+const ARRIVING_SOON_MS = 30 * 60 * 1000;
+const DONE = ['DELIVERED', 'CANCELLED', 'RETURNED', 'DELIVERY_FAILED'];
+
+const { me, main } = await startPage({ heading: 'Arrivals', allowedRoles: ['RECEIVER'] });
+if (me) {
+  const live = liveIndicator();
+  const banners = el('div', { id: 'banners', 'aria-live': 'assertive' });
+  const list = el('section', { id: 'arrivals', 'aria-label': 'Arrivals' });
+  main.append(live.node, banners, list);
+  const arrivingSoon = new Map(); // shipment id → text
+
+  const showBanners = () => clear(banners, [...arrivingSoon].map(([id, text]) =>
+    el('div', { class: 'banner', role: 'alert', dataset: { shipmentId: id } }, el('span', { 'aria-hidden': 'true' }, '▶ '), 'Arriving soon: ', text)));
+
+  const refresh = () => load(list, api('/api/receiver/arrivals'), ({ body }) => {
+    const now = Date.now();
+    for (const a of body.items) {
+      const opens = a.window?.from ? Date.parse(a.window.from) : null;
+      const soon = a.status === 'ARRIVING' || (opens !== null && opens - now <= ARRIVING_SOON_MS && Date.parse(a.window.to) >= now);
+      if (soon && !DONE.includes(a.status) && !arrivingSoon.has(a.id)) {
+        arrivingSoon.set(a.id, `${a.orderNumber} to ${a.siteName}, ${deliveryWindow(a.window)}`);
+      }
+      if (DONE.includes(a.status)) arrivingSoon.delete(a.id);
+    }
+    showBanners();
+    return render(body.items);
+  });
+
+  await refresh();
+  let pending = null;
+  openStream((name, data) => {
+    if (data.siteId && !me.siteIds.includes(data.siteId)) return;
+    if (name === 'shipment.arriving' && data.shipmentId) {
+      const minutes = data.arrivesInMinutes != null ? `in about ${data.arrivesInMinutes} min` : 'shortly';
+      arrivingSoon.set(data.shipmentId, `${data.orderNumber || ''} ${minutes}${data.window ? `, ${deliveryWindow(data.window)}` : ''}`.trim());
+      showBanners();
+    }
+    if (name.startsWith('shipment.')) {
+      clearTimeout(pending);
+      pending = setTimeout(refresh, 250);
+    }
+  }, live.update);
+}
+
+function render(arrivals) {
+  if (!arrivals.length) return empty('Nothing is on its way to your sites.');
+  const todayDate = new Date().toDateString();
+  const isToday = (a) => a.window?.from && new Date(a.window.from).toDateString() === todayDate;
+  const group = (title, items, id) => items.length ? [el('h2', { id }, title),
+    el('div', { class: 'grid' }, items.map(card))] : [];
+  // Still to come first; what has already arrived today goes below it.
+  const done = (a) => DONE.includes(a.status);
+  const today = arrivals.filter(isToday);
+  return [
+    ...group('Today', [...today.filter((a) => !done(a)), ...today.filter(done)], 'today'),
+    ...group('Upcoming', arrivals.filter((a) => !isToday(a)), 'upcoming'),
+  ];
+}
+
+function card(a) {
+  return el('article', { class: 'card arrival', dataset: { shipmentId: a.id, orderNumber: a.orderNumber } },
+    el('p', { class: 'window' }, deliveryWindow(a.window)),
+    el('p', { class: 'hint' }, a.window ? `${windowBasis(a.window.basis)}, updated ${dateTime(a.window.updatedAt)}` : ''),
+    el('h3', {}, `${a.siteName} · order ${a.orderNumber}`),
+    el('p', {}, statusBadge(a.status), ' ', `${carrierName(a.carrier)} ${a.trackingNumber}`),
+    el('ul', {}, a.lines.map((l) => el('li', {}, `${l.sku} × ${l.quantity} ${label(l.packageSize)}`))),
+    el('a', { href: `/buyer/order.html?id=${a.orderId}` }, 'Order details', el('span', { class: 'visually-hidden' }, ` ${a.orderNumber}`)));
+}

@@ -1,0 +1,55 @@
+// Everything that happened to one order, across order, credit and shipment events, for customer service.
+import { api } from '../api.js';
+import { startPage, SUPPORT } from '../layout.js';
+import { el, clear, load, errorBox, statusBadge, param, empty } from '../ui.js';
+import { dateTime, label, money, deliveryWindow, eventName, carrierName } from '../format.js';
+import { openStream, liveIndicator } from '../stream.js';
+
+const { me, main } = await startPage({ heading: 'Order timeline', allowedRoles: SUPPORT });
+const id = param('id');
+if (me && !id) {
+  main.append(errorBox({ message: 'No order was named in the address. Search for the order first.' }));
+} else if (me) {
+  const live = liveIndicator();
+  const view = el('div', { id: 'timeline-view' });
+  main.append(el('p', {}, el('a', { href: '/support/search.html' }, '← Find another order')), live.node, view);
+  const refresh = () => load(view, Promise.all([
+    api(`/api/support/orders/${encodeURIComponent(id)}/timeline`),
+    api(`/api/orders/${encodeURIComponent(id)}`),
+  ]), ([timeline, order]) => {
+    main.querySelector('h1').textContent = `Order ${timeline.body.orderNumber}`;
+    return render(timeline.body, order.body);
+  });
+  await refresh();
+  let pending = null;
+  openStream((name, data) => {
+    if (data.orderId !== id) return;
+    clearTimeout(pending);
+    pending = setTimeout(refresh, 250);
+  }, live.update);
+}
+
+function render(timeline, order) {
+  const currency = order.totals?.currency;
+  return [
+    el('section', { class: 'card', 'aria-label': 'Order' },
+      el('p', {}, statusBadge(timeline.status)),
+      el('dl', { class: 'facts' },
+        el('dt', {}, 'Customer'), el('dd', {}, el('code', {}, timeline.customerId)),
+        el('dt', {}, 'Purchase order'), el('dd', {}, order.purchaseOrderNumber || '–'),
+        el('dt', {}, 'Placed'), el('dd', {}, `${dateTime(order.placedAt)} by ${order.placedBy}`),
+        el('dt', {}, 'Total'), el('dd', {}, order.totals ? money(order.totals.total, currency) : '–'),
+        el('dt', {}, 'Shipments'), el('dd', {}, order.shipments?.length
+          ? el('ul', {}, order.shipments.map((s) => el('li', {}, `${s.trackingNumber} (${carrierName(s.carrier)}): ${label(s.status)}, ${deliveryWindow(s.window)}`)))
+          : 'none yet'),
+        order.statusReasons?.length ? [el('dt', {}, 'Reasons'), el('dd', {}, order.statusReasons.map((r) => r.message || r.code).join('; '))] : null),
+      el('p', {}, el('a', { href: `/buyer/order.html?id=${order.id}` }, 'Open the order as the customer sees it'))),
+    el('h2', {}, 'Timeline'),
+    timeline.events.length ? el('ol', { class: 'timeline', id: 'timeline' }, timeline.events.map((e) => el('li', { dataset: { type: e.type } },
+      el('time', { datetime: e.occurredAt || e.at }, dateTime(e.occurredAt || e.at)),
+      el('strong', {}, eventName(e.type)), ' ', e.summary || '',
+      e.status ? [' → ', statusBadge(e.status)] : null,
+      e.reason ? el('div', { class: 'hint' }, e.reason) : null)))
+      : empty('Nothing has happened to this order yet.'),
+  ];
+}
