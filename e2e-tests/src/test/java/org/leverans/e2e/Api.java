@@ -59,6 +59,10 @@ final class Api {
 		return send(request(path).GET().build());
 	}
 
+	Response delete(String path) {
+		return send(request(path).DELETE().build());
+	}
+
 	Response post(String path, Object body) {
 		return post(path, body, Map.of());
 	}

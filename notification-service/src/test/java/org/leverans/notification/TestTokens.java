@@ -60,6 +60,10 @@ public final class TestTokens {
 		return token(subject, List.of("CUSTOMER_SERVICE"), null, List.of(), Duration.ofMinutes(10));
 	}
 
+	public static String admin(String subject) {
+		return token(subject, List.of("ADMIN"), null, List.of(), Duration.ofMinutes(10));
+	}
+
 	public static String carrier(String subject) {
 		return token(subject, List.of("CARRIER"), null, List.of(), Duration.ofMinutes(10));
 	}

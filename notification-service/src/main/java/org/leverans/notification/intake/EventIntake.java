@@ -26,7 +26,7 @@ class EventIntake {
 	}
 
 	// idIsGroup = false: the group stays the service name, shared by all instances.
-	@KafkaListener(id = "event-intake", idIsGroup = false, topics = { Topics.ORDER, Topics.SHIPMENT })
+	@KafkaListener(id = "event-intake", idIsGroup = false, topics = { Topics.ORDER, Topics.ORDER_VALIDATION, Topics.SHIPMENT })
 	void on(ConsumerRecord<String, byte[]> record) {
 		for (IntakeHandlers feature : this.features) {
 			this.inbox.receive(record, feature.handlers());

@@ -43,9 +43,12 @@ class MailDispatcher {
 
 	private final Clock clock;
 
+	private final OrderConfirmations confirmations;
+
 	MailDispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
-			MailTemplates templates, MailSettings settings, Clock clock) {
+			MailTemplates templates, MailSettings settings, Clock clock, OrderConfirmations confirmations) {
 		this.jdbc = jdbc;
+		this.confirmations = confirmations;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.mailSender = mailSender;
 		this.templates = templates;
@@ -74,7 +77,8 @@ class MailDispatcher {
 
 	private void send(Delivery delivery, Instant now) {
 		try {
-			MailMessage mail = this.templates.render(delivery.eventName(), delivery.data(), delivery.locale());
+			MailMessage mail = this.templates.render(delivery.eventName(), delivery.data(), delivery.locale(),
+					this.confirmations::find);
 			MimeMessage message = this.mailSender.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
 			helper.setFrom(this.settings.from());

@@ -1,12 +1,22 @@
 package org.leverans.notification.mail;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.leverans.contracts.validation.PaymentTerms;
+import org.leverans.contracts.validation.PricedLine;
+import org.leverans.contracts.validation.Totals;
+import org.leverans.notification.stream.StreamEventNames;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +49,12 @@ class MailTemplates {
 	}
 
 	MailMessage render(String eventName, String data, String localeTag) {
+		return render(eventName, data, localeTag, orderId -> Optional.empty());
+	}
+
+	/** @param confirmations what an order confirmation lists, by order id */
+	MailMessage render(String eventName, String data, String localeTag,
+			Function<UUID, Optional<OrderConfirmation>> confirmations) {
 		Locale locale = locale(localeTag);
 		ZoneId zone = zone(locale);
 		JsonNode node = this.json.readTree(data);
@@ -65,8 +81,69 @@ class MailTemplates {
 				body.append("\n- ").append(text(reason, "message") != null ? text(reason, "message") : text(reason, "code"));
 			}
 		}
+		String orderId = text(node, "orderId");
+		if (StreamEventNames.ORDER_STATUS_CHANGED.equals(eventName) && "ACCEPTED".equals(status) && orderId != null) {
+			confirmations.apply(UUID.fromString(orderId))
+				.ifPresent(confirmation -> confirmation(body, confirmation, locale));
+		}
 		body.append("\n\n--\n").append(this.messages.getMessage("mail.footer", null, locale)).append('\n');
 		return new MailMessage(subject, body.toString());
+	}
+
+	/** The lines with their prices, the totals and the terms: what the customer agreed to pay, and when. */
+	private void confirmation(StringBuilder body, OrderConfirmation confirmation, Locale locale) {
+		String currency = (confirmation.totals() != null) ? confirmation.totals().currency() : null;
+		if (!confirmation.lines().isEmpty()) {
+			body.append("\n\n").append(message("confirmation.lines", locale));
+			for (PricedLine line : confirmation.lines()) {
+				String name = (line.name() != null) ? line.name() : line.sku();
+				body.append('\n')
+					.append(message("confirmation.line", locale, NumberFormat.getIntegerInstance(locale).format(line.quantity()),
+							unit(line.unit(), locale), name, line.sku(), money(line.unitPrice(), currency, locale),
+							money(line.lineTotal(), currency, locale)));
+			}
+		}
+		Totals totals = confirmation.totals();
+		if (totals != null) {
+			body.append("\n\n")
+				.append(message("confirmation.goods", locale, money(totals.goods(), currency, locale)))
+				.append('\n')
+				.append(message("confirmation.freight", locale, money(totals.freight(), currency, locale)))
+				.append('\n')
+				.append(message("confirmation.total", locale, money(totals.total(), currency, locale)));
+		}
+		PaymentTerms terms = confirmation.paymentTerms();
+		if (terms != null) {
+			String due = (terms.dueDate() != null)
+					? DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(terms.dueDate())
+					: "";
+			body.append("\n\n").append(message("confirmation.payment", locale, String.valueOf(terms.days()), due));
+		}
+		if (confirmation.freightTermsCode() != null) {
+			String code = confirmation.freightTermsCode();
+			body.append('\n')
+				.append(message("confirmation.freight-terms", locale,
+						this.messages.getMessage("freight-terms." + code, null, code, locale)));
+		}
+	}
+
+	private String message(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale);
+	}
+
+	private String unit(String unit, Locale locale) {
+		return (unit != null) ? this.messages.getMessage("unit." + unit, null, unit.toLowerCase(Locale.ROOT), locale)
+				: "";
+	}
+
+	private static String money(BigDecimal amount, String currency, Locale locale) {
+		if (amount == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits(2);
+		return format.format(amount) + ((currency != null) ? " " + currency : "");
 	}
 
 	static Locale locale(String tag) {

@@ -6,39 +6,54 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.leverans.contracts.TokenClaims.Roles;
+import org.leverans.notification.follow.Followed;
 import org.leverans.notification.security.Caller;
 
 /**
- * What one caller may see on the stream: everything (customer service, admins), the changes of the customer a
- * buyer acts for, and the changes concerning the sites a receiver receives at. Roles add up.
+ * What one caller may see on the stream: everything (admins), the changes of the customer a buyer acts for, the
+ * changes concerning the sites a receiver receives at, and the orders and customers customer service follows.
+ * Roles add up.
  */
-public record Audience(boolean everything, Set<UUID> customerIds, Set<UUID> siteIds) {
+public record Audience(boolean everything, Set<UUID> customerIds, Set<UUID> siteIds, Set<UUID> orderIds) {
 
 	public Audience {
 		customerIds = Set.copyOf(customerIds);
 		siteIds = Set.copyOf(siteIds);
+		orderIds = Set.copyOf(orderIds);
 	}
 
 	public static Audience of(Caller caller) {
-		if (caller.has(Roles.ADMIN) || caller.has(Roles.CUSTOMER_SERVICE)) {
-			return new Audience(true, Set.of(), Set.of());
+		return of(caller, Followed.NOTHING);
+	}
+
+	/** @param followed what the caller follows; it only counts for customer service */
+	public static Audience of(Caller caller, Followed followed) {
+		if (caller.has(Roles.ADMIN)) {
+			return new Audience(true, Set.of(), Set.of(), Set.of());
 		}
 		Set<UUID> customers = new HashSet<>();
+		Set<UUID> orders = new HashSet<>();
 		if ((caller.has(Roles.ORDERER) || caller.has(Roles.AGREEMENT_MANAGER)) && caller.customerId() != null) {
 			customers.add(caller.customerId());
 		}
+		// Customer service works for every customer, but a stream of all of them is noise: they see what they follow.
+		if (caller.has(Roles.CUSTOMER_SERVICE)) {
+			customers.addAll(followed.customerIds());
+			orders.addAll(followed.orderIds());
+		}
 		Set<UUID> sites = caller.has(Roles.RECEIVER) ? caller.siteIds() : Set.of();
-		return new Audience(false, customers, sites);
+		return new Audience(false, customers, sites, orders);
 	}
 
 	public boolean sees(StreamEvent event) {
 		return this.everything
 				|| (event.customerId() != null && this.customerIds.contains(event.customerId()))
+				|| (event.orderId() != null && this.orderIds.contains(event.orderId()))
 				|| !Collections.disjoint(this.siteIds, event.siteIds());
 	}
 
 	/** A caller who can never see anything, such as a carrier; the stream then only carries heartbeats. */
 	public boolean seesNothing() {
-		return !this.everything && this.customerIds.isEmpty() && this.siteIds.isEmpty();
+		return !this.everything && this.customerIds.isEmpty() && this.siteIds.isEmpty() && this.orderIds.isEmpty();
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.leverans.notification.follow.Follows;
 import org.leverans.notification.security.Caller;
 
 import org.springframework.http.CacheControl;
@@ -30,7 +31,11 @@ class StreamController {
 
 	private final Clock clock;
 
-	StreamController(StreamEvents streamEvents, StreamHub hub, StreamProperties properties, Clock clock) {
+	private final Follows follows;
+
+	StreamController(StreamEvents streamEvents, StreamHub hub, StreamProperties properties, Clock clock,
+			Follows follows) {
+		this.follows = follows;
 		this.streamEvents = streamEvents;
 		this.hub = hub;
 		this.properties = properties;
@@ -48,7 +53,9 @@ class StreamController {
 			@RequestParam(name = "lastEventId", required = false) String resumeAfter) {
 		Long resumeFrom = eventId((lastEventId != null && !lastEventId.isBlank()) ? lastEventId : resumeAfter);
 		SseEmitter emitter = new SseEmitter(lifetime(jwt).toMillis());
-		new StreamSubscription(emitter, Audience.of(Caller.of(jwt)), resumeFrom, this.streamEvents, this.hub,
+		// What customer service follows is read once per connection: a new follow shows from the next reconnect.
+		Caller caller = Caller.of(jwt);
+		new StreamSubscription(emitter, Audience.of(caller, this.follows.of(caller.subject())), resumeFrom, this.streamEvents, this.hub,
 				this.properties)
 			.start();
 		return ResponseEntity.ok()

@@ -6,11 +6,17 @@ import java.util.UUID;
 
 /**
  * One recorded change as the stream sends it: {@code id} is the SSE id, {@code name} the SSE event name and
- * {@code data} the JSON line. {@code customerId} and {@code siteIds} decide who may see it.
+ * {@code data} the JSON line. {@code customerId}, {@code siteIds} and {@code orderId} decide who may see it.
  */
-public record StreamEvent(long id, String name, UUID customerId, Set<UUID> siteIds, String data, Instant createdAt) {
+public record StreamEvent(long id, String name, UUID customerId, Set<UUID> siteIds, String data, Instant createdAt,
+		UUID orderId) {
 
 	public StreamEvent {
 		siteIds = Set.copyOf(siteIds);
+	}
+
+	/** A change that concerns no particular order. */
+	public StreamEvent(long id, String name, UUID customerId, Set<UUID> siteIds, String data, Instant createdAt) {
+		this(id, name, customerId, siteIds, data, createdAt, null);
 	}
 }

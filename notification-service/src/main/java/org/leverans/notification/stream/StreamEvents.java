@@ -33,7 +33,7 @@ public class StreamEvents {
 	 */
 	private static final long APPEND_LOCK = 0x53747265616d4576L;
 
-	private static final String COLUMNS = "id, event_name, customer_id, site_ids, data, created_at";
+	private static final String COLUMNS = "id, event_name, customer_id, site_ids, data, created_at, order_id";
 
 	private static final RowMapper<StreamEvent> ROW = StreamEvents::row;
 
@@ -75,9 +75,10 @@ public class StreamEvents {
 		}
 		return this.jdbc.query("SELECT " + COLUMNS + """
 				 FROM stream_event
-				WHERE id > ? AND (? OR customer_id = ANY(?::uuid[]) OR site_ids && ?::uuid[])
+				WHERE id > ? AND (? OR customer_id = ANY(?::uuid[]) OR site_ids && ?::uuid[]
+				                  OR order_id = ANY(?::uuid[]))
 				ORDER BY id LIMIT ?""", ROW, afterId, audience.everything(), uuidArray(audience.customerIds()),
-				uuidArray(audience.siteIds()), limit);
+				uuidArray(audience.siteIds()), uuidArray(audience.orderIds()), limit);
 	}
 
 	/** The id of the newest row, or 0 when there is none. */
@@ -92,7 +93,8 @@ public class StreamEvents {
 
 	private static StreamEvent row(ResultSet rs, int rowNum) throws SQLException {
 		return new StreamEvent(rs.getLong("id"), rs.getString("event_name"), rs.getObject("customer_id", UUID.class),
-				uuids(rs.getArray("site_ids")), rs.getString("data"), rs.getTimestamp("created_at").toInstant());
+				uuids(rs.getArray("site_ids")), rs.getString("data"), rs.getTimestamp("created_at").toInstant(),
+				rs.getObject("order_id", UUID.class));
 	}
 
 	private static Set<UUID> uuids(Array array) throws SQLException {

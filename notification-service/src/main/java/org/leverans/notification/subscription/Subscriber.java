@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.leverans.notification.follow.Followed;
 import org.leverans.notification.security.Caller;
 import org.leverans.notification.stream.Audience;
 
@@ -22,8 +23,8 @@ public record Subscriber(String subject, String name, String email, String local
 	}
 
 	/** What they may see: the same rules as the live stream. */
-	public Audience audience() {
-		return Audience.of(new Caller(this.subject, this.roles, this.customerId, this.siteIds, null));
+	public Audience audience(Followed followed) {
+		return Audience.of(new Caller(this.subject, this.roles, this.customerId, this.siteIds, null), followed);
 	}
 
 	public Set<String> effectiveEmailEvents() {

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.leverans.contracts.TokenClaims.Roles;
+import org.leverans.notification.follow.Followed;
+import org.leverans.notification.follow.Follows;
 import org.leverans.notification.stream.StreamEvent;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,8 +29,11 @@ public class Subscribers {
 
 	private final Clock clock;
 
-	Subscribers(JdbcTemplate jdbc, Clock clock) {
+	private final Follows follows;
+
+	Subscribers(JdbcTemplate jdbc, Clock clock, Follows follows) {
 		this.jdbc = jdbc;
+		this.follows = follows;
 		this.clock = clock;
 	}
 
@@ -69,9 +74,15 @@ public class Subscribers {
 				  AND (roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[])""", Subscribers::row,
 				array(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)), event.customerId(), array(event.siteIds()));
 		return candidates.stream()
-			.filter(subscriber -> subscriber.audience().sees(event))
+			.filter(subscriber -> subscriber.audience(followedBy(subscriber)).sees(event))
 			.filter(subscriber -> subscriber.effectiveEmailEvents().contains(event.name()))
 			.toList();
+	}
+
+	// Only customer service sees by following; everyone else needs no look-up.
+	private Followed followedBy(Subscriber subscriber) {
+		return subscriber.roles().contains(Roles.CUSTOMER_SERVICE) ? this.follows.of(subscriber.subject())
+				: Followed.NOTHING;
 	}
 
 	private static Subscriber row(ResultSet rs, int rowNum) throws SQLException {

@@ -1,12 +1,18 @@
 package org.leverans.notification.mail;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.leverans.contracts.validation.PaymentTerms;
+import org.leverans.contracts.validation.PricedLine;
+import org.leverans.contracts.validation.Totals;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,5 +56,29 @@ class MailTemplatesTest {
 			.isEqualTo("Order LV-000123: shipment delivered");
 		assertThat(this.templates.render("shipment.delivered", DATA, null).subject())
 			.isEqualTo("Order LV-000123: shipment delivered");
+	}
+
+	@Test
+	void confirmationListsEveryLineWithTermsInSwedishAndOnlyForAcceptedOrders() {
+		String accepted = DATA.replace("OUT_FOR_DELIVERY", "ACCEPTED");
+		OrderConfirmation confirmation = new OrderConfirmation(
+				List.of(new PricedLine(1, "TILE-30", "Klinker 30x30", "TILES", "BOX", 12, null, null,
+						new BigDecimal("31.00"), new BigDecimal("29.50"), new BigDecimal("354.00"), null)),
+				new Totals(new BigDecimal("354.00"), new BigDecimal("0.00"), new BigDecimal("354.00"), "SEK"),
+				new PaymentTerms("NET_14", 14, LocalDate.parse("2026-12-06")), "COLLECT");
+
+		String body = this.templates
+			.render("order.status-changed", accepted, "sv", orderId -> Optional.of(confirmation))
+			.body()
+			.replace('\u00a0', ' ');
+		assertThat(body).contains("Orderrader:")
+			.contains("- 12 kartonger Klinker 30x30 (TILE-30) à 29,50 SEK: 354,00 SEK")
+			.contains("Frakt: 0,00 SEK")
+			.contains("Totalt: 354,00 SEK")
+			.contains("Betalningsvillkor: 14 dagar netto, förfallodag")
+			.contains("Fraktvillkor: kunden hämtar");
+		// A status change other than the confirmation says nothing about prices.
+		assertThat(this.templates.render("order.status-changed", DATA, "sv", orderId -> Optional.of(confirmation))
+			.body()).doesNotContain("Orderrader");
 	}
 }

@@ -76,10 +76,10 @@ class LiveStreamTests extends IntegrationTest {
 		UUID toHisSite = UUID.randomUUID();
 		UUID toOtherSite = UUID.randomUUID();
 		try (SseClient mikko = stream(TestTokens.receiver("mikko", RAKENNUS, JATKASAARI));
-				SseClient sara = stream(TestTokens.customerService("sara"))) {
+				SseClient admin = stream(TestTokens.admin("admin"))) {
 			events().publish(toOtherSite, TestEvents.placed(toOtherSite, RAKENNUS, PASILA));
 			events().publish(toOtherSite, TestEvents.shipmentUpdated(toOtherSite, RAKENNUS, PASILA, "PICKED_UP"));
-			await().atMost(WAIT).until(() -> sara.messagesAbout(toOtherSite).size() == 2);
+			await().atMost(WAIT).until(() -> admin.messagesAbout(toOtherSite).size() == 2);
 
 			events().publish(toHisSite, TestEvents.placed(toHisSite, RAKENNUS, PASILA, JATKASAARI));
 			events().publish(toHisSite, TestEvents.shipmentUpdated(toHisSite, RAKENNUS, JATKASAARI, "IN_TRANSIT"));

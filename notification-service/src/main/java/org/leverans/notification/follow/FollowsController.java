@@ -1,0 +1,138 @@
+package org.leverans.notification.follow;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.leverans.contracts.TokenClaims.Roles;
+import org.leverans.notification.security.Caller;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/subscriptions/follows}: the orders and customers a customer service person (or an admin) follows.
+ * Customers' own people already see their company's changes, so they have nothing to follow.
+ */
+@RestController
+@RequestMapping("/api/subscriptions/follows")
+class FollowsController {
+
+	private final Follows follows;
+
+	private final Clock clock;
+
+	FollowsController(Follows follows, Clock clock) {
+		this.follows = follows;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	ResponseEntity<?> list(@AuthenticationPrincipal Jwt jwt) {
+		Caller caller = Caller.of(jwt);
+		if (!mayFollow(caller)) {
+			return forbidden();
+		}
+		return ResponseEntity.ok(Map.of("items", this.follows.list(caller.subject())));
+	}
+
+	@PostMapping
+	ResponseEntity<?> follow(@AuthenticationPrincipal Jwt jwt, @RequestBody FollowRequest request) {
+		Caller caller = Caller.of(jwt);
+		if (!mayFollow(caller)) {
+			return forbidden();
+		}
+		List<Map<String, String>> errors = new ArrayList<>();
+		UUID orderId = uuid("orderId", request.orderId(), errors);
+		UUID customerId = uuid("customerId", request.customerId(), errors);
+		if (errors.isEmpty() && (orderId == null) == (customerId == null)) {
+			String code = (orderId == null) ? "REQUIRED" : "ONE_OF";
+			errors.add(error("orderId", code, "Name either an orderId or a customerId to follow."));
+			errors.add(error("customerId", code, "Name either an orderId or a customerId to follow."));
+		}
+		if (!errors.isEmpty()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The follow does not name one order or one customer.");
+			problem.setType(URI.create("urn:leverans:problem:invalid-follow"));
+			problem.setTitle("Invalid follow");
+			problem.setProperty("errors", errors);
+			return ResponseEntity.badRequest().body(problem);
+		}
+		// An id this service has never seen an event for is most likely mistyped; following it would stay silent.
+		if (orderId != null && !this.follows.orderKnown(orderId)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+					"No order " + orderId + " is known.");
+			problem.setType(URI.create("urn:leverans:problem:not-found"));
+			problem.setTitle("Unknown order");
+			problem.setProperty("errors", List.of(error("orderId", "UNKNOWN_ORDER", "No such order.")));
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		}
+		Follows.Added added = this.follows.add(caller.subject(), orderId, customerId, this.clock.instant());
+		if (!added.created()) {
+			return ResponseEntity.ok(added.follow());
+		}
+		return ResponseEntity.created(URI.create("/api/subscriptions/follows/" + added.follow().id()))
+			.body(added.follow());
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<?> unfollow(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+		Caller caller = Caller.of(jwt);
+		if (!mayFollow(caller)) {
+			return forbidden();
+		}
+		// Someone else's follow is as invisible as one that does not exist.
+		if (this.follows.find(caller.subject(), id).isEmpty()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No follow " + id + ".");
+			problem.setType(URI.create("urn:leverans:problem:not-found"));
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		}
+		this.follows.remove(caller.subject(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private static boolean mayFollow(Caller caller) {
+		return caller.has(Roles.CUSTOMER_SERVICE) || caller.has(Roles.ADMIN);
+	}
+
+	private static ResponseEntity<ProblemDetail> forbidden() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				"Only customer service and admins follow orders and customers.");
+		problem.setType(URI.create("urn:leverans:problem:forbidden"));
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+	}
+
+	private static UUID uuid(String field, String value, List<Map<String, String>> errors) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(error(field, "INVALID_ID", "'" + value + "' is not an id."));
+			return null;
+		}
+	}
+
+	private static Map<String, String> error(String field, String code, String message) {
+		return Map.of("field", field, "code", code, "message", message);
+	}
+
+	/** Ids as text, so a malformed one is reported against its field. */
+	record FollowRequest(String orderId, String customerId) {
+	}
+}

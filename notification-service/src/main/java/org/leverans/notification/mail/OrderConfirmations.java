@@ -1,0 +1,99 @@
+package org.leverans.notification.mail;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.leverans.contracts.order.OrderAccepted;
+import org.leverans.contracts.validation.OrderValidated;
+import org.leverans.contracts.validation.PaymentTerms;
+import org.leverans.contracts.validation.PricedLine;
+import org.leverans.contracts.validation.Totals;
+import org.leverans.messaging.EventHandlers;
+import org.leverans.notification.intake.IntakeHandlers;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps what an order confirmation e-mail needs. The order topic's {@code OrderAccepted} has the priced lines and
+ * totals but not the terms, which only the validation topic's {@code OrderValidated} carries; the two topics come
+ * in any order, so each event fills its own columns.
+ */
+@Component
+class OrderConfirmations implements IntakeHandlers {
+
+	private static final TypeReference<List<PricedLine>> LINES = new TypeReference<>() {
+	};
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final EventHandlers handlers;
+
+	OrderConfirmations(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.handlers = EventHandlers.named("order-confirmations")
+			.on(OrderValidated.class, this::validated)
+			.on(OrderAccepted.class, this::accepted);
+	}
+
+	@Override
+	public EventHandlers handlers() {
+		return this.handlers;
+	}
+
+	private void validated(OrderValidated event) {
+		// The accepted order's prices are the ones that hold, so validation only fills lines still missing.
+		this.jdbc.update("""
+				INSERT INTO order_confirmation (order_id, lines, totals, payment_terms, freight_terms_code, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (order_id) DO UPDATE
+				SET lines = coalesce(order_confirmation.lines, EXCLUDED.lines),
+				    totals = coalesce(order_confirmation.totals, EXCLUDED.totals),
+				    payment_terms = EXCLUDED.payment_terms, freight_terms_code = EXCLUDED.freight_terms_code,
+				    updated_at = EXCLUDED.updated_at""", event.orderId(), write(event.lines()),
+				write(event.totals()), write(event.paymentTerms()), event.freightTermsCode(),
+				Timestamp.from(this.clock.instant()));
+	}
+
+	private void accepted(OrderAccepted event) {
+		this.jdbc.update("""
+				INSERT INTO order_confirmation (order_id, lines, totals, updated_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (order_id) DO UPDATE
+				SET lines = coalesce(EXCLUDED.lines, order_confirmation.lines),
+				    totals = coalesce(EXCLUDED.totals, order_confirmation.totals), updated_at = EXCLUDED.updated_at""",
+				event.orderId(), write(event.lines()), write(event.totals()), Timestamp.from(this.clock.instant()));
+	}
+
+	Optional<OrderConfirmation> find(UUID orderId) {
+		return this.jdbc.query("SELECT * FROM order_confirmation WHERE order_id = ?",
+				(rs, n) -> new OrderConfirmation(read(rs.getString("lines"), LINES),
+						read(rs.getString("totals"), Totals.class),
+						read(rs.getString("payment_terms"), PaymentTerms.class), rs.getString("freight_terms_code")),
+				orderId)
+			.stream()
+			.findFirst();
+	}
+
+	private String write(Object value) {
+		return (value != null) ? this.json.writeValueAsString(value) : null;
+	}
+
+	private <T> T read(String value, Class<T> type) {
+		return (value != null) ? this.json.readValue(value, type) : null;
+	}
+
+	private <T> T read(String value, TypeReference<T> type) {
+		return (value != null) ? this.json.readValue(value, type) : null;
+	}
+}
