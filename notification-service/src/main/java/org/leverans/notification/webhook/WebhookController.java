@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,7 +230,8 @@ class WebhookController {
 		if (!errors.isEmpty()) {
 			return invalid("The secret rotation is not valid.", errors);
 		}
-		Instant now = this.clock.instant();
+		// to the microsecond, as PostgreSQL keeps it: the answer says exactly what GET will
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String secret = WebhookSignature.newSecret();
 		Instant previousUntil = now.plus(overlap);
 		this.endpoints.rotate(id, secret, now, previousUntil);
