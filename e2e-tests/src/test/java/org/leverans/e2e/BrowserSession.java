@@ -2,12 +2,15 @@ package org.leverans.e2e;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,16 +25,20 @@ final class BrowserSession {
 
 	private final HttpClient http;
 
+	private final CookieManager cookies;
+
 	private final URI gateway;
 
-	private BrowserSession(HttpClient http, URI gateway) {
+	private BrowserSession(HttpClient http, CookieManager cookies, URI gateway) {
 		this.http = http;
+		this.cookies = cookies;
 		this.gateway = gateway;
 	}
 
 	static BrowserSession signIn(URI gateway, String username, String password) {
+		CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 		HttpClient http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.ALWAYS)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
@@ -52,7 +59,7 @@ final class BrowserSession {
 		if (!landed.getAuthority().equals(gateway.getAuthority())) {
 			throw new IllegalStateException(username + " did not get back to the gateway, ended at " + landed);
 		}
-		return new BrowserSession(http, gateway);
+		return new BrowserSession(http, cookies, gateway);
 	}
 
 	HttpClient http() {
@@ -64,6 +71,33 @@ final class BrowserSession {
 			.header("Accept", "application/json")
 			.GET()
 			.build());
+	}
+
+	/**
+	 * A JSON POST as the gateway's pages send it: on the session cookie, with the CSRF token from the
+	 * {@code XSRF-TOKEN} cookie echoed in {@code X-XSRF-TOKEN}.
+	 */
+	Api.Response post(String path, Object body, Map<String, String> headers) {
+		if (csrfToken().isEmpty()) {
+			get("/");
+		}
+		String text = (body == null) ? "" : (body instanceof String raw) ? raw : Api.json.writeValueAsString(body);
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.gateway.resolve(path))
+			.header("Accept", "application/json, application/problem+json")
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", csrfToken().orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie")))
+			.POST(HttpRequest.BodyPublishers.ofString(text));
+		headers.forEach(request::header);
+		return Api.send(this.http, request.build());
+	}
+
+	private Optional<String> csrfToken() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst();
 	}
 
 	private static String encode(String value) {

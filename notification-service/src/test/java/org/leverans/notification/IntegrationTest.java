@@ -36,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "leverans.stream.heartbeat-interval=200ms", "leverans.stream.poll-interval=1s",
 			"leverans.arrival-alerts.check-interval=200ms", "leverans.mail.check-interval=200ms",
-			"leverans.webhooks.check-interval=200ms", "leverans.webhooks.retry-interval=200ms" })
+			"leverans.webhooks.check-interval=200ms",
+			"leverans.webhooks.retry-schedule=200ms,200ms,200ms", "leverans.webhooks.disable-after-failures=2" })
 @Import(TestTokens.Decoder.class)
 public abstract class IntegrationTest {
 

@@ -71,7 +71,9 @@ class MailTemplates {
 		Instant to = (window != null) ? instant(window, "to") : null;
 		Object[] args = { orderNumber, statusText, tracking, format(from, null, locale, zone),
 				format(to, from, locale, zone),
-				(node.get("arrivesInMinutes") != null) ? node.get("arrivesInMinutes").asString() : "" };
+				(node.get("arrivesInMinutes") != null) ? node.get("arrivesInMinutes").asString() : "",
+				// {6}-{8}: the webhook-disabled notice
+				orEmpty(text(node, "url")), orEmpty(text(node, "reason")), orEmpty(text(node, "consecutiveFailures")) };
 		String subject = this.messages.getMessage(eventName + ".subject", args, locale);
 		StringBuilder body = new StringBuilder(this.messages.getMessage(eventName + ".body", args, locale));
 		JsonNode reasons = node.get("reasons");
@@ -179,6 +181,10 @@ class MailTemplates {
 	private static Instant instant(JsonNode node, String field) {
 		String value = text(node, field);
 		return (value != null) ? Instant.parse(value) : null;
+	}
+
+	private static String orEmpty(String value) {
+		return (value != null) ? value : "";
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -85,6 +85,23 @@ public class Subscribers {
 				: Followed.NOTHING;
 	}
 
+	/** The person, if we know an e-mail address for them. */
+	public Optional<Subscriber> withEmail(String subject) {
+		return this.jdbc
+			.query("SELECT * FROM subscriber WHERE subject = ? AND email IS NOT NULL AND email <> ''",
+					Subscribers::row, subject)
+			.stream()
+			.findFirst();
+	}
+
+	/** The customer's agreement managers we know an e-mail address for. */
+	public List<Subscriber> agreementManagersWithEmail(UUID customerId) {
+		return this.jdbc.query("""
+				SELECT * FROM subscriber
+				WHERE customer_id = ? AND ? = ANY(roles) AND email IS NOT NULL AND email <> ''
+				ORDER BY subject""", Subscribers::row, customerId, Roles.AGREEMENT_MANAGER);
+	}
+
 	private static Subscriber row(ResultSet rs, int rowNum) throws SQLException {
 		return new Subscriber(rs.getString("subject"), rs.getString("name"), rs.getString("email"),
 				rs.getString("locale"), Set.copyOf(strings(rs.getArray("roles"))), rs.getObject("customer_id", UUID.class),

@@ -3,15 +3,20 @@ package org.leverans.notification.webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.notification.security.Caller;
 import org.leverans.notification.subscription.RoleDefaults;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,14 +42,22 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('AGREEMENT_MANAGER', 'ADMIN')")
 class WebhookController {
 
+	private static final int DEFAULT_PAGE = 20;
+
+	private static final int MAX_PAGE = 100;
+
 	private final WebhookEndpoints endpoints;
 
 	private final WebhookSettings settings;
 
+	private final WebhookDeliveries deliveries;
+
 	private final Clock clock;
 
-	WebhookController(WebhookEndpoints endpoints, WebhookSettings settings, Clock clock) {
+	WebhookController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookSettings settings,
+			Clock clock) {
 		this.endpoints = endpoints;
+		this.deliveries = deliveries;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -79,12 +93,13 @@ class WebhookController {
 		if (!errors.isEmpty()) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 					"The webhook endpoint is not valid.");
-			problem.setTitle("Invalid webhook endpoint");
+			problem.setType(URI.create("urn:leverans:problem:validation"));
+		problem.setTitle("Invalid webhook endpoint");
 			problem.setProperty("errors", errors);
 			return ResponseEntity.badRequest().body(problem);
 		}
 		Instant now = this.clock.instant();
-		WebhookEndpoint endpoint = new WebhookEndpoint(UUID.randomUUID(), customerId, request.url(),
+		WebhookEndpoint endpoint = WebhookEndpoint.registered(UUID.randomUUID(), customerId, request.url(),
 				request.events().stream().distinct().toList(), request.description(), caller.subject(), now);
 		String secret = WebhookSignature.newSecret();
 		this.endpoints.add(endpoint, secret);
@@ -111,6 +126,172 @@ class WebhookController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** The delivery log, newest first; {@code next} is the link to the older ones when there are more. */
+	@GetMapping("/{id}/deliveries")
+	ResponseEntity<?> deliveries(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String before) {
+		if (owned(id, jwt).isEmpty()) {
+			return notFound("webhook endpoint", id);
+		}
+		List<Map<String, String>> errors = new ArrayList<>();
+		if (status != null && !WebhookDeliveries.STATUSES.contains(status)) {
+			errors.add(error("status", "UNKNOWN_STATUS", "'" + status + "' is not one of " + WebhookDeliveries.STATUSES));
+		}
+		Long size = number(limit, "limit", 1, MAX_PAGE, errors);
+		Long beforeId = number(before, "before", 1, Long.MAX_VALUE, errors);
+		if (!errors.isEmpty()) {
+			return invalid("The delivery log query is not valid.", errors);
+		}
+		int pageSize = (size != null) ? size.intValue() : DEFAULT_PAGE;
+		List<WebhookDelivery> page = this.deliveries.list(id, status, beforeId, pageSize);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("items", page);
+		if (page.size() == pageSize) {
+			body.put("next", "/api/webhooks/" + id + "/deliveries?limit=" + pageSize + "&before=" + page.getLast().id()
+					+ ((status != null) ? "&status=" + status : ""));
+		}
+		return ResponseEntity.ok(body);
+	}
+
+	@GetMapping("/{id}/deliveries/{deliveryId}")
+	ResponseEntity<?> delivery(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @PathVariable long deliveryId) {
+		if (owned(id, jwt).isEmpty()) {
+			return notFound("webhook endpoint", id);
+		}
+		return this.deliveries.find(id, deliveryId)
+			.<ResponseEntity<?>>map(ResponseEntity::ok)
+			.orElseGet(() -> notFound("webhook delivery", deliveryId));
+	}
+
+	/**
+	 * Sends a finished message once more, soon, with the same {@code webhook-id} and body and a fresh timestamp and
+	 * signature. A disabled endpoint is refused: it is disabled so that nothing is sent to it, and enabling it is
+	 * one call away.
+	 */
+	@PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
+	ResponseEntity<?> redeliver(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+			@PathVariable long deliveryId) {
+		Optional<WebhookEndpoint> endpoint = owned(id, jwt);
+		if (endpoint.isEmpty()) {
+			return notFound("webhook endpoint", id);
+		}
+		Optional<WebhookDelivery> delivery = this.deliveries.find(id, deliveryId);
+		if (delivery.isEmpty()) {
+			return notFound("webhook delivery", deliveryId);
+		}
+		if (endpoint.get().disabled()) {
+			return conflict("webhook-disabled", "Webhook endpoint disabled",
+					"The endpoint is disabled; enable it (POST /api/webhooks/" + id + "/enable) to send to it again.");
+		}
+		if (!this.deliveries.requestRedelivery(id, deliveryId, this.clock.instant())) {
+			return conflict("webhook-delivery-pending", "Delivery still pending", "The message is "
+					+ delivery.get().status() + "; it is sent on its own schedule. Redeliver it once it is finished.");
+		}
+		return ResponseEntity.accepted().body(this.deliveries.find(id, deliveryId).orElseThrow());
+	}
+
+	/**
+	 * A new secret, shown once. The previous one goes on signing for the overlap ({@code overlapSeconds}, or the
+	 * configured default), so the receiver can switch without dropping a message.
+	 */
+	@PostMapping("/{id}/rotate-secret")
+	ResponseEntity<?> rotateSecret(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+			@RequestBody(required = false) JsonNode request) {
+		if (owned(id, jwt).isEmpty()) {
+			return notFound("webhook endpoint", id);
+		}
+		List<Map<String, String>> errors = new ArrayList<>();
+		Duration overlap = this.settings.secretOverlap();
+		if (request != null && !request.isNull()) {
+			if (!request.isObject()) {
+				errors.add(error("", "INVALID_BODY", "Send a JSON object such as {\"overlapSeconds\":3600}, or nothing."));
+			}
+			else {
+				for (String field : request.propertyNames()) {
+					if (!field.equals("overlapSeconds")) {
+						errors.add(error(field, "UNKNOWN_FIELD", "Only overlapSeconds may be given."));
+					}
+				}
+				JsonNode seconds = request.get("overlapSeconds");
+				if (seconds != null && !seconds.isNull()) {
+					long max = this.settings.maxSecretOverlap().toSeconds();
+					if (!seconds.isIntegralNumber() || !seconds.canConvertToLong() || seconds.asLong() < 0
+							|| seconds.asLong() > max) {
+						errors.add(error("overlapSeconds", "OUT_OF_RANGE",
+								"A whole number of seconds from 0 to " + max + "."));
+					}
+					else {
+						overlap = Duration.ofSeconds(seconds.asLong());
+					}
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			return invalid("The secret rotation is not valid.", errors);
+		}
+		// to the microsecond, as PostgreSQL keeps it: the answer says exactly what GET will
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		String secret = WebhookSignature.newSecret();
+		Instant previousUntil = now.plus(overlap);
+		this.endpoints.rotate(id, secret, now, previousUntil);
+		return ResponseEntity.ok(new RotatedSecret(id, secret, now, previousUntil));
+	}
+
+	/** After a disabling (or any time): planned messages resume and new ones are planned again. */
+	@PostMapping("/{id}/enable")
+	ResponseEntity<?> enable(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+		if (owned(id, jwt).isEmpty()) {
+			return notFound("webhook endpoint", id);
+		}
+		this.endpoints.enable(id);
+		return ResponseEntity.ok(this.endpoints.find(id).orElseThrow());
+	}
+
+	/** Another customer's endpoint is as invisible as one that does not exist. */
+	private Optional<WebhookEndpoint> owned(UUID id, Jwt jwt) {
+		return this.endpoints.find(id).filter(endpoint -> ownedBy(endpoint, Caller.of(jwt)));
+	}
+
+	private static Long number(String value, String field, long min, long max, List<Map<String, String>> errors) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			long number = Long.parseLong(value);
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		errors.add(error(field, "OUT_OF_RANGE", "A whole number from " + min + " to " + max + "."));
+		return null;
+	}
+
+	private static ResponseEntity<ProblemDetail> invalid(String detail, List<Map<String, String>> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setType(URI.create("urn:leverans:problem:validation"));
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static ResponseEntity<ProblemDetail> notFound(String what, Object id) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No " + what + " " + id + ".");
+		problem.setType(URI.create("urn:leverans:problem:not-found"));
+		problem.setTitle("Not found");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	private static ResponseEntity<ProblemDetail> conflict(String kind, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+		problem.setType(URI.create("urn:leverans:problem:" + kind));
+		problem.setTitle(title);
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
 	private static boolean ownedBy(WebhookEndpoint endpoint, Caller caller) {
 		return caller.has(Roles.ADMIN) || endpoint.customerId().equals(caller.customerId());
 	}
@@ -131,6 +312,9 @@ class WebhookController {
 
 	private static Map<String, String> error(String field, String code, String message) {
 		return Map.of("field", field, "code", code, "message", message);
+	}
+
+	record RotatedSecret(UUID id, String secret, Instant rotatedAt, Instant previousSecretExpiresAt) {
 	}
 
 	record NewEndpoint(String url, List<String> events, String description, UUID customerId) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookEndpoints {
 
-	private static final String COLUMNS = "id, customer_id, url, events, description, created_by, created_at";
+	private static final String COLUMNS = "id, customer_id, url, events, description, created_by, created_at, status, "
+			+ "consecutive_failures, disabled_at, disabled_reason, secret_rotated_at, previous_secret_expires_at";
 
 	private final JdbcTemplate jdbc;
 
@@ -61,11 +62,38 @@ class WebhookEndpoints {
 				id);
 	}
 
+	/**
+	 * Makes {@code secret} the one messages are signed with; the current one keeps signing too until
+	 * {@code previousUntil}. A rotation during an overlap drops the oldest secret: only two are ever sent.
+	 */
+	void rotate(UUID id, String secret, Instant at, Instant previousUntil) {
+		this.jdbc.update("""
+				UPDATE webhook_endpoint SET previous_secret = secret, previous_secret_expires_at = ?, secret = ?,
+				       secret_rotated_at = ?
+				WHERE id = ? AND deleted_at IS NULL""", Timestamp.from(previousUntil), secret, Timestamp.from(at), id);
+	}
+
+	/** Active again: new messages are planned, and the paused ones are sent. */
+	void enable(UUID id) {
+		this.jdbc.update("""
+				UPDATE webhook_endpoint SET status = 'ACTIVE', consecutive_failures = 0, disabled_at = NULL,
+				       disabled_reason = NULL
+				WHERE id = ? AND deleted_at IS NULL""", id);
+	}
+
 	private static WebhookEndpoint row(ResultSet rs, int rowNum) throws SQLException {
 		return new WebhookEndpoint(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
 				rs.getString("url"),
 				Arrays.stream((Object[]) rs.getArray("events").getArray()).map(String::valueOf).toList(),
-				rs.getString("description"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+				rs.getString("description"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("status"), rs.getInt("consecutive_failures"), instant(rs, "disabled_at"),
+				rs.getString("disabled_reason"), instant(rs, "secret_rotated_at"),
+				instant(rs, "previous_secret_expires_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 	static String array(Collection<String> values) {

@@ -59,10 +59,12 @@ class WebhookPlanner {
 				if (event.customerId() == null) {
 					continue;
 				}
-				// An endpoint gets what happened after it was registered, not the customer's history.
+				// An endpoint gets what happened after it was registered, not the customer's history; a disabled
+				// one gets nothing until it is enabled again.
 				List<UUID> endpoints = this.jdbc.queryForList("""
 						SELECT id FROM webhook_endpoint
-						WHERE deleted_at IS NULL AND customer_id = ? AND ? = ANY(events) AND created_at <= ?""",
+						WHERE deleted_at IS NULL AND status = 'ACTIVE' AND customer_id = ? AND ? = ANY(events)
+						  AND created_at <= ?""",
 						UUID.class, event.customerId(), event.name(), Timestamp.from(event.createdAt()));
 				if (endpoints.isEmpty()) {
 					continue;

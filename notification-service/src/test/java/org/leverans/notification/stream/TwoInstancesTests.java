@@ -43,7 +43,7 @@ class TwoInstancesTests extends IntegrationTest {
 					"--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
 					"--leverans.stream.heartbeat-interval=200ms", "--leverans.stream.poll-interval=1s",
 					"--leverans.arrival-alerts.check-interval=200ms", "--leverans.mail.check-interval=200ms",
-					"--leverans.webhooks.check-interval=200ms", "--leverans.webhooks.retry-interval=200ms",
+					"--leverans.webhooks.check-interval=200ms", "--leverans.webhooks.retry-schedule=200ms,200ms,200ms",
 					"--spring.main.banner-mode=off");
 	}
 
