@@ -108,6 +108,19 @@ class BuyerPagesIT {
 	}
 
 	@Test
+	void liisaAsAgreementManagerPreviewsAQuickOrderButIsNotOfferedToPlaceIt() {
+		Browser liisa = this.browsers.desktop(gateway).signIn("/buyer/quick-order.html", "liisa");
+		assertThat(liisa.waitFor(By.id("preview-only-intro")).getText()).contains("placing them is for orderers");
+
+		liisa.waitFor(By.id("lines")).sendKeys("CEM-25KG 40\nPLY-18MM;12");
+		liisa.driver().findElement(By.cssSelector("#quick-order button[type=submit]")).click();
+		liisa.waitFor(By.cssSelector(".preview[data-orderable='true']"));
+		assertThat(liisa.driver().findElement(By.cssSelector(".preview .total")).getText()).isEqualTo("945.80 EUR");
+		assertThat(liisa.waitFor(By.id("preview-only")).getText()).contains("Only orderers can place orders");
+		assertThat(liisa.all(By.id("place"))).as("no place button for a role that may only preview").isEmpty();
+	}
+
+	@Test
 	void byggAbsErikCannotOpenRakennusOysOrderPage() {
 		String orderId = Orders.place(leverans.client("rakennus-erp"), "PO-NOT-ERIKS", "CEM-25KG", 5,
 				OrderToDeliveryIT.JATKASAARI);

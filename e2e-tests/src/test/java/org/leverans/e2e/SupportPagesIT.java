@@ -53,8 +53,34 @@ class SupportPagesIT {
 		assertThat(sara.all(By.cssSelector("#timeline li")).size()).isGreaterThanOrEqualTo(3);
 		assertThat(timeline.getText()).contains("Order placed");
 		assertThat(sara.driver().findElement(By.id("timeline-view")).getText()).contains(purchaseOrder);
+		assertThat(sara.driver().findElement(By.id("customer")).getText()).contains("Rakennus Oy");
+		// the planned window is shown in the viewer's zone from the entry's instants, never as raw UTC
+		WebElement window = sara.waitFor(By.cssSelector("#timeline li[data-type='ShipmentPlanned'] .entry-window"));
+		assertThat(window.getText()).matches("Window \\w{3} \\d{1,2} \\w{3} \\d{2}:\\d{2}–\\d{2}:\\d{2} \\(planned slot\\)");
+		assertThat(timeline.getText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 		sara.awaitLive();
 		sara.screenshotForDocs("support-order-timeline");
+	}
+
+	@Test
+	void saraFindsAnOrderByTypingPartOfTheCustomersName() {
+		Api kiviErp = leverans.client("kivi-erp");
+		String orderId = Orders.place(kiviErp, "PO-NAME-" + UUID.randomUUID().toString().substring(0, 8),
+				"TILE-ADH-20KG", 4, KIVI_TAMPERE);
+		Orders.awaitStatus(kiviErp, orderId, "ON_HOLD");
+		String orderNumber = kiviErp.get("/api/orders/" + orderId).json().get("orderNumber").asString();
+
+		Browser sara = this.browsers.desktop(gateway).signIn("/support/search.html", "sara");
+		sara.waitFor(By.id("q")).sendKeys("LAATTA", Keys.ENTER);
+		WebElement found = sara.waitFor(By.cssSelector("#found a[href='/support/order.html?id=" + orderId + "']"));
+		assertThat(found.getText()).isEqualTo(orderNumber);
+		assertThat(sara.all(By.cssSelector("#found td.customer"))).extracting(WebElement::getText)
+			.isNotEmpty()
+			.containsOnly("Kivi & Laatta Oy");
+
+		found.click();
+		sara.waitForText(By.cssSelector("main h1"), orderNumber);
+		assertThat(sara.waitForText(By.id("customer"), "Kivi & Laatta Oy").getText()).doesNotContain("33333333-");
 	}
 
 	@Test
@@ -64,8 +90,12 @@ class SupportPagesIT {
 		Orders.awaitStatus(kiviErp, orderId, "ON_HOLD");
 
 		Browser sara = this.browsers.desktop(gateway).signIn("/support/credit-reviews.html", "sara");
+		String orderNumber = kiviErp.get("/api/orders/" + orderId).json().get("orderNumber").asString();
 		WebElement review = sara.waitFor(By.cssSelector("#queue .review[data-order-id='" + orderId + "']"));
 		assertThat(review.getText()).contains("Kivi & Laatta Oy").contains("Credit limit");
+		WebElement named = review.findElement(By.cssSelector("h3 a.order-number"));
+		assertThat(named.getText()).isEqualTo("Order " + orderNumber);
+		assertThat(named.getAttribute("href")).endsWith("/support/order.html?id=" + orderId);
 		sara.screenshotForDocs("support-credit-reviews");
 
 		review.findElement(By.xpath(".//button[normalize-space()='Reject order']")).click();
@@ -76,6 +106,19 @@ class SupportPagesIT {
 		review.findElement(By.xpath(".//button[normalize-space()='Release order']")).click();
 		assertThat(sara.waitFor(By.cssSelector("#outcome .success")).getText()).contains("Release");
 		Orders.awaitStatus(kiviErp, orderId, "ACCEPTED");
+	}
+
+	@Test
+	void aReceiverOpeningTheCreditReviewPageIsToldItIsNotForTheirRole() {
+		Browser mikko = this.browsers.desktop(gateway).signIn("/support/credit-reviews.html", "mikko");
+
+		WebElement notice = mikko.waitFor(By.cssSelector("main .notice[role=alert]"));
+		assertThat(notice.getText()).contains("This page is for Customer service or Administrator")
+			.contains("Mikko")
+			.contains("Receiver");
+		assertThat(mikko.all(By.id("queue"))).isEmpty();
+		assertThat(mikko.all(By.cssSelector("header.site nav a"))).extracting(WebElement::getText)
+			.doesNotContain("Credit reviews", "Find an order");
 	}
 
 }

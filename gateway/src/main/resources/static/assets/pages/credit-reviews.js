@@ -32,7 +32,7 @@ function card(review, outcome, refresh) {
       const answer = (await api(`/api/support/credit-reviews/${review.id}/decision`, {
         method: 'POST', body: { decision, reason: reason.value.trim() || undefined } })).body;
       clear(outcome, el('p', { class: 'success', role: 'status' },
-        `${review.companyName || 'Order'}: ${label(decision)} → ${label(answer.outcome || answer.status)}.`));
+        `${review.orderNumber || 'Order'} (${review.companyName || review.customerId}): ${label(decision)} → ${label(answer.outcome || answer.status)}.`));
       refresh();
     } catch (error) {
       button.disabled = false;
@@ -40,7 +40,10 @@ function card(review, outcome, refresh) {
     }
   };
   return el('article', { class: 'card review', dataset: { reviewId: review.id, orderId: review.orderId } },
-    el('h3', {}, review.companyName || review.customerId, ' ', statusBadge(review.status)),
+    el('h3', {}, review.orderNumber
+      ? el('a', { href: `/support/order.html?id=${review.orderId}`, class: 'order-number' }, `Order ${review.orderNumber}`)
+      : 'Order', ' ', statusBadge(review.status)),
+    el('p', { class: 'company' }, review.companyName || review.customerId),
     el('dl', { class: 'facts' },
       el('dt', {}, 'Order total'), el('dd', {}, money(review.orderTotal, review.currency)),
       el('dt', {}, 'Credit limit'), el('dd', {}, money(review.limit, review.accountCurrency)),

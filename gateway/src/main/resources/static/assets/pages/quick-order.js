@@ -97,7 +97,7 @@ function form(agreement, mayPlace) {
       clear(result, renderPreview(answer, siteName),
         answer.orderable && mayPlace ? el('div', { class: 'actions' }, placeButton,
           requestedDelivery() ? null : el('p', { class: 'hint' }, 'Choose a delivery date above to place the order.')) : null,
-        answer.orderable && !mayPlace ? el('p', { class: 'notice' }, 'Only orderers can place orders; your role can preview them.') : null);
+        answer.orderable && !mayPlace ? el('p', { class: 'notice', id: 'preview-only' }, 'Only orderers can place orders; your role can preview them.') : null);
     } catch (error) {
       attempt = null;
       clear(result, errorBox(error, 'The lines could not be previewed.'));
@@ -107,6 +107,9 @@ function form(agreement, mayPlace) {
   };
 
   return el('div', {},
+    // Said before the preview too, so an agreement manager does not fill in delivery details expecting to order.
+    mayPlace ? null : el('p', { class: 'notice', id: 'preview-only-intro' },
+      'You can preview orders at your contract prices; placing them is for orderers.'),
     el('form', { id: 'quick-order', onsubmit: preview, novalidate: true },
       el('div', { class: 'fields' },
         el('div', { class: 'field wide' }, el('label', { for: 'lines' }, 'Order lines'), lines,

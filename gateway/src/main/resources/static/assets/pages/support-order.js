@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { startPage, SUPPORT } from '../layout.js';
 import { el, clear, load, errorBox, statusBadge, param, empty } from '../ui.js';
-import { dateTime, label, money, deliveryWindow, eventName, carrierName } from '../format.js';
+import { dateTime, label, money, deliveryWindow, windowBasis, eventName, carrierName } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 
 const { me, main } = await startPage({ heading: 'Order timeline', allowedRoles: SUPPORT });
@@ -35,7 +35,8 @@ function render(timeline, order) {
     el('section', { class: 'card', 'aria-label': 'Order' },
       el('p', {}, statusBadge(timeline.status)),
       el('dl', { class: 'facts' },
-        el('dt', {}, 'Customer'), el('dd', {}, el('code', {}, timeline.customerId)),
+        el('dt', {}, 'Customer'), el('dd', { id: 'customer' }, timeline.customerName
+          ? el('span', { title: timeline.customerId }, timeline.customerName) : el('code', {}, timeline.customerId)),
         el('dt', {}, 'Purchase order'), el('dd', {}, order.purchaseOrderNumber || '–'),
         el('dt', {}, 'Placed'), el('dd', {}, `${dateTime(order.placedAt)} by ${order.placedBy}`),
         el('dt', {}, 'Total'), el('dd', {}, order.totals ? money(order.totals.total, currency) : '–'),
@@ -48,6 +49,9 @@ function render(timeline, order) {
     timeline.events.length ? el('ol', { class: 'timeline', id: 'timeline' }, timeline.events.map((e) => el('li', { dataset: { type: e.type } },
       el('time', { datetime: e.occurredAt || e.at }, dateTime(e.occurredAt || e.at)),
       el('strong', {}, eventName(e.type)), ' ', e.summary || '',
+      // The window comes as instants and is shown in the viewer's time zone, like every other time here.
+      e.window ? el('div', { class: 'entry-window', dataset: { window: `${e.window.from}/${e.window.to}` } },
+        `Window ${deliveryWindow(e.window)} (${windowBasis(e.window.basis)})`) : null,
       e.status ? [' → ', statusBadge(e.status)] : null,
       e.reason ? el('div', { class: 'hint' }, e.reason) : null)))
       : empty('Nothing has happened to this order yet.'),

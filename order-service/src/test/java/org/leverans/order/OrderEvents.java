@@ -35,6 +35,11 @@ public final class OrderEvents {
 
 	/** Prices line i (quantity 40 + i) at 8.40, freight 95.00, like AG-2026-0001. */
 	public static OrderValidated validated(UUID orderId, UUID... sites) {
+		return validated(orderId, "Rakennus Oy", sites);
+	}
+
+	/** Like {@link #validated(UUID, UUID...)}, naming the customer as agreement-service would. */
+	public static OrderValidated validated(UUID orderId, String customerName, UUID... sites) {
 		List<PricedLine> lines = new ArrayList<>();
 		BigDecimal goods = BigDecimal.ZERO;
 		for (int i = 0; i < sites.length; i++) {
@@ -54,7 +59,8 @@ public final class OrderEvents {
 		return new OrderValidated(orderId, OrderServiceIntegrationTest.RAKENNUS,
 				UUID.fromString("a1111111-0000-0000-0000-000000000001"), "AG-2026-0001", 1, lines, deliverySites,
 				new Totals(goods, freight, goods.add(freight), "EUR"),
-				new PaymentTerms("NET_30", 30, LocalDate.now().plusDays(30)), "FREE_OVER", true, Instant.now());
+				new PaymentTerms("NET_30", 30, LocalDate.now().plusDays(30)), "FREE_OVER", true, Instant.now(), null,
+				customerName);
 	}
 
 	public static OrderValidationFailed validationFailed(UUID orderId, String code) {

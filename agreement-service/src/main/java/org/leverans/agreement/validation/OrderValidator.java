@@ -58,7 +58,8 @@ public final class OrderValidator {
 		boolean split = order.deliveryMode() == DeliveryMode.SPLIT_ALLOWED;
 		return new Outcome.Validated(new OrderValidated(order.orderId(), order.customerId(), in.id(), in.number(),
 				terms.version(), assessment.lines(), assessment.sites(), assessment.totals(),
-				assessment.paymentTerms(), terms.freightTerms().code().name(), split, now));
+				assessment.paymentTerms(), terms.freightTerms().code().name(), split, now, order.orderNumber(),
+				in.customerName()));
 	}
 
 	/**

@@ -98,6 +98,17 @@ class OrderValidationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void validatedOrderNamesItsOrderNumberAndTheCustomerSoOthersNeedNotAsk() {
+		OrderPlaced order = order(BYGG, DeliveryMode.COMPLETE, new OrderLine(1, "CEM-25KG", 10, "PALLET", HAMMARBY));
+		place(order, UUID.randomUUID().toString());
+
+		OrderValidated validated = this.json.readValue(outcomeOf(order.orderId()).get(0).value(),
+				OrderValidated.class);
+		assertThat(validated.orderNumber()).isEqualTo(order.orderNumber());
+		assertThat(validated.customerName()).isEqualTo("Bygg AB");
+	}
+
+	@Test
 	void rejectsOrderWhenSiteNotInAgreement() {
 		assertThat(rejectionOf(order(RAKENNUS, DeliveryMode.COMPLETE,
 				new OrderLine(1, "CEM-25KG", 40, "PALLET", HAMMARBY)))).containsExactly("SITE_NOT_IN_AGREEMENT");

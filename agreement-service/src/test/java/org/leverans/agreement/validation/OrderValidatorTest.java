@@ -274,6 +274,15 @@ class OrderValidatorTest {
 	}
 
 	@Test
+	void validatedOrderCarriesTheOrderNumberAndTheAgreementsCustomerName() {
+		OrderValidated validated = validated(order(RAKENNUS, DeliveryMode.COMPLETE, null,
+				new OrderLine(1, "CEM-25KG", 4, "PALLET", JATKASAARI.id())), RAKENNUS_AGREEMENT);
+
+		assertThat(validated.orderNumber()).isEqualTo("LV-000001");
+		assertThat(validated.customerName()).isEqualTo("Rakennus Oy");
+	}
+
+	@Test
 	void rejectsOrderWithoutLines() {
 		assertThat(reasons(RAKENNUS_AGREEMENT, order(RAKENNUS, DeliveryMode.COMPLETE, null)))
 			.containsExactly("QUANTITY_INVALID");

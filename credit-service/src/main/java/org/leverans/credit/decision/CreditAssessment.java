@@ -86,8 +86,8 @@ public class CreditAssessment {
 		String ratingCode = (rating instanceof BureauRating.Rated rated) ? rated.rating() : null;
 		switch (assessment.verdict()) {
 			case APPROVE -> this.outcomes.reserve(account, orderId, amount, ratingCode, SYSTEM);
-			case REVIEW -> this.outcomes.holdForReview(account, orderId, amount, currency, assessment.reasons(),
-					ratingCode, SYSTEM);
+			case REVIEW -> this.outcomes.holdForReview(account, orderId, order.orderNumber(), amount, currency,
+					assessment.reasons(), ratingCode, SYSTEM);
 			case DECLINE -> this.outcomes.decline(account.customerId(), orderId, amount, currency,
 					assessment.reasons(), ratingCode, SYSTEM);
 		}

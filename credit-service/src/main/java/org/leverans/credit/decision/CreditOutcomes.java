@@ -71,11 +71,11 @@ public class CreditOutcomes {
 				new CreditDeclined(orderId, customerId, amount, currency, reasons, decidedBy, now));
 	}
 
-	public UUID holdForReview(CreditAccount account, UUID orderId, BigDecimal amount, String currency,
-			List<Reason> reasons, String rating, String decidedBy) {
+	public UUID holdForReview(CreditAccount account, UUID orderId, String orderNumber, BigDecimal amount,
+			String currency, List<Reason> reasons, String rating, String decidedBy) {
 		Instant now = this.clock.instant();
 		UUID reviewId = UUID.randomUUID();
-		this.reviews.open(new CreditReview(reviewId, orderId, account.customerId(), amount, currency, reasons,
+		this.reviews.open(new CreditReview(reviewId, orderId, orderNumber, account.customerId(), amount, currency, reasons,
 				CreditReview.Status.OPEN, now, null, null));
 		this.decisions.record(orderId, account.customerId(), DecisionLog.Outcome.REVIEW_REQUIRED, amount, currency,
 				reasons, rating, decidedBy, now);

@@ -7,8 +7,13 @@ import java.util.UUID;
 
 import org.leverans.contracts.Reason;
 
-/** An order held for a person to decide on; {@code status} is OPEN until someone (or a cancellation) closes it. */
-public record CreditReview(UUID id, UUID orderId, UUID customerId, BigDecimal amount, String currency,
+/**
+ * An order held for a person to decide on; {@code status} is OPEN until someone (or a cancellation) closes it.
+ *
+ * @param orderNumber the order's number (LV-000123) from OrderValidated; {@code null} for reviews opened before
+ * the event carried it
+ */
+public record CreditReview(UUID id, UUID orderId, String orderNumber, UUID customerId, BigDecimal amount, String currency,
 		List<Reason> reasons, Status status, Instant requestedAt, String closedBy, Instant closedAt) {
 
 	public enum Status {

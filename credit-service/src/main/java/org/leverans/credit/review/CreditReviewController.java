@@ -124,14 +124,14 @@ class CreditReviewController {
 	 * A held order with what customer service needs to decide: why it is held, its total, and the customer's credit
 	 * now. {@code outcome} is set in the answer to a decision.
 	 */
-	record ReviewView(UUID id, UUID orderId, UUID customerId, String businessId, String companyName, String status,
-			List<Reason> reasons, String orderTotal, String currency, String limit, String exposure,
-			String available, String accountCurrency, boolean accountBlocked, Instant requestedAt, String closedBy,
+	record ReviewView(UUID id, UUID orderId, String orderNumber, UUID customerId, String businessId,
+			String companyName, String status, List<Reason> reasons, String orderTotal, String currency, String limit,
+			String exposure, String available, String accountCurrency, boolean accountBlocked, Instant requestedAt, String closedBy,
 			Instant closedAt, List<CreditReview.Action> decisions, String outcome) {
 
 		static ReviewView of(CreditReview review, CreditAccount account, BigDecimal exposure,
 				List<CreditReview.Action> decisions) {
-			return new ReviewView(review.id(), review.orderId(), review.customerId(),
+			return new ReviewView(review.id(), review.orderId(), review.orderNumber(), review.customerId(),
 					(account != null) ? account.businessId() : null, (account != null) ? account.companyName() : null,
 					review.status().name(), review.reasons(), Money.format(review.amount()), review.currency(),
 					(account != null) ? Money.format(account.limit()) : null, Money.format(exposure),
@@ -141,7 +141,7 @@ class CreditReviewController {
 		}
 
 		ReviewView withOutcome(String outcome) {
-			return new ReviewView(this.id, this.orderId, this.customerId, this.businessId, this.companyName,
+			return new ReviewView(this.id, this.orderId, this.orderNumber, this.customerId, this.businessId, this.companyName,
 					this.status, this.reasons, this.orderTotal, this.currency, this.limit, this.exposure,
 					this.available, this.accountCurrency, this.accountBlocked, this.requestedAt, this.closedBy,
 					this.closedAt, this.decisions, outcome);

@@ -26,7 +26,7 @@ public class CreditReviews {
 	};
 
 	private static final String COLUMNS = """
-			id, order_id, customer_id, amount, currency, reasons, status, requested_at, closed_by, closed_at""";
+			id, order_id, order_number, customer_id, amount, currency, reasons, status, requested_at, closed_by, closed_at""";
 
 	private final JdbcClient jdbc;
 
@@ -40,8 +40,8 @@ public class CreditReviews {
 	}
 
 	public void open(CreditReview review) {
-		this.jdbc.sql("INSERT INTO credit_review (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, NULL, NULL)")
-			.params(review.id(), review.orderId(), review.customerId(), review.amount(), review.currency(),
+		this.jdbc.sql("INSERT INTO credit_review (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, NULL, NULL)")
+			.params(review.id(), review.orderId(), review.orderNumber(), review.customerId(), review.amount(), review.currency(),
 					this.json.writeValueAsString(review.reasons()), review.status().name(),
 					Timestamp.from(review.requestedAt()))
 			.update();
@@ -109,6 +109,7 @@ public class CreditReviews {
 		Timestamp closedAt = rs.getTimestamp("closed_at");
 		BigDecimal amount = rs.getBigDecimal("amount");
 		return new CreditReview(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
+				rs.getString("order_number"),
 				rs.getObject("customer_id", UUID.class), Money.of(amount), rs.getString("currency"),
 				this.json.readValue(rs.getString("reasons"), REASONS), Status.valueOf(rs.getString("status")),
 				rs.getTimestamp("requested_at").toInstant(), rs.getString("closed_by"),

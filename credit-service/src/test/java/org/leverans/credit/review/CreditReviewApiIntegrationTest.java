@@ -50,6 +50,22 @@ class CreditReviewApiIntegrationTest extends CreditServiceIntegrationTest {
 	}
 
 	@Test
+	void reviewNamesTheHeldOrdersNumberInTheQueueAndOnItsOwn() throws Exception {
+		CreditAccount account = newAccount("1000.00");
+		UUID reviewId = reviewOverLimit(account);
+		String orderNumber = orderNumberOf(reviewOrder(reviewId));
+
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/api/support/credit-reviews").with(as("sara", "CUSTOMER_SERVICE")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[?(@.id == '" + reviewId + "')].orderNumber").value(orderNumber));
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/api/support/credit-reviews/" + reviewId).with(as("sara", "CUSTOMER_SERVICE")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.orderNumber").value(orderNumber));
+	}
+
+	@Test
 	void releaseReservesTheCreditAndRecordsWhoDecidedWhenAndWhy() throws Exception {
 		CreditAccount account = newAccount("1000.00");
 		UUID reviewId = reviewOverLimit(account);

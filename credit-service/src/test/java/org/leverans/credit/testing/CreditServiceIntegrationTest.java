@@ -150,7 +150,13 @@ public abstract class CreditServiceIntegrationTest {
 		BigDecimal amount = new BigDecimal(total);
 		return new OrderValidated(orderId, customerId, UUID.randomUUID(), "AG-TEST", 1, List.of(), List.of(),
 				new Totals(amount, BigDecimal.ZERO.setScale(2), amount, currency),
-				new PaymentTerms("NET_30", 30, LocalDate.now().plusDays(30)), "FREE_OVER", true, Instant.now());
+				new PaymentTerms("NET_30", 30, LocalDate.now().plusDays(30)), "FREE_OVER", true, Instant.now(),
+				orderNumberOf(orderId), "Test Customer Oy");
+	}
+
+	/** A made-up order number that stays the same for the same order, as order-service's would. */
+	protected static String orderNumberOf(UUID orderId) {
+		return "LV-T" + orderId.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
 	}
 
 	/** Sends an event the way its owning service would: CloudEvents headers, JSON body, keyed by order id. */

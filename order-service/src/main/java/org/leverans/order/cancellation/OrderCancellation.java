@@ -62,7 +62,7 @@ public class OrderCancellation {
 				"Cancelled by " + caller.subject() + ((text != null) ? ": " + text : "")));
 		this.orders.storeStatus(id, OrderStatus.CANCELLED, reasons, now);
 		this.timeline.record(new Timeline.Entry(id, now, now, "OrderCancelled",
-				"Cancelled by " + caller.subject() + " while " + status, OrderStatus.CANCELLED, text, null, null));
+				"Cancelled by " + caller.subject() + " while " + status, OrderStatus.CANCELLED, text, null, null, null));
 		this.outbox.publish(id, id,
 				new OrderCancelled(id, order.orderNumber(), order.customerId(), caller.subject(), text, now));
 		return this.orders.find(id).orElseThrow();

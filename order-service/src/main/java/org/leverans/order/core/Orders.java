@@ -37,7 +37,7 @@ public class Orders {
 	};
 
 	public static final String COLUMNS = """
-			id, order_number, customer_id, placed_by, placed_at, purchase_order_number, delivery_mode,
+			id, order_number, customer_id, customer_name, placed_by, placed_at, purchase_order_number, delivery_mode,
 			requested_date, requested_from, requested_to, note, status, status_reasons, validation_outcome,
 			validation_reasons, credit_outcome, credit_reasons, agreement_id, agreement_number, goods, freight, total,
 			currency, payment_terms_code, payment_terms_days, payment_due_date, sites, shipments_in_order,
@@ -105,20 +105,24 @@ public class Orders {
 			.list();
 	}
 
-	/** Stores what agreement-service fixed for the order: prices, totals, payment terms and sites. */
+	/**
+	 * Stores what agreement-service fixed for the order: prices, totals, payment terms and sites, and the customer's
+	 * name for customer service's search (kept as it was if the event does not carry one).
+	 */
 	public void storePricing(OrderValidated validated) {
 		Totals totals = validated.totals();
 		PaymentTerms terms = validated.paymentTerms();
 		this.jdbc.sql("""
 				UPDATE customer_order SET agreement_id = ?, agreement_number = ?, goods = ?, freight = ?, total = ?,
-				    currency = ?, payment_terms_code = ?, payment_terms_days = ?, payment_due_date = ?, sites = ?::jsonb
+				    currency = ?, payment_terms_code = ?, payment_terms_days = ?, payment_due_date = ?, sites = ?::jsonb,
+				    customer_name = coalesce(?, customer_name)
 				WHERE id = ?""")
 			.params(validated.agreementId(), validated.agreementNumber(), (totals != null) ? totals.goods() : null,
 					(totals != null) ? totals.freight() : null, (totals != null) ? totals.total() : null,
 					(totals != null) ? totals.currency() : null, (terms != null) ? terms.code() : null,
 					(terms != null) ? terms.days() : null, (terms != null) ? terms.dueDate() : null,
 					this.json.writeValueAsString((validated.sites() != null) ? validated.sites() : List.of()),
-					validated.orderId())
+					blankToNull(validated.customerName()), validated.orderId())
 			.update();
 		if (validated.lines() == null) {
 			return;
@@ -158,6 +162,10 @@ public class Orders {
 				WHERE id = ?""").params(shipmentsInOrder, id).update();
 	}
 
+	private static String blankToNull(String text) {
+		return (text != null && !text.isBlank()) ? text.strip() : null;
+	}
+
 	private static String kindOf(Outcome outcome) {
 		return (outcome != null) ? outcome.kind().name() : null;
 	}
@@ -186,7 +194,7 @@ public class Orders {
 		int shipments = rs.getInt("shipments_in_order");
 		Integer shipmentsInOrder = rs.wasNull() ? null : shipments;
 		return new StoredOrder(id, rs.getString("order_number"), rs.getObject("customer_id", UUID.class),
-				rs.getString("placed_by"), rs.getTimestamp("placed_at").toInstant(),
+				rs.getString("customer_name"), rs.getString("placed_by"), rs.getTimestamp("placed_at").toInstant(),
 				rs.getString("purchase_order_number"), DeliveryMode.valueOf(rs.getString("delivery_mode")),
 				new RequestedDelivery(rs.getObject("requested_date", java.time.LocalDate.class),
 						rs.getObject("requested_from", java.time.LocalTime.class),

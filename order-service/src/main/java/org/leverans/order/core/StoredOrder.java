@@ -12,8 +12,11 @@ import org.leverans.contracts.validation.PaymentTerms;
 import org.leverans.contracts.validation.Totals;
 import org.leverans.order.status.OrderProgress;
 
-/** An order as stored, without its lines. Totals and payment terms are {@code null} until validated. */
-public record StoredOrder(UUID id, String orderNumber, UUID customerId, String placedBy, Instant placedAt,
+/**
+ * An order as stored, without its lines. Totals, payment terms and the customer's name are {@code null} until
+ * validated (and the name stays {@code null} for orders validated before OrderValidated carried it).
+ */
+public record StoredOrder(UUID id, String orderNumber, UUID customerId, String customerName, String placedBy, Instant placedAt,
 		String purchaseOrderNumber, DeliveryMode deliveryMode, RequestedDelivery requestedDelivery, String note,
 		OrderProgress progress, List<Reason> statusReasons, UUID agreementId, String agreementNumber, Totals totals,
 		PaymentTerms paymentTerms, List<DeliverySite> sites, Integer shipmentsInOrder, UUID reorderedFrom,

@@ -1,5 +1,7 @@
 package org.leverans.order.core;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -24,45 +26,70 @@ public class Timeline {
 	}
 
 	public void record(Entry entry) {
+		Window window = entry.window();
 		this.jdbc.sql("""
 				INSERT INTO order_timeline (order_id, recorded_at, occurred_at, type, summary, status, reason,
-				    shipment_id, event_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(entry.orderId(), Timestamp.from(entry.recordedAt()),
-					(entry.occurredAt() != null) ? Timestamp.from(entry.occurredAt()) : null, entry.type(),
+				    shipment_id, event_id, window_from, window_to, window_basis)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(entry.orderId(), Timestamp.from(entry.recordedAt()), timestamp(entry.occurredAt()), entry.type(),
 					entry.summary(), (entry.status() != null) ? entry.status().name() : null, entry.reason(),
-					entry.shipmentId(), entry.eventId())
+					entry.shipmentId(), entry.eventId(), (window != null) ? timestamp(window.from()) : null,
+					(window != null) ? timestamp(window.to()) : null, (window != null) ? window.basis() : null)
 			.update();
 	}
 
 	public List<Entry> of(UUID orderId) {
 		return this.jdbc.sql("""
-				SELECT order_id, recorded_at, occurred_at, type, summary, status, reason, shipment_id, event_id
+				SELECT order_id, recorded_at, occurred_at, type, summary, status, reason, shipment_id, event_id,
+				    window_from, window_to, window_basis
 				FROM order_timeline WHERE order_id = ? ORDER BY id""").param(orderId).query((rs, n) -> {
-			Timestamp occurred = rs.getTimestamp(3);
-			String status = rs.getString(6);
-			return new Entry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-					(occurred != null) ? occurred.toInstant() : null, rs.getString(4), rs.getString(5),
-					(status != null) ? OrderStatus.valueOf(status) : null, rs.getString(7),
-					rs.getObject(8, UUID.class), rs.getString(9));
+			String status = rs.getString("status");
+			Instant windowFrom = instant(rs, "window_from");
+			Instant windowTo = instant(rs, "window_to");
+			return new Entry(rs.getObject("order_id", UUID.class), instant(rs, "recorded_at"),
+					instant(rs, "occurred_at"), rs.getString("type"), rs.getString("summary"),
+					(status != null) ? OrderStatus.valueOf(status) : null, rs.getString("reason"),
+					rs.getObject("shipment_id", UUID.class), rs.getString("event_id"),
+					(windowFrom != null && windowTo != null)
+							? new Window(windowFrom, windowTo, rs.getString("window_basis")) : null);
 		}).list();
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	/**
 	 * @param occurredAt when it happened according to its source (e.g. a partner's scan), if known
 	 * @param status the order's status after this entry, if the entry changed it
 	 * @param eventId the CloudEvents id of the event applied, if it came from Kafka
+	 * @param window the shipment's delivery window the entry announced, if any; kept as instants (not in the
+	 * summary) so each reader shows it in their own time zone
 	 */
 	public record Entry(UUID orderId, Instant recordedAt, Instant occurredAt, String type, String summary,
-			OrderStatus status, String reason, UUID shipmentId, String eventId) {
+			OrderStatus status, String reason, UUID shipmentId, String eventId, Window window) {
 
 		public static Entry event(UUID orderId, Instant recordedAt, Instant occurredAt, String type, String summary,
 				UUID shipmentId, String eventId) {
-			return new Entry(orderId, recordedAt, occurredAt, type, summary, null, null, shipmentId, eventId);
+			return shipmentEvent(orderId, recordedAt, occurredAt, type, summary, shipmentId, eventId, null);
+		}
+
+		public static Entry shipmentEvent(UUID orderId, Instant recordedAt, Instant occurredAt, String type,
+				String summary, UUID shipmentId, String eventId, Window window) {
+			return new Entry(orderId, recordedAt, occurredAt, type, summary, null, null, shipmentId, eventId, window);
 		}
 
 		public static Entry statusChange(UUID orderId, Instant at, String type, OrderStatus status, String reason) {
-			return new Entry(orderId, at, at, type, "Order is now " + status, status, reason, null, null);
+			return new Entry(orderId, at, at, type, "Order is now " + status, status, reason, null, null, null);
 		}
+	}
+
+	/** A delivery window: from and to as instants, and what it rests on (PLANNED, CARRIER_ETA, …). */
+	public record Window(Instant from, Instant to, String basis) {
 	}
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -84,9 +85,12 @@ public class OrderSearch {
 		return run(query, page, size);
 	}
 
+	/** A name search needs this many characters, so one letter does not list every customer's orders. */
+	static final int MIN_NAME_LENGTH = 2;
+
 	/**
 	 * Customer service's search: an order number (LV-000123, or just 123), a purchase order number, a shipment's
-	 * tracking number or a customer id.
+	 * tracking number, a customer id, or part of the customer's name (case-insensitive: "rakennus").
 	 */
 	public OrderPage support(String q, int page, int size) {
 		String term = q.strip();
@@ -96,6 +100,10 @@ public class OrderSearch {
 		any.add("lower(o.purchase_order_number) = lower(:term)");
 		any.add("EXISTS (SELECT 1 FROM shipment s WHERE s.order_id = o.id AND upper(s.tracking_number) = upper(:term))");
 		query.params.put("term", term);
+		if (term.length() >= MIN_NAME_LENGTH) {
+			any.add("lower(o.customer_name) LIKE :namePart ESCAPE '\\'");
+			query.params.put("namePart", "%" + likeLiteral(term.toLowerCase(Locale.ROOT)) + "%");
+		}
 		if (term.matches("\\d{1,9}")) {
 			any.add("o.order_number = :numbered");
 			query.params.put("numbered", "LV-%06d".formatted(Long.parseLong(term)));
@@ -110,6 +118,11 @@ public class OrderSearch {
 		}
 		query.conditions.add("(" + String.join(" OR ", any) + ")");
 		return run(query, page, size);
+	}
+
+	/** A caller's text matched literally: "50%" or "a_b" must not act as wildcards. */
+	private static String likeLiteral(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/** Page numbers start at 0; sizes are bounded so one request cannot read everything. */

@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.leverans.contracts.Reason;
 
 /** One order as buyers, receivers and customer service see it ({@code GET /api/orders/{id}}). */
-public record OrderView(UUID id, String orderNumber, UUID customerId, String purchaseOrderNumber, String status,
+public record OrderView(UUID id, String orderNumber, UUID customerId, String customerName,
+		String purchaseOrderNumber, String status,
 		List<StatusReason> statusReasons, Instant placedAt, String placedBy, String deliveryMode,
 		RequestedDeliveryView requestedDelivery, String note, List<LineView> lines, TotalsView totals,
 		PaymentTermsView paymentTerms, List<ShipmentSummary> shipments, List<StatusChange> statusHistory,

@@ -66,8 +66,8 @@ public class OrderViews {
 			.filter(entry -> entry.status() != null)
 			.map(entry -> new OrderView.StatusChange(entry.status().name(), entry.recordedAt(), entry.reason()))
 			.toList();
-		return new OrderView(order.id(), order.orderNumber(), order.customerId(), order.purchaseOrderNumber(),
-				order.progress().status().name(), reasons, order.placedAt(), order.placedBy(),
+		return new OrderView(order.id(), order.orderNumber(), order.customerId(), order.customerName(),
+				order.purchaseOrderNumber(), order.progress().status().name(), reasons, order.placedAt(), order.placedBy(),
 				order.deliveryMode().name(), requested(order), order.note(),
 				lines.stream()
 					.map(l -> new OrderView.LineView(l.lineNo(), l.sku(), l.name(), l.quantity(), l.packageSize(),
@@ -101,7 +101,7 @@ public class OrderViews {
 				.list();
 		}
 		return page.stream()
-			.map(order -> new OrderSummary(order.id(), order.orderNumber(), order.customerId(),
+			.map(order -> new OrderSummary(order.id(), order.orderNumber(), order.customerId(), order.customerName(),
 					order.purchaseOrderNumber(), order.progress().status().name(), order.placedAt(), order.placedBy(),
 					requested(order), totals(order), lineCounts.getOrDefault(order.id(), 0),
 					sitesByOrder.getOrDefault(order.id(), List.of()),

@@ -118,7 +118,7 @@ public class OrderPlacement {
 		this.timeline.record(new Timeline.Entry(id, now, now, "OrderPlaced",
 				"Placed by " + caller.subject() + " with " + lines.size() + " line(s)"
 						+ (reorderedFrom != null ? " (reorder)" : ""),
-				OrderStatus.PLACED, null, null, null));
+				OrderStatus.PLACED, null, null, null, null));
 		this.outbox.publish(id, id, new OrderPlaced(id, orderNumber, caller.customerId(), caller.subject(), now, po,
 				mode, requested, lines, note));
 		return new Answer(HttpStatus.ACCEPTED.value(), new PlacedOrder(id, orderNumber, OrderStatus.PLACED.name()));

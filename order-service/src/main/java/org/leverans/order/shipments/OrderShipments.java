@@ -72,7 +72,7 @@ public class OrderShipments {
 		this.shipments.save(view, (e.plannedAt() != null) ? e.plannedAt() : now, now);
 		this.orders.storeShipmentsInOrder(e.orderId(), e.shipmentsInOrder());
 		record(e.orderId(), now, e.plannedAt(), "ShipmentPlanned", "Shipment " + label(view) + " planned with "
-				+ e.carrier() + window(e.window()) + " (" + e.shipmentsInOrder() + " in order)", e.shipmentId(), meta);
+				+ e.carrier() + " (" + e.shipmentsInOrder() + " in order)", e.shipmentId(), e.window(), meta);
 		follow(order, now);
 	}
 
@@ -93,8 +93,8 @@ public class OrderShipments {
 		Instant now = this.clock.instant();
 		this.shipments.save(view, null, now);
 		record(e.orderId(), now, e.occurredAt(), "ShipmentUpdated",
-				"Shipment " + label(view) + ": " + e.eventType() + ", now " + status + window(e.window()),
-				e.shipmentId(), meta);
+				"Shipment " + label(view) + ": " + e.eventType() + ", now " + status, e.shipmentId(), e.window(),
+				meta);
 		follow(order, now);
 	}
 
@@ -111,7 +111,7 @@ public class OrderShipments {
 		Instant now = this.clock.instant();
 		this.shipments.save(view, null, now);
 		record(e.orderId(), now, (e.window() != null) ? e.window().updatedAt() : null, "DeliveryWindowChanged",
-				"Shipment " + label(view) + " window now" + window(e.window()), e.shipmentId(), meta);
+				"Shipment " + label(view) + " has a new delivery window", e.shipmentId(), e.window(), meta);
 	}
 
 	public void delivered(ShipmentDelivered e, EventMetadata meta) {
@@ -129,7 +129,7 @@ public class OrderShipments {
 		String signed = (e.proofOfDelivery() != null && e.proofOfDelivery().signedBy() != null)
 				? ", signed by " + e.proofOfDelivery().signedBy() : "";
 		record(e.orderId(), now, e.deliveredAt(), "ShipmentDelivered",
-				"Shipment " + label(view) + " delivered" + signed, e.shipmentId(), meta);
+				"Shipment " + label(view) + " delivered" + signed, e.shipmentId(), null, meta);
 		follow(order, now);
 	}
 
@@ -150,7 +150,7 @@ public class OrderShipments {
 		this.shipments.save(view, null, now);
 		record(e.orderId(), now, e.occurredAt(), "ShipmentException",
 				"Shipment " + label(view) + ": " + e.eventType() + (e.reason() != null ? " – " + e.reason() : ""),
-				e.shipmentId(), meta);
+				e.shipmentId(), null, meta);
 		follow(order, now);
 	}
 
@@ -171,19 +171,21 @@ public class OrderShipments {
 		}
 	}
 
+	/** The window goes in its own fields, never into the summary: the reader's page shows it in their time zone. */
 	private void record(UUID orderId, Instant now, Instant occurredAt, String type, String summary, UUID shipmentId,
-			EventMetadata meta) {
-		this.timeline.record(Timeline.Entry.event(orderId, now, occurredAt, type, summary, shipmentId, meta.id()));
+			DeliveryWindow window, EventMetadata meta) {
+		this.timeline.record(Timeline.Entry.shipmentEvent(orderId, now, occurredAt, type, summary, shipmentId,
+				meta.id(), timelineWindow(window)));
 	}
 
 	private static String label(ShipmentView view) {
 		return (view.trackingNumber() != null) ? view.trackingNumber() : view.id().toString();
 	}
 
-	private static String window(DeliveryWindow window) {
+	private static Timeline.Window timelineWindow(DeliveryWindow window) {
 		if (window == null || window.from() == null || window.to() == null) {
-			return "";
+			return null;
 		}
-		return ", window " + window.from() + "–" + window.to() + (window.basis() != null ? " (" + window.basis() + ")" : "");
+		return new Timeline.Window(window.from(), window.to(), window.basis());
 	}
 }

@@ -42,7 +42,7 @@ class SupportController {
 			@RequestParam(defaultValue = "20") int size) {
 		if (q == null || q.isBlank()) {
 			throw ApiProblem.invalid(List.of(FieldProblem.field("q", "REQUIRED",
-					"Give an order number, purchase order number, tracking number or customer id.")));
+					"Give an order number, purchase order number, tracking number, or a customer's name or id.")));
 		}
 		OrderSearch.checkPage(page, size, this.properties.historyMaxPageSize());
 		return this.search.support(q, page, size);
@@ -51,24 +51,28 @@ class SupportController {
 	@GetMapping("/api/support/orders/{id}/timeline")
 	OrderTimeline timeline(@PathVariable UUID id) {
 		StoredOrder order = this.orders.find(id).orElseThrow(() -> ApiProblem.notFound("Order " + id));
-		return new OrderTimeline(order.id(), order.orderNumber(), order.customerId(), order.progress().status().name(),
+		return new OrderTimeline(order.id(), order.orderNumber(), order.customerId(), order.customerName(),
+				order.progress().status().name(),
 				this.timeline.of(id)
 					.stream()
 					.map(e -> new OrderTimeline.Event(e.recordedAt(), e.occurredAt(), e.type(), e.summary(),
-							(e.status() != null) ? e.status().name() : null, e.reason(), e.shipmentId(), e.eventId()))
+							(e.status() != null) ? e.status().name() : null, e.reason(), e.shipmentId(), e.window(),
+							e.eventId()))
 					.toList());
 	}
 
 	/** Every event of an order and its shipments, in the order they were applied. */
-	record OrderTimeline(UUID orderId, String orderNumber, UUID customerId, String status, List<Event> events) {
+	record OrderTimeline(UUID orderId, String orderNumber, UUID customerId, String customerName, String status,
+			List<Event> events) {
 
 		/**
 		 * @param at when the order-service applied it
 		 * @param occurredAt when it happened according to its source
 		 * @param status the order's status after it, when it changed the status
+		 * @param window the shipment's delivery window it announced, as instants (the summary does not repeat it)
 		 */
 		record Event(Instant at, Instant occurredAt, String type, String summary, String status, String reason,
-				UUID shipmentId, String eventId) {
+				UUID shipmentId, Timeline.Window window, String eventId) {
 		}
 	}
 }

@@ -1,20 +1,31 @@
 package org.leverans.order.history;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.assertj.core.data.TemporalUnitOffset;
 import org.junit.jupiter.api.Test;
+import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.contracts.shipment.DeliveryWindowChanged;
+import org.leverans.contracts.shipment.ShipmentPlanned;
+import org.leverans.order.OrderEvents;
 import org.leverans.order.OrderServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.leverans.order.OrderEvents.planned;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 class OrderVisibilityIntegrationTests extends OrderServiceIntegrationTest {
+
+	private static final TemporalUnitOffset MICRO = within(1, ChronoUnit.MICROS);
 
 	@Test
 	void buyerSeesTheirOrderWithLinesAndPlacement() throws Exception {
@@ -176,6 +187,79 @@ class OrderVisibilityIntegrationTests extends OrderServiceIntegrationTest {
 		// validation and credit come on different topics, so either may be applied first
 		assertThat(types).containsSubsequence("OrderPlaced", "OrderAccepted", "ShipmentPlanned")
 			.contains("OrderValidated", "CreditReserved");
+	}
+
+	@Test
+	void customerServiceFindsEveryOrderOfACustomerByPartOfItsNameInAnyCase() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String name = "Kallio Rakennus " + suffix + " Oy";
+		UUID first = placeOrder(JATKASAARI);
+		UUID second = placeOrder(JATKASAARI);
+		UUID other = placeOrder(JATKASAARI);
+		for (UUID id : List.of(first, second)) {
+			send(id, OrderEvents.validated(id, name, JATKASAARI));
+		}
+		send(other, OrderEvents.validated(other, "Kivi " + suffix + " Ab", JATKASAARI));
+		for (UUID id : List.of(first, second, other)) {
+			awaitTimeline(id, "OrderValidated", 1);
+		}
+
+		assertThat(search("RAKENNUS " + suffix.toUpperCase())).containsExactlyInAnyOrder(first.toString(),
+				second.toString());
+		assertThat(search(suffix)).containsExactlyInAnyOrder(first.toString(), second.toString(), other.toString());
+		JsonNode found = read(this.mvc.perform(get("/api/support/orders").param("q", "kallio rakennus " + suffix)
+			.with(sara())).andReturn());
+		assertThat(found.get("items").valueStream().map(i -> i.get("customerName").asString()))
+			.containsOnly(name);
+		JsonNode timeline = read(
+				this.mvc.perform(get("/api/support/orders/{id}/timeline", first).with(sara())).andReturn());
+		assertThat(timeline.get("customerName").asString()).isEqualTo(name);
+	}
+
+	@Test
+	void nameSearchTreatsPercentAndUnderscoreAsThemselves() throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		UUID id = placeOrder(JATKASAARI);
+		send(id, OrderEvents.validated(id, "Laatta_" + suffix + " 100% Oy", JATKASAARI));
+		awaitTimeline(id, "OrderValidated", 1);
+
+		assertThat(search("laatta_" + suffix)).containsExactly(id.toString());
+		assertThat(search("laattaX" + suffix)).isEmpty();
+		assertThat(search(suffix + " 100%")).containsExactly(id.toString());
+		assertThat(search(suffix + " 1%")).isEmpty();
+	}
+
+	@Test
+	void timelineGivesShipmentWindowsAsInstantsAndKeepsThemOutOfTheText() throws Exception {
+		UUID id = placeOrder(JATKASAARI);
+		accept(id, JATKASAARI);
+		UUID shipment = UUID.randomUUID();
+		ShipmentPlanned planned = planned(shipment, id, JATKASAARI, "NF" + System.nanoTime() % 10_000_000_000L, 1, 1);
+		send(id, planned);
+		awaitTimeline(id, "ShipmentPlanned", 1);
+		DeliveryWindow later = new DeliveryWindow(planned.window().from().plus(Duration.ofHours(1)),
+				planned.window().to().plus(Duration.ofHours(1)), "CARRIER_ETA", Instant.now());
+		send(id, new DeliveryWindowChanged(shipment, id, RAKENNUS, JATKASAARI, "PLANNED", later, planned.window()));
+		awaitTimeline(id, "DeliveryWindowChanged", 1);
+
+		JsonNode events = read(this.mvc.perform(get("/api/support/orders/{id}/timeline", id).with(sara())).andReturn())
+			.get("events");
+		JsonNode plannedWindow = entry(events, "ShipmentPlanned").get("window");
+		// PostgreSQL keeps microseconds
+		assertThat(Instant.parse(plannedWindow.get("from").asString())).isCloseTo(planned.window().from(), MICRO);
+		assertThat(Instant.parse(plannedWindow.get("to").asString())).isCloseTo(planned.window().to(), MICRO);
+		assertThat(plannedWindow.get("basis").asString()).isEqualTo("PLANNED");
+		JsonNode changedWindow = entry(events, "DeliveryWindowChanged").get("window");
+		assertThat(Instant.parse(changedWindow.get("from").asString())).isCloseTo(later.from(), MICRO);
+		assertThat(changedWindow.get("basis").asString()).isEqualTo("CARRIER_ETA");
+		assertThat(entry(events, "OrderPlaced").get("window").isNull()).isTrue();
+		// no entry kind spells out an instant: pages show times in the reader's zone from the structured fields
+		assertThat(events.valueStream().map(e -> e.get("summary").asString()))
+			.noneMatch(summary -> summary.matches("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*"));
+	}
+
+	private static JsonNode entry(JsonNode events, String type) {
+		return events.valueStream().filter(e -> e.get("type").asString().equals(type)).findFirst().orElseThrow();
 	}
 
 	@Test
