@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -36,7 +37,20 @@ import static org.awaitility.Awaitility.await;
  */
 class PlatformInfrastructureTest {
 
-	private static final int OFFSET = 12000;
+	/*
+	 * Other builds on the same machine (a second checkout, an end-to-end run) may hold some offset's ports; take the
+	 * first of a few offsets whose ports are all free, so this test checks the platform, not who else is running.
+	 */
+	private static final int OFFSET = IntStream.iterate(12000, (offset) -> offset + 300)
+		.limit(20)
+		.filter((offset) -> PortCheck.taken(infrastructurePorts(new Ports(offset))).isEmpty())
+		.findFirst()
+		.orElseThrow(() -> new IllegalStateException("No free port offset between 12000 and 17700"));
+
+	private static List<Integer> infrastructurePorts(Ports ports) {
+		return List.of(ports.postgres(), ports.kafka(), ports.kafkaController(), ports.creditBureau(), ports.smtp(),
+				ports.mailApi());
+	}
 
 	@Test
 	void startsTheInfrastructureOnOffsetPortsAndLeavesNoProcessOrPortBehind(@TempDir Path home) throws Exception {
@@ -47,8 +61,7 @@ class PlatformInfrastructureTest {
 			.withoutServices()
 			.withStartupTimeout(Duration.ofMinutes(3));
 		Ports ports = settings.ports();
-		List<Integer> listening = List.of(ports.postgres(), ports.kafka(), ports.kafkaController(),
-				ports.creditBureau(), ports.smtp(), ports.mailApi());
+		List<Integer> listening = infrastructurePorts(ports);
 		List<ProcessHandle> processes;
 
 		try (Platform platform = Platform.start(settings, ProgressListener.silent())) {

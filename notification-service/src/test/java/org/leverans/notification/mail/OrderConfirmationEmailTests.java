@@ -112,7 +112,7 @@ class OrderConfirmationEmailTests extends IntegrationTest {
 	private void validated() {
 		events().publish(this.orderId, new OrderValidated(this.orderId, this.customer, UUID.randomUUID(), "AG-1", 1,
 				this.lines, List.of(), this.totals, new PaymentTerms("NET_30", 30, LocalDate.parse("2026-12-22")),
-				"FREE_OVER", true, Instant.parse("2026-11-22T08:00:30Z")));
+				"FREE_OVER", true, Instant.parse("2026-11-22T08:00:30Z"), "LV-000001", "Rakennus Oy"));
 		// The two topics are not ordered with each other; here the terms are known before the acceptance.
 		await().atMost(WAIT).until(() -> this.jdbc.queryForObject(
 				"SELECT count(*) FROM order_confirmation WHERE order_id = ? AND payment_terms IS NOT NULL",
