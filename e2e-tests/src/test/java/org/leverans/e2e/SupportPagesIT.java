@@ -1,6 +1,10 @@
 package org.leverans.e2e;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +64,36 @@ class SupportPagesIT {
 		assertThat(timeline.getText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 		sara.awaitLive();
 		sara.screenshotForDocs("support-order-timeline");
+	}
+
+	@Test
+	void saraFollowsAnOrderAndSeesTheCarriersNextReportArriveWithoutReload() {
+		Api rakennusErp = leverans.client("rakennus-erp");
+		String orderId = Orders.place(rakennusErp, "PO-FOLLOW-" + UUID.randomUUID().toString().substring(0, 8),
+				"CEM-25KG", 6, OrderToDeliveryIT.JATKASAARI);
+		String trackingNumber = Orders.awaitShipment(rakennusErp, orderId).get("trackingNumber").asString();
+
+		Browser sara = this.browsers.desktop(gateway).signIn("/support/order.html?id=" + orderId, "sara");
+		sara.waitFor(By.id("timeline"));
+		sara.waitForText(By.id("follow"), "Follow this order");
+		sara.driver().findElement(By.cssSelector("#follow button")).click();
+		sara.waitForText(By.id("follow"), "You follow this order");
+		sara.awaitLive();
+		// A reload would lose this mark; the update must come without one.
+		sara.driver().executeScript("window.stayedOnPage = true");
+
+		Api.Response reported = leverans.client("nordic-freight").post("/api/partner/v1/shipment-events",
+				Map.of("events", List.of(OrderToDeliveryIT.partnerEvent("nf-" + UUID.randomUUID(), trackingNumber,
+						"PICKED_UP", Instant.now().truncatedTo(ChronoUnit.SECONDS), null))));
+		assertThat(reported.status()).isEqualTo(202);
+		sara.waitFor(By.cssSelector("#timeline li[data-type='ShipmentUpdated']"));
+		assertThat(sara.driver().executeScript("return window.stayedOnPage === true")).as("no reload").isEqualTo(true);
+
+		// Following survives a reload: the page says so and offers to stop.
+		sara.driver().navigate().refresh();
+		sara.waitForText(By.id("follow"), "You follow this order");
+		sara.driver().findElement(By.cssSelector("#follow button")).click();
+		sara.waitForText(By.id("follow"), "Follow this order");
 	}
 
 	@Test

@@ -12,21 +12,64 @@ if (me && !id) {
 } else if (me) {
   const live = liveIndicator();
   const view = el('div', { id: 'timeline-view' });
-  main.append(el('p', {}, el('a', { href: '/support/search.html' }, '← Find another order')), live.node, view);
+  const following = el('div', { class: 'follow', id: 'follow' });
+  main.append(el('p', {}, el('a', { href: '/support/search.html' }, '← Find another order')), live.node, following,
+    view);
+  let customerId = null;
   const refresh = () => load(view, Promise.all([
     api(`/api/support/orders/${encodeURIComponent(id)}/timeline`),
     api(`/api/orders/${encodeURIComponent(id)}`),
   ]), ([timeline, order]) => {
     main.querySelector('h1').textContent = `Order ${timeline.body.orderNumber}`;
+    customerId = timeline.body.customerId;
     return render(timeline.body, order.body);
   });
   await refresh();
   let pending = null;
-  openStream((name, data) => {
-    if (data.orderId !== id) return;
-    clearTimeout(pending);
-    pending = setTimeout(refresh, 250);
-  }, live.update);
+  // Customer service hears on the live stream only what it follows, and the stream reads the follows when it
+  // connects: (re)open it whenever following changes.
+  let stream = null;
+  const listen = () => {
+    stream?.close();
+    stream = openStream((name, data) => {
+      if (data.orderId !== id) return;
+      clearTimeout(pending);
+      pending = setTimeout(refresh, 250);
+    }, live.update);
+  };
+  await followControl(following, customerId, listen);
+  listen();
+}
+
+/** "Follow this order" / "Stop following": the order's changes then reach this person live (and by e-mail). */
+async function followControl(container, customerId, onChange) {
+  const show = (follow, error) => clear(container,
+    follow
+      ? el('p', {}, follow.customerId ? 'You follow this customer, so this order updates live. ' : 'You follow this order: it updates live. ',
+        follow.orderId ? el('button', { type: 'button', class: 'secondary', onclick: (e) => change(e.target, () =>
+          api(`/api/subscriptions/follows/${follow.id}`, { method: 'DELETE' }).then(() => null)) }, 'Stop following') : null)
+      : el('p', {}, 'Follow this order to see its changes here as they happen. ',
+        el('button', { type: 'button', onclick: (e) => change(e.target, () =>
+          api('/api/subscriptions/follows', { method: 'POST', body: { orderId: id } }).then((r) => r.body)) },
+        'Follow this order')),
+    error ? errorBox(error, 'Following did not change.') : null);
+  const change = async (button, request) => {
+    button.disabled = true;
+    try {
+      const follow = await request();
+      show(follow);
+      onChange();
+    } catch (error) {
+      button.disabled = false;
+      container.append(errorBox(error, 'Following did not change.'));
+    }
+  };
+  try {
+    const { body } = await api('/api/subscriptions/follows');
+    show(body.items.find((f) => f.orderId === id) || body.items.find((f) => f.customerId === customerId) || null);
+  } catch (error) {
+    show(null, error);
+  }
 }
 
 function render(timeline, order) {
