@@ -91,6 +91,20 @@ final class BrowserSession {
 		return Api.send(this.http, request.build());
 	}
 
+	/** A JSON PUT as the pages send it, like {@link #post}. */
+	Api.Response put(String path, Object body) {
+		if (csrfToken().isEmpty()) {
+			get("/");
+		}
+		String text = (body instanceof String raw) ? raw : Api.json.writeValueAsString(body);
+		return Api.send(this.http, HttpRequest.newBuilder(this.gateway.resolve(path))
+			.header("Accept", "application/json, application/problem+json")
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", csrfToken().orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie")))
+			.PUT(HttpRequest.BodyPublishers.ofString(text))
+			.build());
+	}
+
 	private Optional<String> csrfToken() {
 		return this.cookies.getCookieStore()
 			.getCookies()

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the arrival alerts that are due as {@code shipment.arriving} stream messages. Every instance runs it; a due
+ * Sends the shared arrival alerts that are due as {@code shipment.arriving} stream messages (for the live stream and
+ * webhooks, at the default lead time; each person's e-mail goes at their own, see {@link ArrivalNoticeJob}). Every instance runs it; a due
  * alert is claimed with {@code FOR UPDATE SKIP LOCKED} and marked sent in the transaction that records the message,
  * so each alert goes out once however many instances look.
  */
@@ -84,9 +84,7 @@ class ArrivalAlertJob extends RecurringPass {
 	}
 
 	private void send(DueAlert alert, Instant now) {
-		// Rounded up: checked a moment after it fell due, a 30-minute alert still says 30.
-		long seconds = Duration.between(now, alert.window().from()).toSeconds();
-		long minutes = Math.max(0, (seconds + 59) / 60);
+		long minutes = ArrivingData.minutesUntil(alert.window().from(), now);
 		ArrivingData data = new ArrivingData(alert.orderId(), alert.orderNumber(), alert.shipmentId(),
 				alert.siteId(), alert.carrier(), alert.trackingNumber(), alert.status(), alert.window(), minutes, now);
 		this.streamEvents.append(StreamEventNames.SHIPMENT_ARRIVING, alert.customerId(),

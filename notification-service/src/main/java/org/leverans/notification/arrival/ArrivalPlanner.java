@@ -77,33 +77,39 @@ class ArrivalPlanner implements IntakeHandlers {
 			// Nothing to time an alert by; keep what is known about the shipment for when a window comes.
 			this.jdbc.update("""
 					UPDATE arrival_alert SET status = coalesce(?, status), due_at = CASE WHEN ? THEN ? ELSE due_at END,
-					       updated_at = ?
-					WHERE shipment_id = ? AND sent_at IS NULL AND cancelled_at IS NULL""", status, dueNow,
+					       arriving_at = CASE WHEN ? THEN coalesce(arriving_at, ?) ELSE arriving_at END, updated_at = ?
+					WHERE shipment_id = ? AND cancelled_at IS NULL""", status, dueNow, Timestamp.from(now), dueNow,
 					Timestamp.from(now), Timestamp.from(now), shipmentId);
 			return;
 		}
 		Instant due = dueNow ? now : window.from().minus(this.properties.leadTime());
+		// Once the shared alert is sent the window still moves on: people with shorter lead times are timed by it.
 		this.jdbc.update("""
 				INSERT INTO arrival_alert (shipment_id, order_id, customer_id, site_id, carrier, tracking_number, status,
-				                           window_from, window_to, window_basis, window_updated_at, due_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                           window_from, window_to, window_basis, window_updated_at, due_at, arriving_at,
+				                           updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (shipment_id) DO UPDATE
 				SET carrier = coalesce(EXCLUDED.carrier, arrival_alert.carrier),
 				    tracking_number = coalesce(EXCLUDED.tracking_number, arrival_alert.tracking_number),
 				    status = coalesce(EXCLUDED.status, arrival_alert.status),
 				    window_from = EXCLUDED.window_from, window_to = EXCLUDED.window_to,
 				    window_basis = EXCLUDED.window_basis, window_updated_at = EXCLUDED.window_updated_at,
-				    due_at = EXCLUDED.due_at, updated_at = EXCLUDED.updated_at
-				WHERE arrival_alert.sent_at IS NULL AND arrival_alert.cancelled_at IS NULL""", shipmentId, orderId,
-				customerId, siteId, carrier, trackingNumber, status, Timestamp.from(window.from()), timestamp(window.to()),
-				window.basis(), timestamp(window.updatedAt()), Timestamp.from(due), Timestamp.from(now));
+				    due_at = CASE WHEN arrival_alert.arriving_at IS NOT NULL THEN arrival_alert.due_at
+				                  ELSE EXCLUDED.due_at END,
+				    arriving_at = coalesce(arrival_alert.arriving_at, EXCLUDED.arriving_at),
+				    updated_at = EXCLUDED.updated_at
+				WHERE arrival_alert.cancelled_at IS NULL""", shipmentId, orderId, customerId, siteId, carrier,
+				trackingNumber, status, Timestamp.from(window.from()), timestamp(window.to()), window.basis(),
+				timestamp(window.updatedAt()), Timestamp.from(due), dueNow ? Timestamp.from(now) : null,
+				Timestamp.from(now));
 	}
 
 	private void withdraw(UUID shipmentId) {
 		Instant now = this.clock.instant();
 		this.jdbc.update("""
 				UPDATE arrival_alert SET cancelled_at = ?, updated_at = ?
-				WHERE shipment_id = ? AND sent_at IS NULL AND cancelled_at IS NULL""", Timestamp.from(now),
+				WHERE shipment_id = ? AND cancelled_at IS NULL""", Timestamp.from(now),
 				Timestamp.from(now), shipmentId);
 	}
 

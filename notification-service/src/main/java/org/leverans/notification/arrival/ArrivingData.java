@@ -1,5 +1,6 @@
 package org.leverans.notification.arrival;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,4 +11,10 @@ import org.leverans.contracts.shipment.DeliveryWindow;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ArrivingData(UUID orderId, String orderNumber, UUID shipmentId, UUID siteId, String carrier,
 		String trackingNumber, String status, DeliveryWindow window, long arrivesInMinutes, Instant occurredAt) {
+
+	/** Rounded up: checked a moment after it fell due, a 30-minute alert still says 30. */
+	static long minutesUntil(Instant from, Instant now) {
+		long seconds = Duration.between(now, from).toSeconds();
+		return Math.max(0, (seconds + 59) / 60);
+	}
 }

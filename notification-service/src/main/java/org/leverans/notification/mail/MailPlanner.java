@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.leverans.notification.stream.StreamEvent;
+import org.leverans.notification.stream.StreamEventNames;
 import org.leverans.notification.stream.StreamEvents;
 import org.leverans.notification.subscription.Subscriber;
 import org.leverans.notification.subscription.Subscribers;
@@ -54,6 +55,11 @@ class MailPlanner {
 			List<StreamEvent> events = this.streamEvents.after(cursor.getFirst(), BATCH);
 			Timestamp now = Timestamp.from(this.clock.instant());
 			for (StreamEvent event : events) {
+				if (StreamEventNames.SHIPMENT_ARRIVING.equals(event.name())) {
+					// Each person's "arriving soon" e-mail goes at their own lead time (arrival.ArrivalNoticeJob),
+					// not with the shared stream alert.
+					continue;
+				}
 				for (Subscriber recipient : this.subscribers.emailRecipientsOf(event)) {
 					this.jdbc.update("""
 							INSERT INTO mail_delivery (stream_event_id, subject, recipient, locale, event_name, data,

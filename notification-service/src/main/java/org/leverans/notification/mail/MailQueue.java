@@ -26,6 +26,20 @@ public class MailQueue {
 		this.clock = clock;
 	}
 
+	/**
+	 * Plans an e-mail that is not about one stream row, such as a person's own "arriving soon" alert; the caller
+	 * keeps it unique (for arrivals, {@code arrival_notice}).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void add(Subscriber recipient, String eventName, String data) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.update("""
+				INSERT INTO mail_delivery (subject, recipient, locale, event_name, data, status, next_attempt_at,
+				                           created_at)
+				VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)""", recipient.subject(), recipient.email(),
+				recipient.locale(), eventName, data, now, now);
+	}
+
 	/** @param streamEventId the recorded change the e-mail is about; with the recipient it makes the e-mail unique */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void add(long streamEventId, Subscriber recipient, String eventName, String data) {

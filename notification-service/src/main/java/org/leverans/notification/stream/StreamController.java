@@ -3,6 +3,7 @@ package org.leverans.notification.stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 import org.leverans.notification.follow.Follows;
 import org.leverans.notification.security.Caller;
@@ -33,9 +34,12 @@ class StreamController {
 
 	private final Follows follows;
 
+	private final LiveChoices liveChoices;
+
 	StreamController(StreamEvents streamEvents, StreamHub hub, StreamProperties properties, Clock clock,
-			Follows follows) {
+			Follows follows, LiveChoices liveChoices) {
 		this.follows = follows;
+		this.liveChoices = liveChoices;
 		this.streamEvents = streamEvents;
 		this.hub = hub;
 		this.properties = properties;
@@ -53,10 +57,14 @@ class StreamController {
 			@RequestParam(name = "lastEventId", required = false) String resumeAfter) {
 		Long resumeFrom = eventId((lastEventId != null && !lastEventId.isBlank()) ? lastEventId : resumeAfter);
 		SseEmitter emitter = new SseEmitter(lifetime(jwt).toMillis());
-		// What customer service follows is read once per connection: a new follow shows from the next reconnect.
+		// What customer service follows, and what the person chose to see live, are read once per connection: a
+		// change shows from the next reconnect.
 		Caller caller = Caller.of(jwt);
-		new StreamSubscription(emitter, Audience.of(caller, this.follows.of(caller.subject())), resumeFrom, this.streamEvents, this.hub,
-				this.properties)
+		Predicate<StreamEvent> wanted = this.liveChoices.of(caller.subject())
+			.<Predicate<StreamEvent>>map(chosen -> event -> EventKinds.shownLive(chosen, event))
+			.orElse(event -> true);
+		new StreamSubscription(emitter, Audience.of(caller, this.follows.of(caller.subject())), wanted, resumeFrom,
+				this.streamEvents, this.hub, this.properties)
 			.start();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())

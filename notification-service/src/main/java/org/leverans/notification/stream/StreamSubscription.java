@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ class StreamSubscription {
 
 	private final Audience audience;
 
+	/** What the person chose to see of what they may see; the rest is skipped (ids just jump). */
+	private final Predicate<StreamEvent> wanted;
+
 	private final Long resumeAfter;
 
 	private final StreamEvents streamEvents;
@@ -53,10 +57,11 @@ class StreamSubscription {
 	 * @param resumeAfter the {@code Last-Event-ID} the client came back with, or {@code null} for a new client that
 	 * wants only what happens from now on
 	 */
-	StreamSubscription(SseEmitter emitter, Audience audience, Long resumeAfter, StreamEvents streamEvents,
-			StreamHub hub, StreamProperties properties) {
+	StreamSubscription(SseEmitter emitter, Audience audience, Predicate<StreamEvent> wanted, Long resumeAfter,
+			StreamEvents streamEvents, StreamHub hub, StreamProperties properties) {
 		this.emitter = emitter;
 		this.audience = audience;
+		this.wanted = wanted;
 		this.resumeAfter = resumeAfter;
 		this.streamEvents = streamEvents;
 		this.hub = hub;
@@ -78,7 +83,7 @@ class StreamSubscription {
 
 	/** Called by the hub for every new row, in id order; never blocks. */
 	void offer(StreamEvent event) {
-		if (!this.open.get() || !this.audience.sees(event)) {
+		if (!this.open.get() || !this.audience.sees(event) || !this.wanted.test(event)) {
 			return;
 		}
 		if (!this.live.offer(event)) {
@@ -142,7 +147,11 @@ class StreamSubscription {
 		do {
 			batch = this.streamEvents.after(this.lastSent, this.audience, REPLAY_BATCH);
 			for (StreamEvent event : batch) {
-				send(event);
+				if (this.wanted.test(event)) {
+					send(event);
+				}
+				// Also past the ones not wanted: a batch of only those must still move the replay on.
+				this.lastSent = event.id();
 			}
 		}
 		while (batch.size() == REPLAY_BATCH && this.open.get());

@@ -4,18 +4,25 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.leverans.contracts.TokenClaims.Roles;
+import org.leverans.notification.stream.EventKinds;
 import org.leverans.notification.stream.StreamEventNames;
 
 /**
- * What each role gets by e-mail until the person chooses otherwise: orderers follow their orders, receivers the
- * deliveries to their site. Customer service and admins see everything, so by default they get no e-mail at all.
+ * What each role gets by e-mail until the person (or their site) chooses otherwise, as the issue sets them:
+ * orderers the outcome of their orders and shipment exceptions, receivers the deliveries to their sites. Customer
+ * service and admins see everything, so by default they get no e-mail at all. The live stream shows everything a
+ * person may see until they choose.
  */
 public final class RoleDefaults {
 
-	/** Every event a person may choose, in the order they are offered. */
-	public static final Set<String> CHOOSABLE = Set.of(StreamEventNames.ORDER_STATUS_CHANGED,
-			StreamEventNames.SHIPMENT_UPDATED, StreamEventNames.SHIPMENT_WINDOW_CHANGED,
-			StreamEventNames.SHIPMENT_ARRIVING, StreamEventNames.SHIPMENT_DELIVERED);
+	/**
+	 * The stream's event names: what webhook endpoints choose from ({@code POST /api/webhooks}), and each also a
+	 * subscription to every change of its kind.
+	 */
+	public static final Set<String> CHOOSABLE = EventKinds.STREAM_NAMES;
+
+	/** Everything a person or site may subscribe to: {@link #CHOOSABLE} and the issue's finer events. */
+	public static final Set<String> SUBSCRIBABLE = EventKinds.subscribable();
 
 	private RoleDefaults() {
 	}
@@ -23,14 +30,20 @@ public final class RoleDefaults {
 	public static Set<String> emailEvents(Set<String> roles) {
 		Set<String> events = new LinkedHashSet<>();
 		if (roles.contains(Roles.ORDERER)) {
-			events.add(StreamEventNames.ORDER_STATUS_CHANGED);
-			events.add(StreamEventNames.SHIPMENT_DELIVERED);
+			events.add(EventKinds.ORDER_CONFIRMED);
+			events.add(EventKinds.ORDER_REJECTED);
+			events.add(EventKinds.ORDER_ON_HOLD);
+			events.add(EventKinds.SHIPMENT_EXCEPTION);
 		}
 		if (roles.contains(Roles.RECEIVER)) {
-			events.add(StreamEventNames.SHIPMENT_WINDOW_CHANGED);
-			events.add(StreamEventNames.SHIPMENT_ARRIVING);
-			events.add(StreamEventNames.SHIPMENT_DELIVERED);
+			events.addAll(receiverEvents());
 		}
 		return Set.copyOf(events);
+	}
+
+	/** A receiver's defaults, which are also a site's until it chooses. */
+	public static Set<String> receiverEvents() {
+		return Set.of(StreamEventNames.SHIPMENT_WINDOW_CHANGED, StreamEventNames.SHIPMENT_ARRIVING,
+				StreamEventNames.SHIPMENT_DELIVERED);
 	}
 }

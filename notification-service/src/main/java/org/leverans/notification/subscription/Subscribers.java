@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
 import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.notification.follow.Followed;
 import org.leverans.notification.follow.Follows;
+import org.leverans.notification.stream.EventKinds;
 import org.leverans.notification.stream.StreamEvent;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,8 +34,11 @@ public class Subscribers {
 
 	private final Follows follows;
 
-	Subscribers(JdbcTemplate jdbc, Clock clock, Follows follows) {
+	private final SiteSubscriptions siteSubscriptions;
+
+	Subscribers(JdbcTemplate jdbc, Clock clock, Follows follows, SiteSubscriptions siteSubscriptions) {
 		this.jdbc = jdbc;
+		this.siteSubscriptions = siteSubscriptions;
 		this.follows = follows;
 		this.clock = clock;
 	}
@@ -54,10 +60,14 @@ public class Subscribers {
 				array(siteIds), Timestamp.from(this.clock.instant()));
 	}
 
-	/** @param emailEvents {@code null} to go back to the role defaults */
-	void choose(String subject, List<String> emailEvents) {
-		this.jdbc.update("UPDATE subscriber SET email_events = ?::text[], updated_at = ? WHERE subject = ?",
-				(emailEvents != null) ? array(emailEvents) : null, Timestamp.from(this.clock.instant()), subject);
+	/** Each {@code null} goes back to the defaults. */
+	void choose(String subject, List<String> emailEvents, List<String> liveEvents, Integer arrivalLeadMinutes) {
+		this.jdbc.update("""
+				UPDATE subscriber SET email_events = ?::text[], live_events = ?::text[], arrival_lead_minutes = ?,
+				       updated_at = ?
+				WHERE subject = ?""", (emailEvents != null) ? array(emailEvents) : null,
+				(liveEvents != null) ? array(liveEvents) : null, arrivalLeadMinutes,
+				Timestamp.from(this.clock.instant()), subject);
 	}
 
 	Optional<Subscriber> find(String subject) {
@@ -68,15 +78,73 @@ public class Subscribers {
 
 	/** The people with an e-mail address who may see the event and want it by e-mail. */
 	public List<Subscriber> emailRecipientsOf(StreamEvent event) {
+		return recipientsOf(event).stream().map(Recipient::subscriber).toList();
+	}
+
+	/**
+	 * The people with an e-mail address who may see the event and want it by e-mail, each with the arrival lead
+	 * time of the subscription that speaks for them. A person's own choice wins; without one, the subscription of
+	 * a site they receive at replaces the receiver defaults; a site that names someone adds its events to theirs.
+	 */
+	public List<Recipient> recipientsOf(StreamEvent event) {
+		List<SiteSubscription> sites = this.siteSubscriptions.of(event.siteIds());
+		Set<String> named = sites.stream()
+			.flatMap(site -> site.alsoNotify().stream())
+			.collect(Collectors.toSet());
 		List<Subscriber> candidates = this.jdbc.query("""
 				SELECT * FROM subscriber
 				WHERE email IS NOT NULL AND email <> ''
-				  AND (roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[])""", Subscribers::row,
-				array(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)), event.customerId(), array(event.siteIds()));
-		return candidates.stream()
-			.filter(subscriber -> subscriber.audience(followedBy(subscriber)).sees(event))
-			.filter(subscriber -> subscriber.effectiveEmailEvents().contains(event.name()))
-			.toList();
+				  AND (roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[] OR subject = ANY(?::text[]))
+				ORDER BY subject""", Subscribers::row, array(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)),
+				event.customerId(), array(event.siteIds()), array(named));
+		List<Recipient> recipients = new ArrayList<>();
+		for (Subscriber subscriber : candidates) {
+			if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
+				continue;
+			}
+			SiteSubscription site = sites.stream().filter(s -> s.appliesTo(subscriber)).findFirst().orElse(null);
+			if (EventKinds.matches(emailEventsOf(subscriber, site), event)) {
+				Integer lead = (subscriber.arrivalLeadMinutes() != null) ? subscriber.arrivalLeadMinutes()
+						: (site != null) ? site.arrivalLeadMinutes() : null;
+				recipients.add(new Recipient(subscriber, lead));
+			}
+		}
+		return recipients;
+	}
+
+	private static Set<String> emailEventsOf(Subscriber subscriber, SiteSubscription site) {
+		if (site == null) {
+			return subscriber.effectiveEmailEvents();
+		}
+		Set<String> events = new HashSet<>();
+		if (subscriber.emailEvents() != null) {
+			events.addAll(subscriber.emailEvents());
+		}
+		else {
+			// The site speaks for its receivers; whatever else their roles bring stays.
+			Set<String> otherRoles = new HashSet<>(subscriber.roles());
+			if (site.receivesHere(subscriber)) {
+				otherRoles.remove(Roles.RECEIVER);
+			}
+			events.addAll(RoleDefaults.emailEvents(otherRoles));
+		}
+		if (subscriber.emailEvents() == null || site.names(subscriber)) {
+			events.addAll(site.effectiveEmailEvents());
+		}
+		return events;
+	}
+
+	/**
+	 * Someone who gets an event by e-mail.
+	 *
+	 * @param arrivalLeadMinutes their own or their site's lead time, {@code null} for the default
+	 */
+	public record Recipient(Subscriber subscriber, Integer arrivalLeadMinutes) {
+	}
+
+	/** What the person chose to see live, if they chose. */
+	Optional<Set<String>> liveEvents(String subject) {
+		return find(subject).map(Subscriber::liveEvents).map(Set::copyOf);
 	}
 
 	// Only customer service sees by following; everyone else needs no look-up.
@@ -106,7 +174,9 @@ public class Subscribers {
 		return new Subscriber(rs.getString("subject"), rs.getString("name"), rs.getString("email"),
 				rs.getString("locale"), Set.copyOf(strings(rs.getArray("roles"))), rs.getObject("customer_id", UUID.class),
 				strings(rs.getArray("site_ids")).stream().map(UUID::fromString).collect(Collectors.toSet()),
-				(rs.getArray("email_events") != null) ? strings(rs.getArray("email_events")) : null);
+				(rs.getArray("email_events") != null) ? strings(rs.getArray("email_events")) : null,
+				(rs.getArray("live_events") != null) ? strings(rs.getArray("live_events")) : null,
+				(Integer) rs.getObject("arrival_lead_minutes"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
@@ -117,7 +187,7 @@ public class Subscribers {
 	}
 
 	/** A PostgreSQL array literal with every element quoted. */
-	private static String array(Collection<?> values) {
+	static String array(Collection<?> values) {
 		return values.stream()
 			.map(value -> "\"" + String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
 			.collect(Collectors.joining(",", "{", "}"));

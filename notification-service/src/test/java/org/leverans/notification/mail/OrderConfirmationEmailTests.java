@@ -75,7 +75,8 @@ class OrderConfirmationEmailTests extends IntegrationTest {
 
 	@Test
 	void aRedeliveredAcceptanceNeverSendsASecondConfirmation() throws Exception {
-		String address = subscribe("en");
+		// Every status change, so the delivery e-mail (not among an orderer's defaults) can mark the end.
+		String address = subscribe("en", "{\"channels\":{\"email\":[\"order.status-changed\"]}}");
 		validated();
 		String eventId = UUID.randomUUID().toString();
 		accepted(eventId);
@@ -100,12 +101,19 @@ class OrderConfirmationEmailTests extends IntegrationTest {
 		assertThat((String) mailTo(address).getFirst().getContent()).contains("- Kreditgränsen granskas");
 	}
 
-	/** An orderer of the test's own customer, who gets order status changes by default. */
+	/** An orderer of the test's own customer, who gets confirmations, rejections and holds by default. */
 	private String subscribe(String language) {
+		return subscribe(language, null);
+	}
+
+	private String subscribe(String language, String choice) {
 		String address = "orderer." + UUID.randomUUID() + "@example.com";
 		String token = TestTokens.person("orderer-" + UUID.randomUUID(), List.of("ORDERER"), this.customer,
 				List.of(), address, language, Duration.ofMinutes(10));
 		assertThat(call("GET", "/api/subscriptions/me", token, null).statusCode()).isEqualTo(200);
+		if (choice != null) {
+			assertThat(call("PUT", "/api/subscriptions/me", token, choice).statusCode()).isEqualTo(200);
+		}
 		return address;
 	}
 

@@ -30,6 +30,7 @@ class DemoSubscribersTests extends IntegrationTest {
 
 	@Test
 	void demoReceiverGetsArrivalAlertsForJatkasaariByEmail() {
+		this.jdbc.update("DELETE FROM site_subscription WHERE site_id = ?", TestTokens.JATKASAARI);
 		this.jdbc.update("DELETE FROM subscriber WHERE subject IN ('anna', 'liisa', 'mikko', 'erik', 'kalle', 'sara', 'admin')");
 		new ResourceDatabasePopulator(new ClassPathResource("db/demo/R__demo_subscribers.sql")).execute(this.dataSource);
 
@@ -37,18 +38,21 @@ class DemoSubscribersTests extends IntegrationTest {
 				Set.of(TestTokens.JATKASAARI), "{}", Instant.now());
 		assertThat(this.subscribers.emailRecipientsOf(arriving)).extracting(Subscriber::email)
 			.containsExactly("mikko@rakennus.example");
+		// The demo site subscription of Jätkäsaari times mikko's alert.
+		assertThat(this.subscribers.recipientsOf(arriving)).extracting(Subscribers.Recipient::arrivalLeadMinutes)
+			.containsExactly(30);
 
 		StreamEvent accepted = new StreamEvent(2, "order.status-changed", TestTokens.RAKENNUS,
-				Set.of(UUID.randomUUID()), "{}", Instant.now());
+				Set.of(UUID.randomUUID()), "{\"status\":\"ACCEPTED\"}", Instant.now());
 		assertThat(this.subscribers.emailRecipientsOf(accepted)).extracting(Subscriber::email)
 			.containsExactly("anna@rakennus.example");
 
 		StreamEvent bygg = new StreamEvent(3, "order.status-changed", TestTokens.BYGG, Set.of(TestTokens.HAMMARBY),
-				"{}", Instant.now());
+				"{\"status\":\"REJECTED\"}", Instant.now());
 		assertThat(this.subscribers.emailRecipientsOf(bygg)).extracting(Subscriber::locale).containsExactly("sv");
 
-		StreamEvent kivi = new StreamEvent(4, "order.status-changed", KIVI_JA_LAATTA, Set.of(KIVI_TAMPERE), "{}",
-				Instant.now());
+		StreamEvent kivi = new StreamEvent(4, "order.status-changed", KIVI_JA_LAATTA, Set.of(KIVI_TAMPERE),
+				"{\"status\":\"ON_HOLD\"}", Instant.now());
 		assertThat(this.subscribers.emailRecipientsOf(kivi)).extracting(Subscriber::email, Subscriber::locale)
 			.containsExactly(tuple("kalle@kivilaatta.example", "fi"));
 	}

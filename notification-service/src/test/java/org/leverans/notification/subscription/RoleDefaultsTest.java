@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleDefaultsTest {
 
 	@Test
-	void orderersFollowTheirOrdersAndReceiversTheirDeliveries() {
-		assertThat(RoleDefaults.emailEvents(Set.of("ORDERER"))).containsExactlyInAnyOrder("order.status-changed",
-				"shipment.delivered");
+	void orderersGetTheOutcomeOfTheirOrdersAndExceptionsAndReceiversTheirDeliveries() {
+		assertThat(RoleDefaults.emailEvents(Set.of("ORDERER"))).containsExactlyInAnyOrder("order.confirmed",
+				"order.rejected", "order.on-hold", "shipment.exception");
 		assertThat(RoleDefaults.emailEvents(Set.of("RECEIVER"))).containsExactlyInAnyOrder("shipment.window-changed",
 				"shipment.arriving", "shipment.delivered");
 	}

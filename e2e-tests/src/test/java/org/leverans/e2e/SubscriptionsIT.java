@@ -1,0 +1,65 @@
+package org.leverans.e2e;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.leverans.e2e.OrderToDeliveryIT.JATKASAARI;
+
+/** People and sites choose their notifications through the gateway; other customers' sites stay out of reach. */
+class SubscriptionsIT {
+
+	static RunningLeverans leverans;
+
+	static URI gateway;
+
+	@BeforeAll
+	static void startPlatform() {
+		leverans = RunningLeverans.shared();
+		gateway = leverans.gateway();
+	}
+
+	@Test
+	void receiverSetsHisSitesArrivingSoonLeadTime() {
+		BrowserSession mikko = BrowserSession.signIn(gateway, "mikko", "demo");
+		String path = "/api/subscriptions/sites/" + JATKASAARI;
+		JsonNode before = mikko.get(path).json();
+		assertThat(before.get("channels").get("email").toString()).as("demo data: arriving soon by default")
+			.contains("shipment.arriving");
+
+		Api.Response chosen = mikko.put(path, Map.of("channels",
+				Map.of("email", List.of("shipment.arriving", "shipment.window-changed")), "arrivalLeadMinutes", 45));
+		assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+		JsonNode after = mikko.get(path).json();
+		assertThat(after.get("arrivalLeadMinutes").asInt()).isEqualTo(45);
+		assertThat(after.get("updatedBy").asString()).isEqualTo("mikko");
+
+		Api.Response tooEarly = mikko.put(path, Map.of("arrivalLeadMinutes", 600));
+		assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(400);
+		assertThat(tooEarly.json().get("type").asString()).isEqualTo("urn:leverans:problem:invalid-subscription");
+		assertThat(tooEarly.json().get("errors").get(0).get("field").asString()).isEqualTo("arrivalLeadMinutes");
+		assertThat(mikko.get(path).json().get("arrivalLeadMinutes").asInt()).isEqualTo(45);
+
+		Api.Response own = mikko.put("/api/subscriptions/me", Map.of("channels",
+				Map.of("live", List.of("shipment.arriving", "shipment.window-changed"))));
+		assertThat(own.status()).as(own.toString()).isEqualTo(200);
+		assertThat(own.json().get("channels").get("live")).hasSize(2);
+		// Back to everything live, so other specs watching mikko's stream are not affected.
+		assertThat(mikko.put("/api/subscriptions/me", Map.of()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void anotherCustomersOrdererGetsNotFoundForARakennusSite() {
+		BrowserSession erik = BrowserSession.signIn(gateway, "erik", "demo");
+		Api.Response response = erik.get("/api/subscriptions/sites/" + JATKASAARI);
+		assertThat(response.status()).as(response.toString()).isEqualTo(404);
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:leverans:problem:not-found");
+		Api.Response put = erik.put("/api/subscriptions/sites/" + JATKASAARI, Map.of("arrivalLeadMinutes", 5));
+		assertThat(put.status()).as(put.toString()).isEqualTo(404);
+	}
+}

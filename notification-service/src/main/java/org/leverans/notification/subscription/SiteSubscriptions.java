@@ -1,0 +1,93 @@
+package org.leverans.notification.subscription;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code site_subscription} table, and which customer a site belongs to as far as this service knows. */
+@Repository
+class SiteSubscriptions {
+
+	private final JdbcTemplate jdbc;
+
+	SiteSubscriptions(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<SiteSubscription> find(UUID siteId) {
+		return this.jdbc.query("SELECT * FROM site_subscription WHERE site_id = ?", SiteSubscriptions::row, siteId)
+			.stream()
+			.findFirst();
+	}
+
+	/** The subscriptions of these sites, in site id order (so one is picked the same way every time). */
+	List<SiteSubscription> of(Collection<UUID> siteIds) {
+		if (siteIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query("SELECT * FROM site_subscription WHERE site_id = ANY(?::uuid[]) ORDER BY site_id",
+				SiteSubscriptions::row, uuidArray(siteIds));
+	}
+
+	void save(SiteSubscription subscription) {
+		this.jdbc.update("""
+				INSERT INTO site_subscription (site_id, customer_id, email_events, also_notify, arrival_lead_minutes,
+				                               updated_by, updated_at)
+				VALUES (?, ?, ?::text[], ?::text[], ?, ?, ?)
+				ON CONFLICT (site_id) DO UPDATE
+				SET email_events = EXCLUDED.email_events, also_notify = EXCLUDED.also_notify,
+				    arrival_lead_minutes = EXCLUDED.arrival_lead_minutes, updated_by = EXCLUDED.updated_by,
+				    updated_at = EXCLUDED.updated_at""", subscription.siteId(), subscription.customerId(),
+				(subscription.emailEvents() != null) ? Subscribers.array(subscription.emailEvents()) : null,
+				Subscribers.array(subscription.alsoNotify()), subscription.arrivalLeadMinutes(),
+				subscription.updatedBy(), Timestamp.from(subscription.updatedAt()));
+	}
+
+	/**
+	 * The customers this site is known to belong to: from its subscription, the receivers whose tokens name it,
+	 * and the orders and shipments delivering to it. Normally one; none for a site this service never heard of.
+	 */
+	List<UUID> customersOf(UUID siteId) {
+		return this.jdbc.queryForList("""
+				SELECT customer_id FROM site_subscription WHERE site_id = ?
+				UNION SELECT customer_id FROM subscriber WHERE ? = ANY(site_ids) AND customer_id IS NOT NULL
+				UNION SELECT k.customer_id FROM order_site s JOIN known_order k ON k.order_id = s.order_id
+				      WHERE s.site_id = ?
+				UNION SELECT customer_id FROM arrival_alert WHERE site_id = ? AND customer_id IS NOT NULL""",
+				UUID.class, siteId, siteId, siteId, siteId);
+	}
+
+	private static SiteSubscription row(ResultSet rs, int rowNum) throws SQLException {
+		Array events = rs.getArray("email_events");
+		return new SiteSubscription(rs.getObject("site_id", UUID.class), rs.getObject("customer_id", UUID.class),
+				(events != null) ? strings(events) : null, strings(rs.getArray("also_notify")),
+				(Integer) rs.getObject("arrival_lead_minutes"), rs.getString("updated_by"),
+				rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+	}
+
+	private static String uuidArray(Collection<UUID> ids) {
+		return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	static Instant now(java.time.Clock clock) {
+		return clock.instant();
+	}
+}
