@@ -50,7 +50,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
+		problem.put("type", ProblemTypeAdvice.type(status).toString());
 		problem.put("title", status.getReasonPhrase());
 		problem.put("status", status.value());
 		problem.put("detail", detail);

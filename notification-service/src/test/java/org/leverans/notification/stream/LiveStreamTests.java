@@ -152,6 +152,6 @@ class LiveStreamTests extends IntegrationTest {
 		SseClient client = SseClient.connectRaw(this.port, TestTokens.orderer("anna", RAKENNUS), "yesterday");
 		assertThat(client.status()).isEqualTo(400);
 		assertThat(client.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(client.body()).contains("Last-Event-ID").contains("\"type\":\"about:blank\"").contains("\"title\"");
+		assertThat(client.body()).contains("Last-Event-ID").contains("\"type\":\"urn:leverans:problem:invalid-request\"").contains("\"title\"");
 	}
 }
