@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +53,7 @@ class BasicsPagesIT {
 		// The first Tab reaches the skip link, which takes the keyboard past the navigation to the form.
 		tabTo(anna, "skip-link");
 		press(anna, Keys.ENTER);
+		assertThat(anna.script("return document.activeElement.id")).as("the skip link's target").isEqualTo("main");
 		tabTo(anna, "lines");
 		press(anna, "CEM-25KG 40", Keys.ENTER, "PLY-18MM;12");
 		tabTo(anna, "date");
@@ -82,7 +84,7 @@ class BasicsPagesIT {
 		Instant from = Instant.parse(window.get("from").asString());
 		Instant to = Instant.parse(window.get("to").asString());
 
-		Map<String, String> shown = new java.util.LinkedHashMap<>();
+		Map<String, String> shown = new LinkedHashMap<>();
 		for (String zone : List.of("Europe/Helsinki", "America/New_York")) {
 			Browser anna = this.browsers.desktop(gateway, zone).signIn("/buyer/order.html?id=" + orderId, "anna");
 			String text = anna.waitFor(By.cssSelector("#shipments .shipment .window")).getText();
