@@ -59,15 +59,20 @@ final class Browser implements AutoCloseable {
 	}
 
 	static Browser desktop(URI gateway) {
-		return open(gateway, 1280, 900, false);
+		return desktop(gateway, VIEWER_TIME_ZONE);
+	}
+
+	/** A desktop browser whose clock runs in another time zone, as a person's abroad does. */
+	static Browser desktop(URI gateway, String timeZone) {
+		return open(gateway, 1280, 900, false, timeZone);
 	}
 
 	/** A phone-sized screen (390 × 844 CSS pixels, as Chrome's device emulation makes it; a window cannot be that narrow). */
 	static Browser phone(URI gateway) {
-		return open(gateway, 390, 844, true);
+		return open(gateway, 390, 844, true, VIEWER_TIME_ZONE);
 	}
 
-	private static Browser open(URI gateway, int width, int height, boolean phone) {
+	private static Browser open(URI gateway, int width, int height, boolean phone, String timeZone) {
 		Path profile;
 		try {
 			profile = Files.createTempDirectory("leverans-chromium-");
@@ -77,7 +82,7 @@ final class Browser implements AutoCloseable {
 		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
-			.withEnvironment(Map.of("TZ", VIEWER_TIME_ZONE))
+			.withEnvironment(Map.of("TZ", timeZone))
 			.build();
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -133,6 +138,11 @@ final class Browser implements AutoCloseable {
 	/** The page has its live stream open, so a change made now arrives (the stream also replays, but not forever). */
 	void awaitLive() {
 		waitFor(By.cssSelector("body[data-stream='live']"));
+	}
+
+	/** A Chrome DevTools Protocol command, e.g. to make the network fail under the page. */
+	Map<String, Object> devTools(String command, Map<String, Object> parameters) {
+		return this.driver.executeCdpCommand(command, parameters);
 	}
 
 	Object script(String script, Object... arguments) {

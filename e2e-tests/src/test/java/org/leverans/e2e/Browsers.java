@@ -20,6 +20,10 @@ final class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
 		return keep(Browser.desktop(gateway));
 	}
 
+	Browser desktop(URI gateway, String timeZone) {
+		return keep(Browser.desktop(gateway, timeZone));
+	}
+
 	Browser phone(URI gateway) {
 		return keep(Browser.phone(gateway));
 	}

@@ -15,8 +15,11 @@ if (me) {
       el('select', { id: 'status', name: 'status' }, FILTERS.map((f) => el('option', { value: f, selected: f === status }, f === 'ALL' ? 'All reviews' : label(f))))),
     el('button', { type: 'submit' }, 'Show')));
   const outcome = el('div', { 'aria-live': 'polite', id: 'outcome' });
-  const queue = el('section', { id: 'queue', 'aria-label': 'Reviews' });
-  main.append(outcome, queue);
+  // The cards' h3 needs an h2 above it: a screen reader user moves through the queue by heading level.
+  const heading = el('h2', { id: 'queue-heading' },
+    status === 'OPEN' ? 'Waiting for a decision' : status === 'ALL' ? 'All reviews' : `${label(status)} reviews`);
+  const queue = el('section', { id: 'queue', 'aria-labelledby': 'queue-heading' });
+  main.append(outcome, heading, queue);
   const refresh = () => load(queue, api(`/api/support/credit-reviews?status=${status}`), ({ body }) =>
     body.items.length ? el('div', { class: 'grid' }, body.items.map((r) => card(r, outcome, refresh)))
       : empty(status === 'OPEN' ? 'No orders are waiting for a credit decision.' : 'No reviews.'));

@@ -75,7 +75,7 @@ if (me && !id) {
         order.statusReasons?.length ? el('div', { class: 'error', role: 'alert' }, el('strong', {}, 'Why: '),
           el('ul', {}, order.statusReasons.map((r) => el('li', {}, r.lineNo ? `Line ${r.lineNo}: ` : '', r.message || label(r.code))))) : null,
         el('dl', { class: 'facts' },
-          el('dt', {}, 'Purchase order'), el('dd', {}, order.purchaseOrderNumber || '–'),
+          el('dt', {}, 'Purchase order'), el('dd', { id: 'purchase-order' }, order.purchaseOrderNumber || '–'),
           el('dt', {}, 'Placed'), el('dd', {}, `${dateTime(order.placedAt)} by ${order.placedBy}`),
           el('dt', {}, 'Requested delivery'), el('dd', {}, order.requestedDelivery
             ? `${plainDate(order.requestedDelivery.date)} ${order.requestedDelivery.from}–${order.requestedDelivery.to} (site time)` : '–'),

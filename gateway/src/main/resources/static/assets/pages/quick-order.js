@@ -37,7 +37,7 @@ function form(agreement, mayPlace) {
   const po = el('input', { id: 'po', name: 'po', maxlength: 64, autocomplete: 'off' });
   const note = el('input', { id: 'note', name: 'note', maxlength: 2000 });
   const result = el('div', { id: 'result', 'aria-live': 'polite' });
-  const previewButton = el('button', { type: 'submit' }, 'Preview');
+  const previewButton = el('button', { type: 'submit', id: 'preview' }, 'Preview');
 
   const field = (id, text, control, hint) => el('div', { class: 'field' }, el('label', { for: id }, text), control, hint ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
   const requestedDelivery = () => {
