@@ -52,6 +52,17 @@ class MailTemplates {
 		return render(eventName, data, localeTag, orderId -> Optional.empty());
 	}
 
+	/** The order an e-mail confirms, if it is an order confirmation (a status change to ACCEPTED). */
+	Optional<UUID> confirmedOrder(String eventName, String data) {
+		if (!StreamEventNames.ORDER_STATUS_CHANGED.equals(eventName)) {
+			return Optional.empty();
+		}
+		JsonNode node = this.json.readTree(data);
+		String orderId = text(node, "orderId");
+		return ("ACCEPTED".equals(text(node, "status")) && orderId != null) ? Optional.of(UUID.fromString(orderId))
+				: Optional.empty();
+	}
+
 	/** @param confirmations what an order confirmation lists, by order id */
 	MailMessage render(String eventName, String data, String localeTag,
 			Function<UUID, Optional<OrderConfirmation>> confirmations) {
@@ -83,11 +94,8 @@ class MailTemplates {
 				body.append("\n- ").append(text(reason, "message") != null ? text(reason, "message") : text(reason, "code"));
 			}
 		}
-		String orderId = text(node, "orderId");
-		if (StreamEventNames.ORDER_STATUS_CHANGED.equals(eventName) && "ACCEPTED".equals(status) && orderId != null) {
-			confirmations.apply(UUID.fromString(orderId))
-				.ifPresent(confirmation -> confirmation(body, confirmation, locale));
-		}
+		confirmedOrder(eventName, data).flatMap(confirmations)
+			.ifPresent(confirmation -> confirmation(body, confirmation, locale));
 		body.append("\n\n--\n").append(this.messages.getMessage("mail.footer", null, locale)).append('\n');
 		return new MailMessage(subject, body.toString());
 	}
