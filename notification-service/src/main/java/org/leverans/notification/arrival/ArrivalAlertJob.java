@@ -23,10 +23,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the shared arrival alerts that are due as {@code shipment.arriving} stream messages (for the live stream and
- * webhooks, at the default lead time; each person's e-mail goes at their own, see {@link ArrivalNoticeJob}). Every instance runs it; a due
- * alert is claimed with {@code FOR UPDATE SKIP LOCKED} and marked sent in the transaction that records the message,
- * so each alert goes out once however many instances look.
+ * Sends the shared arrival alerts that are due as {@code shipment.arriving} stream messages, at the default lead
+ * time: for webhooks and the live stream of everyone whose lead time is the default (each person's e-mail, and the
+ * live message of those with a lead time of their own, go at their time, see {@link ArrivalNoticeJob}). Every
+ * instance runs it; a due alert is claimed with {@code FOR UPDATE SKIP LOCKED} and marked sent in the transaction
+ * that records the message, so each alert goes out once however many instances look.
  */
 @Component
 class ArrivalAlertJob extends RecurringPass {

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the "arriving soon" alerts, under {@code leverans.arrival-alerts}.
  *
- * @param leadTime how long before the current delivery window starts the shared alert (live stream, webhooks)
- * goes out, and each person's e-mail when neither they nor their site chose a lead time
+ * @param leadTime how long before the current delivery window starts the shared alert (webhooks, and the live
+ * stream of those without a lead time of their own) goes out, and each person's e-mail when neither they nor their
+ * site chose a lead time
  * @param minLeadTime the shortest lead time a person or site may choose
  * @param maxLeadTime the longest
  * @param checkInterval how often an instance looks for alerts that are due

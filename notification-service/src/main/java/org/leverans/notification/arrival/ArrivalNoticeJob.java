@@ -15,6 +15,7 @@ import org.leverans.notification.mail.MailQueue;
 import org.leverans.notification.scheduling.RecurringPass;
 import org.leverans.notification.stream.StreamEvent;
 import org.leverans.notification.stream.StreamEventNames;
+import org.leverans.notification.stream.StreamEvents;
 import org.leverans.notification.subscription.Subscribers;
 import org.leverans.notification.subscription.Subscribers.Recipient;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends each person their own "arriving soon" e-mail, at their own lead time (theirs, else their site's, else the
- * default) before the shipment's current window starts, or at once when the partner says the truck is arriving.
- * Who gets it is decided when it falls due, so a changed subscription or a moved window counts until then. Each
- * goes once per shipment and person: the {@code arrival_notice} row is inserted in the transaction that plans the
- * e-mail, and its primary key stops a second instance, a second pass or a redelivered event.
+ * default) before the shipment's current window starts, or at once when the partner says the truck is arriving;
+ * and, to those whose lead time is not the default, the live {@code shipment.arriving} as a stream row aimed at
+ * them (everyone else gets the shared one of {@link ArrivalAlertJob}). Who gets it is decided when it falls due, so
+ * a changed subscription or a moved window counts until then. Each goes once per shipment, person and channel: the
+ * {@code arrival_notice} row is inserted in the transaction that plans the e-mail or appends the stream row, and
+ * its primary key stops a second instance, a second pass or a redelivered event.
  */
 @Component
 class ArrivalNoticeJob extends RecurringPass {
@@ -43,6 +46,8 @@ class ArrivalNoticeJob extends RecurringPass {
 
 	private final MailQueue mail;
 
+	private final StreamEvents streamEvents;
+
 	private final JsonMapper json;
 
 	private final ArrivalAlertProperties properties;
@@ -50,18 +55,20 @@ class ArrivalNoticeJob extends RecurringPass {
 	private final Clock clock;
 
 	ArrivalNoticeJob(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Subscribers subscribers,
-			MailQueue mail, JsonMapper json, TaskScheduler scheduler, ArrivalAlertProperties properties, Clock clock) {
+			MailQueue mail, StreamEvents streamEvents, JsonMapper json, TaskScheduler scheduler,
+			ArrivalAlertProperties properties, Clock clock) {
 		super(scheduler, properties.checkInterval(), "Arrival notice");
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.subscribers = subscribers;
 		this.mail = mail;
+		this.streamEvents = streamEvents;
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	/** @return how many e-mails were planned */
+	/** @return how many e-mails were planned and live messages sent */
 	int sendDue() {
 		Integer sent = this.transactions.execute(status -> {
 			Instant now = this.clock.instant();
@@ -92,27 +99,60 @@ class ArrivalNoticeJob extends RecurringPass {
 				(shipment.siteId() != null) ? Set.of(shipment.siteId()) : Set.of(), "{}", now, shipment.orderId());
 		int count = 0;
 		for (Recipient recipient : this.subscribers.recipientsOf(probe)) {
-			Duration lead = (recipient.arrivalLeadMinutes() != null)
-					? Duration.ofMinutes(recipient.arrivalLeadMinutes()) : this.properties.leadTime();
-			Instant due = (shipment.arrivingAt() != null) ? shipment.arrivingAt() : shipment.window().from().minus(lead);
-			if (due.isAfter(now)) {
-				continue;
+			if (claim(shipment, recipient, Channel.EMAIL, now)) {
+				this.mail.add(recipient.subscriber(), StreamEventNames.SHIPMENT_ARRIVING, data(shipment, now));
+				count++;
 			}
-			int claimed = this.jdbc.update("""
-					INSERT INTO arrival_notice (shipment_id, subject, lead_minutes, window_from, sent_at)
-					VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", shipment.shipmentId(),
-					recipient.subscriber().subject(), lead.toMinutes(), Timestamp.from(shipment.window().from()),
-					Timestamp.from(now));
-			if (claimed == 1) {
-				ArrivingData data = new ArrivingData(shipment.orderId(), shipment.orderNumber(), shipment.shipmentId(),
-						shipment.siteId(), shipment.carrier(), shipment.trackingNumber(), shipment.status(),
-						shipment.window(), ArrivingData.minutesUntil(shipment.window().from(), now), now);
-				this.mail.add(recipient.subscriber(), StreamEventNames.SHIPMENT_ARRIVING,
-						this.json.writeValueAsString(data));
+		}
+		// Whoever may see it with a lead time of their own gets it on their live stream now, aimed at them; their
+		// stream skips the shared one (ArrivalAlertJob) by the same rule, so nobody gets two.
+		for (Recipient recipient : this.subscribers.ownArrivalLeadsOf(probe, this.properties.leadTime().toMinutes())) {
+			if (claim(shipment, recipient, Channel.LIVE, now)) {
+				String subject = recipient.subscriber().subject();
+				this.streamEvents.append(StreamEventNames.SHIPMENT_ARRIVING, shipment.customerId(), probe.siteIds(),
+						shipment.orderId(), shipment.shipmentId(),
+						"arrival-notice:" + shipment.shipmentId() + ":" + subject, data(shipment, now), now, subject);
 				count++;
 			}
 		}
 		return count;
+	}
+
+	/**
+	 * Whether the recipient's notice on this channel is due now and was not sent before: the {@code arrival_notice}
+	 * row inserted here makes it once per shipment, person and channel, whatever the instances and passes.
+	 */
+	private boolean claim(OpenShipment shipment, Recipient recipient, Channel channel, Instant now) {
+		Duration lead = (recipient.arrivalLeadMinutes() != null) ? Duration.ofMinutes(recipient.arrivalLeadMinutes())
+				: this.properties.leadTime();
+		Instant due = (shipment.arrivingAt() != null) ? shipment.arrivingAt() : shipment.window().from().minus(lead);
+		if (due.isAfter(now)) {
+			return false;
+		}
+		return this.jdbc.update("""
+				INSERT INTO arrival_notice (shipment_id, subject, channel, lead_minutes, window_from, sent_at)
+				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", shipment.shipmentId(),
+				recipient.subscriber().subject(), channel.column, lead.toMinutes(),
+				Timestamp.from(shipment.window().from()), Timestamp.from(now)) == 1;
+	}
+
+	private String data(OpenShipment shipment, Instant now) {
+		return this.json.writeValueAsString(new ArrivingData(shipment.orderId(), shipment.orderNumber(),
+				shipment.shipmentId(), shipment.siteId(), shipment.carrier(), shipment.trackingNumber(),
+				shipment.status(), shipment.window(), ArrivingData.minutesUntil(shipment.window().from(), now), now));
+	}
+
+	/** The values of {@code arrival_notice.channel}. */
+	private enum Channel {
+
+		EMAIL("email"), LIVE("live");
+
+		private final String column;
+
+		Channel(String column) {
+			this.column = column;
+		}
+
 	}
 
 	@Override

@@ -55,9 +55,9 @@ class MailPlanner {
 			List<StreamEvent> events = this.streamEvents.after(cursor.getFirst(), BATCH);
 			Timestamp now = Timestamp.from(this.clock.instant());
 			for (StreamEvent event : events) {
-				if (StreamEventNames.SHIPMENT_ARRIVING.equals(event.name())) {
+				if (event.aimed() || StreamEventNames.SHIPMENT_ARRIVING.equals(event.name())) {
 					// Each person's "arriving soon" e-mail goes at their own lead time (arrival.ArrivalNoticeJob),
-					// not with the shared stream alert.
+					// not with a stream alert, shared or aimed at one person's live stream.
 					continue;
 				}
 				for (Subscriber recipient : this.subscribers.emailRecipientsOf(event)) {

@@ -12,9 +12,10 @@ import org.leverans.notification.security.Caller;
 /**
  * What one caller may see on the stream: everything (admins), the changes of the customer a buyer acts for, the
  * changes concerning the sites a receiver receives at, and the orders and customers customer service follows.
- * Roles add up.
+ * Roles add up. Rows aimed at one person ({@link StreamEvent#recipient()}) are seen by that {@code subject} only.
  */
-public record Audience(boolean everything, Set<UUID> customerIds, Set<UUID> siteIds, Set<UUID> orderIds) {
+public record Audience(String subject, boolean everything, Set<UUID> customerIds, Set<UUID> siteIds,
+		Set<UUID> orderIds) {
 
 	public Audience {
 		customerIds = Set.copyOf(customerIds);
@@ -29,7 +30,7 @@ public record Audience(boolean everything, Set<UUID> customerIds, Set<UUID> site
 	/** @param followed what the caller follows; it only counts for customer service */
 	public static Audience of(Caller caller, Followed followed) {
 		if (caller.has(Roles.ADMIN)) {
-			return new Audience(true, Set.of(), Set.of(), Set.of());
+			return new Audience(caller.subject(), true, Set.of(), Set.of(), Set.of());
 		}
 		Set<UUID> customers = new HashSet<>();
 		Set<UUID> orders = new HashSet<>();
@@ -42,10 +43,14 @@ public record Audience(boolean everything, Set<UUID> customerIds, Set<UUID> site
 			orders.addAll(followed.orderIds());
 		}
 		Set<UUID> sites = caller.has(Roles.RECEIVER) ? caller.siteIds() : Set.of();
-		return new Audience(false, customers, sites, orders);
+		return new Audience(caller.subject(), false, customers, sites, orders);
 	}
 
+	/** A row aimed at one person is theirs alone, even for an admin who sees everything else. */
 	public boolean sees(StreamEvent event) {
+		if (event.aimed() && !event.recipient().equals(this.subject)) {
+			return false;
+		}
 		return this.everything
 				|| (event.customerId() != null && this.customerIds.contains(event.customerId()))
 				|| (event.orderId() != null && this.orderIds.contains(event.orderId()))

@@ -8,4 +8,7 @@ public interface LiveChoices {
 
 	/** @return the events the person chose, or empty for everything they may see */
 	Optional<Set<String>> of(String subject);
+
+	/** @return where the person's "arriving soon" comes aimed at them rather than shared */
+	PersonalArrivals personalArrivalsOf(String subject);
 }

@@ -57,12 +57,14 @@ class StreamController {
 			@RequestParam(name = "lastEventId", required = false) String resumeAfter) {
 		Long resumeFrom = eventId((lastEventId != null && !lastEventId.isBlank()) ? lastEventId : resumeAfter);
 		SseEmitter emitter = new SseEmitter(lifetime(jwt).toMillis());
-		// What customer service follows, and what the person chose to see live, are read once per connection: a
-		// change shows from the next reconnect.
+		// What customer service follows, what the person chose to see live and where their "arriving soon" is
+		// their own are read once per connection: a change shows from the next reconnect.
 		Caller caller = Caller.of(jwt);
-		Predicate<StreamEvent> wanted = this.liveChoices.of(caller.subject())
-			.<Predicate<StreamEvent>>map(chosen -> event -> EventKinds.shownLive(chosen, event))
+		Predicate<StreamEvent> chosen = this.liveChoices.of(caller.subject())
+			.<Predicate<StreamEvent>>map(events -> event -> EventKinds.shownLive(events, event))
 			.orElse(event -> true);
+		PersonalArrivals personal = this.liveChoices.personalArrivalsOf(caller.subject());
+		Predicate<StreamEvent> wanted = chosen.and(event -> !personal.replaces(event));
 		new StreamSubscription(emitter, Audience.of(caller, this.follows.of(caller.subject())), wanted, resumeFrom,
 				this.streamEvents, this.hub, this.properties)
 			.start();

@@ -33,7 +33,7 @@ public class StreamEvents {
 	 */
 	private static final long APPEND_LOCK = 0x53747265616d4576L;
 
-	private static final String COLUMNS = "id, event_name, customer_id, site_ids, data, created_at, order_id";
+	private static final String COLUMNS = "id, event_name, customer_id, site_ids, data, created_at, order_id, recipient";
 
 	private static final RowMapper<StreamEvent> ROW = StreamEvents::row;
 
@@ -50,19 +50,33 @@ public class StreamEvents {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long append(String name, UUID customerId, Collection<UUID> siteIds, UUID orderId, UUID shipmentId,
 			String sourceEventId, String data, Instant createdAt) {
+		return append(name, customerId, siteIds, orderId, shipmentId, sourceEventId, data, createdAt, null);
+	}
+
+	/**
+	 * Records a change for one person only: {@code recipient} (their subject) sees it if they may see the change at
+	 * all, nobody else does. It takes the next id like any row, so every stream's ids still only grow.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long append(String name, UUID customerId, Collection<UUID> siteIds, UUID orderId, UUID shipmentId,
+			String sourceEventId, String data, Instant createdAt, String recipient) {
 		this.jdbc.query("SELECT pg_advisory_xact_lock(?)", (ResultSetExtractor<Void>) rs -> null, APPEND_LOCK);
 		Long id = this.jdbc.queryForObject("""
 				WITH appended AS (
 				    INSERT INTO stream_event (event_name, customer_id, site_ids, order_id, shipment_id, source_event_id,
-				                              data, created_at)
-				    VALUES (?, ?, ?::uuid[], ?, ?, ?, ?, ?)
+				                              data, created_at, recipient)
+				    VALUES (?, ?, ?::uuid[], ?, ?, ?, ?, ?, ?)
 				    RETURNING id)
 				SELECT id FROM appended, pg_notify(?, id::text)""", Long.class, name, customerId,
-				uuidArray(siteIds), orderId, shipmentId, sourceEventId, data, Timestamp.from(createdAt), CHANNEL);
+				uuidArray(siteIds), orderId, shipmentId, sourceEventId, data, Timestamp.from(createdAt), recipient,
+				CHANNEL);
 		return id;
 	}
 
-	/** Every row after {@code afterId}, oldest first: what an instance pushes to its connected streams. */
+	/**
+	 * Every row after {@code afterId}, oldest first, aimed ones included: what an instance pushes to its connected
+	 * streams, and what the mail and webhook planners read (they pass over the aimed ones).
+	 */
 	public List<StreamEvent> after(long afterId, int limit) {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM stream_event WHERE id > ? ORDER BY id LIMIT ?", ROW,
 				afterId, limit);
@@ -77,8 +91,9 @@ public class StreamEvents {
 				 FROM stream_event
 				WHERE id > ? AND (? OR customer_id = ANY(?::uuid[]) OR site_ids && ?::uuid[]
 				                  OR order_id = ANY(?::uuid[]))
+				  AND (recipient IS NULL OR recipient = ?)
 				ORDER BY id LIMIT ?""", ROW, afterId, audience.everything(), uuidArray(audience.customerIds()),
-				uuidArray(audience.siteIds()), uuidArray(audience.orderIds()), limit);
+				uuidArray(audience.siteIds()), uuidArray(audience.orderIds()), audience.subject(), limit);
 	}
 
 	/** The id of the newest row, or 0 when there is none. */
@@ -94,7 +109,7 @@ public class StreamEvents {
 	private static StreamEvent row(ResultSet rs, int rowNum) throws SQLException {
 		return new StreamEvent(rs.getLong("id"), rs.getString("event_name"), rs.getObject("customer_id", UUID.class),
 				uuids(rs.getArray("site_ids")), rs.getString("data"), rs.getTimestamp("created_at").toInstant(),
-				rs.getObject("order_id", UUID.class));
+				rs.getObject("order_id", UUID.class), rs.getString("recipient"));
 	}
 
 	private static Set<UUID> uuids(Array array) throws SQLException {

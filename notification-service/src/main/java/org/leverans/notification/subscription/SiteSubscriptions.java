@@ -40,6 +40,13 @@ class SiteSubscriptions {
 				SiteSubscriptions::row, uuidArray(siteIds));
 	}
 
+	/** The customer's site subscriptions that chose an arrival lead time. */
+	List<SiteSubscription> withArrivalLeadOf(UUID customerId) {
+		return this.jdbc.query("""
+				SELECT * FROM site_subscription WHERE customer_id = ? AND arrival_lead_minutes IS NOT NULL
+				ORDER BY site_id""", SiteSubscriptions::row, customerId);
+	}
+
 	void save(SiteSubscription subscription) {
 		this.jdbc.update("""
 				INSERT INTO site_subscription (site_id, customer_id, email_events, also_notify, arrival_lead_minutes,

@@ -19,6 +19,7 @@ import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.notification.follow.Followed;
 import org.leverans.notification.follow.Follows;
 import org.leverans.notification.stream.EventKinds;
+import org.leverans.notification.stream.PersonalArrivals;
 import org.leverans.notification.stream.StreamEvent;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -104,12 +105,69 @@ public class Subscribers {
 			}
 			SiteSubscription site = sites.stream().filter(s -> s.appliesTo(subscriber)).findFirst().orElse(null);
 			if (EventKinds.matches(emailEventsOf(subscriber, site), event)) {
-				Integer lead = (subscriber.arrivalLeadMinutes() != null) ? subscriber.arrivalLeadMinutes()
-						: (site != null) ? site.arrivalLeadMinutes() : null;
+				recipients.add(new Recipient(subscriber, arrivalLeadOf(subscriber, site)));
+			}
+		}
+		return recipients;
+	}
+
+	/**
+	 * The people who may see the event, e-mail address or not, whose "arriving soon" lead time (their own, else
+	 * that of the site subscription that speaks for them) is not {@code defaultMinutes}: those who get it on their
+	 * live stream at their own time rather than with the shared alert. The same rule as
+	 * {@link #personalArrivals(String, long)}, so each person gets exactly one of the two.
+	 */
+	public List<Recipient> ownArrivalLeadsOf(StreamEvent event, long defaultMinutes) {
+		List<SiteSubscription> sites = this.siteSubscriptions.of(event.siteIds());
+		List<Subscriber> candidates = this.jdbc.query("""
+				SELECT * FROM subscriber
+				WHERE roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[]
+				ORDER BY subject""", Subscribers::row, array(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)),
+				event.customerId(), array(event.siteIds()));
+		List<Recipient> recipients = new ArrayList<>();
+		for (Subscriber subscriber : candidates) {
+			if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
+				continue;
+			}
+			SiteSubscription site = sites.stream().filter(s -> s.appliesTo(subscriber)).findFirst().orElse(null);
+			Integer lead = arrivalLeadOf(subscriber, site);
+			if (isOwn(lead, defaultMinutes)) {
 				recipients.add(new Recipient(subscriber, lead));
 			}
 		}
 		return recipients;
+	}
+
+	/** Where the person's "arriving soon" is their own rather than the shared one; see {@link #ownArrivalLeadsOf}. */
+	public PersonalArrivals personalArrivals(String subject, long defaultMinutes) {
+		Subscriber subscriber = find(subject).orElse(null);
+		if (subscriber == null) {
+			return PersonalArrivals.NONE;
+		}
+		if (subscriber.arrivalLeadMinutes() != null) {
+			// Their own choice wins over every site's.
+			return isOwn(subscriber.arrivalLeadMinutes(), defaultMinutes) ? new PersonalArrivals(true, Set.of())
+					: PersonalArrivals.NONE;
+		}
+		if (subscriber.customerId() == null) {
+			return PersonalArrivals.NONE;
+		}
+		Set<UUID> sites = this.siteSubscriptions.withArrivalLeadOf(subscriber.customerId())
+			.stream()
+			.filter(site -> site.appliesTo(subscriber) && isOwn(site.arrivalLeadMinutes(), defaultMinutes))
+			.map(SiteSubscription::siteId)
+			.collect(Collectors.toSet());
+		return sites.isEmpty() ? PersonalArrivals.NONE : new PersonalArrivals(false, sites);
+	}
+
+	/** Their own lead time, else that of the site subscription that speaks for them; {@code null} for the default. */
+	private static Integer arrivalLeadOf(Subscriber subscriber, SiteSubscription site) {
+		return (subscriber.arrivalLeadMinutes() != null) ? subscriber.arrivalLeadMinutes()
+				: (site != null) ? site.arrivalLeadMinutes() : null;
+	}
+
+	private static boolean isOwn(Integer leadMinutes, long defaultMinutes) {
+		return leadMinutes != null && leadMinutes != defaultMinutes;
 	}
 
 	private static Set<String> emailEventsOf(Subscriber subscriber, SiteSubscription site) {

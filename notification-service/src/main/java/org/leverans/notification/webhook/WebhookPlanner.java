@@ -56,7 +56,9 @@ class WebhookPlanner {
 			List<StreamEvent> events = this.streamEvents.after(cursor.getFirst(), BATCH);
 			Timestamp now = Timestamp.from(this.clock.instant());
 			for (StreamEvent event : events) {
-				if (event.customerId() == null) {
+				if (event.customerId() == null || event.aimed()) {
+					// An aimed row is one person's live "arriving soon" at their own lead time; the customer's
+					// systems get the shared one.
 					continue;
 				}
 				// An endpoint gets what happened after it was registered, not the customer's history; a disabled

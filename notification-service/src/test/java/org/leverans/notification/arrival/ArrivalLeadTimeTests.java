@@ -74,7 +74,8 @@ class ArrivalLeadTimeTests extends IntegrationTest {
 		assertThat(this.job.sendDue()).isZero();
 		assertThat(arrivalMails(early)).hasSize(1);
 		assertThat(arrivalMails(late)).hasSize(1);
-		assertThat(this.jdbc.queryForList("SELECT lead_minutes FROM arrival_notice WHERE shipment_id = ? ORDER BY sent_at",
+		assertThat(this.jdbc.queryForList(
+				"SELECT lead_minutes FROM arrival_notice WHERE shipment_id = ? AND channel = 'email' ORDER BY sent_at",
 				Integer.class, this.shipmentId))
 			.containsExactly(90, 30);
 	}
