@@ -1,11 +1,8 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -15,20 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every page passes Deque's axe-core check in a real Chromium once its content has loaded: no serious or critical
  * violation (labels, contrast, names of buttons and links, lang) and no landmark or heading problem.
  */
-class AccessibilityPagesIT {
-
-	@RegisterExtension
-	final Browsers browsers = new Browsers();
-
-	static RunningLeverans leverans;
-
-	static URI gateway;
-
-	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
-		gateway = leverans.gateway();
-	}
+class AccessibilityPagesIT extends PagesSpec {
 
 	@Test
 	void theLandingPagePassesTheAccessibilityCheckSignedOutAndSignedIn() {

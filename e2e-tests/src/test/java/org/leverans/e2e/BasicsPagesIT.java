@@ -1,6 +1,5 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,9 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -30,20 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the focus is always visible; times are in the viewer's own time zone, which the page names; a failing API or an
  * empty result is said in words, never an endless "Loading …".
  */
-class BasicsPagesIT {
-
-	@RegisterExtension
-	final Browsers browsers = new Browsers();
-
-	static RunningLeverans leverans;
-
-	static URI gateway;
-
-	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
-		gateway = leverans.gateway();
-	}
+class BasicsPagesIT extends PagesSpec {
 
 	@Test
 	void annaPreviewsAndPlacesAQuickOrderWithTheKeyboardAloneSeeingWhereTheFocusIs() {

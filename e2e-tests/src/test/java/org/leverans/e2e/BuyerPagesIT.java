@@ -1,15 +1,12 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,20 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The buyer's pages in a real Chromium: catalogue, quick order by paste, the order updating live, history. */
-class BuyerPagesIT {
-
-	@RegisterExtension
-	final Browsers browsers = new Browsers();
-
-	static RunningLeverans leverans;
-
-	static URI gateway;
-
-	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
-		gateway = leverans.gateway();
-	}
+class BuyerPagesIT extends PagesSpec {
 
 	@Test
 	void annaQuickOrdersByPasteAndSeesTheDeliveryWindowMoveWithoutAReload() {

@@ -1,14 +1,11 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
@@ -16,20 +13,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The receiver's arrivals page in a real Chromium, on a desktop and at a phone's width. */
-class ReceiverPagesIT {
-
-	@RegisterExtension
-	final Browsers browsers = new Browsers();
-
-	static RunningLeverans leverans;
-
-	static URI gateway;
-
-	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
-		gateway = leverans.gateway();
-	}
+class ReceiverPagesIT extends PagesSpec {
 
 	@Test
 	void mikkoSeesTheArrivalAndTheArrivingSoonBannerWhenTheCarrierIsMinutesAway() {

@@ -1,15 +1,12 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -17,22 +14,10 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Customer service's pages in a real Chromium: one search box, the order's timeline, the credit review queue. */
-class SupportPagesIT {
+class SupportPagesIT extends PagesSpec {
 
 	static final String KIVI_TAMPERE = "33333333-0000-0000-0000-000000000001";
 
-	@RegisterExtension
-	final Browsers browsers = new Browsers();
-
-	static RunningLeverans leverans;
-
-	static URI gateway;
-
-	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
-		gateway = leverans.gateway();
-	}
 
 	@Test
 	void saraFindsTheOrderByPurchaseOrderNumberAndSeesItsTimeline() {

@@ -443,7 +443,11 @@ public final class Platform implements AutoCloseable {
 	/** Runs the steps in parallel; the first failure makes the others give up, and is thrown once all ended. */
 	private void runTogether(List<Runnable> steps) {
 		RuntimeException firstFailure = null;
-		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+		// Platform threads, not virtual ones: the steps block inside class initialisers (zonky's LinuxUtils starting a
+		// process, the JDK's logger loading), which pin a virtual thread to its carrier; on a 2-core machine two such
+		// steps pinned both carriers while a third held the lock they waited for, and the start hung for good.
+		try (ExecutorService executor = Executors
+			.newThreadPerTaskExecutor(Thread.ofPlatform().name("platform-start-", 1).factory())) {
 			List<Future<?>> futures = steps.stream().map(executor::submit).collect(Collectors.toList());
 			for (Future<?> future : futures) {
 				try {
