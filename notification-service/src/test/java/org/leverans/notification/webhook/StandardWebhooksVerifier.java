@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * base64 part of the secret after {@code whsec_}, the header is a space-delimited list of {@code v1,<base64>}, any
  * one entry may match, comparisons are constant-time, and timestamps outside a tolerance are rejected.
  */
-final class StandardWebhooksVerifier {
+public final class StandardWebhooksVerifier {
 
 	private static final Duration TOLERANCE = Duration.ofMinutes(5);
 
@@ -27,7 +27,7 @@ final class StandardWebhooksVerifier {
 	}
 
 	/** Whether a message with these headers and raw body was signed with {@code secret} and is fresh at {@code now}. */
-	static boolean verify(String secret, String msgId, String timestamp, String signatureHeader, String rawBody,
+	public static boolean verify(String secret, String msgId, String timestamp, String signatureHeader, String rawBody,
 			Instant now) {
 		if (msgId == null || timestamp == null || signatureHeader == null) {
 			return false;
@@ -47,12 +47,12 @@ final class StandardWebhooksVerifier {
 	}
 
 	/** Whether one entry of the header ({@code v1,<base64>}) is the signature with {@code secret}. */
-	static boolean entrySignedWith(String entry, String secret, String msgId, String timestamp, String rawBody) {
+	public static boolean entrySignedWith(String entry, String secret, String msgId, String timestamp, String rawBody) {
 		return matches(entry, hmac(secret, msgId + "." + timestamp + "." + rawBody));
 	}
 
 	/** The header's entries, in order. */
-	static List<String> entries(String signatureHeader) {
+	public static List<String> entries(String signatureHeader) {
 		return Arrays.stream(signatureHeader.split(" ")).filter(entry -> !entry.isEmpty()).toList();
 	}
 
