@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.leverans.contracts.TokenClaims.Roles;
+import org.leverans.notification.security.ApiProblems;
 import org.leverans.notification.security.Caller;
 
 import org.springframework.http.HttpStatus;
@@ -64,21 +65,13 @@ class FollowsController {
 			errors.add(error("customerId", code, "Name either an orderId or a customerId to follow."));
 		}
 		if (!errors.isEmpty()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The follow does not name one order or one customer.");
-			problem.setType(URI.create("urn:leverans:problem:invalid-follow"));
-			problem.setTitle("Invalid follow");
-			problem.setProperty("errors", errors);
-			return ResponseEntity.badRequest().body(problem);
+			return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-follow", "Invalid follow",
+					"The follow does not name one order or one customer.", errors);
 		}
 		// An id this service has never seen an event for is most likely mistyped; following it would stay silent.
 		if (orderId != null && !this.follows.orderKnown(orderId)) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-					"No order " + orderId + " is known.");
-			problem.setType(URI.create("urn:leverans:problem:not-found"));
-			problem.setTitle("Unknown order");
-			problem.setProperty("errors", List.of(error("orderId", "UNKNOWN_ORDER", "No such order.")));
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+			return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Unknown order",
+					"No order " + orderId + " is known.", List.of(error("orderId", "UNKNOWN_ORDER", "No such order.")));
 		}
 		Follows.Added added = this.follows.add(caller.subject(), orderId, customerId, this.clock.instant());
 		if (!added.created()) {
@@ -96,9 +89,7 @@ class FollowsController {
 		}
 		// Someone else's follow is as invisible as one that does not exist.
 		if (this.follows.find(caller.subject(), id).isEmpty()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No follow " + id + ".");
-			problem.setType(URI.create("urn:leverans:problem:not-found"));
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+			return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", null, "No follow " + id + ".", null);
 		}
 		this.follows.remove(caller.subject(), id);
 		return ResponseEntity.noContent().build();
@@ -109,10 +100,8 @@ class FollowsController {
 	}
 
 	private static ResponseEntity<ProblemDetail> forbidden() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-				"Only customer service and admins follow orders and customers.");
-		problem.setType(URI.create("urn:leverans:problem:forbidden"));
-		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+		return ApiProblems.problem(HttpStatus.FORBIDDEN, "forbidden", null,
+				"Only customer service and admins follow orders and customers.", null);
 	}
 
 	private static UUID uuid(String field, String value, List<Map<String, String>> errors) {
@@ -129,7 +118,7 @@ class FollowsController {
 	}
 
 	private static Map<String, String> error(String field, String code, String message) {
-		return Map.of("field", field, "code", code, "message", message);
+		return ApiProblems.fieldError(field, code, message);
 	}
 
 	/** Ids as text, so a malformed one is reported against its field. */

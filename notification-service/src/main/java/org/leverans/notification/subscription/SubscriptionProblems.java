@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.leverans.notification.arrival.ArrivalAlertProperties;
+import org.leverans.notification.security.ApiProblems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -22,8 +23,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * before anything is stored.
  */
 final class SubscriptionProblems {
-
-	static final String INVALID = "urn:leverans:problem:invalid-subscription";
 
 	static final String CHANNEL_EMAIL = "email";
 
@@ -73,7 +72,7 @@ final class SubscriptionProblems {
 	}
 
 	void error(String field, String code, String message) {
-		this.errors.add(Map.of("field", field, "code", code, "message", message));
+		this.errors.add(ApiProblems.fieldError(field, code, message));
 	}
 
 	boolean any() {
@@ -81,25 +80,16 @@ final class SubscriptionProblems {
 	}
 
 	ResponseEntity<ProblemDetail> response(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setType(URI.create(INVALID));
-		problem.setTitle("Invalid subscription");
-		problem.setProperty("errors", List.copyOf(this.errors));
-		return ResponseEntity.badRequest().body(problem);
+		return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-subscription", "Invalid subscription", detail,
+				this.errors);
 	}
 
 	static ResponseEntity<ProblemDetail> notFound(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-		problem.setType(URI.create("urn:leverans:problem:not-found"));
-		problem.setTitle("Not found");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail, null);
 	}
 
 	static ResponseEntity<ProblemDetail> forbidden(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-		problem.setType(URI.create("urn:leverans:problem:forbidden"));
-		problem.setTitle("Forbidden");
-		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+		return ApiProblems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, null);
 	}
 
 	/** A body that is not JSON, has a field no one asked for, or a value of the wrong shape. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.leverans.contracts.TokenClaims.Roles;
+import org.leverans.notification.security.ApiProblems;
 import org.leverans.notification.security.Caller;
 import org.leverans.notification.subscription.RoleDefaults;
 import tools.jackson.databind.JsonNode;
@@ -91,12 +92,8 @@ class WebhookController {
 			}
 		}
 		if (!errors.isEmpty()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The webhook endpoint is not valid.");
-			problem.setType(URI.create("urn:leverans:problem:validation"));
-		problem.setTitle("Invalid webhook endpoint");
-			problem.setProperty("errors", errors);
-			return ResponseEntity.badRequest().body(problem);
+			return ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid webhook endpoint",
+					"The webhook endpoint is not valid.", errors);
 		}
 		Instant now = this.clock.instant();
 		WebhookEndpoint endpoint = WebhookEndpoint.registered(UUID.randomUUID(), customerId, request.url(),
@@ -271,25 +268,15 @@ class WebhookController {
 	}
 
 	private static ResponseEntity<ProblemDetail> invalid(String detail, List<Map<String, String>> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setType(URI.create("urn:leverans:problem:validation"));
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+		return ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, errors);
 	}
 
 	private static ResponseEntity<ProblemDetail> notFound(String what, Object id) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No " + what + " " + id + ".");
-		problem.setType(URI.create("urn:leverans:problem:not-found"));
-		problem.setTitle("Not found");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + what + " " + id + ".", null);
 	}
 
 	private static ResponseEntity<ProblemDetail> conflict(String kind, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-		problem.setType(URI.create("urn:leverans:problem:" + kind));
-		problem.setTitle(title);
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+		return ApiProblems.problem(HttpStatus.CONFLICT, kind, title, detail, null);
 	}
 
 	private static boolean ownedBy(WebhookEndpoint endpoint, Caller caller) {
@@ -311,7 +298,7 @@ class WebhookController {
 	}
 
 	private static Map<String, String> error(String field, String code, String message) {
-		return Map.of("field", field, "code", code, "message", message);
+		return ApiProblems.fieldError(field, code, message);
 	}
 
 	record RotatedSecret(UUID id, String secret, Instant rotatedAt, Instant previousSecretExpiresAt) {
