@@ -1,5 +1,6 @@
 package org.leverans.notification.subscription;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.leverans.contracts.TokenClaims;
@@ -26,6 +27,11 @@ class SubscriberRefresh implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		// A live stream that ends is dispatched again, long after its token was read: refreshing then could put back
+		// who the person was when they connected over what they have since become.
+		if (request.getDispatcherType() != DispatcherType.REQUEST) {
+			return true;
+		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
 			refresh(jwt);

@@ -46,7 +46,7 @@ class ArrivalAlertTests extends IntegrationTest {
 	@Test
 	void receiverIsAlertedLeadTimeBeforeTheWindowStarts() {
 		Instant windowFrom = Instant.now().plus(LEAD).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
-		try (SseClient mikko = stream(TestTokens.receiver("mikko", this.customer, this.site))) {
+		try (SseClient mikko = stream(TestTokens.receiver("mikko-test", this.customer, this.site))) {
 			events().publish(this.orderId, TestEvents.placed(this.orderId, this.customer, this.site));
 			await().atMost(WAIT).until(() -> mikko.received(this.orderId));
 			events().publish(this.orderId, planned(windowFrom));
@@ -65,7 +65,7 @@ class ArrivalAlertTests extends IntegrationTest {
 
 	@Test
 	void movedWindowRetimesThePendingAlertAndItGoesOutOnce() {
-		try (SseClient mikko = stream(TestTokens.receiver("mikko", this.customer, this.site))) {
+		try (SseClient mikko = stream(TestTokens.receiver("mikko-test", this.customer, this.site))) {
 			Instant farAway = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
 			events().publish(this.orderId, planned(farAway));
 			await().atMost(WAIT).ignoreExceptions().until(() -> dueAt().equals(farAway.minus(LEAD)));
@@ -91,7 +91,7 @@ class ArrivalAlertTests extends IntegrationTest {
 	@Test
 	void partnerSayingArrivingAlertsAtOnce() {
 		Instant farAway = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-		try (SseClient anna = stream(TestTokens.orderer("anna", this.customer))) {
+		try (SseClient anna = stream(TestTokens.orderer("anna-test", this.customer))) {
 			events().publish(this.orderId, planned(farAway));
 			events().publish(this.orderId, new ShipmentUpdated(this.shipmentId, this.orderId, this.customer,
 					this.site, "nordic-freight", "NF0000000077", "ARRIVING", "ARRIVING", Instant.now(),
@@ -104,7 +104,7 @@ class ArrivalAlertTests extends IntegrationTest {
 	@Test
 	void deliveredShipmentIsNotAlerted() {
 		Instant farAway = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-		try (SseClient anna = stream(TestTokens.orderer("anna", this.customer))) {
+		try (SseClient anna = stream(TestTokens.orderer("anna-test", this.customer))) {
 			events().publish(this.orderId, planned(farAway));
 			events().publish(this.orderId, new ShipmentDelivered(this.shipmentId, this.orderId, this.customer,
 					this.site, "nordic-freight", "NF0000000077", Instant.now(), new ProofOfDelivery("Mikko", null), 1));

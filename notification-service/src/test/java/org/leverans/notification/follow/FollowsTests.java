@@ -61,7 +61,7 @@ class FollowsTests extends IntegrationTest {
 	void customerServiceWithoutFollowsSeesNoCustomersChanges() {
 		UUID orderId = UUID.randomUUID();
 		try (SseClient stream = stream(this.saraToken);
-				SseClient admin = stream(TestTokens.admin("admin"))) {
+				SseClient admin = stream(TestTokens.admin("admin-test"))) {
 			events().publish(orderId, TestEvents.placed(orderId, this.customer, this.site));
 			await().atMost(WAIT).until(() -> admin.received(orderId));
 			assertThat(stream.received(orderId)).isFalse();
@@ -145,7 +145,7 @@ class FollowsTests extends IntegrationTest {
 
 	@Test
 	void customersOwnPeopleCannotFollowAnotherCustomer() {
-		String erik = TestTokens.orderer("erik", TestTokens.BYGG);
+		String erik = TestTokens.orderer("erik-test", TestTokens.BYGG);
 		HttpResponse<String> response = call("POST", "/api/subscriptions/follows", erik,
 				"{\"customerId\":\"" + TestTokens.RAKENNUS + "\"}");
 		assertThat(response.statusCode()).isEqualTo(403);

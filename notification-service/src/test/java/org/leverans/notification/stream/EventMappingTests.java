@@ -50,7 +50,7 @@ class EventMappingTests extends IntegrationTest {
 		DeliveryWindow narrowed = new DeliveryWindow(T.plusSeconds(1800), T.plusSeconds(3600), "CARRIER_ETA",
 				T.minusSeconds(600));
 
-		try (SseClient receiver = stream(TestTokens.receiver("mikko", customer, site))) {
+		try (SseClient receiver = stream(TestTokens.receiver("mikko-test", customer, site))) {
 			events().publish(orderId, TestEvents.placed(orderId, customer, site));
 			events().publish(orderId, new OrderOnHold(orderId, number, customer,
 					List.of(Reason.of("CREDIT_REVIEW", "Over the limit within tolerance")), T.minusSeconds(3000)));

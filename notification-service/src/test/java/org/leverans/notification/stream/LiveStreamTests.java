@@ -29,7 +29,7 @@ class LiveStreamTests extends IntegrationTest {
 	@Test
 	void ordererReceivesHerCompanysOrderStatusChangesLive() {
 		UUID orderId = UUID.randomUUID();
-		try (SseClient anna = stream(TestTokens.orderer("anna", RAKENNUS))) {
+		try (SseClient anna = stream(TestTokens.orderer("anna-test", RAKENNUS))) {
 			assertThat(anna.status()).isEqualTo(200);
 			assertThat(anna.header("Content-Type")).startsWith("text/event-stream");
 			events().publish(orderId, TestEvents.placed(orderId, RAKENNUS, JATKASAARI));
@@ -55,8 +55,8 @@ class LiveStreamTests extends IntegrationTest {
 	void byggOrdererDoesNotReceiveRakennusEvents() {
 		UUID rakennusOrder = UUID.randomUUID();
 		UUID byggOrder = UUID.randomUUID();
-		try (SseClient erik = stream(TestTokens.orderer("erik", BYGG));
-				SseClient anna = stream(TestTokens.orderer("anna", RAKENNUS))) {
+		try (SseClient erik = stream(TestTokens.orderer("erik-test", BYGG));
+				SseClient anna = stream(TestTokens.orderer("anna-test", RAKENNUS))) {
 			events().publish(rakennusOrder, TestEvents.placed(rakennusOrder, RAKENNUS, JATKASAARI));
 			await().atMost(WAIT).until(() -> anna.received(rakennusOrder));
 
@@ -75,8 +75,8 @@ class LiveStreamTests extends IntegrationTest {
 	void receiverGetsShipmentEventsForHisSiteOnly() {
 		UUID toHisSite = UUID.randomUUID();
 		UUID toOtherSite = UUID.randomUUID();
-		try (SseClient mikko = stream(TestTokens.receiver("mikko", RAKENNUS, JATKASAARI));
-				SseClient admin = stream(TestTokens.admin("admin"))) {
+		try (SseClient mikko = stream(TestTokens.receiver("mikko-test", RAKENNUS, JATKASAARI));
+				SseClient admin = stream(TestTokens.admin("admin-test"))) {
 			events().publish(toOtherSite, TestEvents.placed(toOtherSite, RAKENNUS, PASILA));
 			events().publish(toOtherSite, TestEvents.shipmentUpdated(toOtherSite, RAKENNUS, PASILA, "PICKED_UP"));
 			await().atMost(WAIT).until(() -> admin.messagesAbout(toOtherSite).size() == 2);
@@ -107,7 +107,7 @@ class LiveStreamTests extends IntegrationTest {
 
 	@Test
 	void forgetsStreamsWhoseClientWentAway(@Autowired StreamHub hub) {
-		SseClient anna = stream(TestTokens.orderer("anna", RAKENNUS));
+		SseClient anna = stream(TestTokens.orderer("anna-test", RAKENNUS));
 		await().atMost(WAIT).until(() -> hub.connected() >= 1);
 		anna.close();
 		// The next heartbeat finds the connection gone.
@@ -116,7 +116,7 @@ class LiveStreamTests extends IntegrationTest {
 
 	@Test
 	void streamEndsWhenItsTokenExpires() {
-		String shortLived = TestTokens.token("anna", List.of("ORDERER"), RAKENNUS, List.of(),
+		String shortLived = TestTokens.token("anna-test", List.of("ORDERER"), RAKENNUS, List.of(),
 				Duration.ofSeconds(3));
 		try (SseClient anna = stream(shortLived)) {
 			assertThat(anna.status()).isEqualTo(200);
@@ -142,14 +142,14 @@ class LiveStreamTests extends IntegrationTest {
 
 	@Test
 	void refusesTamperedTokens() {
-		SseClient forged = stream(TestTokens.orderer("anna", RAKENNUS) + "x");
+		SseClient forged = stream(TestTokens.orderer("anna-test", RAKENNUS) + "x");
 		assertThat(forged.status()).isEqualTo(401);
 		assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
 	}
 
 	@Test
 	void rejectsLastEventIdThatIsNoEventId() {
-		SseClient client = SseClient.connectRaw(this.port, TestTokens.orderer("anna", RAKENNUS), "yesterday");
+		SseClient client = SseClient.connectRaw(this.port, TestTokens.orderer("anna-test", RAKENNUS), "yesterday");
 		assertThat(client.status()).isEqualTo(400);
 		assertThat(client.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(client.body()).contains("Last-Event-ID").contains("\"type\":\"urn:leverans:problem:invalid-request\"").contains("\"title\"");

@@ -26,7 +26,7 @@ class StreamResumeTests extends IntegrationTest {
 	@Test
 	void reconnectWithLastEventIdResumesWithNoGapAndNoDuplicate() {
 		UUID customer = UUID.randomUUID();
-		String token = TestTokens.orderer("anna", customer);
+		String token = TestTokens.orderer("anna-test", customer);
 		List<UUID> orders = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
 
 		long lastSeen;
@@ -55,7 +55,7 @@ class StreamResumeTests extends IntegrationTest {
 	@Test
 	void reconnectingWhileEventsKeepComingLosesAndRepeatsNothing() {
 		UUID customer = UUID.randomUUID();
-		String token = TestTokens.orderer("anna", customer);
+		String token = TestTokens.orderer("anna-test", customer);
 		List<UUID> orders = IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID()).toList();
 
 		SseClient first = stream(token);
@@ -79,7 +79,7 @@ class StreamResumeTests extends IntegrationTest {
 	void redeliveredKafkaEventProducesOneStreamMessage() {
 		UUID customer = UUID.randomUUID();
 		UUID orderId = UUID.randomUUID();
-		try (SseClient anna = stream(TestTokens.orderer("anna", customer))) {
+		try (SseClient anna = stream(TestTokens.orderer("anna-test", customer))) {
 			String eventId = UUID.randomUUID().toString();
 			events().publish(orderId, TestEvents.placed(orderId, customer, TestTokens.JATKASAARI), eventId);
 			events().publish(orderId, TestEvents.placed(orderId, customer, TestTokens.JATKASAARI), eventId);
@@ -96,7 +96,7 @@ class StreamResumeTests extends IntegrationTest {
 	void resumingShowsOnlyWhatTheCallerMaySee() {
 		UUID customer = UUID.randomUUID();
 		UUID otherCustomer = UUID.randomUUID();
-		String token = TestTokens.orderer("anna", customer);
+		String token = TestTokens.orderer("anna-test", customer);
 		UUID mine = UUID.randomUUID();
 		UUID theirs = UUID.randomUUID();
 		long lastSeen;

@@ -77,7 +77,7 @@ class TwoInstancesTests extends IntegrationTest {
 	void clientsOnEitherInstanceGetTheSameEventOnce() {
 		UUID customer = UUID.randomUUID();
 		UUID orderId = UUID.randomUUID();
-		String token = TestTokens.orderer("anna", customer);
+		String token = TestTokens.orderer("anna-test", customer);
 		try (SseClient onFirst = stream(token); SseClient onSecond = SseClient.connect(secondPort(), token)) {
 			events().publish(orderId, TestEvents.placed(orderId, customer, TestTokens.JATKASAARI));
 			events().publish(orderId, TestEvents.rejected(orderId, customer));
@@ -96,7 +96,7 @@ class TwoInstancesTests extends IntegrationTest {
 	@Test
 	void clientResumesOnTheOtherInstanceWhereItLeftOff() {
 		UUID customer = UUID.randomUUID();
-		String token = TestTokens.orderer("anna", customer);
+		String token = TestTokens.orderer("anna-test", customer);
 		UUID seen = UUID.randomUUID();
 		UUID missed = UUID.randomUUID();
 		long lastSeen;

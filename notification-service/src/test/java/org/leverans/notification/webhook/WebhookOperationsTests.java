@@ -272,7 +272,7 @@ class WebhookOperationsTests extends IntegrationTest {
 	void disablesAnEndpointThatKeepsFailingAndTellsWhoRegisteredIt() throws Exception {
 		Endpoint endpoint = register();
 		answer(500, "broken");
-		try (SseClient orderer = stream(TestTokens.orderer("anna", this.customer))) {
+		try (SseClient orderer = stream(TestTokens.orderer("anna-test", this.customer))) {
 			placeOrder();
 			await().atMost(WAIT).until(() -> deliveries(endpoint, "?status=FAILED").size() == 1);
 			assertThat(endpoint(endpoint).get("status").asString()).isEqualTo("ACTIVE");

@@ -35,7 +35,7 @@ class WebhookTests extends IntegrationTest {
 
 	private final UUID customer = UUID.randomUUID();
 
-	private final String manager = TestTokens.token("liisa", List.of("AGREEMENT_MANAGER"), this.customer, List.of(),
+	private final String manager = TestTokens.token("liisa-test", List.of("AGREEMENT_MANAGER"), this.customer, List.of(),
 			Duration.ofMinutes(10));
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -108,7 +108,7 @@ class WebhookTests extends IntegrationTest {
 
 	@Test
 	void onlyAgreementManagersAndAdminsManageEndpoints() {
-		HttpResponse<String> orderer = call("POST", "/api/webhooks", TestTokens.orderer("anna", this.customer),
+		HttpResponse<String> orderer = call("POST", "/api/webhooks", TestTokens.orderer("anna-test", this.customer),
 				"{\"url\":\"https://erp.example/hooks\",\"events\":[\"order.status-changed\"]}");
 		assertThat(orderer.statusCode()).isEqualTo(403);
 		assertThat(orderer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
