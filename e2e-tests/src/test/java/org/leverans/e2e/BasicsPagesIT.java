@@ -145,6 +145,28 @@ class BasicsPagesIT extends PagesSpec {
 	}
 
 	@Test
+	void aPageWhoseApiNeverAnswersSaysSoAfterTwentySeconds() {
+		String orderId = Orders.place(leverans.client("rakennus-erp"), "PO-HANG-" + UUID.randomUUID().toString().substring(0, 8),
+				"CEM-25KG", 2, OrderToDeliveryIT.JATKASAARI);
+		Browser anna = this.browsers.desktop(gateway).signIn("/buyer/orders.html", "anna");
+		anna.waitFor(By.id("filters"));
+
+		// Requests to the order API are held in the browser and never answered, as behind a stuck proxy.
+		anna.devTools("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/api/orders/*"))));
+		try {
+			anna.go("/buyer/order.html?id=" + orderId);
+			assertThat(anna.all(By.cssSelector("#order .error"))).as("still waiting at first").isEmpty();
+			WebElement error = anna.waitFor(By.cssSelector("#order .error[role=alert]"));
+			assertThat(error.getText()).contains("The order could not be loaded")
+				.contains("The server did not answer within 20 seconds");
+			assertNothingStillLoading(anna);
+		}
+		finally {
+			anna.devTools("Fetch.disable", Map.of());
+		}
+	}
+
+	@Test
 	void anOrderPageWhoseLiveUpdatesCannotConnectSaysTheyArePausedAndGoesLiveWhenTheyCan() {
 		String orderId = Orders.place(leverans.client("rakennus-erp"), "PO-PAUSE-" + UUID.randomUUID().toString().substring(0, 8),
 				"CEM-25KG", 2, OrderToDeliveryIT.JATKASAARI);

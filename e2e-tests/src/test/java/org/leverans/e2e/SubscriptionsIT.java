@@ -32,25 +32,31 @@ class SubscriptionsIT {
 		assertThat(before.get("channels").get("email").toString()).as("demo data: arriving soon by default")
 			.contains("shipment.arriving");
 
-		Api.Response chosen = mikko.put(path, Map.of("channels",
-				Map.of("email", List.of("shipment.arriving", "shipment.window-changed")), "arrivalLeadMinutes", 45));
-		assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
-		JsonNode after = mikko.get(path).json();
-		assertThat(after.get("arrivalLeadMinutes").asInt()).isEqualTo(45);
-		assertThat(after.get("updatedBy").asString()).isEqualTo("mikko");
+		try {
+			Api.Response chosen = mikko.put(path, Map.of("channels",
+					Map.of("email", List.of("shipment.arriving", "shipment.window-changed")), "arrivalLeadMinutes", 45));
+			assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+			JsonNode after = mikko.get(path).json();
+			assertThat(after.get("arrivalLeadMinutes").asInt()).isEqualTo(45);
+			assertThat(after.get("updatedBy").asString()).isEqualTo("mikko");
 
-		Api.Response tooEarly = mikko.put(path, Map.of("arrivalLeadMinutes", 600));
-		assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(400);
-		assertThat(tooEarly.json().get("type").asString()).isEqualTo("urn:leverans:problem:invalid-subscription");
-		assertThat(tooEarly.json().get("errors").get(0).get("field").asString()).isEqualTo("arrivalLeadMinutes");
-		assertThat(mikko.get(path).json().get("arrivalLeadMinutes").asInt()).isEqualTo(45);
+			Api.Response tooEarly = mikko.put(path, Map.of("arrivalLeadMinutes", 600));
+			assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(400);
+			assertThat(tooEarly.json().get("type").asString()).isEqualTo("urn:leverans:problem:invalid-subscription");
+			assertThat(tooEarly.json().get("errors").get(0).get("field").asString()).isEqualTo("arrivalLeadMinutes");
+			assertThat(mikko.get(path).json().get("arrivalLeadMinutes").asInt()).isEqualTo(45);
 
-		Api.Response own = mikko.put("/api/subscriptions/me", Map.of("channels",
-				Map.of("live", List.of("shipment.arriving", "shipment.window-changed"))));
-		assertThat(own.status()).as(own.toString()).isEqualTo(200);
-		assertThat(own.json().get("channels").get("live")).hasSize(2);
-		// Back to everything live, so other specs watching mikko's stream are not affected.
-		assertThat(mikko.put("/api/subscriptions/me", Map.of()).status()).isEqualTo(200);
+			Api.Response own = mikko.put("/api/subscriptions/me", Map.of("channels",
+					Map.of("live", List.of("shipment.arriving", "shipment.window-changed"))));
+			assertThat(own.status()).as(own.toString()).isEqualTo(200);
+			assertThat(own.json().get("channels").get("live")).hasSize(2);
+		}
+		finally {
+			// Back to the demo data's choices, so specs watching mikko's arrivals see the usual 30 minutes.
+			mikko.put(path, Map.of("channels", Map.of("email", List.of("shipment.arriving",
+					"shipment.window-changed", "shipment.delivered")), "arrivalLeadMinutes", 30));
+			mikko.put("/api/subscriptions/me", Map.of());
+		}
 	}
 
 	@Test

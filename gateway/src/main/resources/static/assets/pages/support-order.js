@@ -26,19 +26,14 @@ if (me && !id) {
   });
   await refresh();
   let pending = null;
-  // Customer service hears on the live stream only what it follows, and the stream reads the follows when it
-  // connects: (re)open it whenever following changes.
-  let stream = null;
-  const listen = () => {
-    stream?.close();
-    stream = openStream((name, data) => {
-      if (data.orderId !== id) return;
-      clearTimeout(pending);
-      pending = setTimeout(refresh, 250);
-    }, live.update);
-  };
-  await followControl(following, customerId, listen);
-  listen();
+  // Customer service hears on the live stream only what it follows; the open stream learns of a new follow at
+  // once, and the timeline is read again for what happened before it.
+  openStream((name, data) => {
+    if (data.orderId !== id) return;
+    clearTimeout(pending);
+    pending = setTimeout(refresh, 250);
+  }, live.update);
+  await followControl(following, customerId, refresh);
 }
 
 /** "Follow this order" / "Stop following": the order's changes then reach this person live (and by e-mail). */

@@ -11,6 +11,7 @@ import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.notification.security.ApiProblems;
 import org.leverans.notification.security.Caller;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +37,12 @@ class FollowsController {
 
 	private final Clock clock;
 
-	FollowsController(Follows follows, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	FollowsController(Follows follows, Clock clock, ApplicationEventPublisher events) {
 		this.follows = follows;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@GetMapping
@@ -77,6 +81,7 @@ class FollowsController {
 		if (!added.created()) {
 			return ResponseEntity.ok(added.follow());
 		}
+		this.events.publishEvent(new FollowsChanged(caller.subject()));
 		return ResponseEntity.created(URI.create("/api/subscriptions/follows/" + added.follow().id()))
 			.body(added.follow());
 	}
@@ -92,6 +97,7 @@ class FollowsController {
 			return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", null, "No follow " + id + ".", null);
 		}
 		this.follows.remove(caller.subject(), id);
+		this.events.publishEvent(new FollowsChanged(caller.subject()));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -3,9 +3,7 @@ package org.leverans.notification.stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Predicate;
 
-import org.leverans.notification.follow.Follows;
 import org.leverans.notification.security.Caller;
 
 import org.springframework.http.CacheControl;
@@ -32,14 +30,11 @@ class StreamController {
 
 	private final Clock clock;
 
-	private final Follows follows;
-
-	private final LiveChoices liveChoices;
+	private final StreamViews views;
 
 	StreamController(StreamEvents streamEvents, StreamHub hub, StreamProperties properties, Clock clock,
-			Follows follows, LiveChoices liveChoices) {
-		this.follows = follows;
-		this.liveChoices = liveChoices;
+			StreamViews views) {
+		this.views = views;
 		this.streamEvents = streamEvents;
 		this.hub = hub;
 		this.properties = properties;
@@ -57,16 +52,8 @@ class StreamController {
 			@RequestParam(name = "lastEventId", required = false) String resumeAfter) {
 		Long resumeFrom = eventId((lastEventId != null && !lastEventId.isBlank()) ? lastEventId : resumeAfter);
 		SseEmitter emitter = new SseEmitter(lifetime(jwt).toMillis());
-		// What customer service follows, what the person chose to see live and where their "arriving soon" is
-		// their own are read once per connection: a change shows from the next reconnect.
-		Caller caller = Caller.of(jwt);
-		Predicate<StreamEvent> chosen = this.liveChoices.of(caller.subject())
-			.<Predicate<StreamEvent>>map(events -> event -> EventKinds.shownLive(events, event))
-			.orElse(event -> true);
-		PersonalArrivals personal = this.liveChoices.personalArrivalsOf(caller.subject());
-		Predicate<StreamEvent> wanted = chosen.and(event -> !personal.replaces(event));
-		new StreamSubscription(emitter, Audience.of(caller, this.follows.of(caller.subject())), wanted, resumeFrom,
-				this.streamEvents, this.hub, this.properties)
+		new StreamSubscription(emitter, Caller.of(jwt), this.views, resumeFrom, this.streamEvents, this.hub,
+				this.properties)
 			.start();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())

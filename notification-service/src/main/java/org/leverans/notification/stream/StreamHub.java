@@ -68,6 +68,18 @@ public class StreamHub implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Rebuilds what the streams of one person (or, for {@link StreamViews#EVERYONE}, of everyone) show. Outside the
+	 * dispatch lock: it reads the database, and a row dispatched meanwhile meets the old choices or the new.
+	 */
+	void reload(String subject) {
+		for (StreamSubscription subscription : this.subscriptions) {
+			if (StreamViews.EVERYONE.equals(subject) || subscription.subject().equals(subject)) {
+				subscription.reload();
+			}
+		}
+	}
+
 	public int connected() {
 		return this.subscriptions.size();
 	}

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,18 +59,28 @@ class StreamListener implements SmartLifecycle {
 
 	private void listen() {
 		long backOff = 500;
+		boolean reconnecting = false;
 		while (this.running) {
 			try (Connection listening = DriverManager.getConnection(this.database.getJdbcUrl(),
 					this.database.getUsername(), this.database.getPassword())) {
 				this.connection = listening;
 				try (Statement statement = listening.createStatement()) {
 					statement.execute("LISTEN " + StreamEvents.CHANNEL);
+					statement.execute("LISTEN " + StreamViews.CHANNEL);
 				}
 				PGConnection notifications = listening.unwrap(PGConnection.class);
+				if (reconnecting) {
+					// Choices may have changed while no notice could arrive.
+					this.hub.reload(StreamViews.EVERYONE);
+				}
 				backOff = 500;
+				reconnecting = true;
 				catchUp();
 				while (this.running) {
-					notifications.getNotifications((int) this.properties.pollInterval().toMillis());
+					PGNotification[] received = notifications
+						.getNotifications((int) this.properties.pollInterval().toMillis());
+					// Notices come in commit order: choices changed before a row was written apply to that row.
+					reloadViews(received);
 					catchUp();
 				}
 			}
@@ -86,6 +97,17 @@ class StreamListener implements SmartLifecycle {
 			}
 			finally {
 				this.connection = null;
+			}
+		}
+	}
+
+	private void reloadViews(PGNotification[] received) {
+		if (received == null) {
+			return;
+		}
+		for (PGNotification notification : received) {
+			if (StreamViews.CHANNEL.equals(notification.getName())) {
+				this.hub.reload(notification.getParameter());
 			}
 		}
 	}

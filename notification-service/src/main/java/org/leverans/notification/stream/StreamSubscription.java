@@ -8,8 +8,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 
+import org.leverans.notification.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +31,15 @@ class StreamSubscription {
 
 	private final SseEmitter emitter;
 
-	private final Audience audience;
+	private final Caller caller;
 
-	/** What the person chose to see of what they may see; the rest is skipped (ids just jump). */
-	private final Predicate<StreamEvent> wanted;
+	private final StreamViews views;
+
+	/**
+	 * What the caller may see, narrowed to what they chose; the rest is skipped (ids just jump). Rebuilt when their
+	 * choices change, so the next row offered already meets the new ones.
+	 */
+	private volatile StreamView view;
 
 	private final Long resumeAfter;
 
@@ -57,11 +62,12 @@ class StreamSubscription {
 	 * @param resumeAfter the {@code Last-Event-ID} the client came back with, or {@code null} for a new client that
 	 * wants only what happens from now on
 	 */
-	StreamSubscription(SseEmitter emitter, Audience audience, Predicate<StreamEvent> wanted, Long resumeAfter,
+	StreamSubscription(SseEmitter emitter, Caller caller, StreamViews views, Long resumeAfter,
 			StreamEvents streamEvents, StreamHub hub, StreamProperties properties) {
 		this.emitter = emitter;
-		this.audience = audience;
-		this.wanted = wanted;
+		this.caller = caller;
+		this.views = views;
+		this.view = views.of(caller);
 		this.resumeAfter = resumeAfter;
 		this.streamEvents = streamEvents;
 		this.hub = hub;
@@ -81,9 +87,18 @@ class StreamSubscription {
 		Thread.ofVirtual().name("stream-" + Integer.toHexString(System.identityHashCode(this))).start(this::run);
 	}
 
+	String subject() {
+		return this.caller.subject();
+	}
+
+	/** Reads the caller's choices again; rows offered from now on meet them. */
+	void reload() {
+		this.view = this.views.of(this.caller);
+	}
+
 	/** Called by the hub for every new row, in id order; never blocks. */
 	void offer(StreamEvent event) {
-		if (!this.open.get() || !this.audience.sees(event) || !this.wanted.test(event)) {
+		if (!this.open.get() || !this.view.shows(event)) {
 			return;
 		}
 		if (!this.live.offer(event)) {
@@ -145,9 +160,10 @@ class StreamSubscription {
 		this.lastSent = Math.min(this.lastSent, this.streamEvents.latestId());
 		List<StreamEvent> batch;
 		do {
-			batch = this.streamEvents.after(this.lastSent, this.audience, REPLAY_BATCH);
+			StreamView current = this.view;
+			batch = this.streamEvents.after(this.lastSent, current.audience(), REPLAY_BATCH);
 			for (StreamEvent event : batch) {
-				if (this.wanted.test(event)) {
+				if (current.wanted().test(event)) {
 					send(event);
 				}
 				// Also past the ones not wanted: a batch of only those must still move the replay on.

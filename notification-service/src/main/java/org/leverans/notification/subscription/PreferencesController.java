@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.leverans.notification.arrival.ArrivalAlertProperties;
 import org.leverans.notification.security.Caller;
+import org.leverans.notification.stream.StreamViews;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +35,12 @@ class PreferencesController {
 
 	private final ArrivalAlertProperties arrival;
 
-	PreferencesController(Subscribers subscribers, ArrivalAlertProperties arrival) {
+	private final StreamViews streams;
+
+	PreferencesController(Subscribers subscribers, ArrivalAlertProperties arrival, StreamViews streams) {
 		this.subscribers = subscribers;
 		this.arrival = arrival;
+		this.streams = streams;
 	}
 
 	@GetMapping("/api/subscriptions/me")
@@ -66,7 +70,9 @@ class PreferencesController {
 		if (problems.any()) {
 			return problems.response("The subscription names events, channels or a lead time that do not exist.");
 		}
-		this.subscribers.choose(Caller.of(jwt).subject(), email, live, change.arrivalLeadMinutes());
+		String subject = Caller.of(jwt).subject();
+		this.subscribers.choose(subject, email, live, change.arrivalLeadMinutes());
+		this.streams.changedFor(subject);
 		return ResponseEntity.ok(preferencesOf(current(jwt)));
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.notification.arrival.ArrivalAlertProperties;
 import org.leverans.notification.security.Caller;
+import org.leverans.notification.stream.StreamViews;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -46,12 +47,15 @@ class SiteSubscriptionsController {
 
 	private final Clock clock;
 
+	private final StreamViews streams;
+
 	SiteSubscriptionsController(SiteSubscriptions sites, Subscribers subscribers, ArrivalAlertProperties arrival,
-			Clock clock) {
+			Clock clock, StreamViews streams) {
 		this.sites = sites;
 		this.subscribers = subscribers;
 		this.arrival = arrival;
 		this.clock = clock;
+		this.streams = streams;
 	}
 
 	@GetMapping
@@ -100,6 +104,8 @@ class SiteSubscriptionsController {
 		Instant now = this.clock.instant();
 		this.sites.save(new SiteSubscription(access.siteId(), access.customerId(), email,
 				alsoNotify.stream().distinct().toList(), change.arrivalLeadMinutes(), caller.subject(), now));
+		// A site's lead time decides whose "arriving soon" is their own, for everyone receiving there.
+		this.streams.changedForEveryone();
 		return ResponseEntity.ok(view(access.siteId(), access.customerId()));
 	}
 

@@ -106,18 +106,18 @@ class WebhookController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<WebhookEndpoint> get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+	ResponseEntity<?> get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
 		return this.endpoints.find(id)
 			.filter(endpoint -> ownedBy(endpoint, Caller.of(jwt)))
-			.map(ResponseEntity::ok)
-			.orElse(ResponseEntity.notFound().build());
+			.<ResponseEntity<?>>map(ResponseEntity::ok)
+			.orElseGet(() -> notFound("webhook endpoint", id));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> remove(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+	ResponseEntity<?> remove(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
 		// Another customer's endpoint is as invisible as one that does not exist.
 		if (this.endpoints.find(id).filter(endpoint -> ownedBy(endpoint, Caller.of(jwt))).isEmpty()) {
-			return ResponseEntity.notFound().build();
+			return notFound("webhook endpoint", id);
 		}
 		this.endpoints.remove(id, this.clock.instant());
 		return ResponseEntity.noContent().build();

@@ -2,11 +2,13 @@ package org.leverans.notification.follow;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Reason;
+import org.leverans.contracts.order.OrderCancelled;
 import org.leverans.notification.IntegrationTest;
 import org.leverans.notification.SseClient;
 import org.leverans.notification.TestEvents;
@@ -54,6 +56,28 @@ class FollowsTests extends IntegrationTest {
 			assertThat(stream.messagesAbout(followed)).extracting(SseClient.Message::status)
 				.containsExactly("REJECTED");
 			assertThat(stream.received(other)).isFalse();
+		}
+	}
+
+	@Test
+	void anOpenStreamHearsAnOrderFromTheMomentItIsFollowedUntilItIsNoLonger() {
+		UUID orderId = UUID.randomUUID();
+		events().publish(orderId, TestEvents.placed(orderId, this.customer, this.site));
+		await().atMost(WAIT).until(() -> rowsAbout(orderId) == 1);
+		try (SseClient stream = stream(this.saraToken); SseClient admin = stream(TestTokens.admin("admin-test"))) {
+			HttpResponse<String> created = call("POST", "/api/subscriptions/follows", this.saraToken,
+					"{\"orderId\":\"" + orderId + "\"}");
+			events().publish(orderId, TestEvents.rejected(orderId, this.customer,
+					Reason.of("CREDIT_DECLINED", "Credit limit exceeded")));
+			await().atMost(WAIT).until(() -> stream.received(orderId));
+
+			call("DELETE", "/api/subscriptions/follows/" + json.readTree(created.body()).get("id").asString(),
+					this.saraToken, null);
+			events().publish(orderId, new OrderCancelled(orderId, TestEvents.number(orderId), this.customer, "anna",
+					"Changed my mind", Instant.now()));
+			await().atMost(WAIT).until(() -> admin.messagesAbout(orderId).size() == 2);
+			assertThat(stream.messagesAbout(orderId)).extracting(SseClient.Message::status)
+				.containsExactly("REJECTED");
 		}
 	}
 

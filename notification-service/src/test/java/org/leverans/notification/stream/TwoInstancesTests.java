@@ -111,4 +111,21 @@ class TwoInstancesTests extends IntegrationTest {
 			assertThat(onSecond.messages()).extracting(Message::orderId).containsExactly(missed);
 		}
 	}
+
+	@Test
+	void followMadeOnOneInstanceReachesTheOpenStreamOnTheOther() {
+		UUID customer = UUID.randomUUID();
+		UUID orderId = UUID.randomUUID();
+		String sara = TestTokens.customerService("sara-" + UUID.randomUUID());
+		events().publish(orderId, TestEvents.placed(orderId, customer, TestTokens.JATKASAARI));
+		await().atMost(WAIT).until(() -> rowsAbout(orderId) == 1);
+		try (SseClient onSecond = SseClient.connect(secondPort(), sara)) {
+			assertThat(call("POST", "/api/subscriptions/follows", sara, "{\"orderId\":\"" + orderId + "\"}")
+				.statusCode()).isEqualTo(201);
+			// The notice about the follow is committed before the event below, so it is heard first.
+			events().publish(orderId, TestEvents.rejected(orderId, customer));
+			await().atMost(WAIT).until(() -> onSecond.received(orderId));
+			assertThat(onSecond.messagesAbout(orderId)).extracting(Message::status).containsExactly("REJECTED");
+		}
+	}
 }

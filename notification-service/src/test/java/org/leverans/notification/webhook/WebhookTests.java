@@ -120,7 +120,11 @@ class WebhookTests extends IntegrationTest {
 		String otherManager = TestTokens.token("lars", List.of("AGREEMENT_MANAGER"), UUID.randomUUID(), List.of(),
 				Duration.ofMinutes(10));
 		assertThat(call("GET", "/api/webhooks/" + id, otherManager, null).statusCode()).isEqualTo(404);
-		assertThat(call("DELETE", "/api/webhooks/" + id, otherManager, null).statusCode()).isEqualTo(404);
+		HttpResponse<String> foreignDelete = call("DELETE", "/api/webhooks/" + id, otherManager, null);
+		assertThat(foreignDelete.statusCode()).isEqualTo(404);
+		assertThat(foreignDelete.headers().firstValue("Content-Type").orElseThrow())
+			.startsWith("application/problem+json");
+		assertThat(json.readTree(foreignDelete.body()).get("type").asString()).isEqualTo("urn:leverans:problem:not-found");
 		assertThat(call("GET", "/api/webhooks", otherManager, null).body()).doesNotContain(id);
 		assertThat(call("DELETE", "/api/webhooks/" + id, this.manager, null).statusCode()).isEqualTo(204);
 		assertThat(call("GET", "/api/webhooks/" + id, this.manager, null).statusCode()).isEqualTo(404);

@@ -1,0 +1,71 @@
+package org.leverans.notification.stream;
+
+import java.util.function.Predicate;
+
+import org.leverans.notification.follow.Follows;
+import org.leverans.notification.follow.FollowsChanged;
+import org.leverans.notification.security.Caller;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds what a stream shows from the caller's token and what they chose: follows, live events and where their
+ * "arriving soon" is their own. When those choices change, the open streams concerned are rebuilt on every instance
+ * (here at once, on the others through {@link #CHANNEL}), so a change shows without reconnecting.
+ */
+@Component
+public class StreamViews {
+
+	/** The Postgres notification channel; its payload is a person's subject, or {@value #EVERYONE}. */
+	static final String CHANNEL = "stream_view";
+
+	static final String EVERYONE = "*";
+
+	private final Follows follows;
+
+	private final LiveChoices liveChoices;
+
+	private final StreamHub hub;
+
+	private final JdbcTemplate jdbc;
+
+	StreamViews(Follows follows, LiveChoices liveChoices, StreamHub hub, JdbcTemplate jdbc) {
+		this.follows = follows;
+		this.liveChoices = liveChoices;
+		this.hub = hub;
+		this.jdbc = jdbc;
+	}
+
+	StreamView of(Caller caller) {
+		Predicate<StreamEvent> chosen = this.liveChoices.of(caller.subject())
+			.<Predicate<StreamEvent>>map(events -> event -> EventKinds.shownLive(events, event))
+			.orElse(event -> true);
+		PersonalArrivals personal = this.liveChoices.personalArrivalsOf(caller.subject());
+		return new StreamView(Audience.of(caller, this.follows.of(caller.subject())),
+				chosen.and(event -> !personal.replaces(event)));
+	}
+
+	/** The person's follows or live choices have changed. */
+	public void changedFor(String subject) {
+		changed(subject);
+	}
+
+	/** Something many people's streams depend on has changed, such as a site's "arriving soon" lead time. */
+	public void changedForEveryone() {
+		changed(EVERYONE);
+	}
+
+	@EventListener
+	void on(FollowsChanged change) {
+		changedFor(change.subject());
+	}
+
+	private void changed(String who) {
+		// This instance at once, so the caller's next request already finds their streams changed.
+		this.hub.reload(who);
+		this.jdbc.query("SELECT pg_notify(?, ?)", (ResultSetExtractor<Void>) rs -> null, CHANNEL, who);
+	}
+}
