@@ -17,6 +17,7 @@ import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.notification.security.ApiProblems;
 import org.leverans.notification.security.Caller;
 import org.leverans.notification.subscription.RoleDefaults;
+import org.leverans.notification.subscription.SiteSubscriptions;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -55,8 +56,11 @@ class WebhookController {
 
 	private final Clock clock;
 
+	private final SiteSubscriptions sites;
+
 	WebhookController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookSettings settings,
-			Clock clock) {
+			Clock clock, SiteSubscriptions sites) {
+		this.sites = sites;
 		this.endpoints = endpoints;
 		this.deliveries = deliveries;
 		this.settings = settings;
@@ -91,18 +95,19 @@ class WebhookController {
 				}
 			}
 		}
+		List<UUID> siteIds = siteIds(request.siteIds(), customerId, errors);
 		if (!errors.isEmpty()) {
 			return ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid webhook endpoint",
 					"The webhook endpoint is not valid.", errors);
 		}
 		Instant now = this.clock.instant();
 		WebhookEndpoint endpoint = WebhookEndpoint.registered(UUID.randomUUID(), customerId, request.url(),
-				request.events().stream().distinct().toList(), request.description(), caller.subject(), now);
+				request.events().stream().distinct().toList(), siteIds, request.description(), caller.subject(), now);
 		String secret = WebhookSignature.newSecret();
 		this.endpoints.add(endpoint, secret);
 		return ResponseEntity.created(URI.create("/api/webhooks/" + endpoint.id()))
 			.body(new CreatedEndpoint(endpoint.id(), endpoint.customerId(), endpoint.url(), endpoint.events(),
-					endpoint.description(), secret, endpoint.createdAt()));
+					endpoint.siteIds(), endpoint.description(), secret, endpoint.createdAt()));
 	}
 
 	@GetMapping("/{id}")
@@ -271,6 +276,37 @@ class WebhookController {
 		return ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, errors);
 	}
 
+	/**
+	 * The sites named, each a site of the customer as far as this service knows (the same rule as site
+	 * subscriptions): another customer's site reads as unknown, so nobody learns of it.
+	 */
+	private List<UUID> siteIds(List<String> named, UUID customerId, List<Map<String, String>> errors) {
+		List<UUID> siteIds = new ArrayList<>();
+		if (named == null) {
+			return siteIds;
+		}
+		for (int i = 0; i < named.size(); i++) {
+			String field = "siteIds[" + i + "]";
+			UUID siteId;
+			try {
+				siteId = UUID.fromString(String.valueOf(named.get(i)));
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(error(field, "INVALID_ID", "'" + named.get(i) + "' is not a site id."));
+				continue;
+			}
+			if (customerId != null && !this.sites.customersOf(siteId).contains(customerId)) {
+				errors.add(error(field, "UNKNOWN_SITE", "No site " + siteId + " of this customer is known to Leverans "
+						+ "yet; it is once an order, a shipment or a receiver names it."));
+				continue;
+			}
+			if (!siteIds.contains(siteId)) {
+				siteIds.add(siteId);
+			}
+		}
+		return siteIds;
+	}
+
 	private static ResponseEntity<ProblemDetail> notFound(String what, Object id) {
 		return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + what + " " + id + ".", null);
 	}
@@ -304,10 +340,11 @@ class WebhookController {
 	record RotatedSecret(UUID id, String secret, Instant rotatedAt, Instant previousSecretExpiresAt) {
 	}
 
-	record NewEndpoint(String url, List<String> events, String description, UUID customerId) {
+	/** @param siteIds the customer's sites whose changes the endpoint takes; none or empty for all of them */
+	record NewEndpoint(String url, List<String> events, String description, UUID customerId, List<String> siteIds) {
 	}
 
-	record CreatedEndpoint(UUID id, UUID customerId, String url, List<String> events, String description,
-			String secret, Instant createdAt) {
+	record CreatedEndpoint(UUID id, UUID customerId, String url, List<String> events, List<UUID> siteIds,
+			String description, String secret, Instant createdAt) {
 	}
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookEndpoints {
 
-	private static final String COLUMNS = "id, customer_id, url, events, description, created_by, created_at, status, "
+	private static final String COLUMNS = "id, customer_id, url, events, site_ids, description, created_by, created_at, status, "
 			+ "consecutive_failures, disabled_at, disabled_reason, secret_rotated_at, previous_secret_expires_at";
 
 	private final JdbcTemplate jdbc;
@@ -29,10 +29,11 @@ class WebhookEndpoints {
 
 	void add(WebhookEndpoint endpoint, String secret) {
 		this.jdbc.update("""
-				INSERT INTO webhook_endpoint (id, customer_id, url, events, secret, description, created_by, created_at)
-				VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?)""", endpoint.id(), endpoint.customerId(), endpoint.url(),
-				array(endpoint.events()), secret, endpoint.description(), endpoint.createdBy(),
-				Timestamp.from(endpoint.createdAt()));
+				INSERT INTO webhook_endpoint (id, customer_id, url, events, site_ids, secret, description, created_by,
+				                              created_at)
+				VALUES (?, ?, ?, ?::text[], ?::uuid[], ?, ?, ?, ?)""", endpoint.id(), endpoint.customerId(),
+				endpoint.url(), array(endpoint.events()), array(endpoint.siteIds()), secret, endpoint.description(),
+				endpoint.createdBy(), Timestamp.from(endpoint.createdAt()));
 	}
 
 	/** @param customerId {@code null} for every customer's */
@@ -85,6 +86,7 @@ class WebhookEndpoints {
 		return new WebhookEndpoint(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
 				rs.getString("url"),
 				Arrays.stream((Object[]) rs.getArray("events").getArray()).map(String::valueOf).toList(),
+				Arrays.stream((Object[]) rs.getArray("site_ids").getArray()).map(UUID.class::cast).toList(),
 				rs.getString("description"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
 				rs.getString("status"), rs.getInt("consecutive_failures"), instant(rs, "disabled_at"),
 				rs.getString("disabled_reason"), instant(rs, "secret_rotated_at"),
@@ -96,8 +98,10 @@ class WebhookEndpoints {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	static String array(Collection<String> values) {
+	/** A Postgres array literal of the values as text, for {@code ?::text[]} or {@code ?::uuid[]}. */
+	static String array(Collection<?> values) {
 		return values.stream()
+			.map(String::valueOf)
 			.map(value -> "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
 			.collect(Collectors.joining(",", "{", "}"));
 	}

@@ -62,12 +62,13 @@ class WebhookPlanner {
 					continue;
 				}
 				// An endpoint gets what happened after it was registered, not the customer's history; a disabled
-				// one gets nothing until it is enabled again.
+				// one gets nothing until it is enabled again; one for some sites only what concerns one of them.
 				List<UUID> endpoints = this.jdbc.queryForList("""
 						SELECT id FROM webhook_endpoint
 						WHERE deleted_at IS NULL AND status = 'ACTIVE' AND customer_id = ? AND ? = ANY(events)
-						  AND created_at <= ?""",
-						UUID.class, event.customerId(), event.name(), Timestamp.from(event.createdAt()));
+						  AND created_at <= ? AND (cardinality(site_ids) = 0 OR site_ids && ?::uuid[])""",
+						UUID.class, event.customerId(), event.name(), Timestamp.from(event.createdAt()),
+						WebhookEndpoints.array(event.siteIds()));
 				if (endpoints.isEmpty()) {
 					continue;
 				}

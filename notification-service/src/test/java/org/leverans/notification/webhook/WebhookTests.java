@@ -131,6 +131,50 @@ class WebhookTests extends IntegrationTest {
 	}
 
 	@Test
+	void endpointForSomeSitesGetsOnlyTheChangesConcerningThem() {
+		UUID ownSite = UUID.randomUUID();
+		UUID otherSite = UUID.randomUUID();
+		UUID first = UUID.randomUUID();
+		events().publish(first, TestEvents.placed(first, this.customer, ownSite, otherSite));
+		await().atMost(WAIT).until(() -> rowsAbout(first) == 1);
+
+		HttpResponse<String> created = call("POST", "/api/webhooks", this.manager, json.writeValueAsString(Map.of(
+				"url", "http://localhost:" + this.receiver.getAddress().getPort() + "/hooks", "events",
+				List.of("order.status-changed"), "siteIds", List.of(ownSite.toString(), ownSite.toString()))));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(json.readTree(created.body()).get("siteIds").toString()).isEqualTo("[\"" + ownSite + "\"]");
+
+		UUID toOtherSite = UUID.randomUUID();
+		events().publish(toOtherSite, TestEvents.placed(toOtherSite, this.customer, otherSite));
+		UUID toBoth = UUID.randomUUID();
+		events().publish(toBoth, TestEvents.placed(toBoth, this.customer, otherSite, ownSite));
+		await().atMost(WAIT).until(() -> !this.received.isEmpty());
+		await().atMost(WAIT).until(() -> this.jdbc.queryForObject(
+				"SELECT last_stream_event_id >= (SELECT max(id) FROM stream_event WHERE order_id = ?) FROM webhook_cursor",
+				Boolean.class, toOtherSite));
+		assertThat(this.received).extracting(message -> json.readTree(message.body()).get("data").get("orderId")
+			.asString()).containsExactly(toBoth.toString());
+	}
+
+	@Test
+	void refusesSitesThatAreNotTheCustomersStoringNothing() {
+		UUID othersSite = UUID.randomUUID();
+		UUID othersOrder = UUID.randomUUID();
+		events().publish(othersOrder, TestEvents.placed(othersOrder, UUID.randomUUID(), othersSite));
+		await().atMost(WAIT).until(() -> rowsAbout(othersOrder) == 1);
+
+		HttpResponse<String> response = call("POST", "/api/webhooks", this.manager,
+				"{\"url\":\"https://erp.example/hooks\",\"events\":[\"shipment.delivered\"],"
+						+ "\"siteIds\":[\"" + othersSite + "\",\"Jätkäsaari\"]}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode problem = json.readTree(response.body());
+		assertThat(problem.get("errors").findValuesAsString("code")).containsExactly("UNKNOWN_SITE", "INVALID_ID");
+		assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("siteIds[0]", "siteIds[1]");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM webhook_endpoint WHERE customer_id = ?",
+				Integer.class, this.customer)).isZero();
+	}
+
+	@Test
 	void rejectsInvalidEndpointsNamingTheFields() {
 		HttpResponse<String> response = call("POST", "/api/webhooks", this.manager,
 				"{\"url\":\"ftp://erp.example\",\"events\":[\"order.exploded\"]}");
