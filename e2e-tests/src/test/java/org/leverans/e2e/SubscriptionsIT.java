@@ -14,6 +14,8 @@ import static org.leverans.e2e.OrderToDeliveryIT.JATKASAARI;
 /** People and sites choose their notifications through the gateway; other customers' sites stay out of reach. */
 class SubscriptionsIT {
 
+	static final String VANTAA = "11111111-0000-0000-0000-000000000003";
+
 	static RunningLeverans leverans;
 
 	static URI gateway;
@@ -57,6 +59,16 @@ class SubscriptionsIT {
 					"shipment.window-changed", "shipment.delivered")), "arrivalLeadMinutes", 30));
 			mikko.put("/api/subscriptions/me", Map.of());
 		}
+	}
+
+	@Test
+	void agreementManagerChoosesForASiteOfHerAgreementNoOrderHasNamedYet() {
+		BrowserSession liisa = BrowserSession.signIn(gateway, "liisa", "demo");
+		// No spec orders to the Vantaa warehouse: notification-service learns it is Rakennus's from the agreement.
+		String path = "/api/subscriptions/sites/" + VANTAA;
+		Api.Response chosen = liisa.put(path, Map.of("arrivalLeadMinutes", 60));
+		assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+		assertThat(liisa.get(path).json().get("arrivalLeadMinutes").asInt()).isEqualTo(60);
 	}
 
 	@Test

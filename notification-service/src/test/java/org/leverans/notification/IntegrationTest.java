@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -52,12 +54,26 @@ public abstract class IntegrationTest {
 	/** The mail server, started once per test JVM like the database and Kafka. */
 	protected static final GreenMail mail = startMail();
 
+	/**
+	 * agreement-service, asked for the caller's agreement when a site is not known here yet. Unstubbed calls answer
+	 * 404, as for a company with no agreement in force; tests stub {@code /api/agreements/current} per token.
+	 */
+	protected static final WireMockServer agreementService = startAgreementService();
+
 	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "notification");
 		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+		registry.add("leverans.services.agreement-uri", agreementService::baseUrl);
+	}
+
+	private static WireMockServer startAgreementService() {
+		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+		server.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "test-agreement-service-shutdown"));
+		return server;
 	}
 
 	private static GreenMail startMail() {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code site_subscription} table, and which customer a site belongs to as far as this service knows. */
 @Repository
-public class SiteSubscriptions {
+class SiteSubscriptions {
 
 	private final JdbcTemplate jdbc;
 
@@ -65,7 +65,7 @@ public class SiteSubscriptions {
 	 * The customers this site is known to belong to: from its subscription, the receivers whose tokens name it,
 	 * and the orders and shipments delivering to it. Normally one; none for a site this service never heard of.
 	 */
-	public List<UUID> customersOf(UUID siteId) {
+	List<UUID> customersOf(UUID siteId) {
 		return this.jdbc.queryForList("""
 				SELECT customer_id FROM site_subscription WHERE site_id = ?
 				UNION SELECT customer_id FROM subscriber WHERE ? = ANY(site_ids) AND customer_id IS NOT NULL

@@ -49,18 +49,21 @@ class SiteSubscriptionsController {
 
 	private final StreamViews streams;
 
+	private final CustomerSites customerSites;
+
 	SiteSubscriptionsController(SiteSubscriptions sites, Subscribers subscribers, ArrivalAlertProperties arrival,
-			Clock clock, StreamViews streams) {
+			Clock clock, StreamViews streams, CustomerSites customerSites) {
 		this.sites = sites;
 		this.subscribers = subscribers;
 		this.arrival = arrival;
 		this.clock = clock;
 		this.streams = streams;
+		this.customerSites = customerSites;
 	}
 
 	@GetMapping
 	ResponseEntity<?> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String siteId) {
-		Access access = access(Caller.of(jwt), siteId);
+		Access access = access(jwt, siteId);
 		if (access.refusal() != null) {
 			return access.refusal();
 		}
@@ -71,7 +74,7 @@ class SiteSubscriptionsController {
 	ResponseEntity<?> choose(@AuthenticationPrincipal Jwt jwt, @PathVariable String siteId,
 			@RequestBody SiteSubscriptionChange change) {
 		Caller caller = Caller.of(jwt);
-		Access access = access(caller, siteId);
+		Access access = access(jwt, siteId);
 		if (access.refusal() != null) {
 			return access.refusal();
 		}
@@ -118,7 +121,8 @@ class SiteSubscriptionsController {
 	 * Not found first, so nobody learns which sites other customers have; then whether the caller's role lets them
 	 * choose for this site of their own customer.
 	 */
-	private Access access(Caller caller, String siteIdText) {
+	private Access access(Jwt jwt, String siteIdText) {
+		Caller caller = Caller.of(jwt);
 		UUID siteId;
 		try {
 			siteId = UUID.fromString(siteIdText);
@@ -128,7 +132,7 @@ class SiteSubscriptionsController {
 			problems.error("siteId", "INVALID_ID", "'" + siteIdText + "' is not a site id.");
 			return Access.refused(problems.response("The path does not name a site."));
 		}
-		List<UUID> customers = this.sites.customersOf(siteId);
+		List<UUID> customers = this.customerSites.customersOf(siteId, jwt);
 		UUID customerId = caller.has(Roles.ADMIN) && !customers.isEmpty() ? customers.getFirst()
 				: customers.contains(caller.customerId()) ? caller.customerId() : null;
 		if (customerId == null) {

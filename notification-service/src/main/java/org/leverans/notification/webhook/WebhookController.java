@@ -17,7 +17,7 @@ import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.notification.security.ApiProblems;
 import org.leverans.notification.security.Caller;
 import org.leverans.notification.subscription.RoleDefaults;
-import org.leverans.notification.subscription.SiteSubscriptions;
+import org.leverans.notification.subscription.CustomerSites;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -56,10 +56,10 @@ class WebhookController {
 
 	private final Clock clock;
 
-	private final SiteSubscriptions sites;
+	private final CustomerSites sites;
 
 	WebhookController(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookSettings settings,
-			Clock clock, SiteSubscriptions sites) {
+			Clock clock, CustomerSites sites) {
 		this.sites = sites;
 		this.endpoints = endpoints;
 		this.deliveries = deliveries;
@@ -95,7 +95,7 @@ class WebhookController {
 				}
 			}
 		}
-		List<UUID> siteIds = siteIds(request.siteIds(), customerId, errors);
+		List<UUID> siteIds = siteIds(request.siteIds(), customerId, jwt, errors);
 		if (!errors.isEmpty()) {
 			return ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid webhook endpoint",
 					"The webhook endpoint is not valid.", errors);
@@ -277,10 +277,10 @@ class WebhookController {
 	}
 
 	/**
-	 * The sites named, each a site of the customer as far as this service knows (the same rule as site
-	 * subscriptions): another customer's site reads as unknown, so nobody learns of it.
+	 * The sites named, each a site of the customer (the same rule as site subscriptions): another customer's site
+	 * reads as unknown, so nobody learns of it.
 	 */
-	private List<UUID> siteIds(List<String> named, UUID customerId, List<Map<String, String>> errors) {
+	private List<UUID> siteIds(List<String> named, UUID customerId, Jwt caller, List<Map<String, String>> errors) {
 		List<UUID> siteIds = new ArrayList<>();
 		if (named == null) {
 			return siteIds;
@@ -295,9 +295,8 @@ class WebhookController {
 				errors.add(error(field, "INVALID_ID", "'" + named.get(i) + "' is not a site id."));
 				continue;
 			}
-			if (customerId != null && !this.sites.customersOf(siteId).contains(customerId)) {
-				errors.add(error(field, "UNKNOWN_SITE", "No site " + siteId + " of this customer is known to Leverans "
-						+ "yet; it is once an order, a shipment or a receiver names it."));
+			if (customerId != null && !this.sites.belongsTo(siteId, customerId, caller)) {
+				errors.add(error(field, "UNKNOWN_SITE", "No site " + siteId + " of this customer is known."));
 				continue;
 			}
 			if (!siteIds.contains(siteId)) {

@@ -11,6 +11,11 @@ import org.leverans.notification.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteSubscriptionTests extends IntegrationTest {
@@ -54,6 +59,42 @@ class SiteSubscriptionTests extends IntegrationTest {
 			.doesNotContain("shipment.delivered");
 		assertThat(seen.get("alsoNotify").get(0).asString()).isEqualTo("orderer-" + this.suffix);
 		assertThat(seen.get("updatedBy").asString()).isEqualTo("receiver-" + this.suffix);
+	}
+
+	@Test
+	void agreementManagerChoosesForASiteOfTheAgreementBeforeAnyOrderNamesIt() {
+		UUID newSite = UUID.randomUUID();
+		agreementService.stubFor(get(urlEqualTo("/api/agreements/current"))
+			.withHeader("Authorization", equalTo("Bearer " + this.manager))
+			.willReturn(okJson("{\"customerId\":\"" + this.customer + "\",\"sites\":[{\"id\":\"" + newSite
+					+ "\",\"name\":\"Site Kalasatama\"}]}")));
+
+		HttpResponse<String> defaults = call("GET", "/api/subscriptions/sites/" + newSite, this.manager, null);
+		assertThat(defaults.statusCode()).as(defaults.body()).isEqualTo(200);
+		HttpResponse<String> chosen = call("PUT", "/api/subscriptions/sites/" + newSite, this.manager,
+				"{\"arrivalLeadMinutes\":60}");
+		assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+		assertThat(json.readTree(chosen.body()).get("arrivalLeadMinutes").asInt()).isEqualTo(60);
+		assertThat(this.jdbc.queryForObject("SELECT customer_id FROM site_subscription WHERE site_id = ?", UUID.class,
+				newSite)).isEqualTo(this.customer);
+
+		// A site the agreement does not list stays unknown.
+		assertThat(call("GET", "/api/subscriptions/sites/" + UUID.randomUUID(), this.manager, null).statusCode())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void siteIsNotFoundWhenAgreementServiceFailsNeverAServerError() {
+		UUID newSite = UUID.randomUUID();
+		agreementService.stubFor(get(urlEqualTo("/api/agreements/current"))
+			.withHeader("Authorization", equalTo("Bearer " + this.manager))
+			.willReturn(aResponse().withStatus(503)));
+		HttpResponse<String> response = call("PUT", "/api/subscriptions/sites/" + newSite, this.manager,
+				"{\"arrivalLeadMinutes\":60}");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo("urn:leverans:problem:not-found");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM site_subscription WHERE site_id = ?", Integer.class,
+				newSite)).isZero();
 	}
 
 	@Test

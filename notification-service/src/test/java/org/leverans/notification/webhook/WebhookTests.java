@@ -23,6 +23,10 @@ import org.leverans.notification.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -154,6 +158,19 @@ class WebhookTests extends IntegrationTest {
 				Boolean.class, toOtherSite));
 		assertThat(this.received).extracting(message -> json.readTree(message.body()).get("data").get("orderId")
 			.asString()).containsExactly(toBoth.toString());
+	}
+
+	@Test
+	void endpointMayNameASiteOfTheAgreementBeforeAnyOrderNamesIt() {
+		UUID newSite = UUID.randomUUID();
+		agreementService.stubFor(get(urlEqualTo("/api/agreements/current"))
+			.withHeader("Authorization", equalTo("Bearer " + this.manager))
+			.willReturn(okJson("{\"sites\":[{\"id\":\"" + newSite + "\"}]}")));
+		HttpResponse<String> created = call("POST", "/api/webhooks", this.manager,
+				"{\"url\":\"https://erp.example/hooks\",\"events\":[\"shipment.delivered\"],"
+						+ "\"siteIds\":[\"" + newSite + "\"]}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(json.readTree(created.body()).get("siteIds").get(0).asString()).isEqualTo(newSite.toString());
 	}
 
 	@Test

@@ -37,8 +37,9 @@ public record ServiceEnvironment(Ports ports, PostgresConnection postgres, Strin
 					.ifPresent((key) -> env.put("LEVERANS_SERVICES_" + key + "_URI", serviceUrl(routed)));
 			}
 		}
-		if (service == Service.ORDER) {
-			// order-service asks agreement-service for quotes: the order preview and the product check at placement.
+		if (service == Service.ORDER || service == Service.NOTIFICATION) {
+			// order-service asks agreement-service for quotes: the order preview and the product check at placement;
+			// notification-service whether a site it has not seen yet is in the caller's agreement.
 			env.put("LEVERANS_SERVICES_AGREEMENT_URI", serviceUrl(Service.AGREEMENT));
 		}
 		if (service == Service.AUTH_SERVER) {

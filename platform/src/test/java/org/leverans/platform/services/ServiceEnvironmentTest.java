@@ -40,6 +40,14 @@ class ServiceEnvironmentTest {
 	}
 
 	@Test
+	void pointsTheNotificationServiceAtTheAgreementServiceOfTheSameCopyForSites() {
+		Map<String, String> env = this.offsetBy100.forService(Service.NOTIFICATION);
+		assertThat(env.keySet().stream().filter((key) -> key.startsWith("LEVERANS_SERVICES_")))
+			.containsExactly("LEVERANS_SERVICES_AGREEMENT_URI");
+		assertThat(env).containsEntry("LEVERANS_SERVICES_AGREEMENT_URI", "http://localhost:8182");
+	}
+
+	@Test
 	void givesEveryServiceWithDataADifferentDatabase() {
 		assertThat(this.offsetBy100.forService(Service.AUTH_SERVER)).containsEntry("SPRING_DATASOURCE_URL",
 				"jdbc:postgresql://localhost:15532/auth");
