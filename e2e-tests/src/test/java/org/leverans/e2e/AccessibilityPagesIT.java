@@ -28,6 +28,19 @@ class AccessibilityPagesIT extends PagesSpec {
 	}
 
 	@Test
+	void theSignInFormPassesTheAccessibilityCheckAlsoAfterAWrongPassword() {
+		Browser visitor = this.browsers.desktop(gateway);
+		visitor.go("/buyer/catalog.html");
+		visitor.waitFor(By.id("username"));
+		Accessibility.assertNoSeriousViolations(visitor, "the auth-server's sign-in form");
+
+		visitor.driver().findElement(By.id("username")).sendKeys("anna");
+		visitor.driver().findElement(By.id("password")).sendKeys("not-her-password", Keys.ENTER);
+		visitor.waitForText(By.cssSelector("[role=alert]"), "Wrong username or password");
+		Accessibility.assertNoSeriousViolations(visitor, "the sign-in form after a wrong password");
+	}
+
+	@Test
 	void theCheckFailsAPageWithAnUnlabelledFieldOrUnreadableText() {
 		Browser visitor = this.browsers.desktop(gateway);
 		visitor.go("/");
