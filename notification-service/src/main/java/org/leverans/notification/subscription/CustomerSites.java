@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.notification.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,9 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Which customer a delivery site belongs to. This service learns sites from events and tokens, so a new site is
- * unknown here until an order, a shipment or a receiver names it; the customer's agreement in agreement-service
- * lists it from the start. So when the caller's own customer is not among the known owners, agreement-service is
- * asked, as the caller (their token goes along), whether the site is in the agreement in force for them.
+ * unknown here until an order, a shipment or a receiver names it; agreement-service knows it from the start. So
+ * when the customer in question is not among the known owners, agreement-service is asked, as the caller (their
+ * token goes along, and its own access rules apply).
  */
 @Component
 public class CustomerSites {
@@ -55,29 +56,40 @@ public class CustomerSites {
 	public List<UUID> customersOf(UUID siteId, Jwt caller) {
 		List<UUID> customers = new ArrayList<>(this.known.customersOf(siteId));
 		UUID own = Caller.of(caller).customerId();
-		if (own != null && !customers.contains(own) && inAgreementOf(caller, siteId)) {
+		if (own != null && !customers.contains(own) && listed(caller, "/api/agreements/current", siteId)) {
 			customers.add(own);
 		}
 		return customers;
 	}
 
-	/** Whether the site is the customer's, for a caller acting for that customer (or an admin, who names it). */
+	/**
+	 * Whether the site is the customer's: known here, or listed by agreement-service, which the caller's own
+	 * customer's agreement is asked for, and an admin (who acts for any customer) the customer's sites.
+	 */
 	public boolean belongsTo(UUID siteId, UUID customerId, Jwt caller) {
-		return customersOf(siteId, caller).contains(customerId);
+		if (this.known.customersOf(siteId).contains(customerId)) {
+			return true;
+		}
+		Caller who = Caller.of(caller);
+		if (customerId.equals(who.customerId())) {
+			return listed(caller, "/api/agreements/current", siteId);
+		}
+		return who.has(Roles.ADMIN) && listed(caller, "/api/admin/customers/" + customerId, siteId);
 	}
 
-	private boolean inAgreementOf(Jwt caller, UUID siteId) {
+	/** Whether agreement-service's answer at {@code path}, asked as the caller, has the site among its sites. */
+	private boolean listed(Jwt caller, String path, UUID siteId) {
 		try {
-			JsonNode agreement = this.agreements.get()
-				.uri("/api/agreements/current")
+			JsonNode answer = this.agreements.get()
+				.uri(path)
 				.accept(MediaType.APPLICATION_JSON)
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + caller.getTokenValue())
 				.retrieve()
 				.body(JsonNode.class);
-			if (agreement == null || !agreement.has("sites")) {
+			if (answer == null || !answer.has("sites")) {
 				return false;
 			}
-			for (JsonNode site : agreement.get("sites")) {
+			for (JsonNode site : answer.get("sites")) {
 				if (site.has("id") && siteId.toString().equals(site.get("id").asString())) {
 					return true;
 				}
@@ -85,8 +97,9 @@ public class CustomerSites {
 			return false;
 		}
 		catch (RestClientException | IllegalStateException ex) {
-			// No agreement in force (404), agreement-service away or slow: only the sites known here count.
-			logger.debug("Could not ask agreement-service for the caller's sites: {}", ex.getMessage());
+			// No agreement in force or no such customer (404), agreement-service away or slow: only the sites known
+			// here count.
+			logger.debug("Could not ask agreement-service for sites at {}: {}", path, ex.getMessage());
 			return false;
 		}
 	}

@@ -174,6 +174,22 @@ class WebhookTests extends IntegrationTest {
 	}
 
 	@Test
+	void adminMayNameASiteAgreementServiceListsForTheCustomer() {
+		UUID newSite = UUID.randomUUID();
+		String admin = TestTokens.admin("admin-" + UUID.randomUUID());
+		agreementService.stubFor(get(urlEqualTo("/api/admin/customers/" + this.customer))
+			.withHeader("Authorization", equalTo("Bearer " + admin))
+			.willReturn(okJson("{\"id\":\"" + this.customer + "\",\"sites\":[{\"id\":\"" + newSite + "\"}]}")));
+		String body = "{\"customerId\":\"" + this.customer + "\",\"url\":\"https://erp.example/hooks\","
+				+ "\"events\":[\"shipment.delivered\"],\"siteIds\":[\"%s\"]}";
+
+		HttpResponse<String> created = call("POST", "/api/webhooks", admin, body.formatted(newSite));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		HttpResponse<String> unlisted = call("POST", "/api/webhooks", admin, body.formatted(UUID.randomUUID()));
+		assertThat(unlisted.statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void refusesSitesThatAreNotTheCustomersStoringNothing() {
 		UUID othersSite = UUID.randomUUID();
 		UUID othersOrder = UUID.randomUUID();
