@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * account's own reservations (which other orders may join or leave at any time), and the account is unblocked
  * again whatever happens.
  */
-class CreditReviewIT {
+class CreditReviewIT extends PlatformSpec {
 
 	static final String KIVI = "33333333-3333-3333-3333-333333333333";
 
@@ -39,8 +39,6 @@ class CreditReviewIT {
 
 	static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	static RunningLeverans leverans;
-
 	static Api kiviErp;
 
 	static Api rakennusErp;
@@ -50,8 +48,7 @@ class CreditReviewIT {
 	static Api supplierErp;
 
 	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
+	static void connectClients() {
 		kiviErp = leverans.client("kivi-erp");
 		rakennusErp = leverans.client("rakennus-erp");
 		supportDesk = leverans.client("support-desk");

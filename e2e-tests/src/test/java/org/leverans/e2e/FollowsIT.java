@@ -1,6 +1,5 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,20 +19,14 @@ import static org.leverans.e2e.OrderToDeliveryIT.order;
 import static org.leverans.e2e.OrderToDeliveryIT.partnerEvent;
 
 /** Customer service follows what it works on, through the gateway, and sees only that live. */
-class FollowsIT {
-
-	static RunningLeverans leverans;
-
-	static URI gateway;
+class FollowsIT extends PlatformSpec {
 
 	static Api rakennusErp;
 
 	static Api supportDesk;
 
 	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
-		gateway = leverans.gateway();
+	static void connectClients() {
 		rakennusErp = leverans.client("rakennus-erp");
 		supportDesk = leverans.client("support-desk");
 	}

@@ -1,6 +1,5 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,22 +21,16 @@ import static org.awaitility.Awaitility.await;
  * planned, the carrier reports pick-up, ETA and delivery, and the order ends DELIVERED — while a signed-in buyer
  * watches it live.
  */
-class OrderToDeliveryIT {
+class OrderToDeliveryIT extends PlatformSpec {
 
 	static final String JATKASAARI = "11111111-0000-0000-0000-000000000001";
 
 	static final String BYGG_STOCKHOLM = "22222222-0000-0000-0000-000000000001";
 
-	static RunningLeverans leverans;
-
-	static URI gateway;
-
 	static Api rakennusErp;
 
 	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
-		gateway = leverans.gateway();
+	static void connectClients() {
 		rakennusErp = leverans.client("rakennus-erp");
 	}
 

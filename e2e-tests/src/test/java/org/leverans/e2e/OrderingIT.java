@@ -1,6 +1,5 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * exactly the previewed prices, an unknown product code is refused before anything is stored, an earlier order is
  * previewed and placed again, and every person and integration sees only what is theirs.
  */
-class OrderingIT {
+class OrderingIT extends PlatformSpec {
 
 	static final String RAKENNUS = "11111111-1111-1111-1111-111111111111";
 
@@ -28,16 +27,10 @@ class OrderingIT {
 
 	static final String PASILA = "11111111-0000-0000-0000-000000000002";
 
-	static RunningLeverans leverans;
-
-	static URI gateway;
-
 	static Api rakennusErp;
 
 	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
-		gateway = leverans.gateway();
+	static void connectClients() {
 		rakennusErp = leverans.client("rakennus-erp");
 		// The product check at placement waits at most 2 s for agreement-service and otherwise lets validation
 		// decide later; a service's very first request (token keys, connection pool, JIT) can take longer. Wait

@@ -1,6 +1,5 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * PARTIALLY_DELIVERED, then DELIVERED. Resent and late events change nothing, the receiver on site sees what is
  * coming, an oversized batch is refused whole, and the supplier's back office reads the delivery accuracy.
  */
-class SplitDeliveryIT {
+class SplitDeliveryIT extends PlatformSpec {
 
 	static final String JATKASAARI = "11111111-0000-0000-0000-000000000001";
 
@@ -35,18 +34,12 @@ class SplitDeliveryIT {
 	/** Glulam beams: available only in 14 days (the demo catalogue's availability lead time). */
 	static final String GLULAM = "GLULAM-90x270";
 
-	static RunningLeverans leverans;
-
-	static URI gateway;
-
 	static Api rakennusErp;
 
 	static Api nordicFreight;
 
 	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
-		gateway = leverans.gateway();
+	static void connectClients() {
 		rakennusErp = leverans.client("rakennus-erp");
 		nordicFreight = leverans.client("nordic-freight");
 	}

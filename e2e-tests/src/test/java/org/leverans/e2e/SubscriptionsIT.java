@@ -1,10 +1,8 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,19 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.leverans.e2e.OrderToDeliveryIT.JATKASAARI;
 
 /** People and sites choose their notifications through the gateway; other customers' sites stay out of reach. */
-class SubscriptionsIT {
+class SubscriptionsIT extends PlatformSpec {
 
 	static final String VANTAA = "11111111-0000-0000-0000-000000000003";
-
-	static RunningLeverans leverans;
-
-	static URI gateway;
-
-	@BeforeAll
-	static void startPlatform() {
-		leverans = RunningLeverans.shared();
-		gateway = leverans.gateway();
-	}
 
 	@Test
 	void receiverSetsHisSitesArrivingSoonLeadTime() {

@@ -1,6 +1,5 @@
 package org.leverans.e2e;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +10,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leverans.notification.webhook.StandardWebhooksVerifier;
@@ -30,18 +28,11 @@ import static org.awaitility.Awaitility.await;
  * signed per Standard Webhooks, the delivery log shows what was sent and answered, and after a secret rotation the
  * messages carry both signatures.
  */
-class WebhooksIT {
+class WebhooksIT extends PlatformSpec {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
-	static URI gateway;
-
 	private WireMockServer receiver;
-
-	@BeforeAll
-	static void startPlatform() {
-		gateway = RunningLeverans.shared().gateway();
-	}
 
 	@BeforeEach
 	void startReceiver() {

@@ -1,6 +1,7 @@
 package org.leverans.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,6 +24,9 @@ import org.leverans.contracts.order.OrderPlaced;
 import org.leverans.contracts.order.OrderRejected;
 import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.contracts.shipment.DeliveryWindowChanged;
+import org.leverans.contracts.shipment.ShipmentLine;
+import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.messaging.CloudEventHeaders;
 import org.leverans.platform.testing.TestInfrastructure;
@@ -96,6 +100,25 @@ public final class TestEvents implements AutoCloseable {
 	public static OrderRejected rejected(UUID orderId, UUID customerId, Reason... reasons) {
 		return new OrderRejected(orderId, number(orderId), customerId, List.of(reasons),
 				Instant.parse("2026-11-22T08:01:00Z"));
+	}
+
+	/** A planned two-hour delivery window from {@code from}. */
+	public static DeliveryWindow window(Instant from) {
+		return new DeliveryWindow(from, from.plus(Duration.ofHours(2)), "PLANNED", Instant.now());
+	}
+
+	/** A pallet of cement planned with nordic-freight, in a two-hour window from {@code from}. */
+	public static ShipmentPlanned shipmentPlanned(UUID shipmentId, UUID orderId, UUID customerId, UUID siteId,
+			String trackingNumber, Instant from) {
+		return new ShipmentPlanned(shipmentId, orderId, customerId, siteId, "nordic-freight", trackingNumber,
+				"PLANNED", List.of(new ShipmentLine(1, "CEM-25KG", 40, "PALLET")), window(from), 1, Instant.now());
+	}
+
+	/** The shipment's two-hour window moved, in transit. */
+	public static DeliveryWindowChanged windowChanged(UUID shipmentId, UUID orderId, UUID customerId, UUID siteId,
+			Instant from, Instant previousFrom) {
+		return new DeliveryWindowChanged(shipmentId, orderId, customerId, siteId, "IN_TRANSIT", window(from),
+				window(previousFrom));
 	}
 
 	public static ShipmentUpdated shipmentUpdated(UUID orderId, UUID customerId, UUID siteId, String status) {

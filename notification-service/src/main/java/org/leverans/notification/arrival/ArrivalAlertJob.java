@@ -1,15 +1,10 @@
 package org.leverans.notification.arrival;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
-import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.notification.stream.StreamEventNames;
 import org.leverans.notification.stream.StreamEvents;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,17 +54,18 @@ class ArrivalAlertJob extends RecurringPass {
 	int sendDue() {
 		Integer sent = this.transactions.execute(status -> {
 			Instant now = this.clock.instant();
-			List<DueAlert> due = this.jdbc.query("""
+			List<ArrivingShipment> due = this.jdbc.query("""
 					SELECT a.shipment_id, a.order_id, k.order_number, a.customer_id, a.site_id, a.carrier,
-					       a.tracking_number, a.status, a.window_from, a.window_to, a.window_basis, a.window_updated_at
+					       a.tracking_number, a.status, a.window_from, a.window_to, a.window_basis, a.window_updated_at,
+					       a.arriving_at
 					FROM arrival_alert a LEFT JOIN known_order k ON k.order_id = a.order_id
 					WHERE a.sent_at IS NULL AND a.cancelled_at IS NULL AND a.due_at <= ?
 					ORDER BY a.due_at
 					LIMIT ?
-					FOR UPDATE OF a SKIP LOCKED""", ArrivalAlertJob::dueAlert, Timestamp.from(now),
+					FOR UPDATE OF a SKIP LOCKED""", ArrivingShipment::row, Timestamp.from(now),
 					this.properties.batchSize());
 			int count = 0;
-			for (DueAlert alert : due) {
+			for (ArrivingShipment alert : due) {
 				if (alert.window().to() != null && alert.window().to().isBefore(now)) {
 					// The whole window has passed: "arriving soon" would only confuse now.
 					this.jdbc.update("UPDATE arrival_alert SET cancelled_at = ?, updated_at = ? WHERE shipment_id = ?",
@@ -84,13 +80,10 @@ class ArrivalAlertJob extends RecurringPass {
 		return (sent != null) ? sent : 0;
 	}
 
-	private void send(DueAlert alert, Instant now) {
-		long minutes = ArrivingData.minutesUntil(alert.window().from(), now);
-		ArrivingData data = new ArrivingData(alert.orderId(), alert.orderNumber(), alert.shipmentId(),
-				alert.siteId(), alert.carrier(), alert.trackingNumber(), alert.status(), alert.window(), minutes, now);
-		this.streamEvents.append(StreamEventNames.SHIPMENT_ARRIVING, alert.customerId(),
-				(alert.siteId() != null) ? Set.of(alert.siteId()) : Set.of(), alert.orderId(), alert.shipmentId(),
-				"arrival-alert:" + alert.shipmentId(), this.json.writeValueAsString(data), now);
+	private void send(ArrivingShipment alert, Instant now) {
+		this.streamEvents.append(StreamEventNames.SHIPMENT_ARRIVING, alert.customerId(), alert.siteIds(),
+				alert.orderId(), alert.shipmentId(), "arrival-alert:" + alert.shipmentId(),
+				this.json.writeValueAsString(alert.data(now)), now);
 		this.jdbc.update("UPDATE arrival_alert SET sent_at = ?, updated_at = ? WHERE shipment_id = ?",
 				Timestamp.from(now), Timestamp.from(now), alert.shipmentId());
 	}
@@ -103,23 +96,5 @@ class ArrivalAlertJob extends RecurringPass {
 			sent = sendDue();
 		}
 		while (sent == this.properties.batchSize());
-	}
-
-	private static DueAlert dueAlert(ResultSet rs, int rowNum) throws SQLException {
-		DeliveryWindow window = new DeliveryWindow(instant(rs, "window_from"), instant(rs, "window_to"),
-				rs.getString("window_basis"), instant(rs, "window_updated_at"));
-		return new DueAlert(rs.getObject("shipment_id", UUID.class), rs.getObject("order_id", UUID.class),
-				rs.getString("order_number"), rs.getObject("customer_id", UUID.class),
-				rs.getObject("site_id", UUID.class), rs.getString("carrier"), rs.getString("tracking_number"),
-				rs.getString("status"), window);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp value = rs.getTimestamp(column);
-		return (value != null) ? value.toInstant() : null;
-	}
-
-	private record DueAlert(UUID shipmentId, UUID orderId, String orderNumber, UUID customerId, UUID siteId,
-			String carrier, String trackingNumber, String status, DeliveryWindow window) {
 	}
 }

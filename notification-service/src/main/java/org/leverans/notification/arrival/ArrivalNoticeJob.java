@@ -1,16 +1,11 @@
 package org.leverans.notification.arrival;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
-import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.notification.mail.MailQueue;
 import org.leverans.notification.scheduling.RecurringPass;
 import org.leverans.notification.stream.StreamEvent;
@@ -74,7 +69,7 @@ class ArrivalNoticeJob extends RecurringPass {
 			Instant now = this.clock.instant();
 			// Only shipments someone could be due for: the window starts within the longest lead time, or the
 			// partner said arriving; and the window has not passed. Another instance's rows are skipped this pass.
-			List<OpenShipment> open = this.jdbc.query("""
+			List<ArrivingShipment> open = this.jdbc.query("""
 					SELECT a.shipment_id, a.order_id, k.order_number, a.customer_id, a.site_id, a.carrier,
 					       a.tracking_number, a.status, a.window_from, a.window_to, a.window_basis, a.window_updated_at,
 					       a.arriving_at
@@ -82,10 +77,10 @@ class ArrivalNoticeJob extends RecurringPass {
 					WHERE a.cancelled_at IS NULL AND coalesce(a.window_to, a.window_from) >= ?
 					  AND (a.arriving_at IS NOT NULL OR a.window_from <= ?)
 					ORDER BY a.window_from
-					FOR UPDATE OF a SKIP LOCKED""", ArrivalNoticeJob::openShipment, Timestamp.from(now),
+					FOR UPDATE OF a SKIP LOCKED""", ArrivingShipment::row, Timestamp.from(now),
 					Timestamp.from(now.plus(this.properties.maxLeadTime())));
 			int count = 0;
-			for (OpenShipment shipment : open) {
+			for (ArrivingShipment shipment : open) {
 				count += notify(shipment, now);
 			}
 			return count;
@@ -93,10 +88,10 @@ class ArrivalNoticeJob extends RecurringPass {
 		return (sent != null) ? sent : 0;
 	}
 
-	private int notify(OpenShipment shipment, Instant now) {
+	private int notify(ArrivingShipment shipment, Instant now) {
 		// Who may see this shipment and wants "arriving soon" by e-mail, asked the way the mail planner asks.
 		StreamEvent probe = new StreamEvent(0, StreamEventNames.SHIPMENT_ARRIVING, shipment.customerId(),
-				(shipment.siteId() != null) ? Set.of(shipment.siteId()) : Set.of(), "{}", now, shipment.orderId());
+				shipment.siteIds(), "{}", now, shipment.orderId());
 		int count = 0;
 		for (Recipient recipient : this.subscribers.recipientsOf(probe)) {
 			if (claim(shipment, recipient, Channel.EMAIL, now)) {
@@ -122,7 +117,7 @@ class ArrivalNoticeJob extends RecurringPass {
 	 * Whether the recipient's notice on this channel is due now and was not sent before: the {@code arrival_notice}
 	 * row inserted here makes it once per shipment, person and channel, whatever the instances and passes.
 	 */
-	private boolean claim(OpenShipment shipment, Recipient recipient, Channel channel, Instant now) {
+	private boolean claim(ArrivingShipment shipment, Recipient recipient, Channel channel, Instant now) {
 		Duration lead = (recipient.arrivalLeadMinutes() != null) ? Duration.ofMinutes(recipient.arrivalLeadMinutes())
 				: this.properties.leadTime();
 		Instant due = (shipment.arrivingAt() != null) ? shipment.arrivingAt() : shipment.window().from().minus(lead);
@@ -136,10 +131,8 @@ class ArrivalNoticeJob extends RecurringPass {
 				Timestamp.from(shipment.window().from()), Timestamp.from(now)) == 1;
 	}
 
-	private String data(OpenShipment shipment, Instant now) {
-		return this.json.writeValueAsString(new ArrivingData(shipment.orderId(), shipment.orderNumber(),
-				shipment.shipmentId(), shipment.siteId(), shipment.carrier(), shipment.trackingNumber(),
-				shipment.status(), shipment.window(), ArrivingData.minutesUntil(shipment.window().from(), now), now));
+	private String data(ArrivingShipment shipment, Instant now) {
+		return this.json.writeValueAsString(shipment.data(now));
 	}
 
 	/** The values of {@code arrival_notice.channel}. */
@@ -158,23 +151,5 @@ class ArrivalNoticeJob extends RecurringPass {
 	@Override
 	protected void pass() {
 		sendDue();
-	}
-
-	private static OpenShipment openShipment(ResultSet rs, int rowNum) throws SQLException {
-		DeliveryWindow window = new DeliveryWindow(instant(rs, "window_from"), instant(rs, "window_to"),
-				rs.getString("window_basis"), instant(rs, "window_updated_at"));
-		return new OpenShipment(rs.getObject("shipment_id", UUID.class), rs.getObject("order_id", UUID.class),
-				rs.getString("order_number"), rs.getObject("customer_id", UUID.class),
-				rs.getObject("site_id", UUID.class), rs.getString("carrier"), rs.getString("tracking_number"),
-				rs.getString("status"), window, instant(rs, "arriving_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp value = rs.getTimestamp(column);
-		return (value != null) ? value.toInstant() : null;
-	}
-
-	private record OpenShipment(UUID shipmentId, UUID orderId, String orderNumber, UUID customerId, UUID siteId,
-			String carrier, String trackingNumber, String status, DeliveryWindow window, Instant arrivingAt) {
 	}
 }

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.leverans.notification.PostgresArrays.literal;
+
 /** The {@code stream_event} table: the recorded changes every instance's streams are fed from. */
 @Repository
 public class StreamEvents {
@@ -68,7 +70,7 @@ public class StreamEvents {
 				    VALUES (?, ?, ?::uuid[], ?, ?, ?, ?, ?, ?)
 				    RETURNING id)
 				SELECT id FROM appended, pg_notify(?, id::text)""", Long.class, name, customerId,
-				uuidArray(siteIds), orderId, shipmentId, sourceEventId, data, Timestamp.from(createdAt), recipient,
+				literal(siteIds), orderId, shipmentId, sourceEventId, data, Timestamp.from(createdAt), recipient,
 				CHANNEL);
 		return id;
 	}
@@ -92,8 +94,8 @@ public class StreamEvents {
 				WHERE id > ? AND (? OR customer_id = ANY(?::uuid[]) OR site_ids && ?::uuid[]
 				                  OR order_id = ANY(?::uuid[]))
 				  AND (recipient IS NULL OR recipient = ?)
-				ORDER BY id LIMIT ?""", ROW, afterId, audience.everything(), uuidArray(audience.customerIds()),
-				uuidArray(audience.siteIds()), uuidArray(audience.orderIds()), audience.subject(), limit);
+				ORDER BY id LIMIT ?""", ROW, afterId, audience.everything(), literal(audience.customerIds()),
+				literal(audience.siteIds()), literal(audience.orderIds()), audience.subject(), limit);
 	}
 
 	/** The id of the newest row, or 0 when there is none. */
@@ -118,10 +120,5 @@ public class StreamEvents {
 		}
 		Object[] values = (Object[]) array.getArray();
 		return Arrays.stream(values).map(value -> (UUID) value).collect(Collectors.toUnmodifiableSet());
-	}
-
-	/** A PostgreSQL array literal; UUIDs need no quoting. */
-	static String uuidArray(Collection<UUID> ids) {
-		return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
 	}
 }

@@ -48,24 +48,20 @@ public class StreamViews {
 				chosen.and(event -> !personal.replaces(event)));
 	}
 
-	/** The person's follows or live choices have changed. */
+	/** The person's follows or live choices have changed; {@value #EVERYONE} for everyone's. */
 	public void changedFor(String subject) {
-		changed(subject);
+		// This instance at once, so the caller's next request already finds their streams changed.
+		this.hub.reload(subject);
+		this.jdbc.query("SELECT pg_notify(?, ?)", (ResultSetExtractor<Void>) rs -> null, CHANNEL, subject);
 	}
 
 	/** Something many people's streams depend on has changed, such as a site's "arriving soon" lead time. */
 	public void changedForEveryone() {
-		changed(EVERYONE);
+		changedFor(EVERYONE);
 	}
 
 	@EventListener
 	void on(FollowsChanged change) {
 		changedFor(change.subject());
-	}
-
-	private void changed(String who) {
-		// This instance at once, so the caller's next request already finds their streams changed.
-		this.hub.reload(who);
-		this.jdbc.query("SELECT pg_notify(?, ?)", (ResultSetExtractor<Void>) rs -> null, CHANNEL, who);
 	}
 }

@@ -4,16 +4,16 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import static org.leverans.notification.PostgresArrays.literal;
+import static org.leverans.notification.PostgresArrays.strings;
 
 /** The {@code site_subscription} table, and which customer a site belongs to as far as this service knows. */
 @Repository
@@ -37,7 +37,7 @@ class SiteSubscriptions {
 			return List.of();
 		}
 		return this.jdbc.query("SELECT * FROM site_subscription WHERE site_id = ANY(?::uuid[]) ORDER BY site_id",
-				SiteSubscriptions::row, uuidArray(siteIds));
+				SiteSubscriptions::row, literal(siteIds));
 	}
 
 	/** The customer's site subscriptions that chose an arrival lead time. */
@@ -56,8 +56,8 @@ class SiteSubscriptions {
 				SET email_events = EXCLUDED.email_events, also_notify = EXCLUDED.also_notify,
 				    arrival_lead_minutes = EXCLUDED.arrival_lead_minutes, updated_by = EXCLUDED.updated_by,
 				    updated_at = EXCLUDED.updated_at""", subscription.siteId(), subscription.customerId(),
-				(subscription.emailEvents() != null) ? Subscribers.array(subscription.emailEvents()) : null,
-				Subscribers.array(subscription.alsoNotify()), subscription.arrivalLeadMinutes(),
+				(subscription.emailEvents() != null) ? literal(subscription.emailEvents()) : null,
+				literal(subscription.alsoNotify()), subscription.arrivalLeadMinutes(),
 				subscription.updatedBy(), Timestamp.from(subscription.updatedAt()));
 	}
 
@@ -83,18 +83,4 @@ class SiteSubscriptions {
 				rs.getTimestamp("updated_at").toInstant());
 	}
 
-	private static List<String> strings(Array array) throws SQLException {
-		if (array == null) {
-			return List.of();
-		}
-		return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
-	}
-
-	private static String uuidArray(Collection<UUID> ids) {
-		return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-	}
-
-	static Instant now(java.time.Clock clock) {
-		return clock.instant();
-	}
 }

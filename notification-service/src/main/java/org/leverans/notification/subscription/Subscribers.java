@@ -1,12 +1,10 @@
 package org.leverans.notification.subscription;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +22,9 @@ import org.leverans.notification.stream.StreamEvent;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import static org.leverans.notification.PostgresArrays.literal;
+import static org.leverans.notification.PostgresArrays.strings;
 
 /** The {@code subscriber} table. */
 @Repository
@@ -57,8 +58,8 @@ public class Subscribers {
 				       subscriber.site_ids)
 				      IS DISTINCT FROM
 				      (EXCLUDED.name, EXCLUDED.email, EXCLUDED.locale, EXCLUDED.roles, EXCLUDED.customer_id,
-				       EXCLUDED.site_ids)""", subject, name, email, locale, array(roles), customerId,
-				array(siteIds), Timestamp.from(this.clock.instant()));
+				       EXCLUDED.site_ids)""", subject, name, email, locale, literal(roles), customerId,
+				literal(siteIds), Timestamp.from(this.clock.instant()));
 	}
 
 	/** Each {@code null} goes back to the defaults. */
@@ -66,8 +67,8 @@ public class Subscribers {
 		this.jdbc.update("""
 				UPDATE subscriber SET email_events = ?::text[], live_events = ?::text[], arrival_lead_minutes = ?,
 				       updated_at = ?
-				WHERE subject = ?""", (emailEvents != null) ? array(emailEvents) : null,
-				(liveEvents != null) ? array(liveEvents) : null, arrivalLeadMinutes,
+				WHERE subject = ?""", (emailEvents != null) ? literal(emailEvents) : null,
+				(liveEvents != null) ? literal(liveEvents) : null, arrivalLeadMinutes,
 				Timestamp.from(this.clock.instant()), subject);
 	}
 
@@ -96,8 +97,8 @@ public class Subscribers {
 				SELECT * FROM subscriber
 				WHERE email IS NOT NULL AND email <> ''
 				  AND (roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[] OR subject = ANY(?::text[]))
-				ORDER BY subject""", Subscribers::row, array(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)),
-				event.customerId(), array(event.siteIds()), array(named));
+				ORDER BY subject""", Subscribers::row, literal(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)),
+				event.customerId(), literal(event.siteIds()), literal(named));
 		List<Recipient> recipients = new ArrayList<>();
 		for (Subscriber subscriber : candidates) {
 			if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
@@ -122,8 +123,8 @@ public class Subscribers {
 		List<Subscriber> candidates = this.jdbc.query("""
 				SELECT * FROM subscriber
 				WHERE roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[]
-				ORDER BY subject""", Subscribers::row, array(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)),
-				event.customerId(), array(event.siteIds()));
+				ORDER BY subject""", Subscribers::row, literal(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)),
+				event.customerId(), literal(event.siteIds()));
 		List<Recipient> recipients = new ArrayList<>();
 		for (Subscriber subscriber : candidates) {
 			if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
@@ -237,17 +238,4 @@ public class Subscribers {
 				(Integer) rs.getObject("arrival_lead_minutes"));
 	}
 
-	private static List<String> strings(Array array) throws SQLException {
-		if (array == null) {
-			return List.of();
-		}
-		return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
-	}
-
-	/** A PostgreSQL array literal with every element quoted. */
-	static String array(Collection<?> values) {
-		return values.stream()
-			.map(value -> "\"" + String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-			.collect(Collectors.joining(",", "{", "}"));
-	}
 }

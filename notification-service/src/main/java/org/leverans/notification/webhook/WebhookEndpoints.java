@@ -5,21 +5,23 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import static org.leverans.notification.PostgresArrays.literal;
+import static org.leverans.notification.PostgresArrays.strings;
 
 /** The {@code webhook_endpoint} table. */
 @Repository
 class WebhookEndpoints {
 
-	private static final String COLUMNS = "id, customer_id, url, events, site_ids, description, created_by, created_at, status, "
-			+ "consecutive_failures, disabled_at, disabled_reason, secret_rotated_at, previous_secret_expires_at";
+	private static final String COLUMNS = "id, customer_id, url, events, site_ids, description, created_by, "
+			+ "created_at, status, consecutive_failures, disabled_at, disabled_reason, secret_rotated_at, "
+			+ "previous_secret_expires_at";
 
 	private final JdbcTemplate jdbc;
 
@@ -32,7 +34,7 @@ class WebhookEndpoints {
 				INSERT INTO webhook_endpoint (id, customer_id, url, events, site_ids, secret, description, created_by,
 				                              created_at)
 				VALUES (?, ?, ?, ?::text[], ?::uuid[], ?, ?, ?, ?)""", endpoint.id(), endpoint.customerId(),
-				endpoint.url(), array(endpoint.events()), array(endpoint.siteIds()), secret, endpoint.description(),
+				endpoint.url(), literal(endpoint.events()), literal(endpoint.siteIds()), secret, endpoint.description(),
 				endpoint.createdBy(), Timestamp.from(endpoint.createdAt()));
 	}
 
@@ -85,7 +87,7 @@ class WebhookEndpoints {
 	private static WebhookEndpoint row(ResultSet rs, int rowNum) throws SQLException {
 		return new WebhookEndpoint(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
 				rs.getString("url"),
-				Arrays.stream((Object[]) rs.getArray("events").getArray()).map(String::valueOf).toList(),
+				strings(rs.getArray("events")),
 				Arrays.stream((Object[]) rs.getArray("site_ids").getArray()).map(UUID.class::cast).toList(),
 				rs.getString("description"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
 				rs.getString("status"), rs.getInt("consecutive_failures"), instant(rs, "disabled_at"),
@@ -96,13 +98,5 @@ class WebhookEndpoints {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return (value != null) ? value.toInstant() : null;
-	}
-
-	/** A Postgres array literal of the values as text, for {@code ?::text[]} or {@code ?::uuid[]}. */
-	static String array(Collection<?> values) {
-		return values.stream()
-			.map(String::valueOf)
-			.map(value -> "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-			.collect(Collectors.joining(",", "{", "}"));
 	}
 }

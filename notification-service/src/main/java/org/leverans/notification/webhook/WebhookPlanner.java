@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.leverans.notification.PostgresArrays;
 import org.leverans.notification.stream.StreamEvent;
 import org.leverans.notification.stream.StreamEvents;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,7 +69,7 @@ class WebhookPlanner {
 						WHERE deleted_at IS NULL AND status = 'ACTIVE' AND customer_id = ? AND ? = ANY(events)
 						  AND created_at <= ? AND (cardinality(site_ids) = 0 OR site_ids && ?::uuid[])""",
 						UUID.class, event.customerId(), event.name(), Timestamp.from(event.createdAt()),
-						WebhookEndpoints.array(event.siteIds()));
+						PostgresArrays.literal(event.siteIds()));
 				if (endpoints.isEmpty()) {
 					continue;
 				}

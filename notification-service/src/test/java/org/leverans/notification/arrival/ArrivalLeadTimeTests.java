@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
 import org.leverans.contracts.shipment.ProofOfDelivery;
 import org.leverans.contracts.shipment.ShipmentDelivered;
@@ -24,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.leverans.notification.TestEvents.window;
 
 /** Each person's "arriving soon" e-mail at their own lead time, once per shipment. */
 class ArrivalLeadTimeTests extends IntegrationTest {
@@ -169,17 +169,10 @@ class ArrivalLeadTimeTests extends IntegrationTest {
 	}
 
 	private ShipmentPlanned planned(Instant from) {
-		return new ShipmentPlanned(this.shipmentId, this.orderId, this.customer, this.site, "nordic-freight",
-				"NF0000000088", "PLANNED", List.of(new ShipmentLine(1, "CEM-25KG", 40, "PALLET")), window(from), 1,
-				Instant.now());
+		return TestEvents.shipmentPlanned(this.shipmentId, this.orderId, this.customer, this.site, "NF0000000088", from);
 	}
 
 	private DeliveryWindowChanged windowChanged(Instant from, Instant previousFrom) {
-		return new DeliveryWindowChanged(this.shipmentId, this.orderId, this.customer, this.site, "IN_TRANSIT",
-				window(from), window(previousFrom));
-	}
-
-	private static DeliveryWindow window(Instant from) {
-		return new DeliveryWindow(from, from.plus(Duration.ofHours(2)), "PLANNED", Instant.now());
+		return TestEvents.windowChanged(this.shipmentId, this.orderId, this.customer, this.site, from, previousFrom);
 	}
 }

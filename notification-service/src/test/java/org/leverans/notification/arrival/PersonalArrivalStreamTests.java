@@ -13,9 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
-import org.leverans.contracts.shipment.ShipmentLine;
 import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.notification.IntegrationTest;
@@ -33,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.leverans.notification.TestEvents.window;
 
 /**
  * The live {@code shipment.arriving} at each person's own lead time: aimed at them when it is not the default,
@@ -296,17 +295,10 @@ class PersonalArrivalStreamTests extends IntegrationTest {
 	}
 
 	private ShipmentPlanned planned(Instant from) {
-		return new ShipmentPlanned(this.shipmentId, this.orderId, this.customer, this.site, "nordic-freight",
-				"NF0000000090", "PLANNED", List.of(new ShipmentLine(1, "CEM-25KG", 40, "PALLET")), window(from), 1,
-				Instant.now());
+		return TestEvents.shipmentPlanned(this.shipmentId, this.orderId, this.customer, this.site, "NF0000000090", from);
 	}
 
 	private DeliveryWindowChanged windowChanged(Instant from, Instant previousFrom) {
-		return new DeliveryWindowChanged(this.shipmentId, this.orderId, this.customer, this.site, "IN_TRANSIT",
-				window(from), window(previousFrom));
-	}
-
-	private static DeliveryWindow window(Instant from) {
-		return new DeliveryWindow(from, from.plus(Duration.ofHours(2)), "PLANNED", Instant.now());
+		return TestEvents.windowChanged(this.shipmentId, this.orderId, this.customer, this.site, from, previousFrom);
 	}
 }
