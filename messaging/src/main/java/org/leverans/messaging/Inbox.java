@@ -1,9 +1,19 @@
 package org.leverans.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -13,16 +23,32 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The idempotent consumer: applies a received event at most once per consumer. The event's {@code ce_id} is
+ * The idempotent consumer: applies received events at most once per consumer. Each event's {@code ce_id} is
  * remembered in the same transaction as the handler's effect (and any events the handler writes to the
  * {@link Outbox}), so a redelivery after a crash or a rebalance is recognised and skipped.
  *
  * <p>
- * A handler that throws rolls everything back; the listener's error handler retries with back-off and then sends
- * the record to {@code <topic>.dlt}.
+ * Listeners hand over a whole poll batch, which is applied in one transaction: one commit for the batch instead of
+ * one per event is most of what a consumer costs. The batch is applied in record order, so one order's events keep
+ * their order.
+ *
+ * <pre>
+ * &#64;KafkaListener(topics = Topics.ORDER, batch = "true")
+ * void on(List&lt;ConsumerRecord&lt;String, byte[]&gt;&gt; records) {
+ *     this.inbox.receive(records, this.handlers);
+ * }
+ * </pre>
+ *
+ * <p>
+ * When a batch fails, nothing of it stays applied. A {@link TransientFailures transient} failure (the database or a
+ * dependency away) hands the whole batch back to the listener's error handler, which backs off and retries it until
+ * it succeeds: such a record never goes to a dead-letter topic. Any other failure is looked for record by record,
+ * each in its own transaction, so the records before the failing one stay applied and only the failing one is
+ * retried a few times and then sent to {@code <topic>.dlt}.
  */
 public class Inbox {
 
@@ -46,32 +72,120 @@ public class Inbox {
 	}
 
 	/**
-	 * Applies the record with the matching handler, once.
-	 * @return {@code true} if a handler ran, {@code false} for a duplicate or a type this consumer ignores
+	 * Applies a poll batch with the matching handlers, each event once per consumer.
+	 * @param records the batch, in the order the listener received it
+	 * @param handlers one or more consumers; each remembers the events it applied under its own name, and all apply
+	 * in one transaction
+	 * @return how many handler invocations ran (duplicates and ignored types are not counted)
+	 * @throws BatchListenerFailedException naming the record the listener's error handler should retry from
 	 */
-	public boolean receive(ConsumerRecord<?, byte[]> record, EventHandlers handlers) {
-		EventMetadata metadata = metadataOf(record);
-		EventHandlers.Handler<?> handler = handlers.handlerFor(metadata.type());
-		if (handler == null) {
-			logger.debug("{} ignores {} {}", handlers.consumer(), metadata.type(), metadata.id());
-			return false;
+	public int receive(List<? extends ConsumerRecord<?, byte[]>> records, EventHandlers... handlers) {
+		if (records.isEmpty()) {
+			return 0;
 		}
-		Object payload = this.json.readValue(record.value(), handler.payloadType());
-		Boolean applied = this.transactions.execute(status -> {
-			int remembered = this.jdbc.update("""
-					INSERT INTO messaging.inbox_event (consumer, event_id, type, received_at) VALUES (?, ?, ?, ?)
-					ON CONFLICT DO NOTHING""", handlers.consumer(), metadata.id(), metadata.type(),
-					Timestamp.from(this.clock.instant()));
-			if (remembered == 0) {
-				return false;
+		try {
+			return applyInOneTransaction(records, handlers);
+		}
+		catch (RuntimeException batchFailure) {
+			if (TransientFailures.isTransient(batchFailure)) {
+				throw failedAt(records.get(0), batchFailure);
 			}
-			handler.apply(payload, metadata);
-			return true;
-		});
-		if (!Boolean.TRUE.equals(applied)) {
-			logger.debug("{} already applied {} {}", handlers.consumer(), metadata.type(), metadata.id());
+			logger.warn("Could not apply a batch of {} at once, applying it record by record to find the failing one: {}",
+					records.size(), batchFailure.toString(), batchFailure);
+			return applyOneByOne(records, handlers);
 		}
-		return Boolean.TRUE.equals(applied);
+	}
+
+	/** Applies one record with the matching handlers, once; for code that receives records one at a time. */
+	public boolean receive(ConsumerRecord<?, byte[]> record, EventHandlers... handlers) {
+		return applyInOneTransaction(List.of(record), handlers) > 0;
+	}
+
+	private int applyOneByOne(List<? extends ConsumerRecord<?, byte[]>> records, EventHandlers... handlers) {
+		int applied = 0;
+		for (ConsumerRecord<?, byte[]> record : records) {
+			try {
+				applied += applyInOneTransaction(List.of(record), handlers);
+			}
+			catch (RuntimeException failure) {
+				throw failedAt(record, failure);
+			}
+		}
+		return applied;
+	}
+
+	private int applyInOneTransaction(List<? extends ConsumerRecord<?, byte[]>> records, EventHandlers... handlers) {
+		Integer applied = this.transactions.execute(status -> {
+			int count = 0;
+			for (EventHandlers consumer : handlers) {
+				count += apply(records, consumer);
+			}
+			return count;
+		});
+		return (applied != null) ? applied : 0;
+	}
+
+	/** Within the caller's transaction: remembers the batch's new event ids, then runs their handlers in order. */
+	private int apply(List<? extends ConsumerRecord<?, byte[]>> records, EventHandlers handlers) {
+		Map<String, Received> wanted = new LinkedHashMap<>();
+		for (ConsumerRecord<?, byte[]> record : records) {
+			EventMetadata metadata = metadataOf(record);
+			EventHandlers.Handler<?> handler = handlers.handlerFor(metadata.type());
+			if (handler == null) {
+				logger.debug("{} ignores {} {}", handlers.consumer(), metadata.type(), metadata.id());
+				continue;
+			}
+			// The same event twice in one batch (a producer retry) is applied once, like any other duplicate.
+			wanted.putIfAbsent(metadata.id(), new Received(record, metadata, handler));
+		}
+		if (wanted.isEmpty()) {
+			return 0;
+		}
+		Set<String> fresh = remember(handlers.consumer(), wanted.values());
+		int applied = 0;
+		for (Received received : wanted.values()) {
+			if (!fresh.contains(received.metadata().id())) {
+				logger.debug("{} already applied {} {}", handlers.consumer(), received.metadata().type(),
+						received.metadata().id());
+				continue;
+			}
+			Object payload = this.json.readValue(received.record().value(), received.handler().payloadType());
+			received.handler().apply(payload, received.metadata());
+			applied++;
+		}
+		return applied;
+	}
+
+	/** One statement for the whole batch: the ids it returns are those this consumer has not applied before. */
+	private Set<String> remember(String consumer, Iterable<Received> batch) {
+		List<String> ids = new ArrayList<>();
+		List<String> types = new ArrayList<>();
+		for (Received received : batch) {
+			ids.add(received.metadata().id());
+			types.add(received.metadata().type());
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return new HashSet<>(this.jdbc.query((Connection connection) -> {
+			PreparedStatement statement = connection.prepareStatement("""
+					INSERT INTO messaging.inbox_event (consumer, event_id, type, received_at)
+					SELECT ?, id, type, ? FROM unnest(?::text[], ?::text[]) AS batch(id, type)
+					ON CONFLICT DO NOTHING
+					RETURNING event_id""");
+			statement.setString(1, consumer);
+			statement.setTimestamp(2, now);
+			statement.setArray(3, textArray(connection, ids));
+			statement.setArray(4, textArray(connection, types));
+			return statement;
+		}, (rs, n) -> rs.getString(1)));
+	}
+
+	private static Array textArray(Connection connection, List<String> values) throws SQLException {
+		return connection.createArrayOf("text", values.toArray());
+	}
+
+	private static BatchListenerFailedException failedAt(ConsumerRecord<?, ?> record, RuntimeException failure) {
+		return new BatchListenerFailedException("Could not apply " + record.topic() + "-" + record.partition() + "@"
+				+ record.offset() + ": " + failure.getMessage(), failure, record);
 	}
 
 	static EventMetadata metadataOf(ConsumerRecord<?, byte[]> record) {
@@ -91,5 +205,9 @@ public class Inbox {
 	private static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private record Received(ConsumerRecord<?, byte[]> record, EventMetadata metadata,
+			EventHandlers.Handler<?> handler) {
 	}
 }

@@ -40,9 +40,12 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Wires the outbox, the relay, the inbox, CloudEvents-friendly Kafka serialization (string keys, raw JSON bytes as
@@ -108,9 +111,12 @@ public class MessagingAutoConfiguration {
 	}
 
 	/**
-	 * Retries a failing record with exponential back-off, then publishes it unchanged (with the failure in
-	 * {@code kafka_dlt-*} headers) to {@code <topic>.dlt} and moves on. Records that can never succeed (unreadable
-	 * JSON, no CloudEvents headers) skip the retries.
+	 * What happens to a record the {@link Inbox} could not apply. A transient failure (the database or a dependency
+	 * away) is retried with a back-off capped at {@code transient-retry-max-interval}, for as long as it takes: the
+	 * record is good, it is only early. Any other failure is retried {@code retry-attempts} times with exponential
+	 * back-off, then the record is published unchanged (with the failure in {@code kafka_dlt-*} headers) to
+	 * {@code <topic>.dlt}, and the listener moves on. Records that can never succeed (unreadable JSON, no CloudEvents
+	 * headers) skip the retries.
 	 */
 	@Bean
 	CommonErrorHandler leveransErrorHandler(KafkaTemplate<Object, Object> kafka, MessagingProperties properties) {
@@ -121,12 +127,23 @@ public class MessagingAutoConfiguration {
 					record.offset(), Topics.deadLetterOf(record.topic()), failure);
 			deadLetters.accept(record, failure);
 		};
-		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
-		backOff.setInitialInterval(properties.retryInterval().toMillis());
-		backOff.setMultiplier(2.0);
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		ExponentialBackOffWithMaxRetries poisonBackOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
+		poisonBackOff.setInitialInterval(properties.retryInterval().toMillis());
+		poisonBackOff.setMultiplier(2.0);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, poisonBackOff);
 		handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+		// The function sees the root cause of the failure.
+		handler.setBackOffFunction((record, failure) -> (failure != null && TransientFailures.isTransient(failure))
+				? untilItPasses(properties) : null);
+		// An outage makes every poll fail until it is over; each attempt is worth a line, not a stack trace.
+		handler.setLogLevel(KafkaException.Level.WARN);
 		return handler;
+	}
+
+	private static BackOff untilItPasses(MessagingProperties properties) {
+		ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
+		backOff.setMaxInterval(properties.transientRetryMaxInterval().toMillis());
+		return backOff;
 	}
 
 	@Bean

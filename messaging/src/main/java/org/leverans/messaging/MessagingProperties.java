@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long sent outbox rows and remembered inbox ids are kept
  * @param retryAttempts how many times a failing record is retried before it goes to the dead-letter topic
  * @param retryInterval first back-off between retries; it doubles each time
+ * @param transientRetryMaxInterval the longest back-off between retries of a record that failed because the
+ * database or a dependency was away; such a record is retried until it succeeds, never dead-lettered
  * @param partitions partitions of the topics this library creates
  * @param replicas replication factor of the topics this library creates
  */
@@ -22,5 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MessagingProperties(String source, @DefaultValue("500ms") Duration relayInterval,
 		@DefaultValue("200") int relayBatchSize, @DefaultValue("7d") Duration retention,
 		@DefaultValue("3") int retryAttempts, @DefaultValue("200ms") Duration retryInterval,
+		@DefaultValue("10s") Duration transientRetryMaxInterval,
 		@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
 }

@@ -165,6 +165,26 @@ class MessagingIntegrationTests {
 				Integer.class, header(dead, "ce_id"))).isZero();
 	}
 
+	@Test
+	void poisonInTheMiddleOfABatchIsDeadLetteredWhileTheEventsAroundItApplyOnceInOrder() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		List<String> reasons = List.of("first", "second", "poison", "fourth", "fifth");
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			// One key, so all five land on one partition in this order and most likely in one poll.
+			for (String reason : reasons) {
+				producer.send(record(orderId, UUID.randomUUID().toString(), "leverans.order.cancelled.v1",
+						("{\"orderId\":\"" + orderId + "\",\"reason\":\"" + reason + "\"}")
+							.getBytes(StandardCharsets.UTF_8)));
+			}
+			producer.flush();
+		}
+		ConsumerRecord<String, byte[]> dead = firstRecordOn(Topics.deadLetterOf(Topics.ORDER), orderId.toString());
+		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("poison");
+		await().until(() -> this.ledger.applied(orderId) == 4);
+		assertThat(this.jdbc.queryForList("SELECT reason FROM cancellation WHERE order_id = ? ORDER BY ctid",
+				String.class, orderId)).containsExactly("first", "second", "fourth", "fifth");
+	}
+
 	private static OrderCancelled cancelled(UUID orderId, String reason) {
 		return new OrderCancelled(orderId, "LV-1", UUID.randomUUID(), "anna", reason, Instant.now());
 	}

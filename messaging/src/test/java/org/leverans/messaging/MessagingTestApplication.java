@@ -1,5 +1,6 @@
 package org.leverans.messaging;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,9 +37,19 @@ class MessagingTestApplication {
 			});
 		}
 
-		@KafkaListener(topics = Topics.ORDER, groupId = "messaging-test")
-		void on(ConsumerRecord<String, byte[]> record) {
-			this.inbox.receive(record, this.handlers);
+		// A test class that needs its own stream (e.g. one that crashes the database) names another topic and group.
+		@KafkaListener(topics = "${messaging-test.topic:" + Topics.ORDER + "}",
+				groupId = "${messaging-test.group:messaging-test}", batch = "true")
+		void on(List<ConsumerRecord<String, byte[]>> records) {
+			this.inbox.receive(records, this.handlers);
+		}
+
+		int applied() {
+			return this.jdbc.queryForObject("SELECT count(*) FROM cancellation", Integer.class);
+		}
+
+		int distinctEventsApplied() {
+			return this.jdbc.queryForObject("SELECT count(DISTINCT event_id) FROM cancellation", Integer.class);
 		}
 
 		int applied(UUID orderId) {

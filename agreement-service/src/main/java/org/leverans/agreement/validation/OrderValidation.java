@@ -68,9 +68,9 @@ class OrderValidation {
 		this.handlers = EventHandlers.named("order-validation").onEvent(OrderPlaced.class, this::validate);
 	}
 
-	@KafkaListener(topics = Topics.ORDER)
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbox.receive(record, this.handlers);
+	@KafkaListener(topics = Topics.ORDER, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbox.receive(records, this.handlers);
 	}
 
 	void validate(OrderPlaced order, EventMetadata metadata) {

@@ -1,5 +1,7 @@
 package org.leverans.credit.decision;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.OrderCancelled;
@@ -30,13 +32,13 @@ class CreditEventListeners {
 	}
 
 	@KafkaListener(id = "credit-assessment", idIsGroup = false, topics = Topics.ORDER_VALIDATION,
-			concurrency = "${leverans.credit.listener-concurrency:3}")
-	void onValidation(ConsumerRecord<String, byte[]> record) {
-		this.inbox.receive(record, this.validations);
+			concurrency = "${leverans.credit.listener-concurrency:3}", batch = "true")
+	void onValidation(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbox.receive(records, this.validations);
 	}
 
-	@KafkaListener(id = "credit-release", idIsGroup = false, topics = Topics.ORDER)
-	void onOrder(ConsumerRecord<String, byte[]> record) {
-		this.inbox.receive(record, this.orders);
+	@KafkaListener(id = "credit-release", idIsGroup = false, topics = Topics.ORDER, batch = "true")
+	void onOrder(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbox.receive(records, this.orders);
 	}
 }

@@ -61,9 +61,9 @@ class OrderPlanning {
 			.on(OrderCancelled.class, this::cancel);
 	}
 
-	@KafkaListener(topics = Topics.ORDER, groupId = "${spring.application.name}")
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbox.receive(record, this.handlers);
+	@KafkaListener(topics = Topics.ORDER, groupId = "${spring.application.name}", batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbox.receive(records, this.handlers);
 	}
 
 	void plan(OrderAccepted order) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.leverans.contracts.Topics;
+import org.leverans.messaging.EventHandlers;
 import org.leverans.messaging.Inbox;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,18 +19,17 @@ class EventIntake {
 
 	private final Inbox inbox;
 
-	private final List<IntakeHandlers> features;
+	private final EventHandlers[] features;
 
 	EventIntake(Inbox inbox, List<IntakeHandlers> features) {
 		this.inbox = inbox;
-		this.features = features;
+		this.features = features.stream().map(IntakeHandlers::handlers).toArray(EventHandlers[]::new);
 	}
 
 	// idIsGroup = false: the group stays the service name, shared by all instances.
-	@KafkaListener(id = "event-intake", idIsGroup = false, topics = { Topics.ORDER, Topics.ORDER_VALIDATION, Topics.SHIPMENT })
-	void on(ConsumerRecord<String, byte[]> record) {
-		for (IntakeHandlers feature : this.features) {
-			this.inbox.receive(record, feature.handlers());
-		}
+	@KafkaListener(id = "event-intake", idIsGroup = false, topics = { Topics.ORDER, Topics.ORDER_VALIDATION, Topics.SHIPMENT },
+			batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbox.receive(records, this.features);
 	}
 }

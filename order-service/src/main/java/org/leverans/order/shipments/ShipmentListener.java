@@ -1,5 +1,7 @@
 package org.leverans.order.shipments;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
@@ -31,8 +33,8 @@ class ShipmentListener {
 			.onEvent(ShipmentException.class, shipments::exception);
 	}
 
-	@KafkaListener(id = "order-shipments", idIsGroup = false, topics = Topics.SHIPMENT)
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbox.receive(record, this.handlers);
+	@KafkaListener(id = "order-shipments", idIsGroup = false, topics = Topics.SHIPMENT, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbox.receive(records, this.handlers);
 	}
 }

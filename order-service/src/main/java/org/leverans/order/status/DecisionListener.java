@@ -1,5 +1,7 @@
 package org.leverans.order.status;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.credit.CreditDeclined;
@@ -33,13 +35,13 @@ class DecisionListener {
 			.onEvent(CreditReleased.class, decisions::creditReleased);
 	}
 
-	@KafkaListener(id = "order-validation", idIsGroup = false, topics = Topics.ORDER_VALIDATION)
-	void onValidation(ConsumerRecord<String, byte[]> record) {
-		this.inbox.receive(record, this.handlers);
+	@KafkaListener(id = "order-validation", idIsGroup = false, topics = Topics.ORDER_VALIDATION, batch = "true")
+	void onValidation(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbox.receive(records, this.handlers);
 	}
 
-	@KafkaListener(id = "order-credit", idIsGroup = false, topics = Topics.CREDIT)
-	void onCredit(ConsumerRecord<String, byte[]> record) {
-		this.inbox.receive(record, this.handlers);
+	@KafkaListener(id = "order-credit", idIsGroup = false, topics = Topics.CREDIT, batch = "true")
+	void onCredit(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbox.receive(records, this.handlers);
 	}
 }
