@@ -78,6 +78,13 @@ class PlatformInfrastructureTest {
 				assertThat(result.getString(1)).isEqualTo("orders");
 				assertThat(result.getInt(2)).isEqualTo(6);
 			}
+			try (Connection connection = DriverManager.getConnection(platform.jdbcUrl(Service.ORDER), "postgres",
+					"postgres"); ResultSet result = connection.createStatement().executeQuery(
+							"SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+				result.next();
+				assertThat(result.getString(1)).as("fsync").isEqualTo("on");
+				assertThat(result.getString(2)).as("synchronous_commit").isEqualTo("on");
+			}
 
 			assertThat(platform.kafkaBootstrapServers()).isEqualTo("localhost:" + (9092 + OFFSET));
 			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,

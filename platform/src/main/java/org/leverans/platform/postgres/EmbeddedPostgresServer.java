@@ -2,7 +2,6 @@ package org.leverans.platform.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +19,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.leverans.platform.process.ChildProcess;
 import org.leverans.platform.process.Component;
+import org.leverans.platform.process.LogRotation;
 import org.leverans.platform.process.LogTail;
 import org.leverans.platform.process.StartupFailure;
 
@@ -49,8 +49,7 @@ public final class EmbeddedPostgresServer implements Component {
 	public static EmbeddedPostgresServer start(Path dataDirectory, int port, Path logFile) {
 		try {
 			Files.createDirectories(dataDirectory.getParent());
-			Files.createDirectories(logFile.getParent());
-			Files.writeString(logFile, "", StandardCharsets.UTF_8);
+			LogRotation.rotate(logFile);
 			ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
@@ -62,6 +61,11 @@ public final class EmbeddedPostgresServer implements Component {
 				.setPGStartupWait(Duration.ofSeconds(60))
 				// Services keep their connection pools small; room for several instances each.
 				.setServerConfig("max_connections", "200")
+				// As durable as production runs it: the library starts the server with -F (no fsync) and
+				// asynchronous commit, which can lose commits a consumer was told about (and whose Kafka offset then
+				// moved on) when the server crashes. A later -c wins over -F.
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
 				.start();
 			return new EmbeddedPostgresServer(postgres, dataDirectory, PostgresConnection.local(port));
 		}

@@ -40,12 +40,12 @@ public final class ChildProcess {
 
 	/**
 	 * Starts {@code command} in {@code workingDirectory} with {@code environment} added to the launcher's own,
-	 * stdout and stderr truncating {@code logFile}.
+	 * stdout and stderr going to a new {@code logFile}; the previous one is kept by {@link LogRotation}.
 	 */
 	public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
 			Path workingDirectory, Path logFile) {
 		try {
-			Files.createDirectories(logFile.getParent());
+			LogRotation.rotate(logFile);
 			Files.createDirectories(workingDirectory);
 			ProcessBuilder builder = new ProcessBuilder(ownSession(command)).directory(workingDirectory.toFile())
 				.redirectErrorStream(true)
