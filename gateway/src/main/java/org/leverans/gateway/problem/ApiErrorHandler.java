@@ -24,8 +24,8 @@ import org.springframework.web.server.WebExceptionHandler;
 /**
  * Turns errors the gateway itself meets on an API path (no route, service down or too slow, auth-server down
  * while a token needs its keys) into problem details; the 502, 503 and 504 among them carry Retry-After
- * ({@link ProblemResponses}). Runs before Boot's error handler, which would answer with its
- * own JSON or an HTML page; pages keep that.
+ * ({@link ProblemResponses}). Runs before Boot's error handler, which would answer with its own JSON or an HTML
+ * page; pages keep that.
  */
 @Component
 @Order(-2)
