@@ -38,7 +38,17 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 @AutoConfigureWebTestClient
 abstract class GatewayTestSupport {
 
-	static final int RATE_LIMIT_CAPACITY = 5;
+	/** People's burst in the tests; API clients get a bigger one, and bulk-erp its own. */
+	static final int PEOPLE_CAPACITY = 5;
+
+	static final int API_CLIENT_CAPACITY = 8;
+
+	static final String CLIENT_WITH_OVERRIDE = "bulk-erp";
+
+	static final int OVERRIDE_CAPACITY = 40;
+
+	/** Requests in progress per service: small, so a handful of concurrent calls meets it. */
+	static final int MAX_IN_FLIGHT = 2;
 
 	static final WireMockServer downstream = new WireMockServer(options().dynamicPort());
 
@@ -60,8 +70,13 @@ abstract class GatewayTestSupport {
 		registry.add("leverans.services.order-uri", downstream::baseUrl);
 		registry.add("leverans.services.notification-uri", downstream::baseUrl);
 		registry.add("leverans.services.delivery-uri", () -> "http://localhost:" + portWithNothingListening);
-		registry.add("leverans.rate-limit.capacity", () -> RATE_LIMIT_CAPACITY);
-		registry.add("leverans.rate-limit.refill-per-second", () -> 1);
+		registry.add("leverans.rate-limit.people.capacity", () -> PEOPLE_CAPACITY);
+		registry.add("leverans.rate-limit.people.refill-per-second", () -> 1);
+		registry.add("leverans.rate-limit.api-clients.capacity", () -> API_CLIENT_CAPACITY);
+		registry.add("leverans.rate-limit.api-clients.refill-per-second", () -> 1);
+		registry.add("leverans.rate-limit.clients." + CLIENT_WITH_OVERRIDE + ".capacity", () -> OVERRIDE_CAPACITY);
+		registry.add("leverans.rate-limit.clients." + CLIENT_WITH_OVERRIDE + ".refill-per-second", () -> 1);
+		registry.add("leverans.overload.max-in-flight", () -> MAX_IN_FLIGHT);
 		registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "2s");
 	}
 
@@ -71,14 +86,26 @@ abstract class GatewayTestSupport {
 		downstream.stubFor(get("/oauth2/jwks").willReturn(okJson(new JWKSet(signingKey.toPublicJWK()).toString())));
 	}
 
+	/** A person's token, as the auth-server issues it to the web client for a signed-in person. */
 	static String tokenFor(String subject) {
 		return token(subject, downstream.baseUrl(), signingKey);
 	}
 
+	/** An API client's token (client-credentials grant): the client is its own subject. */
+	static String clientTokenFor(String clientId) {
+		return token(clientId, clientId, downstream.baseUrl(), signingKey);
+	}
+
 	static String token(String subject, String issuer, RSAKey key) {
+		return token(subject, "leverans-web", issuer, key);
+	}
+
+	private static String token(String subject, String clientId, String issuer, RSAKey key) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
+			.audience(clientId)
+			.claim("client_id", clientId)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
 			.claim("roles", List.of("ORDERER"))

@@ -1,6 +1,9 @@
 package org.leverans.gateway;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -71,6 +74,8 @@ class RoutingTest extends GatewayTestSupport {
 			.isEqualTo(502)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(502)
@@ -94,9 +99,34 @@ class RoutingTest extends GatewayTestSupport {
 			.isEqualTo(504)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
 			.expectBody()
 			.jsonPath("$.title")
 			.isEqualTo("Service timed out");
+	}
+
+	/** A service killed or restarting while it handles a call: the connection closes without an answer. */
+	@ParameterizedTest
+	@EnumSource(value = Fault.class, names = { "EMPTY_RESPONSE", "CONNECTION_RESET_BY_PEER" })
+	void answers502ProblemWithRetryAfterWhenServiceDropsTheConnection(Fault fault) {
+		downstream.stubFor(get("/api/orders/dropped").willReturn(aResponse().withFault(fault)));
+
+		this.client.get()
+			.uri("/api/orders/dropped")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("unlucky-anna-" + fault.ordinal()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:leverans:problem:service-unreachable")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("order-service"));
 	}
 
 	@Test

@@ -1,15 +1,16 @@
 package org.leverans.gateway.problem;
 
-import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 import org.leverans.gateway.ApiPaths;
-import org.springframework.cloud.gateway.route.Route;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.leverans.gateway.routing.TargetService;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,8 +23,9 @@ import org.springframework.web.server.WebExceptionHandler;
 
 /**
  * Turns errors the gateway itself meets on an API path (no route, service down or too slow, auth-server down
- * while a token needs its keys) into problem details. Runs before Boot's error handler, which would answer with its
- * own JSON or an HTML page; pages keep that.
+ * while a token needs its keys) into problem details; the 502, 503 and 504 among them carry Retry-After
+ * ({@link ProblemResponses}). Runs before Boot's error handler, which would answer with its own JSON or an HTML
+ * page; pages keep that.
  */
 @Component
 @Order(-2)
@@ -49,8 +51,11 @@ class ApiErrorHandler implements WebExceptionHandler {
 					"Sign-in service not reachable",
 					"The auth-server, needed to verify or refresh the caller's token, does not answer; try again shortly.");
 		}
-		String service = targetService(exchange);
-		if (causedBy(error, ConnectException.class)) {
+		String service = TargetService.of(exchange).orElse("The service");
+		// Nothing listens (ConnectException), the name does not resolve, or the service went away (killed,
+		// restarting) before it answered, resetting or closing the connection: all pass once it is back.
+		if (causedBy(error, SocketException.class) || causedBy(error, UnknownHostException.class)
+				|| causedBy(error, PrematureCloseException.class)) {
 			log.warn("{} is not reachable: {}", service, error.getMessage());
 			return this.problems.write(exchange, HttpStatus.BAD_GATEWAY, "service-unreachable",
 					"Service not reachable", service + " does not answer at the moment; try again shortly.");
@@ -80,17 +85,6 @@ class ApiErrorHandler implements WebExceptionHandler {
 		}
 		String detail = (reason != null) ? reason : status.getReasonPhrase();
 		return this.problems.write(exchange, status, "http-" + status.value(), status.getReasonPhrase(), detail);
-	}
-
-	/** Route ids start with the service's name: order-service, notification-service-stream, ... */
-	private static String targetService(ServerWebExchange exchange) {
-		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		if (route == null) {
-			return "The service";
-		}
-		String id = route.getId();
-		int end = id.indexOf("-service");
-		return (end < 0) ? id : id.substring(0, end + "-service".length());
 	}
 
 	private static boolean hasStatus(Throwable error, HttpStatus status) {

@@ -3,7 +3,9 @@ package org.leverans.gateway.problem;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.leverans.gateway.overload.Overload;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -11,16 +13,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes problem details straight to the response: security filters, the rate limiter and the error handler all
- * answer before (or instead of) any handler that could render them.
+ * Writes problem details straight to the response: security filters, the rate limiter, the bulkheads and the error
+ * handler all answer before (or instead of) any handler that could render them.
  */
 @Component
 public class ProblemResponses {
 
 	private final JsonMapper json;
 
-	public ProblemResponses(JsonMapper json) {
+	private final Overload overload;
+
+	public ProblemResponses(JsonMapper json, Overload overload) {
 		this.json = json;
+		this.overload = overload;
 	}
 
 	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String kind, String title, String detail) {
@@ -29,11 +34,23 @@ public class ProblemResponses {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (isTransient(status) && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(this.overload.retryAfterSeconds()));
+		}
 		return response.writeWith(Mono.fromSupplier(() -> {
 			DataBuffer buffer = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
 			response.getHeaders().setContentLength(buffer.readableByteCount());
 			return buffer;
 		}));
+	}
+
+	/**
+	 * A 502, 503 or 504 from the gateway means a service is down, busy or slow, which passes: it says when to try
+	 * again, so clients back off instead of retrying at once (or guessing).
+	 */
+	private static boolean isTransient(HttpStatus status) {
+		return status == HttpStatus.BAD_GATEWAY || status == HttpStatus.SERVICE_UNAVAILABLE
+				|| status == HttpStatus.GATEWAY_TIMEOUT;
 	}
 
 }

@@ -21,8 +21,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Limits each caller to a token bucket: keyed by the verified subject (JWT {@code sub} or the signed-in person),
- * or by client address when anonymous. Runs after security so a caller cannot pick someone else's key.
+ * Limits each caller to a token bucket: keyed by the verified subject (an API client's id, or the signed-in
+ * person), or by client address when anonymous, with the limit of the caller's kind ({@link RateLimits}). Runs
+ * after security so a caller cannot pick someone else's key.
  * <p>
  * The buckets live in this instance's memory: with several gateway instances each enforces its own limit, and a
  * restart forgets them. That is good enough to stop a runaway client; a shared limit would need a shared store
@@ -32,14 +33,14 @@ import org.springframework.web.server.WebFilterChain;
 @Order(AfterSecurity.ORDER)
 class CallerRateLimitFilter implements WebFilter {
 
-	private final RateLimit limit;
+	private final RateLimits limits;
 
 	private final ProblemResponses problems;
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	CallerRateLimitFilter(RateLimit limit, ProblemResponses problems) {
-		this.limit = limit;
+	CallerRateLimitFilter(RateLimits limits, ProblemResponses problems) {
+		this.limits = limits;
 		this.problems = problems;
 	}
 
@@ -49,8 +50,8 @@ class CallerRateLimitFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		return exchange.getPrincipal()
-			.map((principal) -> "subject:" + principal.getName())
-			.switchIfEmpty(Mono.fromSupplier(() -> "address:" + clientAddress(exchange)))
+			.map((principal) -> Caller.of(principal, this.limits))
+			.switchIfEmpty(Mono.fromSupplier(() -> Caller.anonymous(clientAddress(exchange), this.limits)))
 			.flatMap((caller) -> {
 				ConsumptionProbe probe = bucketOf(caller).tryConsumeAndReturnRemaining(1);
 				if (probe.isConsumed()) {
@@ -60,16 +61,16 @@ class CallerRateLimitFilter implements WebFilter {
 						TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
 				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 				return this.problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-						"Too many requests", "This caller may make " + this.limit.capacity()
-								+ " requests at once and " + this.limit.refillPerSecond()
+						"Too many requests", "This caller may make " + caller.limit().capacity()
+								+ " requests at once and " + caller.limit().refillPerSecond()
 								+ " per second after that; retry after " + retryAfterSeconds + " s.");
 			});
 	}
 
-	private Bucket bucketOf(String caller) {
-		return this.buckets.computeIfAbsent(caller, (key) -> Bucket.builder()
-			.addLimit((bandwidth) -> bandwidth.capacity(this.limit.capacity())
-				.refillGreedy(this.limit.refillPerSecond(), Duration.ofSeconds(1)))
+	private Bucket bucketOf(Caller caller) {
+		return this.buckets.computeIfAbsent(caller.key(), (key) -> Bucket.builder()
+			.addLimit((bandwidth) -> bandwidth.capacity(caller.limit().capacity())
+				.refillGreedy(caller.limit().refillPerSecond(), Duration.ofSeconds(1)))
 			.build());
 	}
 

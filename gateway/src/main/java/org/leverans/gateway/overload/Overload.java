@@ -1,0 +1,40 @@
+package org.leverans.gateway.overload;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How much the gateway lets through to each service before it refuses instead of queueing.
+ *
+ * @param maxInFlight requests in progress per service (across all its routes); long-lived streams do not count
+ * @param maxInFlightByService the bound of a service named here, instead of {@code maxInFlight}
+ * @param maxWait how long a request may wait for a place before it is refused; short, so a burst is smoothed but a
+ * client never waits long to hear "no"
+ * @param retryAfter what the gateway's 502, 503 and 504 answers tell the client to wait before trying again
+ */
+@Validated
+@ConfigurationProperties("leverans.overload")
+public record Overload(@DefaultValue("128") @Positive int maxInFlight, Map<String, @Positive Integer> maxInFlightByService,
+		@DefaultValue("50ms") @NotNull Duration maxWait, @DefaultValue("1s") @NotNull Duration retryAfter) {
+
+	public Overload {
+		maxInFlightByService = (maxInFlightByService != null) ? Map.copyOf(maxInFlightByService) : Map.of();
+	}
+
+	int maxInFlightOf(String service) {
+		return this.maxInFlightByService.getOrDefault(service, this.maxInFlight);
+	}
+
+	/** Retry-After takes whole seconds; never tell a client 0. */
+	public long retryAfterSeconds() {
+		return Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
+	}
+
+}
