@@ -1,6 +1,5 @@
 package org.leverans.credit.review;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
