@@ -64,7 +64,7 @@ class CreditAccountController {
 					"Customer " + request.customerId() + " already has a credit account");
 		}
 		this.accounts.create(new CreditAccount(request.customerId(), request.businessId(), request.companyName(),
-				request.currency(), Money.of(request.limit()), request.expiresOn(), false, null),
+				request.currency(), Money.of(request.limit()), BigDecimal.ZERO, request.expiresOn(), false, null),
 				Caller.of(jwt).subject(), now());
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(existing(request.customerId()), true));
 	}
@@ -105,15 +105,14 @@ class CreditAccountController {
 	}
 
 	private AccountView view(CreditAccount account, boolean withReservations) {
-		BigDecimal exposure = Money.of(this.accounts.exposure(account.customerId()));
 		List<ReservationView> reservations = withReservations ? this.accounts.openReservations(account.customerId())
 			.stream()
 			.map(r -> new ReservationView(r.orderId(), Money.format(r.amount()), r.currency(), r.reservedBy(),
 					r.reservedAt()))
 			.toList() : null;
 		return new AccountView(account.customerId(), account.businessId(), account.companyName(),
-				Money.format(account.limit()), account.currency(), Money.format(exposure),
-				Money.format(account.limit().subtract(exposure)), account.blocked(), account.blockedReason(),
+				Money.format(account.limit()), account.currency(), Money.format(account.exposure()),
+				Money.format(account.available()), account.blocked(), account.blockedReason(),
 				account.limitExpiresOn(), reservations);
 	}
 

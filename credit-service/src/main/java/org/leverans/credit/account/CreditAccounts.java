@@ -13,12 +13,17 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Credit accounts and their reservations. Exposure is always the sum of the open reservations. */
+/**
+ * Credit accounts and their reservations. An account's exposure is the sum of its open reservations; it is stored on
+ * the account row and changed by the same statement that reserves or releases, so it can never drift from the
+ * reservations, and a decision reads it without reading them.
+ */
 @Repository
 public class CreditAccounts {
 
 	private static final String COLUMNS = """
-			customer_id, business_id, company_name, currency, credit_limit, limit_expires_on, blocked, blocked_reason""";
+			customer_id, business_id, company_name, currency, credit_limit, exposure, limit_expires_on, blocked,
+			blocked_reason""";
 
 	private final JdbcClient jdbc;
 
@@ -50,6 +55,7 @@ public class CreditAccounts {
 			.optional();
 	}
 
+	/** A new account has no reservations, so its exposure starts at zero whatever {@code account} says. */
 	public void create(CreditAccount account, String by, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO credit_account (customer_id, business_id, company_name, currency, credit_limit,
@@ -77,20 +83,26 @@ public class CreditAccounts {
 			.update() == 1;
 	}
 
-	public BigDecimal exposure(UUID customerId) {
-		return this.jdbc.sql("SELECT coalesce(sum(amount), 0) FROM reservation WHERE customer_id = ? AND status = 'OPEN'")
-			.param(customerId)
-			.query(BigDecimal.class)
-			.single();
-	}
-
-	/** @return {@code false} if the order already has a reservation */
-	public boolean reserve(UUID orderId, UUID customerId, BigDecimal amount, String currency, String by, Instant at) {
+	/**
+	 * Reserves {@code amount} for the order and adds it to the account's exposure, in one statement. Callers lock the
+	 * account first ({@link #lock}), like every credit decision, so that the locks are always taken in the same order.
+	 * @return the account's exposure with this reservation, or empty if the order already has a reservation (nothing
+	 * changes then)
+	 */
+	public Optional<BigDecimal> reserve(UUID orderId, UUID customerId, BigDecimal amount, String currency, String by,
+			Instant at) {
 		return this.jdbc.sql("""
-				INSERT INTO reservation (order_id, customer_id, amount, currency, status, reserved_by, reserved_at)
-				VALUES (?, ?, ?, ?, 'OPEN', ?, ?) ON CONFLICT (order_id) DO NOTHING""")
+				WITH reserved AS (
+				    INSERT INTO reservation (order_id, customer_id, amount, currency, status, reserved_by, reserved_at)
+				    VALUES (?, ?, ?, ?, 'OPEN', ?, ?) ON CONFLICT (order_id) DO NOTHING
+				    RETURNING customer_id, amount)
+				UPDATE credit_account AS account SET exposure = account.exposure + reserved.amount
+				FROM reserved WHERE account.customer_id = reserved.customer_id
+				RETURNING account.exposure""")
 			.params(orderId, customerId, amount, currency, by, Timestamp.from(at))
-			.update() == 1;
+			.query(BigDecimal.class)
+			.optional()
+			.map(Money::of);
 	}
 
 	public Optional<Reservation> reservation(UUID orderId) {
@@ -111,20 +123,31 @@ public class CreditAccounts {
 			.list();
 	}
 
-	/** @return {@code false} if there was no open reservation to release */
-	public boolean release(UUID orderId, String reason, Instant at) {
+	/**
+	 * Releases the order's open reservation and takes it off the account's exposure, in one statement; a reservation
+	 * already released stays as it is. Callers lock the account first, as for {@link #reserve}.
+	 * @return what was released, or empty if the order had no open reservation
+	 */
+	public Optional<ReleasedReservation> release(UUID orderId, String reason, Instant at) {
 		return this.jdbc.sql("""
-				UPDATE reservation SET status = 'RELEASED', released_at = ?, release_reason = ?
-				WHERE order_id = ? AND status = 'OPEN'""")
+				WITH released AS (
+				    UPDATE reservation SET status = 'RELEASED', released_at = ?, release_reason = ?
+				    WHERE order_id = ? AND status = 'OPEN'
+				    RETURNING customer_id, amount, currency)
+				UPDATE credit_account AS account SET exposure = account.exposure - released.amount
+				FROM released WHERE account.customer_id = released.customer_id
+				RETURNING released.amount, released.currency, account.exposure""")
 			.params(Timestamp.from(at), reason, orderId)
-			.update() == 1;
+			.query((rs, row) -> new ReleasedReservation(Money.of(rs.getBigDecimal("amount")), rs.getString("currency"),
+					Money.of(rs.getBigDecimal("exposure"))))
+			.optional();
 	}
 
 	private static CreditAccount account(ResultSet rs, int row) throws SQLException {
 		return new CreditAccount(rs.getObject("customer_id", UUID.class), rs.getString("business_id"),
 				rs.getString("company_name"), rs.getString("currency"), Money.of(rs.getBigDecimal("credit_limit")),
-				rs.getObject("limit_expires_on", LocalDate.class), rs.getBoolean("blocked"),
-				rs.getString("blocked_reason"));
+				Money.of(rs.getBigDecimal("exposure")), rs.getObject("limit_expires_on", LocalDate.class),
+				rs.getBoolean("blocked"), rs.getString("blocked_reason"));
 	}
 
 	private static Reservation reservation(ResultSet rs, int row) throws SQLException {

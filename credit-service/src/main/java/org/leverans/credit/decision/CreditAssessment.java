@@ -79,9 +79,8 @@ public class CreditAssessment {
 			logger.debug("Order {} already has a credit decision; redelivery ignored", orderId);
 			return;
 		}
-		BigDecimal exposure = this.accounts.exposure(account.customerId());
 		Assessment assessment = CreditPolicy.assess(
-				new CreditCheck(account, exposure, amount, currency, rating, LocalDate.now(this.clock)),
+				new CreditCheck(account, account.exposure(), amount, currency, rating, LocalDate.now(this.clock)),
 				this.rules.forCustomer(account.customerId()));
 		String ratingCode = (rating instanceof BureauRating.Rated rated) ? rated.rating() : null;
 		switch (assessment.verdict()) {

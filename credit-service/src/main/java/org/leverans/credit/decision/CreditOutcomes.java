@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.leverans.contracts.Reason;
@@ -14,6 +15,7 @@ import org.leverans.contracts.credit.CreditReviewRequired;
 import org.leverans.credit.account.CreditAccount;
 import org.leverans.credit.account.CreditAccounts;
 import org.leverans.credit.account.Money;
+import org.leverans.credit.account.ReleasedReservation;
 import org.leverans.credit.review.CreditReview;
 import org.leverans.credit.review.CreditReviews;
 import org.leverans.messaging.Outbox;
@@ -51,10 +53,12 @@ public class CreditOutcomes {
 	/** @return {@code false} if the order already had a reservation (nothing changes then) */
 	public boolean reserve(CreditAccount account, UUID orderId, BigDecimal amount, String rating, String decidedBy) {
 		Instant now = this.clock.instant();
-		if (!this.accounts.reserve(orderId, account.customerId(), amount, account.currency(), decidedBy, now)) {
+		Optional<BigDecimal> reserved = this.accounts.reserve(orderId, account.customerId(), amount,
+				account.currency(), decidedBy, now);
+		if (reserved.isEmpty()) {
 			return false;
 		}
-		BigDecimal exposure = Money.of(this.accounts.exposure(account.customerId()));
+		BigDecimal exposure = reserved.get();
 		this.decisions.record(orderId, account.customerId(), DecisionLog.Outcome.RESERVED, amount, account.currency(),
 				List.of(), rating, decidedBy, now);
 		this.outbox.publish(orderId, orderId, new CreditReserved(orderId, account.customerId(), amount,
@@ -87,13 +91,9 @@ public class CreditOutcomes {
 	/** @return {@code false} if there was no open reservation */
 	public boolean release(CreditAccount account, UUID orderId, String reason) {
 		Instant now = this.clock.instant();
-		var reservation = this.accounts.reservation(orderId).filter(r -> r.open());
-		if (reservation.isEmpty() || !this.accounts.release(orderId, reason, now)) {
-			return false;
-		}
-		BigDecimal exposure = Money.of(this.accounts.exposure(account.customerId()));
-		this.outbox.publish(orderId, orderId, new CreditReleased(orderId, account.customerId(),
-				reservation.get().amount(), reservation.get().currency(), reason, exposure, now));
-		return true;
+		Optional<ReleasedReservation> released = this.accounts.release(orderId, reason, now);
+		released.ifPresent(release -> this.outbox.publish(orderId, orderId, new CreditReleased(orderId,
+				account.customerId(), release.amount(), release.currency(), reason, release.exposure(), now)));
+		return released.isPresent();
 	}
 }

@@ -56,12 +56,10 @@ class CreditReviewController {
 	ReviewQueue queue(@RequestParam(defaultValue = "OPEN") String status) {
 		List<Status> statuses = statuses(status);
 		Map<UUID, Optional<CreditAccount>> accountsById = new HashMap<>();
-		Map<UUID, BigDecimal> exposures = new HashMap<>();
 		List<ReviewView> items = new ArrayList<>();
 		for (CreditReview review : this.reviews.withStatus(statuses)) {
 			Optional<CreditAccount> account = accountsById.computeIfAbsent(review.customerId(), this.accounts::find);
-			BigDecimal exposure = exposures.computeIfAbsent(review.customerId(), this.accounts::exposure);
-			items.add(ReviewView.of(review, account.orElse(null), exposure, null));
+			items.add(ReviewView.of(review, account.orElse(null), null));
 		}
 		return new ReviewQueue(items, items.size());
 	}
@@ -84,8 +82,7 @@ class CreditReviewController {
 
 	private ReviewView view(CreditReview review) {
 		CreditAccount account = this.accounts.find(review.customerId()).orElse(null);
-		return ReviewView.of(review, account, this.accounts.exposure(review.customerId()),
-				this.reviews.actions(review.id()));
+		return ReviewView.of(review, account, this.reviews.actions(review.id()));
 	}
 
 	private static List<Status> statuses(String value) {
@@ -129,13 +126,13 @@ class CreditReviewController {
 			String exposure, String available, String accountCurrency, boolean accountBlocked, Instant requestedAt, String closedBy,
 			Instant closedAt, List<CreditReview.Action> decisions, String outcome) {
 
-		static ReviewView of(CreditReview review, CreditAccount account, BigDecimal exposure,
-				List<CreditReview.Action> decisions) {
+		static ReviewView of(CreditReview review, CreditAccount account, List<CreditReview.Action> decisions) {
 			return new ReviewView(review.id(), review.orderId(), review.orderNumber(), review.customerId(),
 					(account != null) ? account.businessId() : null, (account != null) ? account.companyName() : null,
 					review.status().name(), review.reasons(), Money.format(review.amount()), review.currency(),
-					(account != null) ? Money.format(account.limit()) : null, Money.format(exposure),
-					(account != null) ? Money.format(account.limit().subtract(exposure)) : null,
+					(account != null) ? Money.format(account.limit()) : null,
+					Money.format((account != null) ? account.exposure() : BigDecimal.ZERO),
+					(account != null) ? Money.format(account.available()) : null,
 					(account != null) ? account.currency() : null, account != null && account.blocked(),
 					review.requestedAt(), review.closedBy(), review.closedAt(), decisions, null);
 		}

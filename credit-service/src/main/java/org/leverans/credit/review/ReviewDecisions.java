@@ -1,6 +1,5 @@
 package org.leverans.credit.review;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,8 +95,7 @@ public class ReviewDecisions {
 
 	private Outcome recheck(CreditAccount account, CreditReview review, BureauRating rating, String reason,
 			String decidedBy) {
-		BigDecimal exposure = this.accounts.exposure(account.customerId());
-		Assessment assessment = CreditPolicy.assess(new CreditCheck(account, exposure, review.amount(),
+		Assessment assessment = CreditPolicy.assess(new CreditCheck(account, account.exposure(), review.amount(),
 				review.currency(), rating, LocalDate.now(this.clock)), this.rules.forCustomer(account.customerId()));
 		String ratingCode = (rating instanceof BureauRating.Rated rated) ? rated.rating() : null;
 		return switch (assessment.verdict()) {

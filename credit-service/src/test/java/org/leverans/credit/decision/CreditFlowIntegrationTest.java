@@ -210,6 +210,7 @@ class CreditFlowIntegrationTest extends CreditServiceIntegrationTest {
 		assertThat(reserved).allSatisfy(event -> assertThat(event.path("exposure").decimalValue())
 			.isLessThanOrEqualTo(new BigDecimal("1000.00")));
 		assertThat(exposure(account.customerId())).isEqualByComparingTo("1000.00");
+		assertThat(openReservationTotal(account.customerId())).isEqualByComparingTo("1000.00");
 	}
 
 	private JsonNode awaitEvent(UUID orderId, String type) {

@@ -173,7 +173,7 @@ class CreditPolicyTest {
 	@Test
 	void declinesBlockedAccountWithTheBlockingReason() {
 		CreditAccount blocked = new CreditAccount(CUSTOMER, "FI12345678", "Rakennus Oy", "EUR",
-				new BigDecimal("50000.00"), null, true, "invoices overdue");
+				new BigDecimal("50000.00"), BigDecimal.ZERO, null, true, "invoices overdue");
 
 		Assessment assessment = assess(blocked, "0.00", "100.00", rated("A"));
 
@@ -240,7 +240,7 @@ class CreditPolicyTest {
 	@Test
 	void reportsEveryReasonToDeclineAndNoReasonToReview() {
 		CreditAccount blockedAndExpired = new CreditAccount(CUSTOMER, "FI12345678", "Rakennus Oy", "EUR",
-				new BigDecimal("50000.00"), TODAY.minusDays(3), true, null);
+				new BigDecimal("50000.00"), BigDecimal.ZERO, TODAY.minusDays(3), true, null);
 		BureauRating failing = new BureauRating.Rated("FI12345678", "Rakennus Oy", "D", 12,
 				List.of(BureauRating.PaymentDefault.described("bankruptcy filed")), Instant.now());
 
@@ -272,8 +272,8 @@ class CreditPolicyTest {
 	}
 
 	private static CreditAccount expiringOn(LocalDate expiresOn) {
-		return new CreditAccount(CUSTOMER, "FI12345678", "Rakennus Oy", "EUR", new BigDecimal("50000.00"), expiresOn,
-				false, null);
+		return new CreditAccount(CUSTOMER, "FI12345678", "Rakennus Oy", "EUR", new BigDecimal("50000.00"),
+				BigDecimal.ZERO, expiresOn, false, null);
 	}
 
 	private static BureauRating rated(String rating) {

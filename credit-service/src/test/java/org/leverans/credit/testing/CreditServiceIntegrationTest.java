@@ -137,7 +137,7 @@ public abstract class CreditServiceIntegrationTest {
 	protected CreditAccount newAccount(String limit, String currency) {
 		String businessId = "FI" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
 		CreditAccount account = new CreditAccount(UUID.randomUUID(), businessId, "Test " + businessId, currency,
-				new BigDecimal(limit), null, false, null);
+				new BigDecimal(limit), BigDecimal.ZERO, null, false, null);
 		this.transactions.executeWithoutResult(status -> this.accounts.create(account, "test", Instant.now()));
 		return account;
 	}
@@ -213,8 +213,16 @@ public abstract class CreditServiceIntegrationTest {
 		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** The exposure stored on the customer's account, as decisions read it. */
 	protected BigDecimal exposure(UUID customerId) {
-		return this.accounts.exposure(customerId);
+		return this.accounts.find(customerId).orElseThrow().exposure();
+	}
+
+	/** The sum of the customer's open reservations: what the stored exposure must always equal. */
+	protected BigDecimal openReservationTotal(UUID customerId) {
+		return this.jdbc.queryForObject(
+				"SELECT coalesce(sum(amount), 0) FROM reservation WHERE customer_id = ? AND status = 'OPEN'",
+				BigDecimal.class, customerId);
 	}
 
 	protected static JwtRequestPostProcessor as(String subject, String... roles) {
