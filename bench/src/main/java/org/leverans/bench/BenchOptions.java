@@ -1,0 +1,51 @@
+package org.leverans.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@code ./leverans bench} was asked to do.
+ * @param rate orders per second offered
+ * @param duration how long orders are offered
+ * @param settle how long to wait after the last order for the flow to finish before anything unfinished counts as
+ * lost
+ * @param findKnee step the rate up from {@code rate} (doubling) until latency or loss breaks
+ * @param home the running platform's home (its state file tells ports and processes)
+ */
+public record BenchOptions(double rate, Duration duration, Duration settle, boolean findKnee, Path home,
+		String client) {
+
+	public static BenchOptions parse(List<String> args, Path defaultHome) {
+		double rate = 20;
+		Duration duration = Duration.ofSeconds(60);
+		Duration settle = Duration.ofSeconds(30);
+		boolean knee = false;
+		Path home = defaultHome;
+		String client = "rakennus-erp";
+		for (int i = 0; i < args.size(); i++) {
+			String arg = args.get(i);
+			switch (arg) {
+				case "--rate" -> rate = Double.parseDouble(value(args, ++i, arg));
+				case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
+				case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
+				case "--find-knee" -> knee = true;
+				case "--home" -> home = Path.of(value(args, ++i, arg));
+				case "--client" -> client = value(args, ++i, arg);
+				default -> throw new IllegalArgumentException("Unknown option " + arg
+						+ "; use --rate N --duration SECONDS --settle SECONDS --find-knee --home DIR --client ID");
+			}
+		}
+		if (rate <= 0 || duration.isZero() || duration.isNegative()) {
+			throw new IllegalArgumentException("--rate and --duration must be positive");
+		}
+		return new BenchOptions(rate, duration, settle, knee, home, client);
+	}
+
+	private static String value(List<String> args, int i, String option) {
+		if (i >= args.size()) {
+			throw new IllegalArgumentException(option + " needs a value");
+		}
+		return args.get(i);
+	}
+}

@@ -1,0 +1,96 @@
+package org.leverans.bench.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Places one-line orders through the gateway as an ERP integration does: a client-credentials token, a fresh
+ * {@code Idempotency-Key} per order.
+ */
+public final class GatewayClient {
+
+	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final Pattern ORDER_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+	/** Rakennus Oy's Jätkäsaari site (docs/development.md). */
+	private static final String SITE = "11111111-0000-0000-0000-000000000001";
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.executor(Executors.newVirtualThreadPerTaskExecutor())
+		.build();
+
+	private final URI gateway;
+
+	private final URI authServer;
+
+	private final String client;
+
+	private volatile String token;
+
+	public GatewayClient(URI gateway, URI authServer, String client) {
+		this.gateway = gateway;
+		this.authServer = authServer;
+		this.client = client;
+	}
+
+	/** Fetches a new access token; call again before it expires on long runs. */
+	public void signIn() throws IOException, InterruptedException {
+		String basic = Base64.getEncoder()
+			.encodeToString((this.client + ":demo-secret").getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(this.authServer.resolve("/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		Matcher token = ACCESS_TOKEN.matcher(response.body());
+		if (response.statusCode() != 200 || !token.find()) {
+			throw new IllegalStateException("No token for " + this.client + ": " + response.statusCode() + " "
+					+ response.body());
+		}
+		this.token = token.group(1);
+	}
+
+	/** Sends one order; the latency is measured from {@code dueNanos} ({@link System#nanoTime()}). */
+	public CompletableFuture<Placement> placeOrder(int n, LocalDate deliveryDate, long dueNanos) {
+		String body = """
+				{"purchaseOrderNumber":"BENCH-%d","deliveryMode":"SPLIT_ALLOWED",\
+				"requestedDelivery":{"date":"%s","from":"07:00","to":"09:00"},\
+				"lines":[{"sku":"CEM-25KG","quantity":1,"packageSize":"PALLET","siteId":"%s"}]}"""
+			.formatted(n, deliveryDate, SITE);
+		HttpRequest request = HttpRequest.newBuilder(this.gateway.resolve("/api/orders"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json, application/problem+json")
+			.header("Authorization", "Bearer " + this.token)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+			double latency = (System.nanoTime() - dueNanos) / 1e6;
+			if (failure != null) {
+				return new Placement(-1, latency, null);
+			}
+			UUID id = null;
+			Matcher matcher = ORDER_ID.matcher(response.body());
+			if (response.statusCode() == 202 && matcher.find()) {
+				id = UUID.fromString(matcher.group(1));
+			}
+			return new Placement(response.statusCode(), latency, id);
+		});
+	}
+}
