@@ -74,9 +74,9 @@ public final class Bench {
 
 	void run() throws Exception {
 		System.out.println("  PostgreSQL: " + this.outcomes.durability());
-		this.outcomes.raiseCreditLimit(CUSTOMER);
-		System.out.println("  Raised Rakennus Oy's credit limit in the credit database (no API sets a limit), so the"
-				+ " limit is not what is measured");
+		gatewayClient().raiseCreditLimit(CUSTOMER, "supplier-erp");
+		System.out.println("  Raised Rakennus Oy's credit limit (PUT /api/admin/credit-accounts/…/limit as supplier-erp),"
+				+ " so the limit is not what is measured");
 		if (!this.options.findKnee()) {
 			Step step = step(this.options.rate());
 			System.out.println();
@@ -102,8 +102,7 @@ public final class Bench {
 	}
 
 	private Step step(double rate) throws Exception {
-		GatewayClient client = new GatewayClient(URI.create("http://localhost:" + this.ports.service(Service.GATEWAY)),
-				URI.create("http://localhost:" + this.ports.service(Service.AUTH_SERVER)), this.options.client());
+		GatewayClient client = gatewayClient();
 		client.signIn();
 		Schedule schedule = new Schedule(rate, this.options.duration());
 		Map<String, Long> pids = processes();
@@ -122,6 +121,11 @@ public final class Bench {
 		Outcomes.Report report = this.outcomes.of(placed);
 		Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
 		return new Step(rate, sendSeconds, placements, report, cpuBefore, cpuAfter, commits, lag);
+	}
+
+	private GatewayClient gatewayClient() {
+		return new GatewayClient(URI.create("http://localhost:" + this.ports.service(Service.GATEWAY)),
+				URI.create("http://localhost:" + this.ports.service(Service.AUTH_SERVER)), this.options.client());
 	}
 
 	/** Every component with a process of its own, by name; PostgreSQL's backends count with its postmaster. */

@@ -49,8 +49,29 @@ public final class GatewayClient {
 
 	/** Fetches a new access token; call again before it expires on long runs. */
 	public void signIn() throws IOException, InterruptedException {
+		this.token = tokenOf(this.client);
+	}
+
+	/**
+	 * Lifts a customer's credit limit through the admin API, as the supplier's back office would, so that a long
+	 * run measures throughput rather than the limit.
+	 */
+	public void raiseCreditLimit(UUID customer, String adminClient) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(this.gateway.resolve("/api/admin/credit-accounts/" + customer + "/limit"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + tokenOf(adminClient))
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"limit\":1000000000000.00}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("Could not raise the credit limit: " + response.statusCode() + " "
+					+ response.body());
+		}
+	}
+
+	private String tokenOf(String client) throws IOException, InterruptedException {
 		String basic = Base64.getEncoder()
-			.encodeToString((this.client + ":demo-secret").getBytes(StandardCharsets.UTF_8));
+			.encodeToString((client + ":demo-secret").getBytes(StandardCharsets.UTF_8));
 		HttpResponse<String> response = this.http.send(HttpRequest
 			.newBuilder(this.authServer.resolve("/oauth2/token"))
 			.header("Authorization", "Basic " + basic)
@@ -59,10 +80,10 @@ public final class GatewayClient {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		Matcher token = ACCESS_TOKEN.matcher(response.body());
 		if (response.statusCode() != 200 || !token.find()) {
-			throw new IllegalStateException("No token for " + this.client + ": " + response.statusCode() + " "
+			throw new IllegalStateException("No token for " + client + ": " + response.statusCode() + " "
 					+ response.body());
 		}
-		this.token = token.group(1);
+		return token.group(1);
 	}
 
 	/** Sends one order; the latency is measured from {@code dueNanos} ({@link System#nanoTime()}). */

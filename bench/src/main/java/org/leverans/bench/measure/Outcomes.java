@@ -72,7 +72,9 @@ public final class Outcomes {
 		int doubledReservations = 0;
 		try (Connection db = connect("credit");
 				ResultSet rows = query(db,
-						"SELECT count(*) FROM reservation WHERE order_id = ANY(?) GROUP BY order_id HAVING count(*) > 1",
+						"""
+						SELECT count(*) FROM credit_decision WHERE order_id = ANY(?) AND outcome = 'RESERVED'
+						GROUP BY order_id HAVING count(*) > 1""",
 						ids)) {
 			while (rows.next()) {
 				doubledReservations++;
@@ -126,19 +128,6 @@ public final class Outcomes {
 					.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
 			rows.next();
 			return "fsync=" + rows.getString(1) + ", synchronous_commit=" + rows.getString(2);
-		}
-	}
-
-	/**
-	 * Lifts the demo customer's credit limit so that a long run measures throughput, not the limit. Done in the
-	 * credit database because no API raises a limit; the benchmark says so when it does it.
-	 */
-	public void raiseCreditLimit(UUID customer) throws SQLException {
-		try (Connection db = connect("credit");
-				PreparedStatement update = db
-					.prepareStatement("UPDATE credit_account SET credit_limit = 1000000000000 WHERE customer_id = ?")) {
-			update.setObject(1, customer);
-			update.executeUpdate();
 		}
 	}
 
