@@ -96,11 +96,6 @@ public class Inbox {
 		}
 	}
 
-	/** Applies one record with the matching handlers, once; for code that receives records one at a time. */
-	public boolean receive(ConsumerRecord<?, byte[]> record, EventHandlers... handlers) {
-		return applyInOneTransaction(List.of(record), handlers) > 0;
-	}
-
 	private int applyOneByOne(List<? extends ConsumerRecord<?, byte[]>> records, EventHandlers... handlers) {
 		int applied = 0;
 		for (ConsumerRecord<?, byte[]> record : records) {
