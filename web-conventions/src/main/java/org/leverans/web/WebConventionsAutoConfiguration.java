@@ -1,0 +1,86 @@
+package org.leverans.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import org.leverans.web.caller.CallerArgumentResolver;
+import org.leverans.web.openapi.ApiDocumentation;
+import org.leverans.web.problem.ProblemErrorController;
+import org.leverans.web.problem.ProblemHandling;
+import org.leverans.web.problem.SecurityProblems;
+import org.leverans.web.problem.StrictJsonBodies;
+import org.leverans.web.security.ApiSecurity;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The web conventions every service shares, so that none writes its own: problems, strict JSON bodies, the
+ * {@code Caller} parameter, the resource-server security shape and the OpenAPI document. A service keeps only its
+ * access rules and its own problem kinds.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(WebConventionsProperties.class)
+public class WebConventionsAutoConfiguration {
+
+	@Bean
+	ProblemHandling problemHandling(WebConventionsProperties properties) {
+		return new ProblemHandling(properties.retryAfter());
+	}
+
+	@Bean
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
+	}
+
+	@Bean
+	SecurityProblems securityProblems(JsonMapper json) {
+		return new SecurityProblems(json);
+	}
+
+	@Bean
+	ApiSecurity apiSecurity(SecurityProblems problems) {
+		return new ApiSecurity(problems);
+	}
+
+	@Bean
+	StrictJsonBodies strictJsonBodies(JsonMapper json) {
+		return new StrictJsonBodies(json);
+	}
+
+	@Bean
+	WebMvcConfigurer callerParameters() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(OpenAPI.class)
+	static class OpenApiConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OpenAPI apiDocumentation(WebConventionsProperties properties,
+				@Value("${spring.application.name:Leverans service}") String applicationName) {
+			WebConventionsProperties.Api api = properties.api();
+			return ApiDocumentation.of(new WebConventionsProperties.Api(
+					(api.title() != null) ? api.title() : "Leverans " + applicationName, api.description(),
+					api.version()));
+		}
+	}
+}

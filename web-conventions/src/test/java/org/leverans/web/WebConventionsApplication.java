@@ -1,0 +1,91 @@
+package org.leverans.web;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.leverans.contracts.TokenClaims.Roles;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.security.ApiSecurity;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A service that uses the conventions the way every Leverans service does, and nothing else. */
+@SpringBootApplication
+class WebConventionsApplication {
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ApiSecurity api) throws Exception {
+		return api.filterChain(http, requests -> requests.requestMatchers("/admin/**").hasRole(Roles.ADMIN));
+	}
+
+	/** Tokens are minted by the tests' {@code jwt()} post-processor; a real header is never valid here. */
+	@Bean
+	JwtDecoder jwtDecoder() {
+		return token -> {
+			throw new BadJwtException("not a test token");
+		};
+	}
+
+	record Line(@NotBlank String productCode, @Min(1) int quantity) {
+	}
+
+	record Order(@Valid List<Line> lines) {
+	}
+
+	@RestController
+	static class Endpoints {
+
+		@PostMapping("/orders")
+		Order place(@Valid @RequestBody Order order) {
+			return order;
+		}
+
+		@GetMapping("/orders/{id}")
+		String order(@PathVariable UUID id) {
+			throw ApiProblem.notFound("Order " + id + " does not exist.");
+		}
+
+		@GetMapping("/orders")
+		String orders(@RequestParam int page) {
+			return "page " + page;
+		}
+
+		@GetMapping("/me")
+		Caller me(Caller caller) {
+			return caller;
+		}
+
+		@GetMapping("/database")
+		String database() {
+			throw new DataAccessResourceFailureException("pool exhausted",
+					new SQLTransientConnectionException("connection refused"));
+		}
+
+		@GetMapping("/bug")
+		String bug() {
+			throw new IllegalStateException("a bug with secrets in its message");
+		}
+
+		@GetMapping("/admin/things")
+		String adminThings() {
+			return "things";
+		}
+	}
+}
