@@ -3,13 +3,13 @@ package org.leverans.agreement;
 import java.util.List;
 import java.util.UUID;
 
-import org.leverans.agreement.web.SecurityConfiguration;
 import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.web.security.JwtRoles;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +56,6 @@ public abstract class IntegrationTest {
 			if (customerId != null) {
 				jwt.claim("customer_id", customerId.toString());
 			}
-		}).authorities(SecurityConfiguration.authoritiesConverter());
+		}).authorities(JwtRoles.authorities());
 	}
 }

@@ -32,7 +32,7 @@ class SubscriptionsIT extends PlatformSpec {
 
 			Api.Response tooEarly = mikko.put(path, Map.of("arrivalLeadMinutes", 600));
 			assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(400);
-			assertThat(tooEarly.json().get("type").asString()).isEqualTo("urn:leverans:problem:invalid-subscription");
+			assertThat(tooEarly.json().get("type").asString()).isEqualTo("urn:leverans:problem:invalid-request");
 			assertThat(tooEarly.json().get("errors").get(0).get("field").asString()).isEqualTo("arrivalLeadMinutes");
 			assertThat(mikko.get(path).json().get("arrivalLeadMinutes").asInt()).isEqualTo(45);
 

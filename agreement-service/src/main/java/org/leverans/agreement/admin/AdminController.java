@@ -14,7 +14,7 @@ import org.leverans.agreement.agreements.AgreementView;
 import org.leverans.agreement.agreements.Agreements;
 import org.leverans.agreement.customers.Customer;
 import org.leverans.agreement.customers.Customers;
-import org.leverans.agreement.web.Problems;
+import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -99,7 +99,7 @@ class AdminController {
 
 	private void requireAgreement(UUID id) {
 		if (this.agreements.byIdToday(id, this.clock).isEmpty()) {
-			throw new Problems.NotFound("No agreement " + id);
+			throw ApiProblem.notFound("No agreement " + id);
 		}
 	}
 
@@ -113,7 +113,7 @@ class AdminController {
 
 	@GetMapping("/customers/{id}")
 	CustomerDetails customer(@PathVariable UUID id) {
-		Customer customer = this.customers.byId(id).orElseThrow(() -> new Problems.NotFound("No customer " + id));
+		Customer customer = this.customers.byId(id).orElseThrow(() -> ApiProblem.notFound("No customer " + id));
 		List<AgreementSummary> agreements = this.agreements.ofCustomer(id)
 			.stream()
 			.map(a -> new AgreementSummary(a.id(), a.number(), a.currency(), a.validFrom(), a.validTo()))
@@ -131,7 +131,7 @@ class AdminController {
 						.stream()
 						.map(v -> new VersionSummary(v.version(), v.effectiveFrom()))
 						.toList()))
-			.orElseThrow(() -> new Problems.NotFound("No agreement " + id));
+			.orElseThrow(() -> ApiProblem.notFound("No agreement " + id));
 	}
 
 	record CustomerSummary(UUID id, String name, String businessId, String countryCode, String timeZone) {

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,13 +19,13 @@ import org.leverans.agreement.catalog.Catalogue;
 import org.leverans.agreement.customers.Customer;
 import org.leverans.agreement.customers.Customers;
 import org.leverans.agreement.customers.Site;
-import org.leverans.agreement.web.Problems;
 import org.leverans.contracts.agreement.AgreementActivated;
 import org.leverans.contracts.agreement.AgreementChanged;
 import org.leverans.contracts.agreement.AgreementEnded;
 import org.leverans.messaging.Outbox;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,15 +62,15 @@ class AgreementAdministration {
 
 	@Transactional
 	UUID createCustomer(AdminRequests.NewCustomer request) {
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		if (!ZoneId.getAvailableZoneIds().contains(request.timeZone())) {
-			errors.add(Problems.fieldError("timeZone", "UNKNOWN", "Not a time zone: " + request.timeZone()));
+			errors.add(FieldProblem.field("timeZone", "UNKNOWN", "Not a time zone: " + request.timeZone()));
 		}
 		if (this.jdbc.sql("SELECT count(*) FROM customer WHERE business_id = ?")
 			.param(request.businessId())
 			.query(Integer.class)
 			.single() > 0) {
-			errors.add(Problems.fieldError("businessId", "DUPLICATE", "A customer with this business id exists"));
+			errors.add(FieldProblem.field("businessId", "DUPLICATE", "A customer with this business id exists"));
 		}
 		rejectIfAny(errors);
 		UUID id = UUID.randomUUID();
@@ -92,12 +91,12 @@ class AgreementAdministration {
 	@Transactional
 	UUID create(AdminRequests.NewAgreement request) {
 		Customer customer = this.customers.byId(request.customerId()).orElse(null);
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		if (customer == null) {
-			errors.add(Problems.fieldError("customerId", "UNKNOWN", "No customer " + request.customerId()));
+			errors.add(FieldProblem.field("customerId", "UNKNOWN", "No customer " + request.customerId()));
 		}
 		if (request.validTo() != null && request.validTo().isBefore(request.validFrom())) {
-			errors.add(Problems.fieldError("validTo", "BEFORE_VALID_FROM", "validTo is before validFrom"));
+			errors.add(FieldProblem.field("validTo", "BEFORE_VALID_FROM", "validTo is before validFrom"));
 		}
 		if (customer != null) {
 			checkTerms(request.terms(), customer.id(), request.currency(), errors);
@@ -112,13 +111,13 @@ class AgreementAdministration {
 			.query(Integer.class)
 			.single() > 0;
 		if (overlaps) {
-			throw new Problems.Invalid(HttpStatus.CONFLICT, "The customer already has an agreement in that period",
-					List.of(Problems.fieldError("validFrom", "OVERLAPS", "Overlaps an existing agreement")));
+			throw ApiProblem.conflict("The customer already has an agreement in that period",
+					List.of(FieldProblem.field("validFrom", "OVERLAPS", "Overlaps an existing agreement")));
 		}
 		String number = (request.number() != null) ? request.number() : nextNumber(request.validFrom());
 		if (this.jdbc.sql("SELECT count(*) FROM agreement WHERE number = ?").param(number).query(Integer.class).single() > 0) {
-			throw new Problems.Invalid(HttpStatus.CONFLICT, "Agreement number " + number + " is taken",
-					List.of(Problems.fieldError("number", "DUPLICATE", "Agreement number is taken")));
+			throw ApiProblem.conflict("Agreement number " + number + " is taken",
+					List.of(FieldProblem.field("number", "DUPLICATE", "Agreement number is taken")));
 		}
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("INSERT INTO agreement (id, number, customer_id, currency, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)")
@@ -133,16 +132,16 @@ class AgreementAdministration {
 	@Transactional
 	int change(UUID agreementId, AdminRequests.AgreementChange request) {
 		Agreement agreement = lock(agreementId);
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		LocalDate today = LocalDate.now(this.clock.withZone(agreement.customerTimeZone()));
 		LocalDate effectiveFrom = request.effectiveFrom();
 		if (effectiveFrom.isBefore(today)) {
-			errors.add(Problems.fieldError("effectiveFrom", "IN_THE_PAST",
+			errors.add(FieldProblem.field("effectiveFrom", "IN_THE_PAST",
 					"A change cannot take effect before today (" + today + ")"));
 		}
 		if (effectiveFrom.isBefore(agreement.validFrom())
 				|| (agreement.validTo() != null && effectiveFrom.isAfter(agreement.validTo()))) {
-			errors.add(Problems.fieldError("effectiveFrom", "OUTSIDE_VALIDITY",
+			errors.add(FieldProblem.field("effectiveFrom", "OUTSIDE_VALIDITY",
 					"The agreement is valid from " + agreement.validFrom()
 							+ ((agreement.validTo() != null) ? " to " + agreement.validTo() : "")));
 		}
@@ -153,8 +152,8 @@ class AgreementAdministration {
 			.query(LocalDate.class)
 			.single();
 		if (!effectiveFrom.isAfter(latest)) {
-			throw new Problems.Invalid(HttpStatus.CONFLICT, "A version already takes effect on or after " + latest,
-					List.of(Problems.fieldError("effectiveFrom", "NOT_AFTER_LATEST_VERSION",
+			throw ApiProblem.conflict("A version already takes effect on or after " + latest,
+					List.of(FieldProblem.field("effectiveFrom", "NOT_AFTER_LATEST_VERSION",
 							"Must be after " + latest)));
 		}
 		int version = this.jdbc.sql("SELECT max(version) + 1 FROM agreement_version WHERE agreement_id = ?")
@@ -172,15 +171,15 @@ class AgreementAdministration {
 		Agreement agreement = lock(agreementId);
 		LocalDate today = LocalDate.now(this.clock.withZone(agreement.customerTimeZone()));
 		if (agreement.validTo() != null && agreement.validTo().isBefore(today)) {
-			throw new Problems.Invalid(HttpStatus.CONFLICT, "The agreement ended on " + agreement.validTo(), List.of());
+			throw ApiProblem.conflict("The agreement ended on " + agreement.validTo(), List.of());
 		}
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		if (request.validTo().isBefore(today)) {
-			errors.add(Problems.fieldError("validTo", "IN_THE_PAST",
+			errors.add(FieldProblem.field("validTo", "IN_THE_PAST",
 					"An agreement cannot end before today (" + today + "); orders placed under it stand"));
 		}
 		if (request.validTo().isBefore(agreement.validFrom())) {
-			errors.add(Problems.fieldError("validTo", "BEFORE_VALID_FROM",
+			errors.add(FieldProblem.field("validTo", "BEFORE_VALID_FROM",
 					"The agreement starts on " + agreement.validFrom()));
 		}
 		rejectIfAny(errors);
@@ -198,28 +197,28 @@ class AgreementAdministration {
 	@Transactional
 	AgreementMember addMember(UUID agreementId, AdminRequests.NewMember request) {
 		Agreement agreement = this.agreements.byIdToday(agreementId, this.clock)
-			.orElseThrow(() -> new Problems.NotFound("No agreement " + agreementId));
+			.orElseThrow(() -> ApiProblem.notFound("No agreement " + agreementId));
 		List<UUID> siteIds = nullToEmpty(request.siteIds()).stream().distinct().toList();
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		if (request.role() == AgreementMember.Role.RECEIVER && siteIds.isEmpty()) {
-			errors.add(Problems.fieldError("siteIds", "REQUIRED", "A receiver needs the sites they receive at"));
+			errors.add(FieldProblem.field("siteIds", "REQUIRED", "A receiver needs the sites they receive at"));
 		}
 		if (request.role() != AgreementMember.Role.RECEIVER && !siteIds.isEmpty()) {
-			errors.add(Problems.fieldError("siteIds", "NOT_ALLOWED", "Only a receiver has sites"));
+			errors.add(FieldProblem.field("siteIds", "NOT_ALLOWED", "Only a receiver has sites"));
 		}
 		Set<UUID> ownSites = new HashSet<>(
 				this.customers.sitesOf(agreement.customerId()).stream().map(Site::id).toList());
 		for (int i = 0; i < siteIds.size(); i++) {
 			if (!ownSites.contains(siteIds.get(i))) {
-				errors.add(Problems.fieldError("siteIds[" + i + "]", "UNKNOWN", "Not a delivery site of this customer"));
+				errors.add(FieldProblem.field("siteIds[" + i + "]", "UNKNOWN", "Not a delivery site of this customer"));
 			}
 		}
 		rejectIfAny(errors);
 		AgreementMember member = new AgreementMember(request.username().strip(), request.name().strip(),
 				request.role(), siteIds);
 		if (!this.members.add(agreementId, member)) {
-			throw new Problems.Invalid(HttpStatus.CONFLICT, member.username() + " is a member already",
-					List.of(Problems.fieldError("username", "DUPLICATE", "Already a member of this agreement")));
+			throw ApiProblem.conflict(member.username() + " is a member already",
+					List.of(FieldProblem.field("username", "DUPLICATE", "Already a member of this agreement")));
 		}
 		return member;
 	}
@@ -227,7 +226,7 @@ class AgreementAdministration {
 	@Transactional
 	void removeMember(UUID agreementId, String username) {
 		if (!this.members.remove(agreementId, username)) {
-			throw new Problems.NotFound("No member " + username + " in agreement " + agreementId);
+			throw ApiProblem.notFound("No member " + username + " in agreement " + agreementId);
 		}
 	}
 
@@ -237,21 +236,21 @@ class AgreementAdministration {
 			.param(agreementId)
 			.query(UUID.class)
 			.optional()
-			.orElseThrow(() -> new Problems.NotFound("No agreement " + agreementId));
+			.orElseThrow(() -> ApiProblem.notFound("No agreement " + agreementId));
 		return this.agreements.byIdToday(agreementId, this.clock).orElseThrow();
 	}
 
 	private void checkTerms(AgreementTermsRequest terms, UUID customerId, String currency,
-			List<Map<String, String>> errors) {
+			List<FieldProblem> errors) {
 		checkFreight(terms.freightTerms(), errors);
 		if (terms.listPriceRate() == null && !"EUR".equals(currency)) {
-			errors.add(Problems.fieldError("terms.listPriceRate", "REQUIRED",
+			errors.add(FieldProblem.field("terms.listPriceRate", "REQUIRED",
 					"A " + currency + " agreement needs the rate that converts EUR list prices"));
 		}
 		Set<UUID> ownSites = new HashSet<>(this.customers.sitesOf(customerId).stream().map(Site::id).toList());
 		for (int i = 0; i < terms.siteIds().size(); i++) {
 			if (!ownSites.contains(terms.siteIds().get(i))) {
-				errors.add(Problems.fieldError("terms.siteIds[" + i + "]", "UNKNOWN",
+				errors.add(FieldProblem.field("terms.siteIds[" + i + "]", "UNKNOWN",
 						"Not a delivery site of this customer"));
 			}
 		}
@@ -260,14 +259,14 @@ class AgreementAdministration {
 		List<String> assortment = (terms.assortmentGroups() != null) ? terms.assortmentGroups() : List.of();
 		for (int i = 0; i < assortment.size(); i++) {
 			if (!groups.contains(assortment.get(i))) {
-				errors.add(Problems.fieldError("terms.assortmentGroups[" + i + "]", "UNKNOWN", "No product group "
+				errors.add(FieldProblem.field("terms.assortmentGroups[" + i + "]", "UNKNOWN", "No product group "
 						+ assortment.get(i)));
 			}
 		}
 		List<AgreementTermsRequest.GroupDiscountRequest> discounts = nullToEmpty(terms.groupDiscounts());
 		for (int i = 0; i < discounts.size(); i++) {
 			if (!groups.contains(discounts.get(i).group())) {
-				errors.add(Problems.fieldError("terms.groupDiscounts[" + i + "].group", "UNKNOWN", "No product group "
+				errors.add(FieldProblem.field("terms.groupDiscounts[" + i + "].group", "UNKNOWN", "No product group "
 						+ discounts.get(i).group()));
 			}
 		}
@@ -278,14 +277,14 @@ class AgreementAdministration {
 			.set();
 		for (int i = 0; i < prices.size(); i++) {
 			if (!known.contains(Catalogue.key(prices.get(i).sku()))) {
-				errors.add(Problems.fieldError("terms.contractPrices[" + i + "].sku", "UNKNOWN", "No product "
+				errors.add(FieldProblem.field("terms.contractPrices[" + i + "].sku", "UNKNOWN", "No product "
 						+ prices.get(i).sku()));
 			}
 		}
 		List<AgreementTermsRequest.SlotRequest> slots = nullToEmpty(terms.deliveryOptions().slots());
 		for (int i = 0; i < slots.size(); i++) {
 			if (!slots.get(i).from().isBefore(slots.get(i).to())) {
-				errors.add(Problems.fieldError("terms.deliveryOptions.slots[" + i + "]", "EMPTY_SLOT",
+				errors.add(FieldProblem.field("terms.deliveryOptions.slots[" + i + "]", "EMPTY_SLOT",
 						"A slot must end after it starts"));
 			}
 		}
@@ -293,29 +292,29 @@ class AgreementAdministration {
 
 	/** The field-by-field form of {@link FreightTerms}'s rules, so a 400 names what is missing or too much. */
 	private static void checkFreight(AgreementTermsRequest.FreightTermsRequest freight,
-			List<Map<String, String>> errors) {
+			List<FieldProblem> errors) {
 		FreightTerms.Code code = freight.code();
 		String field = "terms.freightTerms.";
 		if (code == FreightTerms.Code.FREE_OVER && freight.threshold() == null) {
-			errors.add(Problems.fieldError(field + "threshold", "REQUIRED", "FREE_OVER needs a threshold"));
+			errors.add(FieldProblem.field(field + "threshold", "REQUIRED", "FREE_OVER needs a threshold"));
 		}
 		if (code != FreightTerms.Code.FREE_OVER && freight.threshold() != null) {
-			errors.add(Problems.fieldError(field + "threshold", "NOT_ALLOWED", code + " has no threshold"));
+			errors.add(FieldProblem.field(field + "threshold", "NOT_ALLOWED", code + " has no threshold"));
 		}
 		switch (code) {
 			case FLAT -> {
 				if (freight.fee() == null) {
-					errors.add(Problems.fieldError(field + "fee", "REQUIRED", "FLAT needs a fee"));
+					errors.add(FieldProblem.field(field + "fee", "REQUIRED", "FLAT needs a fee"));
 				}
 			}
 			case WEIGHT -> {
 				if (freight.ratePerKg() == null) {
-					errors.add(Problems.fieldError(field + "ratePerKg", "REQUIRED", "WEIGHT needs a rate per kg"));
+					errors.add(FieldProblem.field(field + "ratePerKg", "REQUIRED", "WEIGHT needs a rate per kg"));
 				}
 			}
 			case FREE_OVER -> {
 				if (freight.fee() == null && freight.ratePerKg() == null) {
-					errors.add(Problems.fieldError(field + "fee", "REQUIRED",
+					errors.add(FieldProblem.field(field + "fee", "REQUIRED",
 							"FREE_OVER needs a fee or a ratePerKg below the threshold"));
 				}
 			}
@@ -324,14 +323,14 @@ class AgreementAdministration {
 		}
 		if (freight.fee() != null && (code == FreightTerms.Code.COLLECT || code == FreightTerms.Code.WEIGHT
 				|| freight.ratePerKg() != null)) {
-			errors.add(Problems.fieldError(field + "fee", "NOT_ALLOWED",
+			errors.add(FieldProblem.field(field + "fee", "NOT_ALLOWED",
 					"A fee goes with FLAT or FREE_OVER, and never with a ratePerKg"));
 		}
 		if (freight.ratePerKg() != null && (code == FreightTerms.Code.COLLECT || code == FreightTerms.Code.FLAT)) {
-			errors.add(Problems.fieldError(field + "ratePerKg", "NOT_ALLOWED", code + " has no rate per kg"));
+			errors.add(FieldProblem.field(field + "ratePerKg", "NOT_ALLOWED", code + " has no rate per kg"));
 		}
 		if (freight.minimumFee() != null && freight.ratePerKg() == null) {
-			errors.add(Problems.fieldError(field + "minimumFee", "NOT_ALLOWED",
+			errors.add(FieldProblem.field(field + "minimumFee", "NOT_ALLOWED",
 					"A minimum fee applies only to a rate per kg"));
 		}
 	}
@@ -398,9 +397,9 @@ class AgreementAdministration {
 		return number;
 	}
 
-	private static void rejectIfAny(List<Map<String, String>> errors) {
+	private static void rejectIfAny(List<FieldProblem> errors) {
 		if (!errors.isEmpty()) {
-			throw new Problems.Invalid(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
+			throw ApiProblem.invalid("The request has invalid fields", errors);
 		}
 	}
 

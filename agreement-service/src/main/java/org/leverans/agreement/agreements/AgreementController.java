@@ -6,12 +6,10 @@ import java.util.UUID;
 
 import org.leverans.agreement.customers.Customer;
 import org.leverans.agreement.customers.Customers;
-import org.leverans.agreement.web.Caller;
-import org.leverans.agreement.web.Problems;
 import org.leverans.contracts.TokenClaims.Roles;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,30 +36,28 @@ class AgreementController {
 	}
 
 	@GetMapping("/current")
-	AgreementView current(@AuthenticationPrincipal Jwt jwt) {
-		Caller caller = Caller.from(jwt);
+	AgreementView current(Caller caller) {
 		UUID customerId = caller.requireCustomer();
 		LocalDate today = today(customerId);
 		return this.agreements.inForce(customerId, today)
 			.map(agreement -> view(agreement, caller))
-			.orElseThrow(() -> new Problems.NotFound("No agreement is in force for your company today"));
+			.orElseThrow(() -> ApiProblem.notFound("No agreement is in force for your company today"));
 	}
 
 	@GetMapping("/{id}")
-	AgreementView byId(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-		Caller caller = Caller.from(jwt);
+	AgreementView byId(@PathVariable UUID id, Caller caller) {
 		UUID customerId = caller.requireCustomer();
 		return this.agreements.byId(id, today(customerId))
 			.filter(agreement -> agreement.customerId().equals(customerId))
 			.map(agreement -> view(agreement, caller))
-			.orElseThrow(() -> new Problems.NotFound("No agreement " + id));
+			.orElseThrow(() -> ApiProblem.notFound("No agreement " + id));
 	}
 
 	private LocalDate today(UUID customerId) {
 		return this.customers.byId(customerId)
 			.map(Customer::timeZone)
 			.map(zone -> LocalDate.now(this.clock.withZone(zone)))
-			.orElseThrow(() -> new Problems.NotFound("No agreement is in force for your company today"));
+			.orElseThrow(() -> ApiProblem.notFound("No agreement is in force for your company today"));
 	}
 
 	/** Prices and colleagues are for the agreement manager, who negotiates the agreement. */

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.leverans.agreement.catalog.Money;
 import org.leverans.agreement.customers.Site;
+import org.leverans.contracts.Money;
 
 /**
  * An agreement as buyers and admins see it (ARCHITECTURE.md contract example). {@code priceList} and

@@ -2,7 +2,8 @@ package org.leverans.agreement.agreements;
 
 import java.math.BigDecimal;
 
-import org.leverans.agreement.catalog.Money;
+import org.leverans.contracts.Money;
+
 
 /**
  * Who pays for freight, and how much. The charge below a threshold (or always, without one) is either a flat

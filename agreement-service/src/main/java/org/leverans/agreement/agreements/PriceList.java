@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import org.leverans.agreement.catalog.Catalogue;
-import org.leverans.agreement.catalog.Money;
 import org.leverans.agreement.catalog.Product;
+import org.leverans.contracts.Money;
 
 /**
  * The customer's prices. Catalogue list prices are in EUR; {@code listPriceRate} converts them into the agreement's

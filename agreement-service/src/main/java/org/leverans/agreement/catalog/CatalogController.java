@@ -14,10 +14,9 @@ import org.leverans.agreement.agreements.AgreementVersion;
 import org.leverans.agreement.agreements.Agreements;
 import org.leverans.agreement.customers.Customer;
 import org.leverans.agreement.customers.Customers;
-import org.leverans.agreement.web.Caller;
+import org.leverans.contracts.Money;
+import org.leverans.web.caller.Caller;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,8 +46,8 @@ class CatalogController {
 	@GetMapping("/api/catalog")
 	CatalogPage search(@RequestParam(required = false) @Size(max = 100) String q,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Jwt jwt) {
-		UUID customerId = Caller.from(jwt).requireCustomer();
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+		UUID customerId = caller.requireCustomer();
 		Optional<Customer> customer = this.customers.byId(customerId);
 		LocalDate today = customer.map(c -> LocalDate.now(this.clock.withZone(c.timeZone())))
 			.orElse(LocalDate.now(this.clock));

@@ -14,9 +14,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.leverans.agreement.web.Problems;
 
-import org.springframework.http.HttpStatus;
+
+
+import org.leverans.contracts.Money;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +57,7 @@ class ProductAdminController {
 	ProductView product(@PathVariable String sku) {
 		Product product = this.catalogue.bySku(List.of(sku)).get(Catalogue.key(sku));
 		if (product == null) {
-			throw new Problems.NotFound("No product " + sku);
+			throw ApiProblem.notFound("No product " + sku);
 		}
 		return ProductView.of(product);
 	}
@@ -66,8 +70,8 @@ class ProductAdminController {
 		}
 		Product product = request.toProduct(request.sku().strip(), BigDecimal.ZERO);
 		if (!this.catalogue.add(product)) {
-			throw new Problems.Invalid(HttpStatus.CONFLICT, "Product " + product.sku() + " exists",
-					List.of(Problems.fieldError("sku", "DUPLICATE", "A product with this code exists")));
+			throw ApiProblem.conflict("Product " + product.sku() + " exists",
+					List.of(FieldProblem.field("sku", "DUPLICATE", "A product with this code exists")));
 		}
 		return ResponseEntity.created(URI.create("/api/admin/products/" + product.sku())).body(ProductView.of(product));
 	}
@@ -80,7 +84,7 @@ class ProductAdminController {
 		requireGroup(request.group());
 		Product existing = this.catalogue.bySku(List.of(sku)).get(Catalogue.key(sku));
 		if (existing == null) {
-			throw new Problems.NotFound("No product " + sku);
+			throw ApiProblem.notFound("No product " + sku);
 		}
 		Product changed = request.toProduct(existing.sku(), existing.weightKg());
 		this.catalogue.change(changed);
@@ -93,9 +97,9 @@ class ProductAdminController {
 		}
 	}
 
-	private static Problems.Invalid invalid(String field, String code, String message) {
-		return new Problems.Invalid(HttpStatus.BAD_REQUEST, "The request has invalid fields",
-				List.of(Problems.fieldError(field, code, message)));
+	private static ApiProblem invalid(String field, String code, String message) {
+		return ApiProblem.invalid("The request has invalid fields",
+				List.of(FieldProblem.field(field, code, message)));
 	}
 
 	record ProductRequest(@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.\\-]{1,39}") String sku,

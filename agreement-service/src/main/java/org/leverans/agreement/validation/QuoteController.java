@@ -18,21 +18,19 @@ import jakarta.validation.constraints.Size;
 import org.leverans.agreement.agreements.Agreement;
 import org.leverans.agreement.agreements.Agreements;
 import org.leverans.agreement.catalog.Catalogue;
-import org.leverans.agreement.catalog.Money;
 import org.leverans.agreement.catalog.Product;
 import org.leverans.agreement.customers.Customer;
 import org.leverans.agreement.customers.Customers;
-import org.leverans.agreement.web.Caller;
-import org.leverans.agreement.web.Problems;
+import org.leverans.contracts.Money;
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.contracts.order.OrderLine;
 import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.contracts.validation.PricedLine;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,16 +59,16 @@ class QuoteController {
 	}
 
 	@PostMapping("/api/catalog/quote")
-	Quote quote(@Valid @RequestBody QuoteRequest request, @AuthenticationPrincipal Jwt jwt) {
-		UUID customerId = Caller.from(jwt).requireCustomer();
+	Quote quote(@Valid @RequestBody QuoteRequest request, Caller caller) {
+		UUID customerId = caller.requireCustomer();
 		Set<Integer> lineNos = new HashSet<>();
 		List<OrderLine> lines = new ArrayList<>();
 		for (int i = 0; i < request.lines().size(); i++) {
 			QuoteLine line = request.lines().get(i);
 			int lineNo = (line.lineNo() != null) ? line.lineNo() : i + 1;
 			if (!lineNos.add(lineNo)) {
-				throw new Problems.Invalid(HttpStatus.BAD_REQUEST, "Line numbers must be unique",
-						List.of(Problems.fieldError("lines[" + i + "].lineNo", "DUPLICATE", "Line " + lineNo
+				throw ApiProblem.invalid("Line numbers must be unique",
+						List.of(FieldProblem.field("lines[" + i + "].lineNo", "DUPLICATE", "Line " + lineNo
 								+ " appears twice")));
 			}
 			lines.add(new OrderLine(lineNo, line.sku(), line.quantity(), line.packageSize(), line.siteId()));

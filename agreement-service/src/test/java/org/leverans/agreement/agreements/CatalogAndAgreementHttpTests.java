@@ -196,11 +196,11 @@ class CatalogAndAgreementHttpTests extends IntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("size"))
-			.andExpect(jsonPath("$.errors[0].code").value("OUT_OF_RANGE"));
+			.andExpect(jsonPath("$.errors[0].code").value("TOO_LARGE"));
 		this.mvc.perform(get("/api/catalog").param("page", "first").with(token("anna", RAKENNUS, "ORDERER")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("page"))
-			.andExpect(jsonPath("$.errors[0].code").value("TYPE_MISMATCH"));
+			.andExpect(jsonPath("$.errors[0].code").value("INVALID_VALUE"));
 	}
 
 	private int productCount(String sql) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.leverans.contracts.Money;
+
 /**
  * A customer's credit account. The bureau knows the customer by its {@code businessId}.
  *
@@ -16,6 +18,6 @@ public record CreditAccount(UUID customerId, String businessId, String companyNa
 
 	/** What the limit leaves of the exposure; negative when a person released an order over the limit. */
 	public BigDecimal available() {
-		return Money.of(this.limit.subtract(this.exposure));
+		return Money.cents(this.limit.subtract(this.exposure));
 	}
 }

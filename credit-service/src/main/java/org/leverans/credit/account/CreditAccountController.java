@@ -15,13 +15,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.leverans.credit.web.Caller;
-import org.leverans.credit.web.ProblemException;
+
+
+
+import org.leverans.contracts.Money;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,23 +60,23 @@ class CreditAccountController {
 
 	@PostMapping
 	@Transactional
-	ResponseEntity<AccountView> create(@Valid @RequestBody NewAccount request, @AuthenticationPrincipal Jwt jwt) {
+	ResponseEntity<AccountView> create(@Valid @RequestBody NewAccount request, Caller caller) {
 		if (this.accounts.find(request.customerId()).isPresent()) {
-			throw ProblemException.conflict("credit-account-exists", "Credit account exists",
+			throw ApiProblem.conflict("credit-account-exists", "Credit account exists",
 					"Customer " + request.customerId() + " already has a credit account");
 		}
 		this.accounts.create(new CreditAccount(request.customerId(), request.businessId(), request.companyName(),
-				request.currency(), Money.of(request.limit()), BigDecimal.ZERO, request.expiresOn(), false, null),
-				Caller.of(jwt).subject(), now());
+				request.currency(), Money.cents(request.limit()), BigDecimal.ZERO, request.expiresOn(), false, null),
+				caller.subject(), now());
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(existing(request.customerId()), true));
 	}
 
 	@PutMapping("/{customerId}/limit")
 	@Transactional
 	AccountView limit(@PathVariable UUID customerId, @Valid @RequestBody LimitChange request,
-			@AuthenticationPrincipal Jwt jwt) {
-		if (!this.accounts.changeLimit(customerId, Money.of(request.limit()), request.expiresOn(),
-				Caller.of(jwt).subject(), now())) {
+			Caller caller) {
+		if (!this.accounts.changeLimit(customerId, Money.cents(request.limit()), request.expiresOn(),
+				caller.subject(), now())) {
 			throw notFound(customerId);
 		}
 		return view(existing(customerId), true);
@@ -83,9 +85,9 @@ class CreditAccountController {
 	@PostMapping("/{customerId}/block")
 	@Transactional
 	AccountView block(@PathVariable UUID customerId, @Valid @RequestBody(required = false) Block request,
-			@AuthenticationPrincipal Jwt jwt) {
+			Caller caller) {
 		String reason = (request != null) ? request.reason() : null;
-		if (!this.accounts.block(customerId, true, reason, Caller.of(jwt).subject(), now())) {
+		if (!this.accounts.block(customerId, true, reason, caller.subject(), now())) {
 			throw notFound(customerId);
 		}
 		return view(existing(customerId), true);
@@ -93,8 +95,8 @@ class CreditAccountController {
 
 	@PostMapping("/{customerId}/unblock")
 	@Transactional
-	AccountView unblock(@PathVariable UUID customerId, @AuthenticationPrincipal Jwt jwt) {
-		if (!this.accounts.block(customerId, false, null, Caller.of(jwt).subject(), now())) {
+	AccountView unblock(@PathVariable UUID customerId, Caller caller) {
+		if (!this.accounts.block(customerId, false, null, caller.subject(), now())) {
 			throw notFound(customerId);
 		}
 		return view(existing(customerId), true);
@@ -107,12 +109,12 @@ class CreditAccountController {
 	private AccountView view(CreditAccount account, boolean withReservations) {
 		List<ReservationView> reservations = withReservations ? this.accounts.openReservations(account.customerId())
 			.stream()
-			.map(r -> new ReservationView(r.orderId(), Money.format(r.amount()), r.currency(), r.reservedBy(),
+			.map(r -> new ReservationView(r.orderId(), Money.text(r.amount()), r.currency(), r.reservedBy(),
 					r.reservedAt()))
 			.toList() : null;
 		return new AccountView(account.customerId(), account.businessId(), account.companyName(),
-				Money.format(account.limit()), account.currency(), Money.format(account.exposure()),
-				Money.format(account.available()), account.blocked(), account.blockedReason(),
+				Money.text(account.limit()), account.currency(), Money.text(account.exposure()),
+				Money.text(account.available()), account.blocked(), account.blockedReason(),
 				account.limitExpiresOn(), reservations);
 	}
 
@@ -120,8 +122,8 @@ class CreditAccountController {
 		return this.clock.instant();
 	}
 
-	private static ProblemException notFound(UUID customerId) {
-		return ProblemException.notFound("No credit account for customer " + customerId);
+	private static ApiProblem notFound(UUID customerId) {
+		return ApiProblem.notFound("No credit account for customer " + customerId);
 	}
 
 	record LimitChange(@NotNull @DecimalMin("0.00") @Digits(integer = 15, fraction = 2) BigDecimal limit,

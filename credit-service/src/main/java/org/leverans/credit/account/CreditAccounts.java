@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.leverans.contracts.Money;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -102,7 +104,7 @@ public class CreditAccounts {
 			.params(orderId, customerId, amount, currency, by, Timestamp.from(at))
 			.query(BigDecimal.class)
 			.optional()
-			.map(Money::of);
+			.map(Money::cents);
 	}
 
 	public Optional<Reservation> reservation(UUID orderId) {
@@ -138,21 +140,21 @@ public class CreditAccounts {
 				FROM released WHERE account.customer_id = released.customer_id
 				RETURNING released.amount, released.currency, account.exposure""")
 			.params(Timestamp.from(at), reason, orderId)
-			.query((rs, row) -> new ReleasedReservation(Money.of(rs.getBigDecimal("amount")), rs.getString("currency"),
-					Money.of(rs.getBigDecimal("exposure"))))
+			.query((rs, row) -> new ReleasedReservation(Money.cents(rs.getBigDecimal("amount")), rs.getString("currency"),
+					Money.cents(rs.getBigDecimal("exposure"))))
 			.optional();
 	}
 
 	private static CreditAccount account(ResultSet rs, int row) throws SQLException {
 		return new CreditAccount(rs.getObject("customer_id", UUID.class), rs.getString("business_id"),
-				rs.getString("company_name"), rs.getString("currency"), Money.of(rs.getBigDecimal("credit_limit")),
-				Money.of(rs.getBigDecimal("exposure")), rs.getObject("limit_expires_on", LocalDate.class),
+				rs.getString("company_name"), rs.getString("currency"), Money.cents(rs.getBigDecimal("credit_limit")),
+				Money.cents(rs.getBigDecimal("exposure")), rs.getObject("limit_expires_on", LocalDate.class),
 				rs.getBoolean("blocked"), rs.getString("blocked_reason"));
 	}
 
 	private static Reservation reservation(ResultSet rs, int row) throws SQLException {
 		return new Reservation(rs.getObject("order_id", UUID.class), rs.getObject("customer_id", UUID.class),
-				Money.of(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getString("status"),
+				Money.cents(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getString("status"),
 				rs.getString("reserved_by"), rs.getTimestamp("reserved_at").toInstant());
 	}
 }

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.leverans.contracts.Money;
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.credit.account.CreditAccount;
 import org.leverans.credit.account.CreditAccounts;
-import org.leverans.credit.account.Money;
 import org.leverans.credit.bureau.BureauRating;
 import org.leverans.credit.bureau.CreditBureau;
 import org.slf4j.Logger;
@@ -57,7 +57,7 @@ public class CreditAssessment {
 	@Transactional
 	public void assess(OrderValidated order) {
 		UUID orderId = order.orderId();
-		BigDecimal amount = Money.of(order.totals().total());
+		BigDecimal amount = Money.cents(order.totals().total());
 		String currency = order.totals().currency();
 		Optional<CreditAccount> known = this.accounts.find(order.customerId());
 		if (known.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.leverans.contracts.Money;
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.credit.CreditDeclined;
 import org.leverans.contracts.credit.CreditReleased;
@@ -14,7 +15,6 @@ import org.leverans.contracts.credit.CreditReserved;
 import org.leverans.contracts.credit.CreditReviewRequired;
 import org.leverans.credit.account.CreditAccount;
 import org.leverans.credit.account.CreditAccounts;
-import org.leverans.credit.account.Money;
 import org.leverans.credit.account.ReleasedReservation;
 import org.leverans.credit.review.CreditReview;
 import org.leverans.credit.review.CreditReviews;
@@ -62,7 +62,7 @@ public class CreditOutcomes {
 		this.decisions.record(orderId, account.customerId(), DecisionLog.Outcome.RESERVED, amount, account.currency(),
 				List.of(), rating, decidedBy, now);
 		this.outbox.publish(orderId, orderId, new CreditReserved(orderId, account.customerId(), amount,
-				account.currency(), exposure, Money.of(account.limit().subtract(exposure)), decidedBy, now));
+				account.currency(), exposure, Money.cents(account.limit().subtract(exposure)), decidedBy, now));
 		return true;
 	}
 

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.leverans.contracts.Money;
 import org.leverans.contracts.Reason;
 import org.leverans.credit.account.CreditAccount;
-import org.leverans.credit.account.Money;
 import org.leverans.credit.bureau.BureauRating;
 import org.leverans.credit.decision.Assessment.Verdict;
 import org.leverans.credit.decision.CreditRules.Consequence;
@@ -57,19 +57,19 @@ public final class CreditPolicy {
 					+ " but the credit account is in " + account.currency()));
 			return;
 		}
-		BigDecimal projected = Money.of(check.exposure().add(check.amount()));
+		BigDecimal projected = Money.cents(check.exposure().add(check.amount()));
 		if (projected.compareTo(account.limit()) <= 0) {
 			return;
 		}
 		BigDecimal tolerance = account.limit()
 			.multiply(rules.tolerancePercent())
 			.divide(HUNDRED, 2, RoundingMode.HALF_EVEN);
-		String message = "The order (" + Money.format(check.amount()) + " " + check.currency()
-				+ ") takes exposure to " + Money.format(projected) + ", over the limit of "
-				+ Money.format(account.limit()) + " by " + Money.format(projected.subtract(account.limit()));
+		String message = "The order (" + Money.text(check.amount()) + " " + check.currency()
+				+ ") takes exposure to " + Money.text(projected) + ", over the limit of "
+				+ Money.text(account.limit()) + " by " + Money.text(projected.subtract(account.limit()));
 		if (projected.compareTo(account.limit().add(tolerance)) <= 0) {
 			review.add(Reason.of(ReasonCodes.OVER_LIMIT, message + " (within the tolerance of "
-					+ Money.format(tolerance) + ")"));
+					+ Money.text(tolerance) + ")"));
 		}
 		else {
 			decline.add(Reason.of(ReasonCodes.OVER_LIMIT, message));

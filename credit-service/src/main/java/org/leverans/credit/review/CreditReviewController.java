@@ -15,17 +15,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.leverans.contracts.Money;
 import org.leverans.contracts.Reason;
 import org.leverans.credit.account.CreditAccount;
 import org.leverans.credit.account.CreditAccounts;
-import org.leverans.credit.account.Money;
 import org.leverans.credit.review.CreditReview.Status;
-import org.leverans.credit.web.Caller;
-import org.leverans.credit.web.ProblemException;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,14 +64,13 @@ class CreditReviewController {
 
 	@GetMapping("/{id}")
 	ReviewView review(@PathVariable UUID id) {
-		CreditReview review = this.reviews.find(id).orElseThrow(() -> ProblemException.notFound("No credit review " + id));
+		CreditReview review = this.reviews.find(id).orElseThrow(() -> ApiProblem.notFound("No credit review " + id));
 		return view(review);
 	}
 
 	@PostMapping("/{id}/decision")
 	ReviewView decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest request,
-			@AuthenticationPrincipal Jwt jwt) {
-		Caller caller = Caller.of(jwt);
+			Caller caller) {
 		ReviewDecisions.Outcome outcome = this.decisions.decide(id, request.decision(), request.reason(),
 				caller.subject());
 		CreditReview review = this.reviews.find(id).orElseThrow();
@@ -95,11 +92,9 @@ class CreditReviewController {
 				statuses.add(Status.valueOf(name.trim().toUpperCase()));
 			}
 			catch (IllegalArgumentException ex) {
-				ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request",
-						"Invalid request", "Unknown review status '" + name.trim() + "'; use OPEN, APPROVED, DECLINED, WITHDRAWN or ALL");
-				problem.getBody().setProperty("errors", List.of(Map.of("field", "status", "code", "INVALID_VALUE",
-						"message", "is not a review status")));
-				throw problem;
+				throw ApiProblem.invalid("Unknown review status '" + name.trim()
+						+ "'; use OPEN, APPROVED, DECLINED, WITHDRAWN or ALL",
+						List.of(FieldProblem.field("status", FieldProblem.INVALID_VALUE, "is not a review status")));
 			}
 		}
 		return List.copyOf(statuses);
@@ -129,10 +124,10 @@ class CreditReviewController {
 		static ReviewView of(CreditReview review, CreditAccount account, List<CreditReview.Action> decisions) {
 			return new ReviewView(review.id(), review.orderId(), review.orderNumber(), review.customerId(),
 					(account != null) ? account.businessId() : null, (account != null) ? account.companyName() : null,
-					review.status().name(), review.reasons(), Money.format(review.amount()), review.currency(),
-					(account != null) ? Money.format(account.limit()) : null,
-					Money.format((account != null) ? account.exposure() : BigDecimal.ZERO),
-					(account != null) ? Money.format(account.available()) : null,
+					review.status().name(), review.reasons(), Money.text(review.amount()), review.currency(),
+					(account != null) ? Money.text(account.limit()) : null,
+					Money.text((account != null) ? account.exposure() : BigDecimal.ZERO),
+					(account != null) ? Money.text(account.available()) : null,
 					(account != null) ? account.currency() : null, account != null && account.blocked(),
 					review.requestedAt(), review.closedBy(), review.closedAt(), decisions, null);
 		}

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.leverans.contracts.Money;
 import org.leverans.contracts.Reason;
-import org.leverans.credit.account.Money;
 import org.leverans.credit.review.CreditReview.Status;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -110,7 +110,7 @@ public class CreditReviews {
 		BigDecimal amount = rs.getBigDecimal("amount");
 		return new CreditReview(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
 				rs.getString("order_number"),
-				rs.getObject("customer_id", UUID.class), Money.of(amount), rs.getString("currency"),
+				rs.getObject("customer_id", UUID.class), Money.cents(amount), rs.getString("currency"),
 				this.json.readValue(rs.getString("reasons"), REASONS), Status.valueOf(rs.getString("status")),
 				rs.getTimestamp("requested_at").toInstant(), rs.getString("closed_by"),
 				(closedAt != null) ? closedAt.toInstant() : null);

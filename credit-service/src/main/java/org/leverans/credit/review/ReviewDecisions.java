@@ -19,7 +19,7 @@ import org.leverans.credit.decision.CreditPolicy;
 import org.leverans.credit.decision.CreditRulesProperties;
 import org.leverans.credit.decision.ReasonCodes;
 import org.leverans.credit.review.CreditReview.Status;
-import org.leverans.credit.web.ProblemException;
+import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,7 +63,7 @@ public class ReviewDecisions {
 
 	public Outcome decide(UUID reviewId, ReviewDecision decision, String reason, String decidedBy) {
 		CreditReview review = this.reviews.find(reviewId)
-			.orElseThrow(() -> ProblemException.notFound("No credit review " + reviewId));
+			.orElseThrow(() -> ApiProblem.notFound("No credit review " + reviewId));
 		requireOpen(review);
 		// A recheck asks the bureau afresh, before any row is locked.
 		BureauRating rating = (decision == ReviewDecision.RECHECK) ? this.bureau.freshRating(
@@ -128,7 +128,7 @@ public class ReviewDecisions {
 
 	private static void requireOpen(CreditReview review) {
 		if (review.status() != Status.OPEN) {
-			throw ProblemException.conflict("credit-review-closed", "Credit review is not open",
+			throw ApiProblem.conflict("credit-review-closed", "Credit review is not open",
 					"Credit review " + review.id() + " is " + review.status() + " and takes no more decisions");
 		}
 	}

@@ -94,7 +94,7 @@ class CreditAccountAdminIntegrationTest extends CreditServiceIntegrationTest {
 			.content("{\"limit\":\"-1.00\",\"expiresOn\":\"2020-01-01\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.errors[?(@.field == 'limit')].code").value("DECIMAL_MIN"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'limit')].code").value("TOO_SMALL"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'expiresOn')].code").value("FUTURE_OR_PRESENT"));
 		this.mvc.perform(put("/api/admin/credit-accounts/" + account.customerId() + "/limit")
 			.with(as("admin", "ADMIN"))
@@ -111,9 +111,10 @@ class CreditAccountAdminIntegrationTest extends CreditServiceIntegrationTest {
 		this.mvc.perform(get("/api/admin/credit-accounts/" + UUID.randomUUID()).with(as("admin", "ADMIN")))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		// An id that cannot exist is not found, like any other unknown id (the one rule of web-conventions).
 		this.mvc.perform(get("/api/admin/credit-accounts/not-a-uuid").with(as("admin", "ADMIN")))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("customerId"));
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("urn:leverans:problem:not-found"));
 		CreditAccount account = newAccount("5000.00");
 		this.mvc.perform(put("/api/admin/credit-accounts/" + account.customerId() + "/limit")
 			.with(as("sara", "CUSTOMER_SERVICE"))

@@ -4,23 +4,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.ShipmentLine;
-import org.leverans.delivery.security.Caller;
 import org.leverans.delivery.shipment.Shipment;
 import org.leverans.delivery.shipment.ShipmentStatus;
 import org.leverans.delivery.shipment.Shipments;
-import org.leverans.delivery.web.BadRequestException;
-import org.leverans.delivery.web.Problems;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,9 +38,8 @@ class ManifestController {
 	}
 
 	@GetMapping("/api/partner/v1/shipments")
-	Manifest manifest(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String status,
+	Manifest manifest(Caller caller, @RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		Caller caller = Caller.of(jwt);
 		if (caller.carrier() == null || caller.carrier().isBlank()) {
 			throw new AccessDeniedException("The token names no carrier");
 		}
@@ -56,25 +52,25 @@ class ManifestController {
 	}
 
 	private static ShipmentStatus parse(String status, int page, int size) {
-		List<Map<String, Object>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		ShipmentStatus wanted = null;
 		if (status != null && !status.isBlank()) {
 			try {
 				wanted = ShipmentStatus.valueOf(status.trim());
 			}
 			catch (IllegalArgumentException ex) {
-				errors.add(Problems.fieldError("status", "INVALID_STATUS",
+				errors.add(FieldProblem.field("status", "INVALID_STATUS",
 						"'" + status + "' is not a shipment status; one of " + List.of(ShipmentStatus.values())));
 			}
 		}
 		if (page < 0) {
-			errors.add(Problems.fieldError("page", "INVALID_PAGE", "page must be 0 or more."));
+			errors.add(FieldProblem.field("page", "INVALID_PAGE", "page must be 0 or more."));
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			errors.add(Problems.fieldError("size", "INVALID_SIZE", "size must be 1 to " + MAX_PAGE_SIZE + "."));
+			errors.add(FieldProblem.field("size", "INVALID_SIZE", "size must be 1 to " + MAX_PAGE_SIZE + "."));
 		}
 		if (!errors.isEmpty()) {
-			throw new BadRequestException("The manifest query is not valid.", errors);
+			throw ApiProblem.invalid("The manifest query is not valid.", errors);
 		}
 		return wanted;
 	}

@@ -14,9 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.leverans.contracts.shipment.ProofOfDelivery;
 import org.leverans.delivery.shipment.TimelineEvent;
-import org.leverans.delivery.web.BadRequestException;
-import org.leverans.delivery.web.PayloadTooLargeException;
-import org.leverans.delivery.web.Problems;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
 /**
  * Reads a posted body (a batch {@code {"events":[…]}} or a single event) into well-formed events and per-item
@@ -73,7 +72,7 @@ class PartnerEventParser {
 			throw invalid("events", "INVALID", "events must be an array of events.");
 		}
 		if (events.size() > this.maxBatchSize) {
-			throw new PayloadTooLargeException("A batch may carry at most " + this.maxBatchSize + " events; this one has "
+			throw ApiProblem.tooLarge("A batch may carry at most " + this.maxBatchSize + " events; this one has "
 					+ events.size() + ". Send it in smaller batches.");
 		}
 		if (events.isEmpty()) {
@@ -210,8 +209,8 @@ class PartnerEventParser {
 		return node == null || node.isNull() || node.isMissingNode();
 	}
 
-	private static BadRequestException invalid(String field, String code, String message) {
-		return new BadRequestException(message, List.of(Problems.fieldError(field, code, message)));
+	private static ApiProblem invalid(String field, String code, String message) {
+		return ApiProblem.invalid(message, List.of(FieldProblem.field(field, code, message)));
 	}
 
 	private static final class Refused extends RuntimeException {

@@ -7,13 +7,14 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-import org.leverans.delivery.security.Caller;
+
+
+
+import org.leverans.web.caller.Caller;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -40,8 +41,7 @@ class PartnerEventsController {
 
 	@PostMapping(path = "/api/partner/v1/shipment-events", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	BatchOutcome post(@AuthenticationPrincipal Jwt jwt, @RequestBody JsonNode body) {
-		Caller caller = Caller.of(jwt);
+	BatchOutcome post(Caller caller, @RequestBody JsonNode body) {
 		if (caller.carrier() == null || caller.carrier().isBlank()) {
 			throw new AccessDeniedException("The token names no carrier");
 		}

@@ -6,12 +6,10 @@ import java.util.UUID;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.ShipmentLine;
-import org.leverans.delivery.security.Caller;
 import org.leverans.delivery.shipment.Shipment;
 import org.leverans.delivery.shipment.Shipments;
+import org.leverans.web.caller.Caller;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,8 +29,7 @@ class ArrivalsController {
 	}
 
 	@GetMapping("/api/receiver/arrivals")
-	Arrivals arrivals(@AuthenticationPrincipal Jwt jwt) {
-		Caller caller = Caller.of(jwt);
+	Arrivals arrivals(Caller caller) {
 		return new Arrivals(this.shipments.arrivingAt(caller.siteIds(), this.clock.instant(), MAX_ARRIVALS)
 			.stream()
 			.map(shipment -> Arrival.of(shipment, this.shipments.lines(shipment.id())))

@@ -3,11 +3,12 @@ package org.leverans.delivery.shipment;
 import java.util.List;
 import java.util.UUID;
 
-import org.leverans.delivery.security.Caller;
-import org.leverans.delivery.web.NotFoundException;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+
+
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,17 +28,15 @@ class ShipmentsController {
 	}
 
 	@GetMapping("/api/shipments/{id}")
-	ShipmentView shipment(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-		Caller caller = Caller.of(jwt);
+	ShipmentView shipment(Caller caller, @PathVariable UUID id) {
 		return this.shipments.find(id)
 			.filter(shipment -> visibleTo(caller, shipment))
 			.map(this::view)
-			.orElseThrow(() -> new NotFoundException("No shipment " + id + "."));
+			.orElseThrow(() -> ApiProblem.notFound("No shipment " + id + "."));
 	}
 
 	@GetMapping("/api/shipments")
-	ShipmentList ofOrder(@AuthenticationPrincipal Jwt jwt, @RequestParam UUID orderId) {
-		Caller caller = Caller.of(jwt);
+	ShipmentList ofOrder(Caller caller, @RequestParam UUID orderId) {
 		return new ShipmentList(this.shipments.ofOrder(orderId)
 			.stream()
 			.filter(shipment -> visibleTo(caller, shipment))
@@ -46,7 +45,7 @@ class ShipmentsController {
 	}
 
 	static boolean visibleTo(Caller caller, Shipment shipment) {
-		return caller.seesEverything() || caller.isBuyerOf(shipment.customerId())
+		return caller.isStaff() || caller.isBuyerOf(shipment.customerId())
 				|| caller.receivesAt(shipment.siteId()) || caller.isCarrier(shipment.carrier());
 	}
 

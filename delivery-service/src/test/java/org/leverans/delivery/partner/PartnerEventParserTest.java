@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.leverans.delivery.web.BadRequestException;
-import org.leverans.delivery.web.PayloadTooLargeException;
+import org.leverans.web.problem.ApiProblem;
+
+
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,19 +72,25 @@ class PartnerEventParserTest {
 	@Test
 	void refusesABatchLargerThanTheLimitAsAWhole() {
 		assertThatThrownBy(() -> this.parser.parse(json("{\"events\":[{},{},{},{}]}"), NOW))
-			.isInstanceOf(PayloadTooLargeException.class)
+			.isInstanceOfSatisfying(ApiProblem.class,
+					problem -> assertThat(problem.getStatusCode().value()).isEqualTo(413))
 			.hasMessageContaining("at most 3");
 	}
 
 	@Test
 	void refusesABodyThatIsNeitherABatchNorAnEvent() {
-		assertThatThrownBy(() -> this.parser.parse(json("[1,2]"), NOW)).isInstanceOf(BadRequestException.class);
+		assertThatThrownBy(() -> this.parser.parse(json("[1,2]"), NOW)).isInstanceOfSatisfying(ApiProblem.class, PartnerEventParserTest::isInvalidRequest);
 		assertThatThrownBy(() -> this.parser.parse(json("{\"events\":{}}"), NOW))
-			.isInstanceOf(BadRequestException.class);
+			.isInstanceOfSatisfying(ApiProblem.class, PartnerEventParserTest::isInvalidRequest);
 		assertThatThrownBy(() -> this.parser.parse(json("{\"events\":[],\"extra\":1}"), NOW))
-			.isInstanceOf(BadRequestException.class);
+			.isInstanceOfSatisfying(ApiProblem.class, PartnerEventParserTest::isInvalidRequest);
 		assertThatThrownBy(() -> this.parser.parse(json("{\"events\":[]}"), NOW))
-			.isInstanceOf(BadRequestException.class);
+			.isInstanceOfSatisfying(ApiProblem.class, PartnerEventParserTest::isInvalidRequest);
+	}
+
+	private static void isInvalidRequest(ApiProblem problem) {
+		assertThat(problem.getStatusCode().value()).isEqualTo(400);
+		assertThat(problem.errors()).isNotEmpty();
 	}
 
 	private JsonNode json(String text) {

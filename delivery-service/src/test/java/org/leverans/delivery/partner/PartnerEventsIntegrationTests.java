@@ -208,7 +208,7 @@ class PartnerEventsIntegrationTests extends DeliveryIntegrationTest {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		postEvents(carrier("nordic-freight"), "{\"events\":[").andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.errors[0].code").value("UNREADABLE"));
+			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_JSON"));
 		postEvents(carrier("nordic-freight"), "{\"events\":\"many\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("events"));
 	}

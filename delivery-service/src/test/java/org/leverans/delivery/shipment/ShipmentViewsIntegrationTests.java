@@ -85,7 +85,7 @@ class ShipmentViewsIntegrationTests extends DeliveryIntegrationTest {
 		this.mvc.perform(get("/api/shipments").param("orderId", "not-a-uuid").with(role("CUSTOMER_SERVICE")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.type").value("urn:leverans:problem:validation"))
+			.andExpect(jsonPath("$.type").value("urn:leverans:problem:invalid-request"))
 			.andExpect(jsonPath("$.errors[0].field").value("orderId"));
 		this.mvc.perform(get("/api/shipments").with(role("CUSTOMER_SERVICE")))
 			.andExpect(status().isBadRequest())

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.leverans.notification.stream.StreamEventNames;
 import org.leverans.notification.stream.StreamEvents;
+import org.leverans.notification.subscription.ArrivalAlertProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -11,8 +11,9 @@ import org.leverans.notification.scheduling.RecurringPass;
 import org.leverans.notification.stream.StreamEvent;
 import org.leverans.notification.stream.StreamEventNames;
 import org.leverans.notification.stream.StreamEvents;
-import org.leverans.notification.subscription.Subscribers;
+import org.leverans.notification.subscription.ArrivalAlertProperties;
 import org.leverans.notification.subscription.Subscribers.Recipient;
+import org.leverans.notification.subscription.Subscribers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;

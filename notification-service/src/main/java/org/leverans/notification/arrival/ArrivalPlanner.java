@@ -14,6 +14,7 @@ import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.messaging.EventHandlers;
 import org.leverans.notification.intake.IntakeHandlers;
+import org.leverans.notification.subscription.ArrivalAlertProperties;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.leverans.contracts.TokenClaims.Roles;
-import org.leverans.notification.security.ApiProblems;
-import org.leverans.notification.security.Caller;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
+import org.leverans.web.problem.ProblemTypes;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -49,7 +50,7 @@ class FollowsController {
 	ResponseEntity<?> list(@AuthenticationPrincipal Jwt jwt) {
 		Caller caller = Caller.of(jwt);
 		if (!mayFollow(caller)) {
-			return forbidden();
+			throw forbidden();
 		}
 		return ResponseEntity.ok(Map.of("items", this.follows.list(caller.subject())));
 	}
@@ -58,9 +59,9 @@ class FollowsController {
 	ResponseEntity<?> follow(@AuthenticationPrincipal Jwt jwt, @RequestBody FollowRequest request) {
 		Caller caller = Caller.of(jwt);
 		if (!mayFollow(caller)) {
-			return forbidden();
+			throw forbidden();
 		}
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		UUID orderId = uuid("orderId", request.orderId(), errors);
 		UUID customerId = uuid("customerId", request.customerId(), errors);
 		if (errors.isEmpty() && (orderId == null) == (customerId == null)) {
@@ -69,12 +70,11 @@ class FollowsController {
 			errors.add(error("customerId", code, "Name either an orderId or a customerId to follow."));
 		}
 		if (!errors.isEmpty()) {
-			return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-follow", "Invalid follow",
-					"The follow does not name one order or one customer.", errors);
+			throw ApiProblem.invalid("The follow does not name one order or one customer.", errors);
 		}
 		// An id this service has never seen an event for is most likely mistyped; following it would stay silent.
 		if (orderId != null && !this.follows.orderKnown(orderId)) {
-			return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Unknown order",
+			throw new ApiProblem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Unknown order",
 					"No order " + orderId + " is known.", List.of(error("orderId", "UNKNOWN_ORDER", "No such order.")));
 		}
 		Follows.Added added = this.follows.add(caller.subject(), orderId, customerId, this.clock.instant());
@@ -90,11 +90,11 @@ class FollowsController {
 	ResponseEntity<?> unfollow(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
 		Caller caller = Caller.of(jwt);
 		if (!mayFollow(caller)) {
-			return forbidden();
+			throw forbidden();
 		}
 		// Someone else's follow is as invisible as one that does not exist.
 		if (this.follows.find(caller.subject(), id).isEmpty()) {
-			return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", null, "No follow " + id + ".", null);
+			throw ApiProblem.notFound("No follow " + id + ".");
 		}
 		this.follows.remove(caller.subject(), id);
 		this.events.publishEvent(new FollowsChanged(caller.subject()));
@@ -105,12 +105,11 @@ class FollowsController {
 		return caller.has(Roles.CUSTOMER_SERVICE) || caller.has(Roles.ADMIN);
 	}
 
-	private static ResponseEntity<ProblemDetail> forbidden() {
-		return ApiProblems.problem(HttpStatus.FORBIDDEN, "forbidden", null,
-				"Only customer service and admins follow orders and customers.", null);
+	private static ApiProblem forbidden() {
+		return ApiProblem.forbidden("Only customer service and admins follow orders and customers.");
 	}
 
-	private static UUID uuid(String field, String value, List<Map<String, String>> errors) {
+	private static UUID uuid(String field, String value, List<FieldProblem> errors) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -123,8 +122,8 @@ class FollowsController {
 		}
 	}
 
-	private static Map<String, String> error(String field, String code, String message) {
-		return ApiProblems.fieldError(field, code, message);
+	private static FieldProblem error(String field, String code, String message) {
+		return FieldProblem.field(field, code, message);
 	}
 
 	/** Ids as text, so a malformed one is reported against its field. */

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.notification.follow.Followed;
-import org.leverans.notification.security.Caller;
+import org.leverans.web.caller.Caller;
 
 /**
  * What one caller may see on the stream: everything (admins), the changes of the customer a buyer acts for, the

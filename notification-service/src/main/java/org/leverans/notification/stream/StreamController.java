@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.leverans.notification.security.Caller;
+
+import org.leverans.web.caller.Caller;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

@@ -9,9 +9,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.leverans.notification.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.leverans.web.caller.Caller;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;

@@ -4,7 +4,7 @@ import java.util.function.Predicate;
 
 import org.leverans.notification.follow.Follows;
 import org.leverans.notification.follow.FollowsChanged;
-import org.leverans.notification.security.Caller;
+import org.leverans.web.caller.Caller;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;

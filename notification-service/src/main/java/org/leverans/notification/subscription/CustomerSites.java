@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.leverans.contracts.TokenClaims.Roles;
-import org.leverans.notification.security.Caller;
+import org.leverans.web.caller.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;

@@ -4,16 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.leverans.notification.arrival.ArrivalAlertProperties;
-import org.leverans.notification.security.Caller;
 import org.leverans.notification.stream.StreamViews;
+import org.leverans.web.caller.Caller;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -68,17 +64,12 @@ class PreferencesController {
 		List<String> live = problems.events("channels.live", channels.get(SubscriptionProblems.CHANNEL_LIVE));
 		problems.leadMinutes(change.arrivalLeadMinutes(), this.arrival);
 		if (problems.any()) {
-			return problems.response("The subscription names events, channels or a lead time that do not exist.");
+			throw problems.problem("The subscription names events, channels or a lead time that do not exist.");
 		}
 		String subject = Caller.of(jwt).subject();
 		this.subscribers.choose(subject, email, live, change.arrivalLeadMinutes());
 		this.streams.changedFor(subject);
 		return ResponseEntity.ok(preferencesOf(current(jwt)));
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		return SubscriptionProblems.unreadable(ex);
 	}
 
 	private Subscriber current(Jwt jwt) {

@@ -8,16 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.leverans.contracts.TokenClaims.Roles;
-import org.leverans.notification.arrival.ArrivalAlertProperties;
-import org.leverans.notification.security.Caller;
 import org.leverans.notification.stream.StreamViews;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -64,9 +61,6 @@ class SiteSubscriptionsController {
 	@GetMapping
 	ResponseEntity<?> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String siteId) {
 		Access access = access(jwt, siteId);
-		if (access.refusal() != null) {
-			return access.refusal();
-		}
 		return ResponseEntity.ok(view(access.siteId(), access.customerId()));
 	}
 
@@ -75,9 +69,6 @@ class SiteSubscriptionsController {
 			@RequestBody SiteSubscriptionChange change) {
 		Caller caller = Caller.of(jwt);
 		Access access = access(jwt, siteId);
-		if (access.refusal() != null) {
-			return access.refusal();
-		}
 		SubscriptionProblems problems = new SubscriptionProblems();
 		Map<String, List<String>> channels = (change.channels() != null) ? change.channels() : Map.of();
 		for (String channel : channels.keySet()) {
@@ -101,7 +92,7 @@ class SiteSubscriptionsController {
 			}
 		}
 		if (problems.any()) {
-			return problems.response("The site subscription names events, channels, people or a lead time that "
+			throw problems.problem("The site subscription names events, channels, people or a lead time that "
 					+ "do not exist.");
 		}
 		Instant now = this.clock.instant();
@@ -110,11 +101,6 @@ class SiteSubscriptionsController {
 		// A site's lead time decides whose "arriving soon" is their own, for everyone receiving there.
 		this.streams.changedForEveryone();
 		return ResponseEntity.ok(view(access.siteId(), access.customerId()));
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		return SubscriptionProblems.unreadable(ex);
 	}
 
 	/**
@@ -130,22 +116,22 @@ class SiteSubscriptionsController {
 		catch (IllegalArgumentException ex) {
 			SubscriptionProblems problems = new SubscriptionProblems();
 			problems.error("siteId", "INVALID_ID", "'" + siteIdText + "' is not a site id.");
-			return Access.refused(problems.response("The path does not name a site."));
+			throw problems.problem("The path does not name a site.");
 		}
 		List<UUID> customers = this.customerSites.customersOf(siteId, jwt);
 		UUID customerId = caller.has(Roles.ADMIN) && !customers.isEmpty() ? customers.getFirst()
 				: customers.contains(caller.customerId()) ? caller.customerId() : null;
 		if (customerId == null) {
-			return Access.refused(SubscriptionProblems.notFound("No site " + siteId + " of your company is known."));
+			throw ApiProblem.notFound("No site " + siteId + " of your company is known.");
 		}
 		boolean allowed = caller.has(Roles.ADMIN) || caller.has(Roles.AGREEMENT_MANAGER)
 				|| (caller.has(Roles.RECEIVER) && caller.siteIds().contains(siteId));
 		if (!allowed) {
-			return Access.refused(SubscriptionProblems.forbidden(caller.has(Roles.RECEIVER)
+			throw ApiProblem.forbidden(caller.has(Roles.RECEIVER)
 					? "Receivers choose only for the sites they receive at."
-					: "Only the customer's agreement managers and the site's receivers choose for a site."));
+					: "Only the customer's agreement managers and the site's receivers choose for a site.");
 		}
-		return new Access(siteId, customerId, null);
+		return new Access(siteId, customerId);
 	}
 
 	private SiteView view(UUID siteId, UUID customerId) {
@@ -172,10 +158,6 @@ class SiteSubscriptionsController {
 			Map<String, Boolean> defaults, List<String> alsoNotify, String updatedBy, Instant updatedAt) {
 	}
 
-	private record Access(UUID siteId, UUID customerId, ResponseEntity<ProblemDetail> refusal) {
-
-		static Access refused(ResponseEntity<ProblemDetail> refusal) {
-			return new Access(null, null, refusal);
-		}
+	private record Access(UUID siteId, UUID customerId) {
 	}
 }

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.leverans.notification.follow.Followed;
-import org.leverans.notification.security.Caller;
 import org.leverans.notification.stream.Audience;
+import org.leverans.web.caller.Caller;
 
 /**
  * A person this service can notify, as their token last described them.

@@ -3,7 +3,6 @@ package org.leverans.notification.subscription;
 import java.util.Optional;
 import java.util.Set;
 
-import org.leverans.notification.arrival.ArrivalAlertProperties;
 import org.leverans.notification.stream.LiveChoices;
 import org.leverans.notification.stream.PersonalArrivals;
 

@@ -4,7 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.leverans.contracts.TokenClaims;
-import org.leverans.notification.security.Caller;
+import org.leverans.web.caller.Caller;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,22 +1,12 @@
 package org.leverans.notification.subscription;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import org.leverans.notification.arrival.ArrivalAlertProperties;
-import org.leverans.notification.security.ApiProblems;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
 /**
  * Checks what a subscription change asks for and answers what is wrong with it as a problem naming each field,
@@ -30,7 +20,7 @@ final class SubscriptionProblems {
 
 	static final String CHANNEL_WEBHOOK = "webhook";
 
-	private final List<Map<String, String>> errors = new ArrayList<>();
+	private final List<FieldProblem> errors = new ArrayList<>();
 
 	/** @return the events without repeats, in the order given; {@code null} stays {@code null} (the defaults) */
 	List<String> events(String field, List<String> events) {
@@ -72,57 +62,14 @@ final class SubscriptionProblems {
 	}
 
 	void error(String field, String code, String message) {
-		this.errors.add(ApiProblems.fieldError(field, code, message));
+		this.errors.add(FieldProblem.field(field, code, message));
 	}
 
 	boolean any() {
 		return !this.errors.isEmpty();
 	}
 
-	ResponseEntity<ProblemDetail> response(String detail) {
-		return ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-subscription", "Invalid subscription", detail,
-				this.errors);
-	}
-
-	static ResponseEntity<ProblemDetail> notFound(String detail) {
-		return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail, null);
-	}
-
-	static ResponseEntity<ProblemDetail> forbidden(String detail) {
-		return ApiProblems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, null);
-	}
-
-	/** A body that is not JSON, has a field no one asked for, or a value of the wrong shape. */
-	static ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		SubscriptionProblems problems = new SubscriptionProblems();
-		Throwable cause = ex.getCause();
-		if (cause instanceof UnrecognizedPropertyException unknown) {
-			problems.error(path(unknown), "UNKNOWN_FIELD", "'" + unknown.getPropertyName() + "' is not a field here.");
-		}
-		else if (cause instanceof StreamReadException) {
-			problems.error("body", "MALFORMED_JSON", "The body is not valid JSON.");
-		}
-		else if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-			problems.error(path(jackson), "INVALID_VALUE", "This value does not have the expected shape.");
-		}
-		else {
-			problems.error("body", "MALFORMED_JSON", "The body could not be read as a subscription.");
-		}
-		ResponseEntity<ProblemDetail> response = problems.response("The subscription could not be read.");
-		response.getBody().setType(URI.create("urn:leverans:problem:malformed-request"));
-		return response;
-	}
-
-	private static String path(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.isEmpty() ? "body" : path.toString();
+	ApiProblem problem(String detail) {
+		return ApiProblem.invalid(detail, this.errors);
 	}
 }

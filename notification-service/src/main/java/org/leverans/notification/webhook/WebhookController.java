@@ -14,14 +14,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.leverans.contracts.TokenClaims.Roles;
-import org.leverans.notification.security.ApiProblems;
-import org.leverans.notification.security.Caller;
-import org.leverans.notification.subscription.RoleDefaults;
 import org.leverans.notification.subscription.CustomerSites;
+import org.leverans.notification.subscription.RoleDefaults;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,7 +77,7 @@ class WebhookController {
 		Caller caller = Caller.of(jwt);
 		UUID customerId = caller.has(Roles.ADMIN) && request.customerId() != null ? request.customerId()
 				: caller.customerId();
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		if (customerId == null) {
 			errors.add(error("customerId", "REQUIRED", "Name the customer whose events the endpoint receives."));
 		}
@@ -97,8 +96,7 @@ class WebhookController {
 		}
 		List<UUID> siteIds = siteIds(request.siteIds(), customerId, jwt, errors);
 		if (!errors.isEmpty()) {
-			return ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid webhook endpoint",
-					"The webhook endpoint is not valid.", errors);
+			throw ApiProblem.invalid("The webhook endpoint is not valid.", errors);
 		}
 		Instant now = this.clock.instant();
 		WebhookEndpoint endpoint = WebhookEndpoint.registered(UUID.randomUUID(), customerId, request.url(),
@@ -115,14 +113,14 @@ class WebhookController {
 		return this.endpoints.find(id)
 			.filter(endpoint -> ownedBy(endpoint, Caller.of(jwt)))
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
-			.orElseGet(() -> notFound("webhook endpoint", id));
+			.orElseThrow(() -> notFound("webhook endpoint", id));
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<?> remove(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
 		// Another customer's endpoint is as invisible as one that does not exist.
 		if (this.endpoints.find(id).filter(endpoint -> ownedBy(endpoint, Caller.of(jwt))).isEmpty()) {
-			return notFound("webhook endpoint", id);
+			throw notFound("webhook endpoint", id);
 		}
 		this.endpoints.remove(id, this.clock.instant());
 		return ResponseEntity.noContent().build();
@@ -134,16 +132,16 @@ class WebhookController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String limit,
 			@RequestParam(required = false) String before) {
 		if (owned(id, jwt).isEmpty()) {
-			return notFound("webhook endpoint", id);
+			throw notFound("webhook endpoint", id);
 		}
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		if (status != null && !WebhookDeliveries.STATUSES.contains(status)) {
 			errors.add(error("status", "UNKNOWN_STATUS", "'" + status + "' is not one of " + WebhookDeliveries.STATUSES));
 		}
 		Long size = number(limit, "limit", 1, MAX_PAGE, errors);
 		Long beforeId = number(before, "before", 1, Long.MAX_VALUE, errors);
 		if (!errors.isEmpty()) {
-			return invalid("The delivery log query is not valid.", errors);
+			throw invalid("The delivery log query is not valid.", errors);
 		}
 		int pageSize = (size != null) ? size.intValue() : DEFAULT_PAGE;
 		List<WebhookDelivery> page = this.deliveries.list(id, status, beforeId, pageSize);
@@ -159,11 +157,11 @@ class WebhookController {
 	@GetMapping("/{id}/deliveries/{deliveryId}")
 	ResponseEntity<?> delivery(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @PathVariable long deliveryId) {
 		if (owned(id, jwt).isEmpty()) {
-			return notFound("webhook endpoint", id);
+			throw notFound("webhook endpoint", id);
 		}
 		return this.deliveries.find(id, deliveryId)
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
-			.orElseGet(() -> notFound("webhook delivery", deliveryId));
+			.orElseThrow(() -> notFound("webhook delivery", deliveryId));
 	}
 
 	/**
@@ -176,18 +174,18 @@ class WebhookController {
 			@PathVariable long deliveryId) {
 		Optional<WebhookEndpoint> endpoint = owned(id, jwt);
 		if (endpoint.isEmpty()) {
-			return notFound("webhook endpoint", id);
+			throw notFound("webhook endpoint", id);
 		}
 		Optional<WebhookDelivery> delivery = this.deliveries.find(id, deliveryId);
 		if (delivery.isEmpty()) {
-			return notFound("webhook delivery", deliveryId);
+			throw notFound("webhook delivery", deliveryId);
 		}
 		if (endpoint.get().disabled()) {
-			return conflict("webhook-disabled", "Webhook endpoint disabled",
+			throw conflict("webhook-disabled", "Webhook endpoint disabled",
 					"The endpoint is disabled; enable it (POST /api/webhooks/" + id + "/enable) to send to it again.");
 		}
 		if (!this.deliveries.requestRedelivery(id, deliveryId, this.clock.instant())) {
-			return conflict("webhook-delivery-pending", "Delivery still pending", "The message is "
+			throw conflict("webhook-delivery-pending", "Delivery still pending", "The message is "
 					+ delivery.get().status() + "; it is sent on its own schedule. Redeliver it once it is finished.");
 		}
 		return ResponseEntity.accepted().body(this.deliveries.find(id, deliveryId).orElseThrow());
@@ -201,9 +199,9 @@ class WebhookController {
 	ResponseEntity<?> rotateSecret(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
 			@RequestBody(required = false) JsonNode request) {
 		if (owned(id, jwt).isEmpty()) {
-			return notFound("webhook endpoint", id);
+			throw notFound("webhook endpoint", id);
 		}
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		Duration overlap = this.settings.secretOverlap();
 		if (request != null && !request.isNull()) {
 			if (!request.isObject()) {
@@ -230,7 +228,7 @@ class WebhookController {
 			}
 		}
 		if (!errors.isEmpty()) {
-			return invalid("The secret rotation is not valid.", errors);
+			throw invalid("The secret rotation is not valid.", errors);
 		}
 		// to the microsecond, as PostgreSQL keeps it: the answer says exactly what GET will
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -244,7 +242,7 @@ class WebhookController {
 	@PostMapping("/{id}/enable")
 	ResponseEntity<?> enable(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
 		if (owned(id, jwt).isEmpty()) {
-			return notFound("webhook endpoint", id);
+			throw notFound("webhook endpoint", id);
 		}
 		this.endpoints.enable(id);
 		return ResponseEntity.ok(this.endpoints.find(id).orElseThrow());
@@ -255,7 +253,7 @@ class WebhookController {
 		return this.endpoints.find(id).filter(endpoint -> ownedBy(endpoint, Caller.of(jwt)));
 	}
 
-	private static Long number(String value, String field, long min, long max, List<Map<String, String>> errors) {
+	private static Long number(String value, String field, long min, long max, List<FieldProblem> errors) {
 		if (value == null) {
 			return null;
 		}
@@ -272,15 +270,15 @@ class WebhookController {
 		return null;
 	}
 
-	private static ResponseEntity<ProblemDetail> invalid(String detail, List<Map<String, String>> errors) {
-		return ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, errors);
+	private static ApiProblem invalid(String detail, List<FieldProblem> errors) {
+		return ApiProblem.invalid(detail, errors);
 	}
 
 	/**
 	 * The sites named, each a site of the customer (the same rule as site subscriptions): another customer's site
 	 * reads as unknown, so nobody learns of it.
 	 */
-	private List<UUID> siteIds(List<String> named, UUID customerId, Jwt caller, List<Map<String, String>> errors) {
+	private List<UUID> siteIds(List<String> named, UUID customerId, Jwt caller, List<FieldProblem> errors) {
 		List<UUID> siteIds = new ArrayList<>();
 		if (named == null) {
 			return siteIds;
@@ -306,19 +304,19 @@ class WebhookController {
 		return siteIds;
 	}
 
-	private static ResponseEntity<ProblemDetail> notFound(String what, Object id) {
-		return ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + what + " " + id + ".", null);
+	private static ApiProblem notFound(String what, Object id) {
+		return ApiProblem.notFound("No " + what + " " + id + ".");
 	}
 
-	private static ResponseEntity<ProblemDetail> conflict(String kind, String title, String detail) {
-		return ApiProblems.problem(HttpStatus.CONFLICT, kind, title, detail, null);
+	private static ApiProblem conflict(String kind, String title, String detail) {
+		return ApiProblem.conflict(kind, title, detail);
 	}
 
 	private static boolean ownedBy(WebhookEndpoint endpoint, Caller caller) {
 		return caller.has(Roles.ADMIN) || endpoint.customerId().equals(caller.customerId());
 	}
 
-	private void validateUrl(String url, List<Map<String, String>> errors) {
+	private void validateUrl(String url, List<FieldProblem> errors) {
 		if (url == null || url.isBlank()) {
 			errors.add(error("url", "REQUIRED", "The endpoint URL is required."));
 			return;
@@ -332,8 +330,8 @@ class WebhookController {
 		}
 	}
 
-	private static Map<String, String> error(String field, String code, String message) {
-		return ApiProblems.fieldError(field, code, message);
+	private static FieldProblem error(String field, String code, String message) {
+		return FieldProblem.field(field, code, message);
 	}
 
 	record RotatedSecret(UUID id, String secret, Instant rotatedAt, Instant previousSecretExpiresAt) {

@@ -150,7 +150,7 @@ class FollowsTests extends IntegrationTest {
 			HttpResponse<String> response = call("POST", "/api/subscriptions/follows", this.saraToken, body);
 			assertThat(response.statusCode()).as(body).isEqualTo(400);
 			JsonNode problem = json.readTree(response.body());
-			assertThat(problem.get("type").asString()).isEqualTo("urn:leverans:problem:invalid-follow");
+			assertThat(problem.get("type").asString()).isEqualTo("urn:leverans:problem:invalid-request");
 			assertThat(problem.get("errors").get(0).get("field").asString()).isIn("orderId", "customerId");
 		}
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM follow WHERE subject = ?", Integer.class, this.sara))

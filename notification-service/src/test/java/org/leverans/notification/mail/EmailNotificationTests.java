@@ -105,7 +105,7 @@ class EmailNotificationTests extends IntegrationTest {
 		JsonNode problem = json.readTree(response.body());
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("emailEvents[1]");
 		assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("UNKNOWN_EVENT");
-		assertThat(problem.get("type").asString()).isEqualTo("urn:leverans:problem:invalid-subscription");
+		assertThat(problem.get("type").asString()).isEqualTo("urn:leverans:problem:invalid-request");
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 	}
 
@@ -117,7 +117,7 @@ class EmailNotificationTests extends IntegrationTest {
 		assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode unknownProblem = json.readTree(unknown.body());
-		assertThat(unknownProblem.get("type").asString()).isEqualTo("urn:leverans:problem:malformed-request");
+		assertThat(unknownProblem.get("type").asString()).isEqualTo("urn:leverans:problem:invalid-request");
 		assertThat(unknownProblem.get("errors").get(0).get("field").asString()).isEqualTo("sms");
 		assertThat(unknownProblem.get("errors").get(0).get("code").asString()).isEqualTo("UNKNOWN_FIELD");
 		HttpResponse<String> malformed = call("PUT", "/api/subscriptions/me", token, "{\"emailEvents\":");

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.leverans.notification.follow.Followed;
-import org.leverans.notification.security.Caller;
+import org.leverans.web.caller.Caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -53,7 +53,7 @@ class ChannelPreferencesTests extends IntegrationTest {
 						+ "\"arrivalLeadMinutes\":0}");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		JsonNode problem = json.readTree(bad.body());
-		assertThat(problem.get("type").asString()).isEqualTo("urn:leverans:problem:invalid-subscription");
+		assertThat(problem.get("type").asString()).isEqualTo("urn:leverans:problem:invalid-request");
 		assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("channels.webhook",
 				"channels.pager", "channels.live[0]", "arrivalLeadMinutes");
 		assertThat(problem.get("errors").toString()).contains("/api/webhooks");

@@ -131,7 +131,7 @@ class SiteSubscriptionTests extends IntegrationTest {
 						+ "\"arrivalLeadMinutes\":241,\"alsoNotify\":[\"nobody-" + this.suffix + "\"]}");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		JsonNode problem = json.readTree(bad.body());
-		assertThat(problem.get("type").asString()).isEqualTo("urn:leverans:problem:invalid-subscription");
+		assertThat(problem.get("type").asString()).isEqualTo("urn:leverans:problem:invalid-request");
 		assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("channels.email[1]",
 				"channels.live", "channels.sms", "arrivalLeadMinutes", "alsoNotify[0]");
 		assertThat(problem.get("errors").findValuesAsString("code")).contains("UNKNOWN_EVENT", "CHANNEL_NOT_HERE",

@@ -224,7 +224,7 @@ class WebhookOperationsTests extends IntegrationTest {
 			assertThat(response.headers().firstValue("Content-Type").orElseThrow())
 				.startsWith("application/problem+json");
 			JsonNode problem = json.readTree(response.body());
-			assertThat(problem.get("type").asString()).isEqualTo("urn:leverans:problem:validation");
+			assertThat(problem.get("type").asString()).isEqualTo("urn:leverans:problem:invalid-request");
 			assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("overlapSeconds");
 			assertThat(problem.get("errors").findValuesAsString("code")).containsExactly("OUT_OF_RANGE");
 		}

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.leverans.order.core.StoredOrder;
-import org.leverans.order.security.Caller;
+import org.leverans.web.caller.Caller;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

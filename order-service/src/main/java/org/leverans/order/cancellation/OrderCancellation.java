@@ -11,10 +11,10 @@ import org.leverans.messaging.Outbox;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
 import org.leverans.order.core.Timeline;
-import org.leverans.order.problems.ApiProblem;
-import org.leverans.order.security.Caller;
 import org.leverans.order.shipments.Shipments;
 import org.leverans.order.status.OrderStatus;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +48,7 @@ public class OrderCancellation {
 	public StoredOrder cancel(UUID id, Caller caller, String reason) {
 		StoredOrder order = this.orders.lock(id)
 			.filter(o -> caller.mayOrderFor(o.customerId()))
-			.orElseThrow(() -> ApiProblem.notFound("Order " + id));
+			.orElseThrow(() -> ApiProblem.notFound("Order " + id + " does not exist."));
 		OrderStatus status = order.progress().status();
 		if (!status.mayCancel(this.shipments.tally(id).anyPickedUp())) {
 			String why = (status == OrderStatus.ACCEPTED) ? "a shipment has already been picked up"

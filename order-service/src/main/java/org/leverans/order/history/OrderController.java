@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.leverans.order.OrderProperties;
-import org.leverans.order.problems.ApiProblem;
-import org.leverans.order.problems.FieldProblem;
-import org.leverans.order.security.Caller;
 import org.leverans.order.status.OrderStatus;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +36,7 @@ class OrderController {
 
 	@GetMapping("/api/orders/{id}")
 	OrderView order(Caller caller, @PathVariable UUID id) {
-		return this.views.find(id, caller).orElseThrow(() -> ApiProblem.notFound("Order " + id));
+		return this.views.find(id, caller).orElseThrow(() -> ApiProblem.notFound("Order " + id + " does not exist."));
 	}
 
 	@GetMapping("/api/orders")

@@ -12,10 +12,10 @@ import java.util.UUID;
 
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
-import org.leverans.order.problems.ApiProblem;
-import org.leverans.order.problems.FieldProblem;
-import org.leverans.order.security.Caller;
 import org.leverans.order.status.OrderStatus;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

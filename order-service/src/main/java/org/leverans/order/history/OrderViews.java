@@ -12,14 +12,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.leverans.contracts.Money;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredLine;
 import org.leverans.order.core.StoredOrder;
 import org.leverans.order.core.Timeline;
 import org.leverans.order.history.OrderView.StatusReason;
-import org.leverans.order.security.Caller;
 import org.leverans.order.shipments.ShipmentView;
 import org.leverans.order.shipments.Shipments;
+import org.leverans.web.caller.Caller;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,7 @@ public class OrderViews {
 				order.deliveryMode().name(), requested(order), order.note(),
 				lines.stream()
 					.map(l -> new OrderView.LineView(l.lineNo(), l.sku(), l.name(), l.quantity(), l.packageSize(),
-							l.siteId(), Money.format(l.unitPrice()), Money.format(l.lineTotal())))
+							l.siteId(), Money.text(l.unitPrice()), Money.text(l.lineTotal())))
 					.toList(),
 				totals(order),
 				(order.paymentTerms() != null) ? new OrderView.PaymentTermsView(order.paymentTerms().code(),
@@ -121,8 +122,8 @@ public class OrderViews {
 	}
 
 	private static OrderView.TotalsView totals(StoredOrder order) {
-		return (order.totals() != null) ? new OrderView.TotalsView(Money.format(order.totals().goods()),
-				Money.format(order.totals().freight()), Money.format(order.totals().total()),
+		return (order.totals() != null) ? new OrderView.TotalsView(Money.text(order.totals().goods()),
+				Money.text(order.totals().freight()), Money.text(order.totals().total()),
 				order.totals().currency()) : null;
 	}
 

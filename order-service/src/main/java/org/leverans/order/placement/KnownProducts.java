@@ -3,12 +3,12 @@ package org.leverans.order.placement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.leverans.order.problems.ApiProblem;
-import org.leverans.order.problems.FieldProblem;
 import org.leverans.order.quote.AgreementQuotes;
 import org.leverans.order.quote.Quote;
 import org.leverans.order.quote.QuoteRequest;
 import org.leverans.order.quote.QuoteUnavailableException;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

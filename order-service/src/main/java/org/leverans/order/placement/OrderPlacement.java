@@ -18,9 +18,9 @@ import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.messaging.Outbox;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.Timeline;
-import org.leverans.order.problems.ApiProblem;
-import org.leverans.order.security.Caller;
 import org.leverans.order.status.OrderStatus;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;

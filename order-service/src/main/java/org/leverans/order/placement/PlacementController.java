@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
-import org.leverans.order.problems.ApiProblem;
 import org.leverans.order.security.BearerToken;
-import org.leverans.order.security.Caller;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +49,7 @@ class PlacementController {
 			@RequestBody(required = false) ReorderRequest request) {
 		StoredOrder earlier = this.orders.find(id)
 			.filter(order -> caller.mayOrderFor(order.customerId()))
-			.orElseThrow(() -> ApiProblem.notFound("Order " + id));
+			.orElseThrow(() -> ApiProblem.notFound("Order " + id + " does not exist."));
 		this.checks.check(idempotencyKey, request);
 		PlaceOrderRequest again = new PlaceOrderRequest(request.purchaseOrderNumber(),
 				(request.deliveryMode() != null) ? request.deliveryMode() : earlier.deliveryMode(),

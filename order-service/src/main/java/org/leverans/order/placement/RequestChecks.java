@@ -6,8 +6,10 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.leverans.order.problems.ApiProblem;
-import org.leverans.order.problems.FieldProblem;
+
+
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
 import org.springframework.stereotype.Component;
 
@@ -49,7 +51,7 @@ class RequestChecks {
 			List<FieldProblem> violations = new ArrayList<>();
 			for (ConstraintViolation<Object> violation : this.validator.validate(request)) {
 				violations.add(FieldProblem.field(violation.getPropertyPath().toString(),
-						FieldProblem.codeOf(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()),
+						FieldProblem.codeOf(violation),
 						violation.getMessage()));
 			}
 			violations.sort(Comparator.comparing((FieldProblem p) -> p.field()).thenComparing(p -> p.code()));

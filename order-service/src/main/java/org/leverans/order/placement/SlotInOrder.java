@@ -18,6 +18,9 @@ public @interface SlotInOrder {
 
 	String message() default "must be later than from";
 
+	/** The error code clients see for it. */
+	String code() default "SLOT_NOT_IN_ORDER";
+
 	Class<?>[] groups() default {};
 
 	Class<? extends Payload>[] payload() default {};

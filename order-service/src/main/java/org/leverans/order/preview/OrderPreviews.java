@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 
 import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.order.placement.PlaceOrderRequest;
-import org.leverans.order.problems.ApiProblem;
 import org.leverans.order.quote.AgreementQuotes;
 import org.leverans.order.quote.Quote;
 import org.leverans.order.quote.QuoteRequest;
 import org.leverans.order.quote.QuoteUnavailableException;
+import org.leverans.web.problem.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,10 +11,10 @@ import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
 import org.leverans.order.placement.PlaceOrderRequest;
-import org.leverans.order.problems.ApiProblem;
-import org.leverans.order.problems.FieldProblem;
 import org.leverans.order.security.BearerToken;
-import org.leverans.order.security.Caller;
+import org.leverans.web.caller.Caller;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,7 +58,7 @@ class PreviewController {
 			@Valid @RequestBody(required = false) ReorderPreviewRequest request) {
 		StoredOrder earlier = this.orders.find(id)
 			.filter(order -> caller.mayOrderFor(order.customerId()))
-			.orElseThrow(() -> ApiProblem.notFound("Order " + id));
+			.orElseThrow(() -> ApiProblem.notFound("Order " + id + " does not exist."));
 		ReorderPreviewRequest body = (request != null) ? request : new ReorderPreviewRequest(null, null, null, null);
 		List<OrderPreviews.Wanted> wanted = this.orders.lines(id)
 			.stream()

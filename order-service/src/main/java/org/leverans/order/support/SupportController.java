@@ -10,8 +10,8 @@ import org.leverans.order.core.StoredOrder;
 import org.leverans.order.core.Timeline;
 import org.leverans.order.history.OrderPage;
 import org.leverans.order.history.OrderSearch;
-import org.leverans.order.problems.ApiProblem;
-import org.leverans.order.problems.FieldProblem;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +50,7 @@ class SupportController {
 
 	@GetMapping("/api/support/orders/{id}/timeline")
 	OrderTimeline timeline(@PathVariable UUID id) {
-		StoredOrder order = this.orders.find(id).orElseThrow(() -> ApiProblem.notFound("Order " + id));
+		StoredOrder order = this.orders.find(id).orElseThrow(() -> ApiProblem.notFound("Order " + id + " does not exist."));
 		return new OrderTimeline(order.id(), order.orderNumber(), order.customerId(), order.customerName(),
 				order.progress().status().name(),
 				this.timeline.of(id)

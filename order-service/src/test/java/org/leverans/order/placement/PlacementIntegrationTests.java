@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.order.OrderServiceIntegrationTest;
-import org.leverans.order.security.Caller;
+import org.leverans.web.caller.Caller;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -52,6 +52,11 @@ public class ApiProblem extends ErrorResponseException {
 		return new ApiProblem(HttpStatus.CONFLICT, kind, title, detail);
 	}
 
+	/** A conflict with what is stored, naming the fields concerned. */
+	public static ApiProblem conflict(String detail, List<FieldProblem> errors) {
+		return new ApiProblem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", detail, errors);
+	}
+
 	public static ApiProblem tooLarge(String detail) {
 		return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.CONTENT_TOO_LARGE, "Content too large",
 				detail);

@@ -3,6 +3,7 @@ package org.leverans.web.problem;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.ConstraintViolation;
 
 /**
  * One thing wrong with a request, an entry of an invalid-request problem's {@code errors}: the field path (e.g.
@@ -36,6 +37,17 @@ public record FieldProblem(String field, Integer line, String code, String messa
 		return new FieldProblem(null, line, code, message);
 	}
 
+	/**
+	 * The code of a Bean Validation failure: a service's own constraint may name it with a {@code String code()}
+	 * attribute; otherwise the constraint's name decides, as in {@link #codeOf(String)}.
+	 */
+	public static String codeOf(ConstraintViolation<?> violation) {
+		if (violation.getConstraintDescriptor().getAttributes().get("code") instanceof String code && !code.isBlank()) {
+			return code;
+		}
+		return codeOf(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName());
+	}
+
 	/** Bean Validation constraint names to the stable codes above; a service's own constraint keeps its name. */
 	public static String codeOf(String constraint) {
 		if (constraint == null) {
@@ -43,8 +55,8 @@ public record FieldProblem(String field, Integer line, String code, String messa
 		}
 		return switch (constraint) {
 			case "NotNull", "NotBlank", "NotEmpty" -> REQUIRED;
-			case "Min", "Positive", "PositiveOrZero", "DecimalMin", "Future", "FutureOrPresent" -> TOO_SMALL;
-			case "Max", "Negative", "NegativeOrZero", "DecimalMax", "Past", "PastOrPresent" -> TOO_LARGE;
+			case "Min", "Positive", "PositiveOrZero", "DecimalMin" -> TOO_SMALL;
+			case "Max", "Negative", "NegativeOrZero", "DecimalMax" -> TOO_LARGE;
 			case "Size" -> INVALID_SIZE;
 			case "Pattern", "Email", "Digits" -> INVALID_FORMAT;
 			default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);

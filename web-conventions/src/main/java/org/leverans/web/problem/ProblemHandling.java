@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
 		List<FieldProblem> errors = ex.getConstraintViolations()
 			.stream()
-			.map(violation -> FieldProblem.field(violation.getPropertyPath().toString(),
-					FieldProblem.codeOf(violation.getConstraintDescriptor().getAnnotation().annotationType()
-						.getSimpleName()),
+			.map(violation -> FieldProblem.field(violation.getPropertyPath().toString(), FieldProblem.codeOf(violation),
 					violation.getMessage()))
 			.toList();
 		return problem(ApiProblem.invalid(errors), request);
@@ -103,7 +102,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		List<FieldProblem> errors = new ArrayList<>();
 		for (ObjectError error : ex.getBindingResult().getAllErrors()) {
 			String field = (error instanceof FieldError fieldError) ? fieldError.getField() : error.getObjectName();
-			errors.add(FieldProblem.field(field, FieldProblem.codeOf(error.getCode()), message(error)));
+			errors.add(FieldProblem.field(field, code(error), message(error)));
 		}
 		return problem(ApiProblem.invalid(errors), request);
 	}
@@ -166,6 +165,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	private ResponseEntity<Object> problem(ApiProblem problem, WebRequest request) {
 		return handleExceptionInternal(problem, problem.getBody(), problem.getHeaders(), problem.getStatusCode(),
 				request);
+	}
+
+	private static String code(ObjectError error) {
+		if (error.contains(ConstraintViolation.class)) {
+			return FieldProblem.codeOf(error.unwrap(ConstraintViolation.class));
+		}
+		return FieldProblem.codeOf(error.getCode());
 	}
 
 	private static String message(MessageSourceResolvable error) {

@@ -1,4 +1,4 @@
-package org.leverans.order.security;
+package org.leverans.web.caller;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.leverans.web.security.JwtRoles;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,7 +27,7 @@ class CallerTest {
 	void rolesClaimBecomesRoleAuthorities() {
 		Jwt jwt = jwt("anna", List.of("ORDERER"), RAKENNUS.toString(), null);
 
-		var authorities = new SecurityConfiguration().jwtAuthenticationConverter().convert(jwt).getAuthorities();
+		var authorities = JwtRoles.converter().convert(jwt).getAuthorities();
 
 		assertThat(authorities).extracting(GrantedAuthority::getAuthority)
 			.contains("ROLE_ORDERER")

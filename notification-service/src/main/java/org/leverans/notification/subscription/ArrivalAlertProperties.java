@@ -1,4 +1,4 @@
-package org.leverans.notification.arrival;
+package org.leverans.notification.subscription;
 
 import java.time.Duration;
 
