@@ -24,6 +24,7 @@ import org.leverans.agreement.web.Problems;
 import org.leverans.contracts.agreement.AgreementActivated;
 import org.leverans.contracts.agreement.AgreementChanged;
 import org.leverans.contracts.agreement.AgreementEnded;
+import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.messaging.Outbox;
 
 import org.springframework.http.HttpStatus;
@@ -121,12 +122,15 @@ class AgreementAdministration {
 					List.of(Problems.fieldError("number", "DUPLICATE", "Agreement number is taken")));
 		}
 		UUID id = UUID.randomUUID();
-		this.jdbc.sql("INSERT INTO agreement (id, number, customer_id, currency, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)")
+		// Announced with its sites right here, so AgreementBackfill leaves it alone.
+		this.jdbc.sql("""
+				INSERT INTO agreement (id, number, customer_id, currency, valid_from, valid_to, sites_announced_at)
+				VALUES (?, ?, ?, ?, ?, ?, now())""")
 			.params(id, number, customer.id(), request.currency(), request.validFrom(), request.validTo())
 			.update();
 		insertVersion(id, 1, request.validFrom(), request.terms());
 		this.outbox.publish(id, id, new AgreementActivated(id, number, customer.id(), 1, request.validFrom(),
-				request.validTo(), request.validFrom()));
+				request.validTo(), request.validFrom(), sitesOn(id, request.validFrom())));
 		return id;
 	}
 
@@ -163,7 +167,8 @@ class AgreementAdministration {
 			.single();
 		insertVersion(agreementId, version, effectiveFrom, request.terms());
 		this.outbox.publish(agreementId, agreementId, new AgreementChanged(agreementId, agreement.number(),
-				agreement.customerId(), version, agreement.validFrom(), agreement.validTo(), effectiveFrom));
+				agreement.customerId(), version, agreement.validFrom(), agreement.validTo(), effectiveFrom,
+				sitesOn(agreementId, effectiveFrom)));
 		return version;
 	}
 
@@ -188,7 +193,7 @@ class AgreementAdministration {
 		Agreement ended = this.agreements.byId(agreementId, request.validTo()).orElseThrow();
 		this.outbox.publish(agreementId, agreementId, new AgreementEnded(agreementId, agreement.number(),
 				agreement.customerId(), ended.terms().version(), agreement.validFrom(), request.validTo(),
-				ended.terms().effectiveFrom()));
+				ended.terms().effectiveFrom(), AgreementBackfill.sites(ended.terms())));
 	}
 
 	/**
@@ -229,6 +234,11 @@ class AgreementAdministration {
 		if (!this.members.remove(agreementId, username)) {
 			throw new Problems.NotFound("No member " + username + " in agreement " + agreementId);
 		}
+	}
+
+	/** The sites of the version in force on {@code date}, as agreement events name them. */
+	private List<DeliverySite> sitesOn(UUID agreementId, LocalDate date) {
+		return AgreementBackfill.sites(this.agreements.byId(agreementId, date).orElseThrow().terms());
 	}
 
 	private Agreement lock(UUID agreementId) {
