@@ -76,11 +76,6 @@ class MailDispatcher {
 	}
 
 	private void send(Delivery delivery, Instant now) {
-		if (awaitsTerms(delivery, now)) {
-			this.jdbc.update("UPDATE mail_delivery SET next_attempt_at = ? WHERE id = ?",
-					Timestamp.from(now.plus(this.settings.checkInterval())), delivery.id());
-			return;
-		}
 		try {
 			MailMessage mail = this.templates.render(delivery.eventName(), delivery.data(), delivery.locale(),
 					this.confirmations::find);
@@ -110,19 +105,6 @@ class MailDispatcher {
 						delivery.recipient(), attempts, wait, ex.getMessage());
 			}
 		}
-	}
-
-	/**
-	 * A confirmation is what the customer agreed to pay: hold it briefly for the terms rather than send it without
-	 * them, since OrderValidated (terms) and OrderAccepted come on different topics in no fixed order.
-	 */
-	private boolean awaitsTerms(Delivery delivery, Instant now) {
-		return now.isBefore(delivery.createdAt().plus(this.settings.confirmationWait()))
-				&& this.templates.confirmedOrder(delivery.eventName(), delivery.data())
-					.map((orderId) -> this.confirmations.find(orderId)
-						.map((confirmation) -> confirmation.paymentTerms() == null)
-						.orElse(true))
-					.orElse(false);
 	}
 
 	private record Delivery(long id, String recipient, String locale, String eventName, String data, int attempts,

@@ -95,7 +95,7 @@ class WebhookController {
 				}
 			}
 		}
-		List<UUID> siteIds = siteIds(request.siteIds(), customerId, jwt, errors);
+		List<UUID> siteIds = siteIds(request.siteIds(), customerId, errors);
 		if (!errors.isEmpty()) {
 			return ApiProblems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid webhook endpoint",
 					"The webhook endpoint is not valid.", errors);
@@ -280,7 +280,7 @@ class WebhookController {
 	 * The sites named, each a site of the customer (the same rule as site subscriptions): another customer's site
 	 * reads as unknown, so nobody learns of it.
 	 */
-	private List<UUID> siteIds(List<String> named, UUID customerId, Jwt caller, List<Map<String, String>> errors) {
+	private List<UUID> siteIds(List<String> named, UUID customerId, List<Map<String, String>> errors) {
 		List<UUID> siteIds = new ArrayList<>();
 		if (named == null) {
 			return siteIds;
@@ -295,7 +295,7 @@ class WebhookController {
 				errors.add(error(field, "INVALID_ID", "'" + named.get(i) + "' is not a site id."));
 				continue;
 			}
-			if (customerId != null && !this.sites.belongsTo(siteId, customerId, caller)) {
+			if (customerId != null && !this.sites.belongsTo(siteId, customerId)) {
 				errors.add(error(field, "UNKNOWN_SITE", "No site " + siteId + " of this customer is known."));
 				continue;
 			}
