@@ -3,10 +3,13 @@ package org.leverans.notification.subscription;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.junit.jupiter.api.Test;
+import org.leverans.contracts.Topics;
 import org.leverans.contracts.agreement.AgreementActivated;
 import org.leverans.contracts.agreement.AgreementChanged;
 import org.leverans.contracts.validation.DeliverySite;
@@ -14,6 +17,9 @@ import org.leverans.notification.IntegrationTest;
 import org.leverans.notification.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.ConsumerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +29,9 @@ class SiteSubscriptionTests extends IntegrationTest {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@Autowired
+	ConsumerFactory<?, ?> consumers;
 
 	private final UUID customer = UUID.randomUUID();
 
@@ -172,6 +181,28 @@ class SiteSubscriptionTests extends IntegrationTest {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM site_subscription WHERE site_id = ?", Integer.class,
 				siteId)).isZero();
 	}
+	/**
+	 * How a deployment that ran before agreement events carried sites learns them: the consumer group meets the
+	 * agreement topic for the first time and reads it from its beginning, so events published before it listened
+	 * (agreement-service's one-off announcements among them) still arrive.
+	 */
+	@Test
+	void aConsumerGroupNewToTheAgreementTopicReadsWhatWasPublishedBeforeIt() {
+		UUID agreementId = UUID.randomUUID();
+		List<DeliverySite> sites = List.of(site(UUID.randomUUID(), "Site Pori"));
+		events().publish(agreementId, new AgreementActivated(agreementId, "AG-Z", this.customer, 1,
+				LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 1, 1), sites));
+
+		try (Consumer<?, ?> late = this.consumers.createConsumer("late-" + UUID.randomUUID(), null)) {
+			late.subscribe(List.of(Topics.AGREEMENT));
+			List<String> keys = new ArrayList<>();
+			await().atMost(WAIT).until(() -> {
+				late.poll(Duration.ofMillis(200)).forEach(record -> keys.add(String.valueOf(record.key())));
+				return keys.contains(agreementId.toString());
+			});
+		}
+	}
+
 	/** The customer's agreement names the site, as agreement-service announces it. */
 	private void agreementNames(UUID siteId, String name) {
 		AgreementActivated activated = new AgreementActivated(UUID.randomUUID(), "AG-" + this.suffix, this.customer, 1,
