@@ -29,8 +29,8 @@ class EventIntake {
 	// idIsGroup = false: the group stays the service name, shared by all instances. A topic new to the group is
 	// read from its beginning (auto.offset.reset=earliest), so the agreement topic brings the sites announced
 	// before this service listened to it.
-	@KafkaListener(id = "event-intake", idIsGroup = false, topics = { Topics.ORDER, Topics.SHIPMENT, Topics.AGREEMENT },
-			batch = "true")
+	@KafkaListener(id = "event-intake", idIsGroup = false,
+			topics = { Topics.ORDER, Topics.SHIPMENT, Topics.AGREEMENT }, batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		this.inbox.receive(records, this.features);
 	}

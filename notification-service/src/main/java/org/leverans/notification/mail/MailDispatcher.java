@@ -61,11 +61,11 @@ class MailDispatcher {
 		Integer tried = this.transactions.execute(status -> {
 			Instant now = this.clock.instant();
 			List<Delivery> due = this.jdbc.query("""
-					SELECT id, recipient, locale, event_name, data, attempts, created_at FROM mail_delivery
+					SELECT id, recipient, locale, event_name, data, attempts FROM mail_delivery
 					WHERE status = 'PENDING' AND next_attempt_at <= ?
 					ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
 					(rs, n) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()),
+							rs.getString(5), rs.getInt(6)),
 					Timestamp.from(now), BATCH);
 			for (Delivery delivery : due) {
 				send(delivery, now);
@@ -107,7 +107,6 @@ class MailDispatcher {
 		}
 	}
 
-	private record Delivery(long id, String recipient, String locale, String eventName, String data, int attempts,
-			Instant createdAt) {
+	private record Delivery(long id, String recipient, String locale, String eventName, String data, int attempts) {
 	}
 }

@@ -53,7 +53,8 @@ class AgreementSites implements IntakeHandlers {
 				continue;
 			}
 			this.jdbc.update("""
-					INSERT INTO agreement_site (site_id, customer_id, agreement_id, name, city, country_code, updated_at)
+					INSERT INTO agreement_site (site_id, customer_id, agreement_id, name, city, country_code,
+					                            updated_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (site_id) DO UPDATE
 					SET customer_id = EXCLUDED.customer_id, agreement_id = EXCLUDED.agreement_id, name = EXCLUDED.name,
