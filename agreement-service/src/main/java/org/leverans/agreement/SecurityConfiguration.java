@@ -22,7 +22,7 @@ class SecurityConfiguration {
 			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER, Roles.RECEIVER)
 			.requestMatchers(HttpMethod.GET, "/api/catalog", "/api/catalog/**")
 			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER)
-			.requestMatchers(HttpMethod.POST, "/api/catalog/quote")
+			.requestMatchers(HttpMethod.POST, "/api/catalog/quote", "/api/catalog/codes")
 			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER)
 			.requestMatchers("/api/admin/**")
 			.hasRole(Roles.ADMIN));

@@ -1,6 +1,7 @@
 package org.leverans.contracts;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,13 +23,22 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
+import org.leverans.contracts.agreement.AgreementActivated;
+import org.leverans.contracts.agreement.AgreementChanged;
+import org.leverans.contracts.agreement.AgreementEnded;
 import org.leverans.contracts.order.DeliveryMode;
+import org.leverans.contracts.order.OrderAccepted;
 import org.leverans.contracts.order.OrderLine;
 import org.leverans.contracts.order.OrderPlaced;
 import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.ShipmentLine;
 import org.leverans.contracts.shipment.ShipmentPlanned;
+import org.leverans.contracts.validation.DeliverySite;
+import org.leverans.contracts.validation.PaymentTerms;
+import org.leverans.contracts.validation.PricedLine;
+import org.leverans.contracts.validation.Totals;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -94,11 +104,52 @@ class EventSchemasTest {
 				new DeliveryWindow(Instant.now(), Instant.now().plusSeconds(7200), "PLANNED", Instant.now()), 1,
 				Instant.now());
 
-		for (Object event : List.of(placed, planned)) {
+		UUID site = UUID.randomUUID();
+		DeliverySite jatkasaari = new DeliverySite(site, "Jätkäsaari", "Tyynenmerenkatu 1", "00220", "Helsinki", "FI",
+				"Mikko", "+358 40 1234567");
+		OrderAccepted accepted = new OrderAccepted(orderId, "LV-000123", UUID.randomUUID(), "PO-4711",
+				DeliveryMode.SPLIT_ALLOWED, placed.requestedDelivery(),
+				List.of(new PricedLine(1, "CEM-25KG", "Cement 25 kg", "CEMENT", "BAG", 40, "PALLET", site,
+						new BigDecimal("9.90"), new BigDecimal("8.40"), new BigDecimal("336.00"),
+						LocalDate.of(2026, 12, 1))),
+				List.of(jatkasaari), new Totals(new BigDecimal("336.00"), new BigDecimal("95.00"),
+						new BigDecimal("431.00"), "EUR"),
+				Instant.now(), new PaymentTerms("NET_30", 30, LocalDate.of(2026, 12, 31)), "FREE_OVER");
+		AgreementActivated activated = new AgreementActivated(UUID.randomUUID(), "AG-2026-0001", UUID.randomUUID(), 1,
+				LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), LocalDate.of(2026, 1, 1), List.of(jatkasaari));
+
+		for (Object event : List.of(placed, planned, accepted, activated)) {
 			EventContract contract = event.getClass().getAnnotation(EventContract.class);
 			Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
 				.getSchema(this.json.writeValueAsString(schemaOf(event.getClass(), contract)));
 			assertThat(schema.validate(this.json.valueToTree(event))).as(contract.type()).isEmpty();
+		}
+	}
+
+	/**
+	 * Consumers meet records written before a field was added (a topic read from the beginning, a dead letter
+	 * replayed): they still parse, the new field {@code null}.
+	 */
+	@Test
+	void eventsWrittenBeforeTermsAndSitesWereAddedStillParse() {
+		JsonMapper lenient = this.json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		String agreement = """
+				{"agreementId":"a1111111-0000-0000-0000-000000000001","number":"AG-2026-0001",
+				 "customerId":"11111111-1111-1111-1111-111111111111","version":2,"validFrom":"2026-01-01",
+				 "validTo":null,"effectiveFrom":"2026-06-01"}""";
+
+		OrderAccepted accepted = lenient.readValue("""
+				{"orderId":"%s","orderNumber":"LV-000123","customerId":"11111111-1111-1111-1111-111111111111",
+				 "deliveryMode":"COMPLETE","lines":[],"sites":[],
+				 "totals":{"goods":"10.00","freight":"0.00","total":"10.00","currency":"EUR"},
+				 "acceptedAt":"2026-11-22T08:01:00Z"}""".formatted(UUID.randomUUID()), OrderAccepted.class);
+		assertThat(accepted.orderNumber()).isEqualTo("LV-000123");
+		assertThat(accepted.paymentTerms()).isNull();
+		assertThat(accepted.freightTermsCode()).isNull();
+		for (Class<?> type : List.of(AgreementActivated.class, AgreementChanged.class, AgreementEnded.class)) {
+			assertThat(lenient.readValue(agreement, type)).as(type.getSimpleName())
+				.hasFieldOrPropertyWithValue("version", 2)
+				.hasFieldOrPropertyWithValue("sites", null);
 		}
 	}
 

@@ -61,6 +61,7 @@ public final class TestOrders {
 				this.customerId, "PO-4711", this.mode,
 				new RequestedDelivery(this.requested, LocalTime.of(7, 0), LocalTime.of(9, 0)), List.copyOf(this.lines),
 				List.copyOf(this.sites.values()),
-				new Totals(new BigDecimal("84.00"), BigDecimal.ZERO, new BigDecimal("84.00"), "EUR"), Instant.now());
+				new Totals(new BigDecimal("84.00"), BigDecimal.ZERO, new BigDecimal("84.00"), "EUR"), Instant.now(),
+				null, null);
 	}
 }

@@ -1,5 +1,6 @@
 package org.leverans.e2e;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.leverans.e2e.OrderToDeliveryIT.JATKASAARI;
 
 /** People and sites choose their notifications through the gateway; other customers' sites stay out of reach. */
@@ -52,10 +54,13 @@ class SubscriptionsIT extends PlatformSpec {
 	@Test
 	void agreementManagerChoosesForASiteOfHerAgreementNoOrderHasNamedYet() {
 		BrowserSession liisa = BrowserSession.signIn(gateway, "liisa", "demo");
-		// No spec orders to the Vantaa warehouse: notification-service learns it is Rakennus's from the agreement.
+		// No spec orders to the Vantaa warehouse: notification-service learns it is Rakennus's from the agreement
+		// events, which agreement-service announces at its start; they may still be on their way.
 		String path = "/api/subscriptions/sites/" + VANTAA;
-		Api.Response chosen = liisa.put(path, Map.of("arrivalLeadMinutes", 60));
-		assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+		await().atMost(CreditReviewIT.PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			Api.Response chosen = liisa.put(path, Map.of("arrivalLeadMinutes", 60));
+			assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+		});
 		assertThat(liisa.get(path).json().get("arrivalLeadMinutes").asInt()).isEqualTo(60);
 	}
 

@@ -68,7 +68,7 @@ public abstract class OrderServiceIntegrationTest {
 
 	protected static final UUID HAMMARBY = UUID.fromString("22222222-0000-0000-0000-000000000001");
 
-	/** agreement-service's {@code POST /api/catalog/quote}, as far as order-service uses it. */
+	/** agreement-service's {@code POST /api/catalog/quote} and {@code /codes}, as far as order-service uses them. */
 	protected static final WireMockServer agreementStandIn = startAgreementStandIn();
 
 	private static KafkaProducer<String, byte[]> producer;
@@ -82,11 +82,14 @@ public abstract class OrderServiceIntegrationTest {
 	@BeforeEach
 	void everyProductIsKnown() {
 		agreementStandIn.resetAll();
-		// Unless a test says otherwise, a quote finds nothing wrong (and prices nothing: placement only looks for
-		// unknown products).
+		// Unless a test says otherwise, a quote (for previews) finds nothing wrong and prices nothing …
 		agreementStandIn.stubFor(WireMock.post("/api/catalog/quote")
 			.atPriority(10)
 			.willReturn(WireMock.okJson("{\"lines\":[],\"problems\":[],\"orderable\":true}")));
+		// … and the catalogue knows every product code.
+		agreementStandIn.stubFor(WireMock.post("/api/catalog/codes")
+			.atPriority(10)
+			.willReturn(WireMock.okJson("{\"unknown\":[]}")));
 	}
 
 	private static WireMockServer startAgreementStandIn() {

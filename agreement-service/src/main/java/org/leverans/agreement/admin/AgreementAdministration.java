@@ -22,6 +22,7 @@ import org.leverans.agreement.customers.Site;
 import org.leverans.contracts.agreement.AgreementActivated;
 import org.leverans.contracts.agreement.AgreementChanged;
 import org.leverans.contracts.agreement.AgreementEnded;
+import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.messaging.Outbox;
 import org.leverans.web.problem.ApiProblem;
 import org.leverans.web.problem.FieldProblem;
@@ -120,12 +121,15 @@ class AgreementAdministration {
 					List.of(FieldProblem.field("number", "DUPLICATE", "Agreement number is taken")));
 		}
 		UUID id = UUID.randomUUID();
-		this.jdbc.sql("INSERT INTO agreement (id, number, customer_id, currency, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)")
+		// Announced with its sites right here, so AgreementBackfill leaves it alone.
+		this.jdbc.sql("""
+				INSERT INTO agreement (id, number, customer_id, currency, valid_from, valid_to, sites_announced_at)
+				VALUES (?, ?, ?, ?, ?, ?, now())""")
 			.params(id, number, customer.id(), request.currency(), request.validFrom(), request.validTo())
 			.update();
 		insertVersion(id, 1, request.validFrom(), request.terms());
 		this.outbox.publish(id, id, new AgreementActivated(id, number, customer.id(), 1, request.validFrom(),
-				request.validTo(), request.validFrom()));
+				request.validTo(), request.validFrom(), sitesOn(id, request.validFrom())));
 		return id;
 	}
 
@@ -162,7 +166,8 @@ class AgreementAdministration {
 			.single();
 		insertVersion(agreementId, version, effectiveFrom, request.terms());
 		this.outbox.publish(agreementId, agreementId, new AgreementChanged(agreementId, agreement.number(),
-				agreement.customerId(), version, agreement.validFrom(), agreement.validTo(), effectiveFrom));
+				agreement.customerId(), version, agreement.validFrom(), agreement.validTo(), effectiveFrom,
+				sitesOn(agreementId, effectiveFrom)));
 		return version;
 	}
 
@@ -187,7 +192,7 @@ class AgreementAdministration {
 		Agreement ended = this.agreements.byId(agreementId, request.validTo()).orElseThrow();
 		this.outbox.publish(agreementId, agreementId, new AgreementEnded(agreementId, agreement.number(),
 				agreement.customerId(), ended.terms().version(), agreement.validFrom(), request.validTo(),
-				ended.terms().effectiveFrom()));
+				ended.terms().effectiveFrom(), AgreementBackfill.sites(ended.terms())));
 	}
 
 	/**
@@ -228,6 +233,11 @@ class AgreementAdministration {
 		if (!this.members.remove(agreementId, username)) {
 			throw ApiProblem.notFound("No member " + username + " in agreement " + agreementId);
 		}
+	}
+
+	/** The sites of the version in force on {@code date}, as agreement events name them. */
+	private List<DeliverySite> sitesOn(UUID agreementId, LocalDate date) {
+		return AgreementBackfill.sites(this.agreements.byId(agreementId, date).orElseThrow().terms());
 	}
 
 	private Agreement lock(UUID agreementId) {

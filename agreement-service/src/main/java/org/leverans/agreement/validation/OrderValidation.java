@@ -3,22 +3,11 @@ package org.leverans.agreement.validation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.leverans.agreement.agreements.Agreement;
-import org.leverans.agreement.agreements.Agreements;
-import org.leverans.agreement.catalog.Catalogue;
-import org.leverans.agreement.catalog.Product;
-import org.leverans.agreement.customers.Customer;
-import org.leverans.agreement.customers.Customers;
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.Topics;
-import org.leverans.contracts.order.OrderLine;
 import org.leverans.contracts.order.OrderPlaced;
 import org.leverans.messaging.EventHandlers;
 import org.leverans.messaging.EventMetadata;
@@ -44,11 +33,7 @@ class OrderValidation {
 
 	private final Outbox outbox;
 
-	private final Customers customers;
-
-	private final Agreements agreements;
-
-	private final Catalogue catalogue;
+	private final Quotation quotation;
 
 	private final JdbcClient jdbc;
 
@@ -56,13 +41,10 @@ class OrderValidation {
 
 	private final EventHandlers handlers;
 
-	OrderValidation(Inbox inbox, Outbox outbox, Customers customers, Agreements agreements, Catalogue catalogue,
-			JdbcClient jdbc, Clock clock) {
+	OrderValidation(Inbox inbox, Outbox outbox, Quotation quotation, JdbcClient jdbc, Clock clock) {
 		this.inbox = inbox;
 		this.outbox = outbox;
-		this.customers = customers;
-		this.agreements = agreements;
-		this.catalogue = catalogue;
+		this.quotation = quotation;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.handlers = EventHandlers.named("order-validation").onEvent(OrderPlaced.class, this::validate);
@@ -75,16 +57,11 @@ class OrderValidation {
 
 	void validate(OrderPlaced order, EventMetadata metadata) {
 		Instant now = this.clock.instant();
+		// Priced on the day it was placed, in the customer's time zone: a late validation charges the same.
 		Instant placedAt = (order.placedAt() != null) ? order.placedAt() : now;
-		Optional<Customer> customer = (order.customerId() != null) ? this.customers.byId(order.customerId())
-				: Optional.empty();
-		ZoneId zone = customer.map(Customer::timeZone).orElse(ZoneId.of("UTC"));
-		LocalDate orderDate = placedAt.atZone(zone).toLocalDate();
-		Optional<Agreement> agreement = customer.flatMap(c -> this.agreements.inForce(c.id(), orderDate));
-		List<OrderLine> lines = (order.lines() != null) ? order.lines() : List.of();
-		Map<String, Product> products = this.catalogue.bySku(lines.stream().map(OrderLine::sku).toList());
-
-		OrderValidator.Outcome outcome = OrderValidator.validate(order, orderDate, agreement, products, now);
+		Quotation.Quote quote = this.quotation.quote(order.customerId(), order.deliveryMode(),
+				order.requestedDelivery(), order.lines(), placedAt);
+		OrderValidator.Outcome outcome = OrderValidator.decide(order, quote.agreement(), quote.assessment(), now);
 		if (!remember(order, outcome, metadata, now)) {
 			// The same order placed again under another event id: its first validation stands.
 			logger.info("Order {} was already validated; ignoring event {}", order.orderId(), metadata.id());

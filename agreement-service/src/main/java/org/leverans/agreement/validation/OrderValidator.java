@@ -45,8 +45,18 @@ public final class OrderValidator {
 	 */
 	public static Outcome validate(OrderPlaced order, LocalDate orderDate, Optional<Agreement> agreement,
 			Map<String, Product> products, Instant now) {
-		Assessment assessment = assess(order.deliveryMode(), order.requestedDelivery(), order.lines(), orderDate,
-				agreement, products);
+		return decide(order, agreement, assess(order.deliveryMode(), order.requestedDelivery(), order.lines(),
+				orderDate, agreement, products), now);
+	}
+
+	/**
+	 * The outcome of an order already {@link #assess assessed}: validated with its prices if it has no problem,
+	 * failed with every problem otherwise.
+	 *
+	 * @param agreement the agreement the assessment was made under
+	 */
+	public static Outcome decide(OrderPlaced order, Optional<Agreement> agreement, Assessment assessment,
+			Instant now) {
 		if (!assessment.orderable()) {
 			return new Outcome.Failed(new OrderValidationFailed(order.orderId(), order.customerId(),
 					assessment.reasons(), now));

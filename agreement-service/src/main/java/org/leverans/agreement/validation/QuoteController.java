@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,11 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.leverans.agreement.agreements.Agreement;
-import org.leverans.agreement.agreements.Agreements;
-import org.leverans.agreement.catalog.Catalogue;
 import org.leverans.agreement.catalog.Product;
-import org.leverans.agreement.customers.Customer;
-import org.leverans.agreement.customers.Customers;
 import org.leverans.contracts.Money;
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.order.DeliveryMode;
@@ -37,24 +32,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Prices a prospective order for the caller's company under today's agreement and lists what would stop it, with
- * exactly the rules that validate placed orders. Nothing is stored. Serves the order preview (quick order, paste
+ * the {@link Quotation} that validates placed orders. Nothing is stored. Serves the order preview (quick order, paste
  * lines) before the orderer places the order; the validation of the placed order still decides.
  */
 @RestController
 class QuoteController {
 
-	private final Customers customers;
-
-	private final Agreements agreements;
-
-	private final Catalogue catalogue;
+	private final Quotation quotation;
 
 	private final Clock clock;
 
-	QuoteController(Customers customers, Agreements agreements, Catalogue catalogue, Clock clock) {
-		this.customers = customers;
-		this.agreements = agreements;
-		this.catalogue = catalogue;
+	QuoteController(Quotation quotation, Clock clock) {
+		this.quotation = quotation;
 		this.clock = clock;
 	}
 
@@ -73,15 +62,10 @@ class QuoteController {
 			}
 			lines.add(new OrderLine(lineNo, line.sku(), line.quantity(), line.packageSize(), line.siteId()));
 		}
-		Optional<Customer> customer = this.customers.byId(customerId);
-		LocalDate today = customer.map(c -> LocalDate.now(this.clock.withZone(c.timeZone())))
-			.orElse(LocalDate.now(this.clock));
-		Optional<Agreement> agreement = customer.flatMap(c -> this.agreements.inForce(c.id(), today));
-		Map<String, Product> products = this.catalogue.bySku(lines.stream().map(OrderLine::sku).toList());
 		DeliveryMode mode = (request.deliveryMode() != null) ? request.deliveryMode() : DeliveryMode.COMPLETE;
-
-		OrderValidator.Assessment assessment = OrderValidator.assess(mode, request.requestedDelivery(), lines, today,
-				agreement, products);
+		Quotation.Quote quote = this.quotation.quote(customerId, mode, request.requestedDelivery(), lines,
+				this.clock.instant());
+		OrderValidator.Assessment assessment = quote.assessment();
 
 		Map<Integer, PricedLine> priced = assessment.lines()
 			.stream()
@@ -98,7 +82,7 @@ class QuoteController {
 						p.packageSize(), p.siteId(), Money.text(p.listPrice()), Money.text(p.unitPrice()),
 						Money.text(p.lineTotal()), p.availableFrom(), problems);
 			}
-			Product product = (line.sku() != null) ? products.get(Catalogue.key(line.sku())) : null;
+			Product product = quote.productOf(line);
 			return new QuoteLineView(line.lineNo(), (product != null) ? product.sku() : line.sku(),
 					(product != null) ? product.name() : null, (product != null) ? product.group() : null,
 					(product != null) ? product.unit() : null, line.quantity(), line.packageSize(), line.siteId(), null,
@@ -109,7 +93,7 @@ class QuoteController {
 			.filter(reason -> reason.lineNo() == null)
 			.map(ProblemView::of)
 			.toList();
-		Agreement in = agreement.orElse(null);
+		Agreement in = quote.agreement().orElse(null);
 		return new Quote(in != null ? in.id() : null, in != null ? in.number() : null,
 				in != null ? in.terms().version() : null, views,
 				(assessment.totals() != null) ? new TotalsView(Money.text(assessment.totals().goods()),
@@ -117,7 +101,7 @@ class QuoteController {
 						assessment.totals().currency()) : null,
 				(assessment.paymentTerms() != null) ? assessment.paymentTerms().dueDate() : null,
 				(assessment.paymentTerms() != null) ? assessment.paymentTerms().code() : null,
-				in != null ? in.terms().deliveryOptions().earliestDeliveryDate(today) : null, orderProblems,
+				in != null ? in.terms().deliveryOptions().earliestDeliveryDate(quote.orderDate()) : null, orderProblems,
 				assessment.orderable());
 	}
 

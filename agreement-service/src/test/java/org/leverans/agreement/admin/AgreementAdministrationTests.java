@@ -20,6 +20,7 @@ import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.contracts.order.OrderLine;
 import org.leverans.contracts.order.OrderPlaced;
 import org.leverans.contracts.order.RequestedDelivery;
+import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.OrderValidationFailed;
 import tools.jackson.databind.JsonNode;
@@ -108,6 +109,12 @@ class AgreementAdministrationTests extends IntegrationTest {
 		assertThat(activated.customerId()).isEqualTo(customer.id());
 		assertThat(activated.version()).isEqualTo(1);
 		assertThat(activated.validFrom()).isEqualTo(today().minusDays(30));
+		assertThat(activated.sites()).singleElement().satisfies(site -> {
+			assertThat(site.siteId()).isEqualTo(customer.siteId());
+			assertThat(site.name()).isEqualTo("Site Espoo");
+			assertThat(site.city()).isEqualTo("Espoo");
+			assertThat(site.receiverName()).isEqualTo("Ville Virta");
+		});
 
 		OrderValidated validated = validate(customer, Instant.now(), OrderValidated.class);
 		assertThat(validated.agreementId()).isEqualTo(agreementId);
@@ -139,6 +146,7 @@ class AgreementAdministrationTests extends IntegrationTest {
 		AgreementChanged changed = this.json.readValue(records.get(1).value(), AgreementChanged.class);
 		assertThat(changed.version()).isEqualTo(2);
 		assertThat(changed.effectiveFrom()).isEqualTo(today().plusDays(1));
+		assertThat(changed.sites()).extracting(DeliverySite::siteId).containsExactly(customer.siteId());
 
 		OrderValidated placedToday = validate(customer, Instant.now(), OrderValidated.class);
 		assertThat(placedToday.agreementVersion()).isEqualTo(1);
@@ -166,6 +174,7 @@ class AgreementAdministrationTests extends IntegrationTest {
 		assertThat(records).extracting(r -> KafkaProbe.header(r, "ce_type")).contains("leverans.agreement.ended.v1");
 		AgreementEnded ended = this.json.readValue(records.get(records.size() - 1).value(), AgreementEnded.class);
 		assertThat(ended.validTo()).isEqualTo(today());
+		assertThat(ended.sites()).extracting(DeliverySite::siteId).containsExactly(customer.siteId());
 
 		assertThat(validate(customer, Instant.now(), OrderValidated.class).agreementId()).isEqualTo(agreementId);
 		assertThat(validate(customer, Instant.now().plus(1, ChronoUnit.DAYS), OrderValidationFailed.class).reasons())

@@ -107,7 +107,8 @@ class ShipmentPlannerTest {
 		OrderAccepted order = new OrderAccepted(UUID.randomUUID(), "LV-1", UUID.randomUUID(), "PO",
 				DeliveryMode.SPLIT_ALLOWED, new RequestedDelivery(REQUESTED, LocalTime.of(7, 0), LocalTime.of(9, 0)),
 				List.of(line(1, JATKASAARI, null)),
-				List.of(new DeliverySite(JATKASAARI, "Oslo", "", "", "Oslo", "NO", "", "")), null, Instant.now());
+				List.of(new DeliverySite(JATKASAARI, "Oslo", "", "", "Oslo", "NO", "", "")), null, Instant.now(), null,
+				null);
 
 		assertThatThrownBy(() -> this.planner.plan(order)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("NO");
@@ -117,7 +118,7 @@ class ShipmentPlannerTest {
 		return new OrderAccepted(UUID.randomUUID(), "LV-000123", UUID.fromString("11111111-1111-1111-1111-111111111111"),
 				"PO-4711", mode, new RequestedDelivery(REQUESTED, LocalTime.of(7, 0), LocalTime.of(9, 0)),
 				List.of(lines), List.of(site(JATKASAARI, "FI"), site(PASILA, "FI"), site(HAMMARBY, "SE")),
-				new Totals(BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, "EUR"), Instant.now());
+				new Totals(BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, "EUR"), Instant.now(), null, null);
 	}
 
 	static DeliverySite site(UUID id, String country) {

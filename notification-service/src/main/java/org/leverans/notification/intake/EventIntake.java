@@ -26,9 +26,11 @@ class EventIntake {
 		this.features = features.stream().map(IntakeHandlers::handlers).toArray(EventHandlers[]::new);
 	}
 
-	// idIsGroup = false: the group stays the service name, shared by all instances.
-	@KafkaListener(id = "event-intake", idIsGroup = false, topics = { Topics.ORDER, Topics.ORDER_VALIDATION, Topics.SHIPMENT },
-			batch = "true")
+	// idIsGroup = false: the group stays the service name, shared by all instances. A topic new to the group is
+	// read from its beginning (auto.offset.reset=earliest), so the agreement topic brings the sites announced
+	// before this service listened to it.
+	@KafkaListener(id = "event-intake", idIsGroup = false,
+			topics = { Topics.ORDER, Topics.SHIPMENT, Topics.AGREEMENT }, batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		this.inbox.receive(records, this.features);
 	}

@@ -61,11 +61,11 @@ class MailDispatcher {
 		Integer tried = this.transactions.execute(status -> {
 			Instant now = this.clock.instant();
 			List<Delivery> due = this.jdbc.query("""
-					SELECT id, recipient, locale, event_name, data, attempts, created_at FROM mail_delivery
+					SELECT id, recipient, locale, event_name, data, attempts FROM mail_delivery
 					WHERE status = 'PENDING' AND next_attempt_at <= ?
 					ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
 					(rs, n) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()),
+							rs.getString(5), rs.getInt(6)),
 					Timestamp.from(now), BATCH);
 			for (Delivery delivery : due) {
 				send(delivery, now);
@@ -76,11 +76,6 @@ class MailDispatcher {
 	}
 
 	private void send(Delivery delivery, Instant now) {
-		if (awaitsTerms(delivery, now)) {
-			this.jdbc.update("UPDATE mail_delivery SET next_attempt_at = ? WHERE id = ?",
-					Timestamp.from(now.plus(this.settings.checkInterval())), delivery.id());
-			return;
-		}
 		try {
 			MailMessage mail = this.templates.render(delivery.eventName(), delivery.data(), delivery.locale(),
 					this.confirmations::find);
@@ -112,20 +107,6 @@ class MailDispatcher {
 		}
 	}
 
-	/**
-	 * A confirmation is what the customer agreed to pay: hold it briefly for the terms rather than send it without
-	 * them, since OrderValidated (terms) and OrderAccepted come on different topics in no fixed order.
-	 */
-	private boolean awaitsTerms(Delivery delivery, Instant now) {
-		return now.isBefore(delivery.createdAt().plus(this.settings.confirmationWait()))
-				&& this.templates.confirmedOrder(delivery.eventName(), delivery.data())
-					.map((orderId) -> this.confirmations.find(orderId)
-						.map((confirmation) -> confirmation.paymentTerms() == null)
-						.orElse(true))
-					.orElse(false);
-	}
-
-	private record Delivery(long id, String recipient, String locale, String eventName, String data, int attempts,
-			Instant createdAt) {
+	private record Delivery(long id, String recipient, String locale, String eventName, String data, int attempts) {
 	}
 }

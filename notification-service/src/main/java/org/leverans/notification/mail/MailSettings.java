@@ -16,13 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInterval the first wait after a failed attempt; it doubles with each attempt
  * @param defaultTimeZone the time zone delivery times are written in for people whose locale names no country
  * we deliver to (Finnish speakers get Europe/Helsinki, Swedish speakers Europe/Stockholm)
- * @param confirmationWait how long an order confirmation is held for the order's payment and freight terms, which
- * come on another topic in no fixed order with the acceptance; after it the confirmation goes without them
  */
 @ConfigurationProperties("leverans.mail")
 public record MailSettings(@DefaultValue("true") boolean enabled,
 		@DefaultValue("Leverans <no-reply@leverans.example>") String from,
 		@DefaultValue("5s") Duration checkInterval, @DefaultValue("5") int maxAttempts,
-		@DefaultValue("30s") Duration retryInterval, @DefaultValue("Europe/Helsinki") ZoneId defaultTimeZone,
-		@DefaultValue("2m") Duration confirmationWait) {
+		@DefaultValue("30s") Duration retryInterval, @DefaultValue("Europe/Helsinki") ZoneId defaultTimeZone) {
 }

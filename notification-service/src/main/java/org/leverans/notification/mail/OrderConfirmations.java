@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.leverans.contracts.order.OrderAccepted;
-import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.PaymentTerms;
 import org.leverans.contracts.validation.PricedLine;
 import org.leverans.contracts.validation.Totals;
@@ -20,9 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps what an order confirmation e-mail needs. The order topic's {@code OrderAccepted} has the priced lines and
- * totals but not the terms, which only the validation topic's {@code OrderValidated} carries; the two topics come
- * in any order, so each event fills its own columns.
+ * Keeps what an order confirmation e-mail needs, from {@code OrderAccepted} alone: the priced lines, the totals and
+ * the payment and freight terms. An acceptance written before it carried the terms leaves those already kept (by
+ * this service before it stopped reading {@code OrderValidated}) as they are.
  */
 @Component
 class OrderConfirmations implements IntakeHandlers {
@@ -42,9 +41,7 @@ class OrderConfirmations implements IntakeHandlers {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
-		this.handlers = EventHandlers.named("order-confirmations")
-			.on(OrderValidated.class, this::validated)
-			.on(OrderAccepted.class, this::accepted);
+		this.handlers = EventHandlers.named("order-confirmations").on(OrderAccepted.class, this::accepted);
 	}
 
 	@Override
@@ -52,27 +49,17 @@ class OrderConfirmations implements IntakeHandlers {
 		return this.handlers;
 	}
 
-	private void validated(OrderValidated event) {
-		// The accepted order's prices are the ones that hold, so validation only fills lines still missing.
+	private void accepted(OrderAccepted event) {
 		this.jdbc.update("""
 				INSERT INTO order_confirmation (order_id, lines, totals, payment_terms, freight_terms_code, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (order_id) DO UPDATE
-				SET lines = coalesce(order_confirmation.lines, EXCLUDED.lines),
-				    totals = coalesce(order_confirmation.totals, EXCLUDED.totals),
-				    payment_terms = EXCLUDED.payment_terms, freight_terms_code = EXCLUDED.freight_terms_code,
-				    updated_at = EXCLUDED.updated_at""", event.orderId(), write(event.lines()),
-				write(event.totals()), write(event.paymentTerms()), event.freightTermsCode(),
-				Timestamp.from(this.clock.instant()));
-	}
-
-	private void accepted(OrderAccepted event) {
-		this.jdbc.update("""
-				INSERT INTO order_confirmation (order_id, lines, totals, updated_at) VALUES (?, ?, ?, ?)
-				ON CONFLICT (order_id) DO UPDATE
 				SET lines = coalesce(EXCLUDED.lines, order_confirmation.lines),
-				    totals = coalesce(EXCLUDED.totals, order_confirmation.totals), updated_at = EXCLUDED.updated_at""",
-				event.orderId(), write(event.lines()), write(event.totals()), Timestamp.from(this.clock.instant()));
+				    totals = coalesce(EXCLUDED.totals, order_confirmation.totals),
+				    payment_terms = coalesce(EXCLUDED.payment_terms, order_confirmation.payment_terms),
+				    freight_terms_code = coalesce(EXCLUDED.freight_terms_code, order_confirmation.freight_terms_code),
+				    updated_at = EXCLUDED.updated_at""", event.orderId(), write(event.lines()), write(event.totals()),
+				write(event.paymentTerms()), event.freightTermsCode(), Timestamp.from(this.clock.instant()));
 	}
 
 	Optional<OrderConfirmation> find(UUID orderId) {

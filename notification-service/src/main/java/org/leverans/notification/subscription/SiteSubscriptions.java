@@ -62,17 +62,19 @@ class SiteSubscriptions {
 	}
 
 	/**
-	 * The customers this site is known to belong to: from its subscription, the receivers whose tokens name it,
-	 * and the orders and shipments delivering to it. Normally one; none for a site this service never heard of.
+	 * The customers this site is known to belong to: from the agreement events naming it, its subscription, the
+	 * receivers whose tokens name it, and the orders and shipments delivering to it. Normally one; none for a site
+	 * this service never heard of.
 	 */
 	List<UUID> customersOf(UUID siteId) {
 		return this.jdbc.queryForList("""
-				SELECT customer_id FROM site_subscription WHERE site_id = ?
+				SELECT customer_id FROM agreement_site WHERE site_id = ?
+				UNION SELECT customer_id FROM site_subscription WHERE site_id = ?
 				UNION SELECT customer_id FROM subscriber WHERE ? = ANY(site_ids) AND customer_id IS NOT NULL
 				UNION SELECT k.customer_id FROM order_site s JOIN known_order k ON k.order_id = s.order_id
 				      WHERE s.site_id = ?
 				UNION SELECT customer_id FROM arrival_alert WHERE site_id = ? AND customer_id IS NOT NULL""",
-				UUID.class, siteId, siteId, siteId, siteId);
+				UUID.class, siteId, siteId, siteId, siteId, siteId);
 	}
 
 	private static SiteSubscription row(ResultSet rs, int rowNum) throws SQLException {

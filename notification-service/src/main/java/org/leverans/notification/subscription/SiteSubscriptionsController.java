@@ -118,7 +118,7 @@ class SiteSubscriptionsController {
 			problems.error("siteId", "INVALID_ID", "'" + siteIdText + "' is not a site id.");
 			throw problems.problem("The path does not name a site.");
 		}
-		List<UUID> customers = this.customerSites.customersOf(siteId, jwt);
+		List<UUID> customers = this.customerSites.customersOf(siteId);
 		UUID customerId = caller.has(Roles.ADMIN) && !customers.isEmpty() ? customers.getFirst()
 				: customers.contains(caller.customerId()) ? caller.customerId() : null;
 		if (customerId == null) {

@@ -94,7 +94,7 @@ class WebhookController {
 				}
 			}
 		}
-		List<UUID> siteIds = siteIds(request.siteIds(), customerId, jwt, errors);
+		List<UUID> siteIds = siteIds(request.siteIds(), customerId, errors);
 		if (!errors.isEmpty()) {
 			throw ApiProblem.invalid("The webhook endpoint is not valid.", errors);
 		}
@@ -278,7 +278,7 @@ class WebhookController {
 	 * The sites named, each a site of the customer (the same rule as site subscriptions): another customer's site
 	 * reads as unknown, so nobody learns of it.
 	 */
-	private List<UUID> siteIds(List<String> named, UUID customerId, Jwt caller, List<FieldProblem> errors) {
+	private List<UUID> siteIds(List<String> named, UUID customerId, List<FieldProblem> errors) {
 		List<UUID> siteIds = new ArrayList<>();
 		if (named == null) {
 			return siteIds;
@@ -293,7 +293,7 @@ class WebhookController {
 				errors.add(error(field, "INVALID_ID", "'" + named.get(i) + "' is not a site id."));
 				continue;
 			}
-			if (customerId != null && !this.sites.belongsTo(siteId, customerId, caller)) {
+			if (customerId != null && !this.sites.belongsTo(siteId, customerId)) {
 				errors.add(error(field, "UNKNOWN_SITE", "No site " + siteId + " of this customer is known."));
 				continue;
 			}

@@ -26,7 +26,7 @@ class MailTemplatesTest {
 
 	private final MailTemplates templates = new MailTemplates(JsonMapper.builder().build(),
 			new MailSettings(true, "Leverans <no-reply@leverans.example>", Duration.ofSeconds(5), 5,
-					Duration.ofSeconds(30), ZoneId.of("Europe/Helsinki"), Duration.ofMinutes(2)));
+					Duration.ofSeconds(30), ZoneId.of("Europe/Helsinki")));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "fi", "sv" })

@@ -60,7 +60,7 @@ class EventMappingTests extends IntegrationTest {
 							LocalDate.parse("2026-12-01"))),
 					List.of(), new Totals(new BigDecimal("336.00"), new BigDecimal("95.00"), new BigDecimal("431.00"),
 							"EUR"),
-					T.minusSeconds(2000)));
+					T.minusSeconds(2000), null, null));
 			// Order and shipment events travel on different topics, whose relative order Kafka does not keep.
 			await().atMost(WAIT).until(() -> receiver.messagesAbout(orderId).size() == 3);
 			events().publish(orderId, new ShipmentPlanned(shipmentId, orderId, customer, site, "nordic-freight",

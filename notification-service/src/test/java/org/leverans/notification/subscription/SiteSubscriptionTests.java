@@ -2,25 +2,36 @@ package org.leverans.notification.subscription;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.junit.jupiter.api.Test;
+import org.leverans.contracts.Topics;
+import org.leverans.contracts.agreement.AgreementActivated;
+import org.leverans.contracts.agreement.AgreementChanged;
+import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.notification.IntegrationTest;
 import org.leverans.notification.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.ConsumerFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class SiteSubscriptionTests extends IntegrationTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@Autowired
+	ConsumerFactory<?, ?> consumers;
 
 	private final UUID customer = UUID.randomUUID();
 
@@ -64,10 +75,7 @@ class SiteSubscriptionTests extends IntegrationTest {
 	@Test
 	void agreementManagerChoosesForASiteOfTheAgreementBeforeAnyOrderNamesIt() {
 		UUID newSite = UUID.randomUUID();
-		agreementService.stubFor(get(urlEqualTo("/api/agreements/current"))
-			.withHeader("Authorization", equalTo("Bearer " + this.manager))
-			.willReturn(okJson("{\"customerId\":\"" + this.customer + "\",\"sites\":[{\"id\":\"" + newSite
-					+ "\",\"name\":\"Site Kalasatama\"}]}")));
+		agreementNames(newSite, "Site Kalasatama");
 
 		HttpResponse<String> defaults = call("GET", "/api/subscriptions/sites/" + newSite, this.manager, null);
 		assertThat(defaults.statusCode()).as(defaults.body()).isEqualTo(200);
@@ -84,17 +92,36 @@ class SiteSubscriptionTests extends IntegrationTest {
 	}
 
 	@Test
-	void siteIsNotFoundWhenAgreementServiceFailsNeverAServerError() {
-		UUID newSite = UUID.randomUUID();
-		agreementService.stubFor(get(urlEqualTo("/api/agreements/current"))
-			.withHeader("Authorization", equalTo("Bearer " + this.manager))
-			.willReturn(aResponse().withStatus(503)));
-		HttpResponse<String> response = call("PUT", "/api/subscriptions/sites/" + newSite, this.manager,
+	void aSiteOfAnotherCustomersAgreementIsNotFound() {
+		UUID othersSite = UUID.randomUUID();
+		AgreementActivated others = new AgreementActivated(UUID.randomUUID(), "AG-X", UUID.randomUUID(), 1,
+				LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 1, 1), List.of(site(othersSite, "Site Oulu")));
+		events().publish(others.agreementId(), others);
+		await().atMost(WAIT).until(() -> known(othersSite));
+
+		HttpResponse<String> response = call("PUT", "/api/subscriptions/sites/" + othersSite, this.manager,
 				"{\"arrivalLeadMinutes\":60}");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo("urn:leverans:problem:not-found");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM site_subscription WHERE site_id = ?", Integer.class,
-				newSite)).isZero();
+				othersSite)).isZero();
+	}
+
+	@Test
+	void aLaterAgreementVersionTeachesItsNewSitesAndAnEventWithoutSitesTeachesNothing() {
+		UUID agreementId = UUID.randomUUID();
+		UUID addedLater = UUID.randomUUID();
+		// As agreement-service wrote its events before they carried sites: applied, nothing learnt, not dead-lettered.
+		events().publish(agreementId, new AgreementActivated(agreementId, "AG-Y", this.customer, 1,
+				LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 1, 1), null));
+		events().publish(agreementId, new AgreementChanged(agreementId, "AG-Y", this.customer, 2,
+				LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 6, 1), List.of(site(addedLater, "Site Vuosaari"))));
+		await().atMost(WAIT).until(() -> known(addedLater));
+
+		assertThat(call("GET", "/api/subscriptions/sites/" + addedLater, this.manager, null).statusCode())
+			.isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("SELECT name FROM agreement_site WHERE site_id = ?", String.class,
+				addedLater)).isEqualTo("Site Vuosaari");
 	}
 
 	@Test
@@ -153,5 +180,43 @@ class SiteSubscriptionTests extends IntegrationTest {
 	private void assertStoredNothing(UUID siteId) {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM site_subscription WHERE site_id = ?", Integer.class,
 				siteId)).isZero();
+	}
+	/**
+	 * How a deployment that ran before agreement events carried sites learns them: the consumer group meets the
+	 * agreement topic for the first time and reads it from its beginning, so events published before it listened
+	 * (agreement-service's one-off announcements among them) still arrive.
+	 */
+	@Test
+	void aConsumerGroupNewToTheAgreementTopicReadsWhatWasPublishedBeforeIt() {
+		UUID agreementId = UUID.randomUUID();
+		List<DeliverySite> sites = List.of(site(UUID.randomUUID(), "Site Pori"));
+		events().publish(agreementId, new AgreementActivated(agreementId, "AG-Z", this.customer, 1,
+				LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 1, 1), sites));
+
+		try (Consumer<?, ?> late = this.consumers.createConsumer("late-" + UUID.randomUUID(), null)) {
+			late.subscribe(List.of(Topics.AGREEMENT));
+			List<String> keys = new ArrayList<>();
+			await().atMost(WAIT).until(() -> {
+				late.poll(Duration.ofMillis(200)).forEach(record -> keys.add(String.valueOf(record.key())));
+				return keys.contains(agreementId.toString());
+			});
+		}
+	}
+
+	/** The customer's agreement names the site, as agreement-service announces it. */
+	private void agreementNames(UUID siteId, String name) {
+		AgreementActivated activated = new AgreementActivated(UUID.randomUUID(), "AG-" + this.suffix, this.customer, 1,
+				LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 1, 1), List.of(site(siteId, name)));
+		events().publish(activated.agreementId(), activated);
+		await().atMost(WAIT).until(() -> known(siteId));
+	}
+
+	private boolean known(UUID siteId) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM agreement_site WHERE site_id = ?", Integer.class,
+				siteId) == 1;
+	}
+
+	private static DeliverySite site(UUID id, String name) {
+		return new DeliverySite(id, name, "Street 1", "00100", "Helsinki", "FI", "Mikko", "+358 40 1234567");
 	}
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,16 +18,14 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leverans.contracts.agreement.AgreementActivated;
+import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.notification.IntegrationTest;
 import org.leverans.notification.TestEvents;
 import org.leverans.notification.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -163,9 +162,7 @@ class WebhookTests extends IntegrationTest {
 	@Test
 	void endpointMayNameASiteOfTheAgreementBeforeAnyOrderNamesIt() {
 		UUID newSite = UUID.randomUUID();
-		agreementService.stubFor(get(urlEqualTo("/api/agreements/current"))
-			.withHeader("Authorization", equalTo("Bearer " + this.manager))
-			.willReturn(okJson("{\"sites\":[{\"id\":\"" + newSite + "\"}]}")));
+		agreementNames(newSite);
 		HttpResponse<String> created = call("POST", "/api/webhooks", this.manager,
 				"{\"url\":\"https://erp.example/hooks\",\"events\":[\"shipment.delivered\"],"
 						+ "\"siteIds\":[\"" + newSite + "\"]}");
@@ -174,12 +171,10 @@ class WebhookTests extends IntegrationTest {
 	}
 
 	@Test
-	void adminMayNameASiteAgreementServiceListsForTheCustomer() {
+	void adminMayNameASiteTheCustomersAgreementLists() {
 		UUID newSite = UUID.randomUUID();
 		String admin = TestTokens.admin("admin-" + UUID.randomUUID());
-		agreementService.stubFor(get(urlEqualTo("/api/admin/customers/" + this.customer))
-			.withHeader("Authorization", equalTo("Bearer " + admin))
-			.willReturn(okJson("{\"id\":\"" + this.customer + "\",\"sites\":[{\"id\":\"" + newSite + "\"}]}")));
+		agreementNames(newSite);
 		String body = "{\"customerId\":\"" + this.customer + "\",\"url\":\"https://erp.example/hooks\","
 				+ "\"events\":[\"shipment.delivered\"],\"siteIds\":[\"%s\"]}";
 
@@ -226,5 +221,15 @@ class WebhookTests extends IntegrationTest {
 		JsonNode created = json.readTree(response.body());
 		assertThat(created.get("secret").asString()).startsWith("whsec_");
 		return created.get("secret").asString();
+	}
+
+	/** The customer's agreement names the site, as agreement-service announces it. */
+	private void agreementNames(UUID siteId) {
+		AgreementActivated activated = new AgreementActivated(UUID.randomUUID(), "AG-TEST", this.customer, 1,
+				LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 1, 1), List.of(new DeliverySite(siteId,
+						"Site Kalasatama", "Street 1", "00100", "Helsinki", "FI", "Mikko", "+358 40 1234567")));
+		events().publish(activated.agreementId(), activated);
+		await().atMost(WAIT).until(() -> this.jdbc.queryForObject(
+				"SELECT count(*) FROM agreement_site WHERE site_id = ?", Integer.class, siteId) == 1);
 	}
 }

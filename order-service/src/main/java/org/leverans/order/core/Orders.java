@@ -40,8 +40,8 @@ public class Orders {
 			id, order_number, customer_id, customer_name, placed_by, placed_at, purchase_order_number, delivery_mode,
 			requested_date, requested_from, requested_to, note, status, status_reasons, validation_outcome,
 			validation_reasons, credit_outcome, credit_reasons, agreement_id, agreement_number, goods, freight, total,
-			currency, payment_terms_code, payment_terms_days, payment_due_date, sites, shipments_in_order,
-			reordered_from, updated_at""";
+			currency, payment_terms_code, payment_terms_days, payment_due_date, freight_terms_code, sites,
+			shipments_in_order, reordered_from, updated_at""";
 
 	private final JdbcClient jdbc;
 
@@ -106,21 +106,22 @@ public class Orders {
 	}
 
 	/**
-	 * Stores what agreement-service fixed for the order: prices, totals, payment terms and sites, and the customer's
-	 * name for customer service's search (kept as it was if the event does not carry one).
+	 * Stores what agreement-service fixed for the order: prices, totals, payment and freight terms and sites, and the
+	 * customer's name for customer service's search (kept as it was if the event does not carry one).
 	 */
 	public void storePricing(OrderValidated validated) {
 		Totals totals = validated.totals();
 		PaymentTerms terms = validated.paymentTerms();
 		this.jdbc.sql("""
 				UPDATE customer_order SET agreement_id = ?, agreement_number = ?, goods = ?, freight = ?, total = ?,
-				    currency = ?, payment_terms_code = ?, payment_terms_days = ?, payment_due_date = ?, sites = ?::jsonb,
-				    customer_name = coalesce(?, customer_name)
+				    currency = ?, payment_terms_code = ?, payment_terms_days = ?, payment_due_date = ?,
+				    freight_terms_code = ?, sites = ?::jsonb, customer_name = coalesce(?, customer_name)
 				WHERE id = ?""")
 			.params(validated.agreementId(), validated.agreementNumber(), (totals != null) ? totals.goods() : null,
 					(totals != null) ? totals.freight() : null, (totals != null) ? totals.total() : null,
 					(totals != null) ? totals.currency() : null, (terms != null) ? terms.code() : null,
 					(terms != null) ? terms.days() : null, (terms != null) ? terms.dueDate() : null,
+					validated.freightTermsCode(),
 					this.json.writeValueAsString((validated.sites() != null) ? validated.sites() : List.of()),
 					blankToNull(validated.customerName()), validated.orderId())
 			.update();
@@ -204,7 +205,7 @@ public class Orders {
 						outcome(rs.getString("validation_outcome"), rs.getString("validation_reasons")),
 						outcome(rs.getString("credit_outcome"), rs.getString("credit_reasons"))),
 				reasons(rs.getString("status_reasons")), rs.getObject("agreement_id", UUID.class),
-				rs.getString("agreement_number"), totals, terms,
+				rs.getString("agreement_number"), totals, terms, rs.getString("freight_terms_code"),
 				(sites != null) ? this.json.readValue(sites, SITES) : List.of(), shipmentsInOrder,
 				rs.getObject("reordered_from", UUID.class), rs.getTimestamp("updated_at").toInstant());
 	}

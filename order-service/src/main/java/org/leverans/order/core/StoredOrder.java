@@ -13,12 +13,13 @@ import org.leverans.contracts.validation.Totals;
 import org.leverans.order.status.OrderProgress;
 
 /**
- * An order as stored, without its lines. Totals, payment terms and the customer's name are {@code null} until
- * validated (and the name stays {@code null} for orders validated before OrderValidated carried it).
+ * An order as stored, without its lines. Totals, payment and freight terms and the customer's name are
+ * {@code null} until validated (the name and the freight terms stay {@code null} for orders validated before they
+ * were stored).
  */
 public record StoredOrder(UUID id, String orderNumber, UUID customerId, String customerName, String placedBy, Instant placedAt,
 		String purchaseOrderNumber, DeliveryMode deliveryMode, RequestedDelivery requestedDelivery, String note,
 		OrderProgress progress, List<Reason> statusReasons, UUID agreementId, String agreementNumber, Totals totals,
-		PaymentTerms paymentTerms, List<DeliverySite> sites, Integer shipmentsInOrder, UUID reorderedFrom,
-		Instant updatedAt) {
+		PaymentTerms paymentTerms, String freightTermsCode, List<DeliverySite> sites, Integer shipmentsInOrder,
+		UUID reorderedFrom, Instant updatedAt) {
 }

@@ -1,10 +1,7 @@
 package org.leverans.order.quote;
 
-import java.net.http.HttpClient;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -18,8 +15,9 @@ import org.springframework.web.client.RestClientException;
  * assortment are agreement-service's, and copying them here as a read model would duplicate its whole pricing
  * logic. The call gives early feedback where someone is waiting for an answer: a preview shows prices before
  * ordering, and an ERP or a person placing an order with a mistyped product code learns it in the 400 rather than
- * from a REJECTED order later. It never decides an order's fate: the asynchronous validation of {@code OrderPlaced}
- * stays authoritative, so placement goes ahead when this call fails or is slow (within a short timeout).
+ * from a REJECTED order later (placement asks agreement-service's cheaper product code check for that, not a
+ * quote). It never decides an order's fate: the asynchronous validation of {@code OrderPlaced} stays
+ * authoritative, so placement goes ahead when this call fails or is slow (within a short timeout).
  */
 @Component
 public class AgreementQuotes {
@@ -27,14 +25,7 @@ public class AgreementQuotes {
 	private final RestClient http;
 
 	AgreementQuotes(AgreementServiceProperties properties) {
-		// HTTP/1.1: the JDK client's h2c upgrade attempt on a POST with a body is closed by some servers.
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.agreementTimeout())
-			.build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-		requests.setReadTimeout(properties.agreementTimeout());
-		this.http = RestClient.builder().baseUrl(properties.agreementUri().toString()).requestFactory(requests).build();
+		this.http = properties.restClient();
 	}
 
 	/**

@@ -45,7 +45,8 @@ public class StatusAnnouncements {
 		Object event = switch (status) {
 			case ACCEPTED -> new OrderAccepted(order.id(), order.orderNumber(), order.customerId(),
 					order.purchaseOrderNumber(), order.deliveryMode(), order.requestedDelivery(),
-					priced(this.orders.lines(orderId)), order.sites(), order.totals(), at);
+					priced(this.orders.lines(orderId)), order.sites(), order.totals(), at, order.paymentTerms(),
+					order.freightTermsCode());
 			case REJECTED -> new OrderRejected(order.id(), order.orderNumber(), order.customerId(), reasons, at);
 			case ON_HOLD -> new OrderOnHold(order.id(), order.orderNumber(), order.customerId(), reasons, at);
 			case DELIVERED -> new OrderDelivered(order.id(), order.orderNumber(), order.customerId(), at);

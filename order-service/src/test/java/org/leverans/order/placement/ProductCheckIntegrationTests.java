@@ -12,13 +12,19 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Placement refuses unknown product codes at once when agreement-service can tell, and never waits on it. */
+/**
+ * Placement refuses unknown product codes at once when agreement-service can tell, and never waits on it. It asks
+ * only which codes are unknown, never for a quote: the validation prices the order.
+ */
 class ProductCheckIntegrationTests extends OrderServiceIntegrationTest {
 
 	private static String twoLineOrder(String po, String secondSku) {
@@ -30,15 +36,10 @@ class ProductCheckIntegrationTests extends OrderServiceIntegrationTest {
 			.formatted(po, LocalDate.now().plusDays(10), JATKASAARI, secondSku, JATKASAARI);
 	}
 
-	private static void quoteSaysUnknown(String sku) {
-		agreementStandIn.stubFor(post("/api/catalog/quote")
-			.withRequestBody(matchingJsonPath("$.lines[?(@.sku == '" + sku + "')]"))
-			.willReturn(okJson("""
-					{"lines":[{"lineNo":1,"sku":"CEM-25KG","quantity":40,"unitPrice":"8.40","lineTotal":"336.00","problems":[]},
-					          {"lineNo":2,"sku":"%s","quantity":3,"problems":[{"code":"SKU_UNKNOWN",
-					           "message":"Product %s is not in the catalogue"}]}],
-					 "totals":{"goods":"336.00","freight":"95.00","total":"431.00","currency":"EUR"},
-					 "problems":[],"orderable":false}""".formatted(sku, sku))));
+	private static void catalogueDoesNotKnow(String sku) {
+		agreementStandIn.stubFor(post("/api/catalog/codes")
+			.withRequestBody(matchingJsonPath("$.skus[?(@ == '" + sku + "')]"))
+			.willReturn(okJson("{\"unknown\":[\"" + sku + "\"]}")));
 	}
 
 	private int ordersWithPo(String po) {
@@ -48,7 +49,7 @@ class ProductCheckIntegrationTests extends OrderServiceIntegrationTest {
 
 	@Test
 	void anUnknownProductCodeIsA400NamingTheLineAndNothingIsStored() throws Exception {
-		quoteSaysUnknown("NOPE-1");
+		catalogueDoesNotKnow("NOPE-1");
 		String key = UUID.randomUUID().toString();
 
 		MvcResult result = place(anna(), key, twoLineOrder("PO-UNKNOWN-SKU", "NOPE-1"));
@@ -68,32 +69,28 @@ class ProductCheckIntegrationTests extends OrderServiceIntegrationTest {
 	}
 
 	@Test
-	void otherProblemsOfTheQuoteDoNotStopPlacement() throws Exception {
-		agreementStandIn.stubFor(post("/api/catalog/quote")
-			.withRequestBody(matchingJsonPath("$.lines[?(@.sku == 'GLULAM-90x270')]"))
-			.willReturn(okJson("""
-					{"lines":[{"lineNo":1,"sku":"CEM-25KG","quantity":40,"problems":[]},
-					          {"lineNo":2,"sku":"GLULAM-90x270","quantity":3,"problems":[{"code":"SKU_NOT_IN_ASSORTMENT",
-					           "message":"not in the agreement"}]}],
-					 "problems":[{"code":"LEAD_TIME_TOO_SHORT","message":"too soon"}],"orderable":false}""")));
-
+	void otherProblemsAreLeftToValidationAndPlacementPricesNothing() throws Exception {
+		// Whatever else the order may get wrong (assortment, site, lead time), the validation says so later.
 		MvcResult result = place(anna(), UUID.randomUUID().toString(), twoLineOrder("PO-OTHER-PROBLEMS", "GLULAM-90x270"));
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(202);
 		assertThat(ordersWithPo("PO-OTHER-PROBLEMS")).isOne();
+		agreementStandIn.verify(postRequestedFor(urlEqualTo("/api/catalog/codes")).withRequestBody(equalToJson("""
+				{"skus":["CEM-25KG","GLULAM-90x270"]}""")));
+		agreementStandIn.verify(0, postRequestedFor(urlEqualTo("/api/catalog/quote")));
 	}
 
 	@Test
 	void whenAgreementServiceFailsTheOrderIsPlacedAndLeftToValidation() throws Exception {
-		agreementStandIn.stubFor(post("/api/catalog/quote")
-			.withRequestBody(matchingJsonPath("$.lines[?(@.sku == 'DOWN-1')]"))
+		agreementStandIn.stubFor(post("/api/catalog/codes")
+			.withRequestBody(matchingJsonPath("$.skus[?(@ == 'DOWN-1')]"))
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		agreementStandIn.stubFor(post("/api/catalog/quote")
-			.withRequestBody(matchingJsonPath("$.lines[?(@.sku == 'BROKEN-1')]"))
+		agreementStandIn.stubFor(post("/api/catalog/codes")
+			.withRequestBody(matchingJsonPath("$.skus[?(@ == 'BROKEN-1')]"))
 			.willReturn(serverError()));
-		agreementStandIn.stubFor(post("/api/catalog/quote")
-			.withRequestBody(matchingJsonPath("$.lines[?(@.sku == 'SLOW-1')]"))
-			.willReturn(okJson("{\"lines\":[],\"problems\":[],\"orderable\":true}").withFixedDelay(3000)));
+		agreementStandIn.stubFor(post("/api/catalog/codes")
+			.withRequestBody(matchingJsonPath("$.skus[?(@ == 'SLOW-1')]"))
+			.willReturn(okJson("{\"unknown\":[\"SLOW-1\"]}").withFixedDelay(3000)));
 
 		for (String sku : new String[] { "DOWN-1", "BROKEN-1", "SLOW-1" }) {
 			String po = "PO-AGREEMENT-" + sku;
@@ -109,12 +106,10 @@ class ProductCheckIntegrationTests extends OrderServiceIntegrationTest {
 	@Test
 	void aReorderOfAProductNoLongerKnownIsRefusedTheSameWay() throws Exception {
 		UUID earlier = placeOrder(JATKASAARI);
-		agreementStandIn.stubFor(post("/api/catalog/quote")
-			.withRequestBody(matchingJsonPath("$.lines[?(@.sku == 'CEM-25KG')]"))
+		agreementStandIn.stubFor(post("/api/catalog/codes")
+			.withRequestBody(matchingJsonPath("$.skus[?(@ == 'CEM-25KG')]"))
 			.atPriority(1)
-			.willReturn(okJson("""
-					{"lines":[{"lineNo":1,"sku":"CEM-25KG","quantity":40,"problems":[{"code":"SKU_UNKNOWN",
-					 "message":"Product CEM-25KG is not in the catalogue"}]}],"problems":[],"orderable":false}""")));
+			.willReturn(okJson("{\"unknown\":[\"CEM-25KG\"]}")));
 
 		MvcResult result = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.post("/api/orders/{id}/reorder", earlier)

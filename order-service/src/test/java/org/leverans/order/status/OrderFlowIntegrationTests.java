@@ -1,6 +1,7 @@
 package org.leverans.order.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,6 +55,22 @@ class OrderFlowIntegrationTests extends OrderServiceIntegrationTest {
 		assertThat(order.get("statusHistory").valueStream().map(h -> h.get("status").asString()))
 			.containsExactly("PLACED", "VALIDATED", "ACCEPTED");
 		assertThat(outboxCount(id, "leverans.order.accepted.v1")).isOne();
+	}
+
+	@Test
+	void theAcceptanceCarriesThePaymentAndFreightTermsTheValidationFixed() throws Exception {
+		UUID id = placeOrder(JATKASAARI);
+		send(id, validated(id, JATKASAARI));
+		send(id, creditReserved(id));
+		awaitStatus(id, "ACCEPTED");
+
+		ConsumerRecord<String, byte[]> record = awaitRecord(Topics.ORDER, id, "leverans.order.accepted.v1");
+		JsonNode accepted = this.json.readTree(new String(record.value(), StandardCharsets.UTF_8));
+		assertThat(accepted.get("paymentTerms").get("code").asString()).isEqualTo("NET_30");
+		assertThat(accepted.get("paymentTerms").get("days").asInt()).isEqualTo(30);
+		assertThat(accepted.get("paymentTerms").get("dueDate").asString())
+			.isEqualTo(LocalDate.now().plusDays(30).toString());
+		assertThat(accepted.get("freightTermsCode").asString()).isEqualTo("FREE_OVER");
 	}
 
 	@Test
