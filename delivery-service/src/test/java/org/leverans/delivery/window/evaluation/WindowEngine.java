@@ -2,55 +2,81 @@ package org.leverans.delivery.window.evaluation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
-import org.leverans.delivery.window.ArrivalErrors;
+import org.leverans.delivery.window.ArrivalCalibrator;
+import org.leverans.delivery.window.CarrierCalibration;
+import org.leverans.delivery.window.DeliveryOutcome;
 import org.leverans.delivery.window.DeliveryWindowPolicy;
 import org.leverans.delivery.window.WindowEvidence;
 import org.leverans.delivery.window.WindowProperties;
 
 /**
  * The production window engine with its defaults, fed in memory what the database would hold: learns from each
- * delivery as the service does, and draws the window as the service would show it.
+ * delivery as the service does (every ETA and the planned slot), and draws the window as the service would show it.
+ * Like the service, it calibrates once per delivery, not per window.
  */
 final class WindowEngine {
 
 	private final DeliveryWindowPolicy policy;
 
+	private final ArrivalCalibrator calibrator;
+
 	private final WindowProperties properties;
 
-	private final Map<String, Deque<Long>> errors = new HashMap<>();
+	/** Most recent first, like the service's query. */
+	private final List<DeliveryOutcome> all = new ArrayList<>();
+
+	private final Map<String, List<DeliveryOutcome>> byCarrier = new HashMap<>();
+
+	private final Map<String, CarrierCalibration> calibrations = new HashMap<>();
 
 	private WindowEngine(WindowProperties properties) {
 		this.properties = properties;
 		this.policy = new DeliveryWindowPolicy(properties);
+		this.calibrator = new ArrivalCalibrator(properties.calibration());
 	}
 
 	static WindowEngine current() {
 		return new WindowEngine(new WindowProperties(Duration.ofMinutes(10), null,
-				new WindowProperties.Prediction(5, 50, Duration.ofHours(2)), Duration.ofMinutes(1)));
+				new WindowProperties.Calibration(0.95, 30, 100, 500), Duration.ofMinutes(1)));
 	}
 
 	String name() {
-		return "median shift and 10–90% spread of the last ETA's error (last 50 deliveries)";
+		WindowProperties.Calibration calibration = this.properties.calibration();
+		return "conformal calibration per carrier and horizon band (coverage %.2f, prior strength %d, half-life %d, "
+			.formatted(calibration.coverage(), calibration.priorStrength(), calibration.halfLife())
+				+ "last %d deliveries)".formatted(calibration.maxDeliveries());
 	}
 
-	/** What the service keeps when a shipment is delivered: how far the arrival was from the last ETA. */
+	/** What the service keeps when a shipment is delivered: every ETA the carrier gave, and the planned slot. */
 	void learn(SimulatedDelivery delivery) {
-		Deque<Long> recent = this.errors.computeIfAbsent(delivery.carrier(), carrier -> new ArrayDeque<>());
-		recent.addFirst(Duration.between(delivery.lastEta().eta(), delivery.deliveredAt()).toSeconds());
-		while (recent.size() > this.properties.prediction().sampleSize()) {
-			recent.removeLast();
-		}
+		DeliveryOutcome outcome = DeliveryOutcome.of(delivery.carrier(), delivery.plannedFrom(),
+				delivery.plannedTo(), delivery.etas()
+					.stream()
+					.map(eta -> new DeliveryOutcome.GivenEta(eta.givenAt(), eta.eta()))
+					.toList(),
+				delivery.deliveredAt());
+		this.all.addFirst(outcome);
+		this.byCarrier.computeIfAbsent(delivery.carrier(), carrier -> new ArrayList<>()).addFirst(outcome);
+		trim(this.all);
+		trim(this.byCarrier.get(delivery.carrier()));
+		this.calibrations.clear();
 	}
 
 	DeliveryWindow window(String carrier, WindowEvidence evidence, Instant now) {
-		Deque<Long> recent = this.errors.getOrDefault(carrier, new ArrayDeque<>());
-		return this.policy.current(evidence, ArrivalErrors.of(List.copyOf(recent)), now);
+		CarrierCalibration calibration = this.calibrations.computeIfAbsent(carrier, c -> this.calibrator
+			.calibrate(this.byCarrier.getOrDefault(c, List.of()), this.all));
+		return this.policy.current(evidence, calibration, now);
+	}
+
+	private void trim(List<DeliveryOutcome> recentFirst) {
+		while (recentFirst.size() > this.properties.calibration().maxDeliveries()) {
+			recentFirst.removeLast();
+		}
 	}
 }

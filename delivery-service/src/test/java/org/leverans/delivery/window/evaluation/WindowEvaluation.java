@@ -72,7 +72,8 @@ public final class WindowEvaluation {
 			Instant now = delivery.deliveredAt().minus(horizon);
 			SimulatedDelivery.Eta latest = delivery.latestEtaAt(now);
 			WindowEvidence evidence = new WindowEvidence(delivery.plannedFrom(), delivery.plannedTo(),
-					(latest != null) ? latest.eta() : null, (latest != null) ? latest.givenAt() : null, null);
+					(latest != null) ? latest.eta() : null, (latest != null) ? latest.givenAt() : null,
+					(latest != null) ? latest.givenAt() : null, null);
 			Band band = Band.of(horizon);
 			learned.get(band).add(engine.window(delivery.carrier(), evidence, now), delivery.deliveredAt());
 			naive.get(band)
