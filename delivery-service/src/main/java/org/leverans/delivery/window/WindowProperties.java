@@ -39,7 +39,7 @@ public record WindowProperties(@DefaultValue("10m") Duration changeThreshold, Li
 	 * @param halfLife after how many newer deliveries a delivery counts half as much
 	 * @param maxDeliveries the most recent deliveries (per carrier, and of all carriers) that are looked at
 	 */
-	public record Calibration(@DefaultValue("0.95") double coverage, @DefaultValue("30") int priorStrength,
+	public record Calibration(@DefaultValue("0.95") double coverage, @DefaultValue("10") int priorStrength,
 			@DefaultValue("100") int halfLife, @DefaultValue("500") int maxDeliveries) {
 
 		public Calibration {

@@ -41,9 +41,15 @@ final class WindowEngine {
 		this.calibrator = new ArrivalCalibrator(properties.calibration());
 	}
 
+	/** The defaults of application.yml, each open to a system property for trying other settings. */
 	static WindowEngine current() {
-		return new WindowEngine(new WindowProperties(Duration.ofMinutes(10), null,
-				new WindowProperties.Calibration(0.95, 30, 100, 500), Duration.ofMinutes(1)));
+		WindowProperties.Calibration calibration = new WindowProperties.Calibration(
+				Double.parseDouble(System.getProperty("window-evaluation.coverage", "0.95")),
+				Integer.getInteger("window-evaluation.prior-strength", 10),
+				Integer.getInteger("window-evaluation.half-life", 100),
+				Integer.getInteger("window-evaluation.max-deliveries", 500));
+		return new WindowEngine(
+				new WindowProperties(Duration.ofMinutes(10), null, calibration, Duration.ofMinutes(1)));
 	}
 
 	String name() {

@@ -18,7 +18,9 @@ import org.leverans.delivery.window.WindowEvidence;
  *
  * <p>
  * Run it with {@code ./mvnw -q -pl delivery-service -am test -DskipTests -Pwindow-evaluation}; add
- * {@code -Dwindow-evaluation.seed=7} for another draw of the same profiles.
+ * {@code -Dwindow-evaluation.seed=7} for another draw of the same profiles, and
+ * {@code -Dwindow-evaluation.coverage=0.9}, {@code .prior-strength}, {@code .half-life} or {@code .max-deliveries}
+ * to try other calibration settings.
  *
  * <p>
  * Deliveries are replayed one after another, the profiles interleaved as carriers sharing one platform would be: each
