@@ -42,6 +42,9 @@ public final class WindowEvaluation {
 	/** Target coverage of the Winkler interval score: misses cost 2/alpha times how far outside they fell. */
 	static final double WINKLER_ALPHA = 0.05;
 
+	/** The coverage the hindsight width is computed for: the engine's default target. */
+	static final double HINDSIGHT_COVERAGE = 0.95;
+
 	private WindowEvaluation() {
 	}
 
@@ -77,7 +80,9 @@ public final class WindowEvaluation {
 					(latest != null) ? latest.eta() : null, (latest != null) ? latest.givenAt() : null,
 					(latest != null) ? latest.givenAt() : null, null);
 			Band band = Band.of(horizon);
+			Instant anchor = (latest != null) ? latest.eta() : delivery.plannedFrom();
 			learned.get(band).add(engine.window(delivery.carrier(), evidence, now), delivery.deliveredAt());
+			learned.get(band).anchoredAt(anchor, delivery.deliveredAt());
 			naive.get(band)
 				.add((latest != null)
 						? new DeliveryWindow(latest.eta().minus(Duration.ofMinutes(30)),
@@ -95,15 +100,19 @@ public final class WindowEvaluation {
 				+ "width = mean window width; Winkler = mean interval score at alpha " + WINKLER_ALPHA
 				+ " (minutes, lower is better); naive = ETA ± 30 min, the planned slot before the first ETA");
 		System.out.println();
-		System.out.println("| carrier profile | horizon | windows | inside | width | Winkler | naive inside | naive Winkler |");
-		System.out.println("|---|---|---|---|---|---|---|---|");
+		System.out.println("hindsight = narrowest fixed window around the ETA (the slot before the first ETA) that would "
+				+ "have held " + Math.round(100 * HINDSIGHT_COVERAGE) + "% of this band's arrivals, knowing them all");
+		System.out.println();
+		System.out.println("| carrier profile | horizon | windows | inside | width | Winkler | naive inside | naive Winkler | hindsight width |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|");
 		for (CarrierProfile profile : CarrierProfile.values()) {
 			for (Band band : Band.values()) {
 				Score score = learned.get(profile).get(band);
 				Score baseline = naive.get(profile).get(band);
-				System.out.printf("| %s | %s | %d | %.1f%% | %.0f min | %.0f | %.1f%% | %.0f |%n", profile.description(),
-						band.label(), score.windows(), score.insidePercent(), score.meanWidthMinutes(),
-						score.meanWinkler(), baseline.insidePercent(), baseline.meanWinkler());
+				System.out.printf("| %s | %s | %d | %.1f%% | %.0f min | %.0f | %.1f%% | %.0f | %.0f min |%n",
+						profile.description(), band.label(), score.windows(), score.insidePercent(),
+						score.meanWidthMinutes(), score.meanWinkler(), baseline.insidePercent(), baseline.meanWinkler(),
+						score.hindsightWidthMinutes());
 			}
 		}
 	}
@@ -176,6 +185,27 @@ public final class WindowEvaluation {
 		private double widthMinutes;
 
 		private double winkler;
+
+		private final List<Long> anchoredErrors = new ArrayList<>();
+
+		/** Where the arrival fell against what the window was drawn around, for the hindsight width. */
+		void anchoredAt(Instant anchor, Instant arrival) {
+			this.anchoredErrors.add(Duration.between(anchor, arrival).toSeconds());
+		}
+
+		/** The shortest interval holding the target share of the anchored errors, a limit no engine can beat. */
+		double hindsightWidthMinutes() {
+			if (this.anchoredErrors.isEmpty()) {
+				return Double.NaN;
+			}
+			long[] sorted = this.anchoredErrors.stream().mapToLong(Long::longValue).sorted().toArray();
+			int holding = (int) Math.ceil(HINDSIGHT_COVERAGE * sorted.length);
+			long narrowest = Long.MAX_VALUE;
+			for (int i = 0; i + holding - 1 < sorted.length; i++) {
+				narrowest = Math.min(narrowest, sorted[i + holding - 1] - sorted[i]);
+			}
+			return narrowest / 60.0;
+		}
 
 		void add(DeliveryWindow window, Instant arrival) {
 			double width = Duration.between(window.from(), window.to()).toSeconds() / 60.0;
