@@ -3,6 +3,7 @@ package org.leverans.delivery.accuracy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,31 +11,37 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * How well the delivery windows kept their promise, per carrier and overall: of the delivered shipments, how often
- * the actual arrival fell inside the window shown four hours and one hour before, and how wide those windows were.
+ * the actual arrival fell inside the window shown four hours and one hour before, and how wide those windows were;
+ * and the same by horizon band, against the calibration's coverage target.
  */
 @RestController
 class AccuracyController {
 
 	private final JdbcClient jdbc;
 
-	AccuracyController(JdbcClient jdbc) {
+	private final HorizonAccuracy horizons;
+
+	AccuracyController(JdbcClient jdbc, HorizonAccuracy horizons) {
 		this.jdbc = jdbc;
+		this.horizons = horizons;
 	}
 
 	@GetMapping("/api/admin/delivery-accuracy")
 	AccuracyReport report() {
+		Map<String, List<HorizonAccuracy.Band>> bands = this.horizons.byCarrier();
 		List<CarrierAccuracy> carriers = this.jdbc.sql(query("carrier", "GROUP BY carrier ORDER BY carrier"))
 			.query((rs, n) -> new CarrierAccuracy(rs.getString(1), rs.getInt(2),
 					horizon(rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5)),
-					horizon(rs.getInt(6), rs.getInt(7), rs.getBigDecimal(8))))
+					horizon(rs.getInt(6), rs.getInt(7), rs.getBigDecimal(8)),
+					bands.getOrDefault(rs.getString(1), List.of())))
 			.list();
 		CarrierAccuracy overall = this.jdbc.sql(query("NULL", ""))
 			.query((rs, n) -> new CarrierAccuracy(null, rs.getInt(2),
 					horizon(rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5)),
-					horizon(rs.getInt(6), rs.getInt(7), rs.getBigDecimal(8))))
+					horizon(rs.getInt(6), rs.getInt(7), rs.getBigDecimal(8)), List.of()))
 			.single();
-		return new AccuracyReport(carriers,
-				new Overall(overall.delivered(), overall.fourHoursBefore(), overall.oneHourBefore()));
+		return new AccuracyReport(carriers, new Overall(overall.delivered(), overall.fourHoursBefore(),
+				overall.oneHourBefore(), this.horizons.overall()));
 	}
 
 	private static String query(String carrier, String tail) {
@@ -60,10 +67,13 @@ class AccuracyController {
 	record AccuracyReport(List<CarrierAccuracy> carriers, Overall overall) {
 	}
 
-	record Overall(int delivered, Horizon fourHoursBefore, Horizon oneHourBefore) {
+	record Overall(int delivered, Horizon fourHoursBefore, Horizon oneHourBefore,
+			List<HorizonAccuracy.Band> byHorizon) {
 	}
 
-	record CarrierAccuracy(String carrier, int delivered, Horizon fourHoursBefore, Horizon oneHourBefore) {
+	/** @param byHorizon hit rate, width and coverage against the target per horizon band */
+	record CarrierAccuracy(String carrier, int delivered, Horizon fourHoursBefore, Horizon oneHourBefore,
+			List<HorizonAccuracy.Band> byHorizon) {
 	}
 
 	/**

@@ -15,7 +15,7 @@ import org.leverans.delivery.shipment.Shipment;
 import org.leverans.delivery.shipment.ShipmentStatus;
 import org.leverans.delivery.shipment.Shipments;
 import org.leverans.delivery.shipment.TimelineEvent;
-import org.leverans.delivery.window.CarrierArrivals;
+import org.leverans.delivery.window.ArrivalHistory;
 import org.leverans.delivery.window.DeliveryWindowPolicy;
 import org.leverans.messaging.Outbox;
 
@@ -39,7 +39,7 @@ class ShipmentEventApplier {
 
 	private final DeliveryWindowPolicy windows;
 
-	private final CarrierArrivals arrivals;
+	private final ArrivalHistory arrivals;
 
 	private final DeliveryPromises promises;
 
@@ -49,7 +49,7 @@ class ShipmentEventApplier {
 
 	private final Clock clock;
 
-	ShipmentEventApplier(Shipments shipments, DeliveryWindowPolicy windows, CarrierArrivals arrivals,
+	ShipmentEventApplier(Shipments shipments, DeliveryWindowPolicy windows, ArrivalHistory arrivals,
 			DeliveryPromises promises, Outbox outbox, PlatformTransactionManager transactionManager, Clock clock) {
 		this.shipments = shipments;
 		this.windows = windows;
@@ -105,12 +105,9 @@ class ShipmentEventApplier {
 		Instant deliveredAt = newlyDelivered ? occurredAt : before.deliveredAt();
 		ProofOfDelivery proof = newlyDelivered ? event.proofOfDelivery() : before.proofOfDelivery();
 
-		if (newlyDelivered && before.eta() != null) {
-			this.arrivals.record(before.id(), carrier, before.eta(), deliveredAt);
-		}
 		Shipment progressed = before.withProgress(status, statusAt, eta, etaAt, latestEventAt, deliveredAt, proof,
 				before.window());
-		DeliveryWindow window = this.windows.current(progressed.evidence(), this.arrivals.errorsOf(carrier), now);
+		DeliveryWindow window = this.windows.current(progressed.evidence(), this.arrivals.calibrationOf(carrier), now);
 		if (DeliveryWindowPolicy.sameWindow(window, before.window())) {
 			window = before.window();
 		}
@@ -122,6 +119,8 @@ class ShipmentEventApplier {
 		this.shipments.update(after);
 		if (newlyDelivered) {
 			this.promises.recordArrival(after, deliveredAt);
+			// Every ETA of the timeline (this event's included) against the arrival, for the carrier's next windows.
+			this.arrivals.record(after, this.shipments.timeline(after.id()));
 		}
 		publish(before, after, event);
 		return Outcome.APPLIED;

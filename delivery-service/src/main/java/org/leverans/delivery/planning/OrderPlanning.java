@@ -15,7 +15,9 @@ import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.delivery.shipment.Shipment;
 import org.leverans.delivery.shipment.ShipmentStatus;
 import org.leverans.delivery.shipment.Shipments;
+import org.leverans.delivery.window.ArrivalHistory;
 import org.leverans.delivery.window.DeliveryWindowPolicy;
+import org.leverans.delivery.window.WindowEvidence;
 import org.leverans.messaging.EventHandlers;
 import org.leverans.messaging.Inbox;
 import org.leverans.messaging.Outbox;
@@ -44,17 +46,23 @@ class OrderPlanning {
 
 	private final TrackingNumbers trackingNumbers;
 
+	private final DeliveryWindowPolicy windows;
+
+	private final ArrivalHistory arrivals;
+
 	private final Clock clock;
 
 	private final EventHandlers handlers;
 
 	OrderPlanning(Inbox inbox, Outbox outbox, Shipments shipments, ShipmentPlanner planner,
-			TrackingNumbers trackingNumbers, Clock clock) {
+			TrackingNumbers trackingNumbers, DeliveryWindowPolicy windows, ArrivalHistory arrivals, Clock clock) {
 		this.inbox = inbox;
 		this.outbox = outbox;
 		this.shipments = shipments;
 		this.planner = planner;
 		this.trackingNumbers = trackingNumbers;
+		this.windows = windows;
+		this.arrivals = arrivals;
 		this.clock = clock;
 		this.handlers = EventHandlers.named("delivery-planning")
 			.on(OrderAccepted.class, this::plan)
@@ -75,8 +83,12 @@ class OrderPlanning {
 		Instant now = this.clock.instant();
 		List<PlannedShipment> plan = this.planner.plan(order);
 		for (PlannedShipment planned : plan) {
-			DeliveryWindow window = DeliveryWindowPolicy.planned(planned.date(), planned.slotFrom(), planned.slotTo(),
+			DeliveryWindow slot = DeliveryWindowPolicy.planned(planned.date(), planned.slotFrom(), planned.slotTo(),
 					planned.zone(), now);
+			// Shown as the carrier's deliveries have landed against their slots, when there is evidence of it.
+			DeliveryWindow window = this.windows.current(
+					new WindowEvidence(slot.from(), slot.to(), null, null, null, null),
+					this.arrivals.calibrationOf(planned.carrier()), now);
 			Shipment shipment = new Shipment(UUID.randomUUID(), order.orderId(), order.orderNumber(),
 					order.customerId(), planned.siteId(), planned.siteName(), planned.countryCode(), planned.zone(),
 					planned.carrier(), this.trackingNumbers.next(planned.carrier()), ShipmentStatus.PLANNED, null,

@@ -24,7 +24,8 @@ public record Shipment(UUID id, UUID orderId, String orderNumber, UUID customerI
 
 	public WindowEvidence evidence() {
 		DeliveryWindow planned = plannedWindow();
-		return new WindowEvidence(planned.from(), planned.to(), this.eta, this.latestEventAt, this.deliveredAt);
+		return new WindowEvidence(planned.from(), planned.to(), this.eta, this.etaOccurredAt, this.latestEventAt,
+				this.deliveredAt);
 	}
 
 	/** The same shipment with what partner events (or a cancellation) have since told. */

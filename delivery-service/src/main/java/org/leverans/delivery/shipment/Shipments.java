@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.ProofOfDelivery;
 import org.leverans.contracts.shipment.ShipmentLine;
+import org.leverans.contracts.shipment.WindowConfidence;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +26,7 @@ public class Shipments {
 			id, order_id, order_number, customer_id, site_id, site_name, country_code, time_zone, carrier,
 			tracking_number, status, status_occurred_at, planned_date, slot_from, slot_to, shipments_in_order,
 			planned_at, eta, eta_occurred_at, latest_event_at, delivered_at, pod_signed_by, pod_note, window_from,
-			window_to, window_basis, window_updated_at""";
+			window_to, window_basis, window_updated_at, window_confidence, window_samples, window_coverage""";
 
 	private final JdbcClient jdbc;
 
@@ -37,7 +38,7 @@ public class Shipments {
 		this.jdbc.sql("INSERT INTO shipment (" + COLUMNS + """
 				) VALUES (:id, :orderId, :orderNumber, :customerId, :siteId, :siteName, :country, :zone, :carrier,
 				:tracking, :status, :statusAt, :plannedDate, :slotFrom, :slotTo, :inOrder, :plannedAt, NULL, NULL,
-				NULL, NULL, NULL, NULL, :from, :to, :basis, :updatedAt)""")
+				NULL, NULL, NULL, NULL, :from, :to, :basis, :updatedAt, :confidence, :samples, :coverage)""")
 			.param("id", s.id())
 			.param("orderId", s.orderId())
 			.param("orderNumber", s.orderNumber())
@@ -59,6 +60,9 @@ public class Shipments {
 			.param("to", ts(s.window().to()))
 			.param("basis", s.window().basis())
 			.param("updatedAt", ts(s.window().updatedAt()))
+			.param("confidence", kind(s.window().confidence()))
+			.param("samples", samples(s.window().confidence()))
+			.param("coverage", coverage(s.window().confidence()))
 			.update();
 		for (ShipmentLine line : lines) {
 			this.jdbc.sql("""
@@ -76,7 +80,8 @@ public class Shipments {
 				UPDATE shipment SET status = :status, status_occurred_at = :statusAt, eta = :eta,
 				eta_occurred_at = :etaAt, latest_event_at = :latest, delivered_at = :deliveredAt,
 				pod_signed_by = :signedBy, pod_note = :note, window_from = :from, window_to = :to,
-				window_basis = :basis, window_updated_at = :updatedAt
+				window_basis = :basis, window_updated_at = :updatedAt, window_confidence = :confidence,
+				window_samples = :samples, window_coverage = :coverage
 				WHERE id = :id""")
 			.param("status", s.status().name())
 			.param("statusAt", ts(s.statusOccurredAt()))
@@ -90,25 +95,30 @@ public class Shipments {
 			.param("to", ts(s.window().to()))
 			.param("basis", s.window().basis())
 			.param("updatedAt", ts(s.window().updatedAt()))
+			.param("confidence", kind(s.window().confidence()))
+			.param("samples", samples(s.window().confidence()))
+			.param("coverage", coverage(s.window().confidence()))
 			.param("id", s.id())
 			.update();
 	}
 
 	public void recordWindow(UUID shipmentId, DeliveryWindow window) {
 		this.jdbc.sql("""
-				INSERT INTO shipment_window (shipment_id, window_from, window_to, basis, shown_from)
-				VALUES (?, ?, ?, ?, ?)""")
-			.params(shipmentId, ts(window.from()), ts(window.to()), window.basis(), ts(window.updatedAt()))
+				INSERT INTO shipment_window (shipment_id, window_from, window_to, basis, shown_from, confidence, samples,
+				coverage) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(shipmentId, ts(window.from()), ts(window.to()), window.basis(), ts(window.updatedAt()),
+					kind(window.confidence()), samples(window.confidence()), coverage(window.confidence()))
 			.update();
 	}
 
 	/** The window the shipment showed at a given moment, if it existed then. */
 	public Optional<DeliveryWindow> windowShownAt(UUID shipmentId, Instant at) {
 		return this.jdbc.sql("""
-				SELECT window_from, window_to, basis, shown_from FROM shipment_window
+				SELECT window_from, window_to, basis, shown_from, confidence, samples, coverage FROM shipment_window
 				WHERE shipment_id = ? AND shown_from <= ? ORDER BY shown_from DESC, id DESC LIMIT 1""")
 			.params(shipmentId, ts(at))
-			.query((rs, n) -> new DeliveryWindow(instant(rs, 1), instant(rs, 2), rs.getString(3), instant(rs, 4)))
+			.query((rs, n) -> new DeliveryWindow(instant(rs, 1), instant(rs, 2), rs.getString(3), instant(rs, 4),
+					confidence(rs, "confidence", "samples", "coverage")))
 			.optional();
 	}
 
@@ -288,7 +298,8 @@ public class Shipments {
 				instant(rs, "eta_occurred_at"), instant(rs, "latest_event_at"), instant(rs, "delivered_at"),
 				(signedBy != null || note != null) ? new ProofOfDelivery(signedBy, note) : null,
 				new DeliveryWindow(instant(rs, "window_from"), instant(rs, "window_to"), rs.getString("window_basis"),
-						instant(rs, "window_updated_at")));
+						instant(rs, "window_updated_at"),
+						confidence(rs, "window_confidence", "window_samples", "window_coverage")));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -299,6 +310,25 @@ public class Shipments {
 	private static Instant instant(ResultSet rs, int column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static WindowConfidence confidence(ResultSet rs, String kind, String samples, String coverage)
+			throws SQLException {
+		String value = rs.getString(kind);
+		return (value != null)
+				? new WindowConfidence(value, rs.getInt(samples), rs.getObject(coverage, Double.class)) : null;
+	}
+
+	private static String kind(WindowConfidence confidence) {
+		return (confidence != null) ? confidence.kind() : null;
+	}
+
+	private static Integer samples(WindowConfidence confidence) {
+		return (confidence != null) ? confidence.samples() : null;
+	}
+
+	private static Double coverage(WindowConfidence confidence) {
+		return (confidence != null) ? confidence.coverage() : null;
 	}
 
 	private static Timestamp ts(Instant instant) {

@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Objects;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.contracts.shipment.WindowConfidence;
 
 /**
  * Draws the delivery window a buyer sees from the evidence at hand: the planned slot (PLANNED), a window around the
- * carrier's ETA that narrows as arrival nears (CARRIER_ETA), the same moved and sized by how this carrier's ETAs
- * have turned out lately (PREDICTED), and finally the actual arrival (ACTUAL).
+ * carrier's latest ETA (CARRIER_ETA with fixed margins that narrow as arrival nears, PREDICTED once the carrier's
+ * past deliveries calibrate it), and finally the actual arrival (ACTUAL). Each window says how sure it is.
  */
 public class DeliveryWindowPolicy {
 
@@ -35,26 +37,28 @@ public class DeliveryWindowPolicy {
 		return new DeliveryWindow(start, end.isBefore(start) ? start : end, PLANNED, now);
 	}
 
-	public DeliveryWindow current(WindowEvidence evidence, ArrivalErrors carrierErrors, Instant now) {
+	public DeliveryWindow current(WindowEvidence evidence, CarrierCalibration calibration, Instant now) {
 		if (evidence.deliveredAt() != null) {
-			return new DeliveryWindow(evidence.deliveredAt(), evidence.deliveredAt(), ACTUAL, now);
+			return new DeliveryWindow(evidence.deliveredAt(), evidence.deliveredAt(), ACTUAL, now,
+					WindowConfidence.actual());
 		}
 		if (evidence.eta() == null) {
-			return new DeliveryWindow(evidence.plannedFrom(), evidence.plannedTo(), PLANNED, now);
+			// How this carrier's deliveries land against the slots they were planned in.
+			CarrierCalibration.WindowBounds bounds = calibration.bounds(HorizonBand.PLANNED_SLOT, Duration.ZERO,
+					Duration.ZERO);
+			return window(evidence.plannedFrom().plus(bounds.from()), evidence.plannedTo().plus(bounds.to()), PLANNED,
+					now, bounds.confidence());
 		}
 		Instant eta = evidence.eta();
 		// The shipment's own progress tells the time too: a carrier's event at 10:00 means it is at least 10:00.
 		Instant knownAt = latest(now, evidence.latestEventAt());
 		Duration margin = marginFor(Duration.between(knownAt, eta));
-		if (carrierErrors.samples() < this.properties.prediction().minSamples()) {
-			return new DeliveryWindow(eta.minus(margin), eta.plus(margin), CARRIER_ETA, now);
-		}
-		Duration shift = clamp(carrierErrors.median(), this.properties.prediction().maxShift());
-		// A carrier whose arrivals scatter widely gets a window at least as wide as that scatter.
-		Duration spread = carrierErrors.late().minus(carrierErrors.early()).dividedBy(2);
-		Duration halfWidth = max(margin, spread);
-		Instant centre = eta.plus(shift);
-		return new DeliveryWindow(centre.minus(halfWidth), centre.plus(halfWidth), PREDICTED, now);
+		Instant givenAt = (evidence.etaGivenAt() != null) ? evidence.etaGivenAt() : knownAt;
+		// Calibrated by how far ahead the ETA was when given: an old ETA does not grow more accurate as time passes.
+		HorizonBand band = HorizonBand.ofEtaAhead(Duration.between(givenAt, eta));
+		CarrierCalibration.WindowBounds bounds = calibration.bounds(band, margin.negated(), margin);
+		String basis = WindowConfidence.DEFAULT_MARGINS.equals(bounds.confidence().kind()) ? CARRIER_ETA : PREDICTED;
+		return window(eta.plus(bounds.from()), eta.plus(bounds.to()), basis, now, bounds.confidence());
 	}
 
 	/** Whether buyers should be told: either end moved by more than the configured threshold. */
@@ -68,7 +72,8 @@ public class DeliveryWindowPolicy {
 	}
 
 	public static boolean sameWindow(DeliveryWindow a, DeliveryWindow b) {
-		return a.from().equals(b.from()) && a.to().equals(b.to()) && a.basis().equals(b.basis());
+		return a.from().equals(b.from()) && a.to().equals(b.to()) && a.basis().equals(b.basis())
+				&& Objects.equals(a.confidence(), b.confidence());
 	}
 
 	Duration marginFor(Duration ahead) {
@@ -80,18 +85,12 @@ public class DeliveryWindowPolicy {
 		return this.properties.etaMargins().getLast().margin();
 	}
 
+	private static DeliveryWindow window(Instant from, Instant to, String basis, Instant now,
+			WindowConfidence confidence) {
+		return new DeliveryWindow(from, to.isBefore(from) ? from : to, basis, now, confidence);
+	}
+
 	private static Instant latest(Instant a, Instant b) {
 		return (b != null && b.isAfter(a)) ? b : a;
-	}
-
-	private static Duration clamp(Duration value, Duration limit) {
-		if (value.compareTo(limit) > 0) {
-			return limit;
-		}
-		return (value.compareTo(limit.negated()) < 0) ? limit.negated() : value;
-	}
-
-	private static Duration max(Duration a, Duration b) {
-		return (a.compareTo(b) >= 0) ? a : b;
 	}
 }

@@ -11,13 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How delivery windows are drawn, under {@code leverans.delivery.window}.
  *
  * @param changeThreshold a window that moves less than this (at either end) is not announced as changed
- * @param etaMargins half-width of a window around a carrier ETA, by how far ahead the ETA is
- * @param prediction how a carrier's past arrivals shape the window
+ * @param etaMargins half-width of a window around a carrier ETA, by how far ahead the ETA is, while there is no
+ * evidence to calibrate it
+ * @param calibration how carriers' past deliveries calibrate the window
  * @param refreshInterval how often open windows are redrawn as time passes without news (zero: never)
  */
 @ConfigurationProperties("leverans.delivery.window")
 public record WindowProperties(@DefaultValue("10m") Duration changeThreshold, List<EtaMargin> etaMargins,
-		@DefaultValue Prediction prediction, @DefaultValue("1m") Duration refreshInterval) {
+		@DefaultValue Calibration calibration, @DefaultValue("1m") Duration refreshInterval) {
 
 	public WindowProperties {
 		etaMargins = (etaMargins == null || etaMargins.isEmpty())
@@ -32,11 +33,24 @@ public record WindowProperties(@DefaultValue("10m") Duration changeThreshold, Li
 	}
 
 	/**
-	 * @param minSamples delivered shipments a carrier needs before its own lateness shapes the window
-	 * @param sampleSize how many of the carrier's most recent arrivals count
-	 * @param maxShift the furthest the learned lateness may move a window from the ETA
+	 * @param coverage the share of arrivals a calibrated window is drawn to hold, above 0 and below 1
+	 * @param priorStrength how many deliveries' worth of weight the all-carrier figures (and, below them, the fixed
+	 * margins) count for while a carrier's band has few samples
+	 * @param halfLife after how many newer deliveries a delivery counts half as much
+	 * @param maxDeliveries the most recent deliveries (per carrier, and of all carriers) that are looked at
 	 */
-	public record Prediction(@DefaultValue("5") int minSamples, @DefaultValue("50") int sampleSize,
-			@DefaultValue("2h") Duration maxShift) {
+	public record Calibration(@DefaultValue("0.95") double coverage, @DefaultValue("10") int priorStrength,
+			@DefaultValue("100") int halfLife, @DefaultValue("500") int maxDeliveries) {
+
+		public Calibration {
+			if (!(coverage > 0 && coverage < 1)) {
+				throw new IllegalArgumentException("leverans.delivery.window.calibration.coverage must be above 0 "
+						+ "and below 1, was " + coverage);
+			}
+			if (priorStrength < 0 || halfLife < 1 || maxDeliveries < 1) {
+				throw new IllegalArgumentException("leverans.delivery.window.calibration: prior-strength must be at "
+						+ "least 0, half-life and max-deliveries at least 1");
+			}
+		}
 	}
 }

@@ -39,7 +39,7 @@ public class WindowRefresher implements SmartLifecycle {
 
 	private final DeliveryWindowPolicy policy;
 
-	private final CarrierArrivals arrivals;
+	private final ArrivalHistory arrivals;
 
 	private final Outbox outbox;
 
@@ -51,7 +51,7 @@ public class WindowRefresher implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
-	WindowRefresher(Shipments shipments, DeliveryWindowPolicy policy, CarrierArrivals arrivals, Outbox outbox,
+	WindowRefresher(Shipments shipments, DeliveryWindowPolicy policy, ArrivalHistory arrivals, Outbox outbox,
 			PlatformTransactionManager transactionManager, Clock clock, WindowProperties properties) {
 		this.shipments = shipments;
 		this.policy = policy;
@@ -69,7 +69,7 @@ public class WindowRefresher implements SmartLifecycle {
 			int count = 0;
 			for (Shipment shipment : this.shipments.lockOpenWithEta(now.minus(STALE_ETA), BATCH)) {
 				DeliveryWindow window = this.policy.current(shipment.evidence(),
-						this.arrivals.errorsOf(shipment.carrier()), now);
+						this.arrivals.calibrationOf(shipment.carrier()), now);
 				if (DeliveryWindowPolicy.sameWindow(window, shipment.window())) {
 					continue;
 				}

@@ -59,6 +59,15 @@ class DeliveryAccuracyIntegrationTests extends DeliveryIntegrationTest {
 			.andExpect(jsonPath("$.carriers[?(@.carrier == '%s')].oneHourBefore.hits", CARRIER).value(1))
 			.andExpect(jsonPath("$.carriers[?(@.carrier == '%s')].oneHourBefore.meanWidthMinutes", CARRIER)
 				.value(75.0))
+			.andExpect(jsonPath("$.carriers[?(@.carrier == '%s')].byHorizon[*].band", CARRIER).value(
+					// planned only six hours before the arrivals, so nothing was shown 8 h or 24 h before
+					org.hamcrest.Matchers.contains("UNDER_30_MIN", "MIN_30_TO_90", "H_1_5_TO_4")))
+			// Fifteen minutes before, the punctual one showed 5:55–6:25 and arrived 6:15; the late one missed.
+			.andExpect(jsonPath("$.carriers[?(@.carrier == '%s')].byHorizon[0].samples", CARRIER).value(2))
+			.andExpect(jsonPath("$.carriers[?(@.carrier == '%s')].byHorizon[0].hits", CARRIER).value(1))
+			.andExpect(jsonPath("$.carriers[?(@.carrier == '%s')].byHorizon[0].coverageTarget", CARRIER).value(0.95))
+			.andExpect(jsonPath("$.carriers[?(@.carrier == '%s')].byHorizon[0].againstTarget", CARRIER).value(-0.45))
+			.andExpect(jsonPath("$.overall.byHorizon").isArray())
 			.andExpect(jsonPath("$.overall.delivered").isNumber());
 		this.mvc.perform(get("/api/admin/delivery-accuracy").with(carrier(CARRIER))).andExpect(status().isForbidden());
 	}

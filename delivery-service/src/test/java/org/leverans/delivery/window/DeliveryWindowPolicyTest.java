@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Collections;
 import java.util.List;
-import java.util.stream.LongStream;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.contracts.shipment.WindowConfidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +23,12 @@ class DeliveryWindowPolicyTest {
 
 	static final Instant PLANNED_TO = Instant.parse("2026-12-03T07:00:00Z");
 
+	static final WindowProperties.Calibration CALIBRATION = new WindowProperties.Calibration(0.95, 30, 100, 500);
+
+	static final CarrierCalibration NONE = CarrierCalibration.none(0.95, 30);
+
 	final DeliveryWindowPolicy policy = new DeliveryWindowPolicy(
-			new WindowProperties(Duration.ofMinutes(10), null, new WindowProperties.Prediction(5, 50, Duration.ofHours(2)),
-					Duration.ofMinutes(1)));
+			new WindowProperties(Duration.ofMinutes(10), null, CALIBRATION, Duration.ofMinutes(1)));
 
 	@Test
 	void plannedWindowIsTheRequestedSlotInTheSitesTimeZone() {
@@ -41,9 +45,10 @@ class DeliveryWindowPolicyTest {
 
 	@Test
 	void staysPlannedUntilTheCarrierGivesAnEta() {
-		DeliveryWindow window = this.policy.current(evidence(null, null, null), ArrivalErrors.NONE, NOW);
+		DeliveryWindow window = this.policy.current(evidence(null, null, null), NONE, NOW);
 
-		assertThat(window).isEqualTo(new DeliveryWindow(PLANNED_FROM, PLANNED_TO, "PLANNED", NOW));
+		assertThat(window).isEqualTo(new DeliveryWindow(PLANNED_FROM, PLANNED_TO, "PLANNED", NOW,
+				WindowConfidence.defaultMargins(0)));
 	}
 
 	@Test
@@ -55,14 +60,14 @@ class DeliveryWindowPolicyTest {
 
 		Instant eta = NOW.plus(Duration.ofMinutes(40));
 		assertThat(etaWindow(eta)).isEqualTo(new DeliveryWindow(eta.minus(Duration.ofMinutes(15)),
-				eta.plus(Duration.ofMinutes(15)), "CARRIER_ETA", NOW));
+				eta.plus(Duration.ofMinutes(15)), "CARRIER_ETA", NOW, WindowConfidence.defaultMargins(0)));
 	}
 
 	@Test
 	void aLaterPartnerEventCountsAsTheTimeKnownSoTheWindowNarrows() {
 		Instant eta = NOW.plus(Duration.ofHours(5));
 		DeliveryWindow window = this.policy.current(evidence(eta, eta.minus(Duration.ofMinutes(30)), null),
-				ArrivalErrors.NONE, NOW);
+				NONE, NOW);
 
 		assertThat(width(window)).isEqualTo(Duration.ofMinutes(30));
 	}
@@ -70,81 +75,93 @@ class DeliveryWindowPolicyTest {
 	@Test
 	void deliveredShipmentShowsTheActualArrival() {
 		Instant deliveredAt = NOW.plus(Duration.ofMinutes(3));
-		DeliveryWindow window = this.policy.current(evidence(NOW, NOW, deliveredAt), ArrivalErrors.NONE, NOW);
+		DeliveryWindow window = this.policy.current(evidence(NOW, NOW, deliveredAt), NONE, NOW);
 
-		assertThat(window).isEqualTo(new DeliveryWindow(deliveredAt, deliveredAt, "ACTUAL", NOW));
+		assertThat(window).isEqualTo(new DeliveryWindow(deliveredAt, deliveredAt, "ACTUAL", NOW,
+				WindowConfidence.actual()));
 	}
 
 	@Test
 	void afterARunOfLateDeliveriesThePredictedWindowMovesLater() {
 		Instant eta = NOW.plus(Duration.ofMinutes(40));
-		ArrivalErrors lateCarrier = ArrivalErrors.of(List.of(1500L, 1800L, 1800L, 2100L, 1800L, 1900L));
+		CarrierCalibration late = calibration(Outcomes.etaErrors(HorizonBand.MIN_30_TO_90,
+				IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(25 + i % 11)).toList()));
 
-		DeliveryWindow window = this.policy.current(evidence(eta, NOW, null), lateCarrier, NOW);
+		DeliveryWindow window = this.policy.current(evidence(eta, NOW, null), late, NOW);
 
 		assertThat(window.basis()).isEqualTo("PREDICTED");
-		assertThat(window.from()).isAfter(eta.minus(Duration.ofMinutes(15)));
-		assertThat(window.from().plus(width(window).dividedBy(2))).isEqualTo(eta.plus(Duration.ofMinutes(30)));
-		assertThat(width(window)).isEqualTo(Duration.ofMinutes(30));
+		assertThat(window.confidence()).isEqualTo(WindowConfidence.calibrated(200, 0.95));
+		// Late every time, by 25 to 35 minutes: the window starts well after the ETA and ends at the latest seen.
+		assertThat(window.from()).isBetween(eta.plus(Duration.ofMinutes(10)), eta.plus(Duration.ofMinutes(25)));
+		assertThat(window.to()).isEqualTo(eta.plus(Duration.ofMinutes(35)));
 	}
 
 	@Test
 	void aCarrierWhoseArrivalsScatterGetsAWindowAsWideAsTheScatter() {
 		Instant eta = NOW.plus(Duration.ofMinutes(40));
-		ArrivalErrors scattered = ArrivalErrors.of(LongStream.rangeClosed(-6, 6).map(i -> i * 600).boxed().toList());
+		CarrierCalibration scattered = calibration(Outcomes.etaErrors(HorizonBand.MIN_30_TO_90,
+				IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(-40 + i % 81)).toList()));
 
 		DeliveryWindow window = this.policy.current(evidence(eta, NOW, null), scattered, NOW);
 
-		assertThat(window.basis()).isEqualTo("PREDICTED");
-		assertThat(window.from()).isBeforeOrEqualTo(eta.minus(Duration.ofMinutes(40)));
-		assertThat(window.to()).isAfterOrEqualTo(eta.plus(Duration.ofMinutes(40)));
+		assertThat(window.from()).isBeforeOrEqualTo(eta.minus(Duration.ofMinutes(35)));
+		assertThat(window.to()).isAfterOrEqualTo(eta.plus(Duration.ofMinutes(35)));
 	}
 
 	@Test
-	void ignoresACarriersHistoryUntilThereIsEnoughOfIt() {
+	void keepsTheFixedMarginsAndClaimsNoCoverageWithoutEvidence() {
 		Instant eta = NOW.plus(Duration.ofMinutes(40));
-		DeliveryWindow window = this.policy.current(evidence(eta, NOW, null),
-				ArrivalErrors.of(Collections.nCopies(4, 3600L)), NOW);
+
+		DeliveryWindow window = this.policy.current(evidence(eta, NOW, null), NONE, NOW);
 
 		assertThat(window.basis()).isEqualTo("CARRIER_ETA");
+		assertThat(window.confidence()).isEqualTo(WindowConfidence.defaultMargins(0));
 	}
 
 	@Test
-	void learnedShiftIsCappedSoOneWildCarrierCannotMoveTheWindowByHours() {
-		Instant eta = NOW.plus(Duration.ofMinutes(40));
-		DeliveryWindow window = this.policy.current(evidence(eta, NOW, null),
-				ArrivalErrors.of(Collections.nCopies(10, 10 * 3600L)), NOW);
+	void calibratesAnEtaByHowFarAheadItWasGivenSoAnOldEtaKeepsItsWideWindow() {
+		Instant eta = NOW.plus(Duration.ofMinutes(20));
+		Instant givenFiveHoursAhead = eta.minus(Duration.ofHours(5));
+		CarrierCalibration calibration = calibration(Outcomes.etaErrors(HorizonBand.H_4_TO_12,
+				IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(-60 + i % 121)).toList()));
 
-		assertThat(window.from().plus(width(window).dividedBy(2))).isEqualTo(eta.plus(Duration.ofHours(2)));
+		DeliveryWindow window = this.policy.current(
+				new WindowEvidence(PLANNED_FROM, PLANNED_TO, eta, givenFiveHoursAhead, givenFiveHoursAhead, null),
+				calibration, NOW);
+
+		assertThat(window.basis()).isEqualTo("PREDICTED");
+		assertThat(width(window)).isGreaterThanOrEqualTo(Duration.ofMinutes(110));
 	}
 
 	@Test
-	void announcesAWindowChangeOnlyBeyondTheThreshold() {
-		DeliveryWindow before = new DeliveryWindow(PLANNED_FROM, PLANNED_TO, "PLANNED", NOW);
+	void plannedSlotWidensByHowTheCarriersDeliveriesLandAgainstTheirSlots() {
+		// Every delivery lands in the hour after its two-hour slot.
+		List<DeliveryOutcome> outcomes = IntStream.range(0, 200)
+			.mapToObj(i -> new DeliveryOutcome("late-haulage", NOW,
+					List.of(new ArrivalSample(HorizonBand.PLANNED_SLOT, Duration.ofMinutes(120 + i % 61),
+							Duration.ofMinutes(i % 61)))))
+			.toList();
 
-		assertThat(this.policy.movedNotably(before, shifted(before, Duration.ofMinutes(10)))).isFalse();
-		assertThat(this.policy.movedNotably(before, shifted(before, Duration.ofMinutes(11)))).isTrue();
-		assertThat(this.policy.movedNotably(before,
-				new DeliveryWindow(PLANNED_FROM, PLANNED_TO.minus(Duration.ofMinutes(30)), "CARRIER_ETA", NOW)))
-			.isTrue();
-	}
+		DeliveryWindow window = this.policy.current(evidence(null, null, null), calibration(outcomes), NOW);
 
-	@Test
-	void quantilesOfArrivalErrorsInterpolateBetweenSamples() {
-		ArrivalErrors errors = ArrivalErrors.of(List.of(600L, 0L, -600L, 1200L, 300L));
-
-		assertThat(errors.samples()).isEqualTo(5);
-		assertThat(errors.median()).isEqualTo(Duration.ofMinutes(5));
-		assertThat(errors.early()).isEqualTo(Duration.ofMinutes(-6));
-		assertThat(errors.late()).isEqualTo(Duration.ofMinutes(16));
+		assertThat(window.basis()).isEqualTo("PLANNED");
+		assertThat(window.confidence().kind()).isEqualTo(WindowConfidence.CALIBRATED);
+		assertThat(window.from()).isAfter(PLANNED_FROM.plus(Duration.ofMinutes(60)));
+		assertThat(window.to()).isBetween(PLANNED_TO.plus(Duration.ofMinutes(55)), PLANNED_TO.plus(Duration.ofMinutes(60)));
 	}
 
 	private DeliveryWindow etaWindow(Instant eta) {
-		return this.policy.current(evidence(eta, NOW, null), ArrivalErrors.NONE, NOW);
+		return this.policy.current(evidence(eta, NOW, null), NONE, NOW);
 	}
 
 	private static WindowEvidence evidence(Instant eta, Instant latestEventAt, Instant deliveredAt) {
-		return new WindowEvidence(PLANNED_FROM, PLANNED_TO, eta, latestEventAt, deliveredAt);
+		return new WindowEvidence(PLANNED_FROM, PLANNED_TO, eta, latestEventAt, latestEventAt, deliveredAt);
+	}
+
+	/** A carrier whose own deliveries are these, and nobody else's. */
+	private static CarrierCalibration calibration(List<DeliveryOutcome> outcomes) {
+		ArrivalCalibrator calibrator = new ArrivalCalibrator(CALIBRATION);
+		return new CarrierCalibration(calibrator.bounds(outcomes), Map.of(), 0.95, 30);
 	}
 
 	private static Duration width(DeliveryWindow window) {

@@ -1,0 +1,47 @@
+package org.leverans.delivery.window.evaluation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Plays one carrier profile: a planned slot per delivery, its arrival, and the ETAs it sends on the way. */
+final class SimulatedCarrier {
+
+	// Deliveries half a day apart: recency weighting sees weeks pass over a run.
+	private static final Duration BETWEEN_DELIVERIES = Duration.ofHours(12);
+
+	private final CarrierProfile profile;
+
+	private final SplittableRandom random;
+
+	SimulatedCarrier(CarrierProfile profile, SplittableRandom random) {
+		this.profile = profile;
+		this.random = random;
+	}
+
+	CarrierProfile profile() {
+		return this.profile;
+	}
+
+	String code() {
+		return this.profile.name().toLowerCase().replace('_', '-');
+	}
+
+	SimulatedDelivery deliver(int delivery) {
+		Instant plannedFrom = WindowEvaluation.START.plus(BETWEEN_DELIVERIES.multipliedBy(delivery));
+		Instant plannedTo = plannedFrom.plus(WindowEvaluation.SLOT);
+		CarrierProfile.Trip trip = this.profile.trip(this.random, delivery);
+		Instant arrival = plannedFrom.plus(this.profile.arrivalInSlot(this.random, WindowEvaluation.SLOT, trip));
+		List<SimulatedDelivery.Eta> etas = new ArrayList<>();
+		for (Duration horizon : WindowEvaluation.ETA_HORIZONS) {
+			// Carriers do not send on the minute: a couple of minutes either way.
+			Instant givenAt = arrival.minus(horizon).plusSeconds(this.random.nextLong(-120, 121));
+			Duration error = this.profile.etaError(this.random, Duration.between(givenAt, arrival), trip);
+			etas.add(new SimulatedDelivery.Eta(givenAt, arrival.minus(error)));
+		}
+		return new SimulatedDelivery(code(), plannedFrom, plannedTo, plannedFrom.minus(Duration.ofDays(2)), etas,
+				arrival);
+	}
+}
