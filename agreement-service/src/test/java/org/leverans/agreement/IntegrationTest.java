@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.leverans.agreement.web.SecurityConfiguration;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

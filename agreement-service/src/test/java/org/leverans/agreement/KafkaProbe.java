@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.leverans.contracts.EventContract;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;

@@ -24,7 +24,7 @@ import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.OrderAccepted;
 import org.leverans.delivery.shipment.Shipment;
 import org.leverans.delivery.shipment.Shipments;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

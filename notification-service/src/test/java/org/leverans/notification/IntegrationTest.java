@@ -20,7 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -29,7 +29,7 @@ import org.leverans.contracts.shipment.ShipmentLine;
 import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.messaging.CloudEventHeaders;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

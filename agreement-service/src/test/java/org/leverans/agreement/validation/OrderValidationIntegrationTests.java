@@ -29,7 +29,7 @@ import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.OrderValidationFailed;
 import org.leverans.contracts.validation.PricedLine;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -26,7 +26,7 @@ import org.leverans.credit.account.CreditAccount;
 import org.leverans.credit.account.CreditAccounts;
 import org.leverans.credit.bureau.BureauTestAccess;
 import org.leverans.credit.bureau.CreditBureau;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
