@@ -3,6 +3,7 @@ package org.leverans.testsupport.events;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -32,36 +33,39 @@ public final class EventProducer {
 
 	/** Publishes an event of {@code contracts} under a new CloudEvents id and returns that id. */
 	public String publish(Object key, Object event) {
-		return send(CloudEventRecord.of(key, event, this.json));
+		return publish(key, event, UUID.randomUUID().toString());
 	}
 
 	/** Publishes an event under the given CloudEvents id, as a redelivery would. */
 	public String publish(Object key, Object event, String eventId) {
-		return send(CloudEventRecord.of(key, event, this.json).id(eventId));
+		send(CloudEventRecord.of(key, event, this.json).id(eventId));
+		return eventId;
 	}
 
 	/** Sends {@code body} (any JSON-able object) as an event of the given contract type. */
 	public String publishAs(Object key, Class<?> contractType, Object body) {
-		return send(CloudEventRecord.as(key, contractType, body, this.json));
-	}
-
-	/** Sends one record and returns its CloudEvents id. */
-	public static String send(CloudEventRecord record) {
-		sendAll(List.of(record));
+		CloudEventRecord record = CloudEventRecord.as(key, contractType, body, this.json);
+		send(record);
 		return record.id();
 	}
 
+	/** Sends one record; where it landed tells a test how far the consumer must commit to have seen it. */
+	public static RecordMetadata send(CloudEventRecord record) {
+		return sendAll(List.of(record)).get(0);
+	}
+
 	/** Sends the records in this order, all before waiting for the first acknowledgement (so they batch). */
-	public static void sendAll(List<CloudEventRecord> records) {
+	public static List<RecordMetadata> sendAll(List<CloudEventRecord> records) {
 		KafkaProducer<String, byte[]> producer = producer();
 		List<Future<RecordMetadata>> sent = new ArrayList<>();
 		for (CloudEventRecord record : records) {
 			sent.add(producer.send(record.toProducerRecord()));
 		}
 		producer.flush();
+		List<RecordMetadata> landed = new ArrayList<>();
 		for (Future<RecordMetadata> acknowledgement : sent) {
 			try {
-				acknowledgement.get();
+				landed.add(acknowledgement.get());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -71,6 +75,7 @@ public final class EventProducer {
 				throw new IllegalStateException("The test broker refused a record", ex.getCause());
 			}
 		}
+		return landed;
 	}
 
 	private static synchronized KafkaProducer<String, byte[]> producer() {
