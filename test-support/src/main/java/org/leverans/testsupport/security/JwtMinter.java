@@ -41,6 +41,10 @@ public final class JwtMinter {
 		}
 	}
 
+	public String keyId() {
+		return this.key.getKeyID();
+	}
+
 	/** The caller's token from {@code issuer}, valid from now for {@code validFor}. */
 	public String mint(TestCaller caller, String issuer, Duration validFor) {
 		Instant now = Instant.now();
