@@ -80,9 +80,8 @@ public final class TopicProbe {
 				new StringDeserializer(), new ByteArrayDeserializer())) {
 			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
 			await().atMost(TIMEOUT).until(() -> {
-				if (consumer.assignment().isEmpty()) {
-					// a topic nobody has written to yet has no partitions; ask again until it has
-					assignFromTheBeginning(consumer, topic);
+				if (consumer.assignment().isEmpty() && !assignFromTheBeginning(consumer, topic)) {
+					return false; // a topic nobody has written to yet may have no partitions; ask again
 				}
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
 					if (key.toString().equals(record.key())) {
@@ -95,18 +94,23 @@ public final class TopicProbe {
 		}
 	}
 
-	private static void assignFromTheBeginning(KafkaConsumer<?, ?> consumer, String topic) {
+	private static boolean assignFromTheBeginning(KafkaConsumer<?, ?> consumer, String topic) {
 		List<TopicPartition> partitions = consumer.partitionsFor(topic)
 			.stream()
 			.map((partition) -> new TopicPartition(topic, partition.partition()))
 			.toList();
+		if (partitions.isEmpty()) {
+			return false;
+		}
 		consumer.assign(partitions);
 		consumer.seekToBeginning(partitions);
+		return true;
 	}
 
 	private static boolean caughtUp(KafkaConsumer<?, ?> consumer) {
 		Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
-		return !ends.isEmpty() && ends.entrySet().stream().allMatch((end) -> consumer.position(end.getKey()) >= end.getValue());
+		return !ends.isEmpty()
+				&& ends.entrySet().stream().allMatch((end) -> consumer.position(end.getKey()) >= end.getValue());
 	}
 
 	private interface Done {
