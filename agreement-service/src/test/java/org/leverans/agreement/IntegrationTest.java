@@ -1,9 +1,11 @@
 package org.leverans.agreement;
 
-import java.util.List;
 import java.util.UUID;
 
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.DemoIds;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
+import org.leverans.testsupport.security.TestCaller;
+import org.leverans.testsupport.security.TestJwts;
 import org.leverans.web.security.JwtRoles;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,38 +26,34 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("demo")
 public abstract class IntegrationTest {
 
-	public static final UUID RAKENNUS = UUID.fromString("11111111-1111-1111-1111-111111111111");
+	public static final UUID RAKENNUS = DemoIds.RAKENNUS;
 
-	public static final UUID BYGG = UUID.fromString("22222222-2222-2222-2222-222222222222");
+	public static final UUID BYGG = DemoIds.BYGG;
 
-	public static final UUID KIVI = UUID.fromString("33333333-3333-3333-3333-333333333333");
+	public static final UUID KIVI = DemoIds.KIVI;
 
-	public static final UUID TAMPERE = UUID.fromString("33333333-0000-0000-0000-000000000001");
+	public static final UUID TAMPERE = DemoIds.TAMPERE;
 
-	public static final UUID KIVI_AGREEMENT = UUID.fromString("a3333333-0000-0000-0000-000000000001");
+	public static final UUID KIVI_AGREEMENT = DemoIds.KIVI_AGREEMENT;
 
-	public static final UUID JATKASAARI = UUID.fromString("11111111-0000-0000-0000-000000000001");
+	public static final UUID JATKASAARI = DemoIds.JATKASAARI;
 
-	public static final UUID PASILA = UUID.fromString("11111111-0000-0000-0000-000000000002");
+	public static final UUID PASILA = DemoIds.PASILA;
 
-	public static final UUID HAMMARBY = UUID.fromString("22222222-0000-0000-0000-000000000001");
+	public static final UUID HAMMARBY = DemoIds.HAMMARBY;
 
-	public static final UUID RAKENNUS_AGREEMENT = UUID.fromString("a1111111-0000-0000-0000-000000000001");
+	public static final UUID RAKENNUS_AGREEMENT = DemoIds.RAKENNUS_AGREEMENT;
 
-	public static final UUID BYGG_AGREEMENT = UUID.fromString("a2222222-0000-0000-0000-000000000001");
+	public static final UUID BYGG_AGREEMENT = DemoIds.BYGG_AGREEMENT;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "agreement");
 	}
 
-	/** A bearer token as the auth-server issues it, with roles mapped the way the service maps them. */
+	/** A bearer token as the auth-server issues it, with roles mapped by the service's own converter. */
 	protected static JwtRequestPostProcessor token(String subject, UUID customerId, String... roles) {
-		return SecurityMockMvcRequestPostProcessors.jwt().jwt(jwt -> {
-			jwt.subject(subject).claim("roles", List.of(roles));
-			if (customerId != null) {
-				jwt.claim("customer_id", customerId.toString());
-			}
-		}).authorities(JwtRoles.authorities());
+		return TestJwts.jwt(TestCaller.of(subject, roles).withCustomer(customerId))
+			.authorities(JwtRoles.authorities());
 	}
 }

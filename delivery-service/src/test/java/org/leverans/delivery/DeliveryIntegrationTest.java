@@ -1,31 +1,22 @@
 package org.leverans.delivery;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
-import org.leverans.contracts.EventContract;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.OrderAccepted;
 import org.leverans.delivery.shipment.Shipment;
 import org.leverans.delivery.shipment.Shipments;
-import org.leverans.platform.testing.TestInfrastructure;
-import tools.jackson.databind.JsonNode;
+import org.leverans.testsupport.events.CloudEventRecord;
+import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.events.ReceivedEvent;
+import org.leverans.testsupport.events.TopicProbe;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
+import org.leverans.testsupport.security.TestCaller;
+import org.leverans.testsupport.security.TestJwts;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,14 +24,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 /**
  * One Spring context for every integration test class (they all extend this), against a real PostgreSQL and Kafka.
@@ -97,21 +86,7 @@ public abstract class DeliveryIntegrationTest {
 	}
 
 	protected String publishOrderEvent(UUID orderId, String eventId, Object event) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDER, orderId.toString(),
-				this.json.writeValueAsBytes(event));
-		header(record, "ce_id", eventId);
-		header(record, "ce_type", event.getClass().getAnnotation(EventContract.class).type());
-		header(record, "ce_specversion", "1.0");
-		header(record, "ce_source", "/leverans/order-service");
-		header(record, "ce_subject", orderId.toString());
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer())) {
-			producer.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		EventProducer.send(CloudEventRecord.of(orderId, event, this.json).id(eventId).source("/leverans/order-service"));
 		return eventId;
 	}
 
@@ -128,58 +103,23 @@ public abstract class DeliveryIntegrationTest {
 		return shipmentEvents(orderId, events -> events.size() >= count);
 	}
 
-	protected List<ReceivedEvent> shipmentEvents(UUID orderId, java.util.function.Predicate<List<ReceivedEvent>> done) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(Topics.SHIPMENT));
-			List<ReceivedEvent> found = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (orderId.toString().equals(record.key())) {
-						found.add(new ReceivedEvent(header(record, "ce_type"), header(record, "ce_subject"),
-								this.json.readTree(record.value())));
-					}
-				}
-				return done.test(found);
-			});
-			return found;
-		}
+	protected List<ReceivedEvent> shipmentEvents(UUID orderId, Predicate<List<ReceivedEvent>> done) {
+		return TopicProbe.awaitEvents(Topics.SHIPMENT, orderId, done);
 	}
 
 	protected static RequestPostProcessor carrier(String code) {
-		return jwt().jwt(token -> token.subject(code).claim("roles", List.of("CARRIER")).claim("carrier", code))
-			.authorities(new SimpleGrantedAuthority("ROLE_CARRIER"));
+		return TestJwts.jwt(TestCaller.carrier(code));
 	}
 
 	protected static RequestPostProcessor buyer(UUID customerId) {
-		return jwt().jwt(token -> token.subject("anna").claim("roles", List.of("ORDERER"))
-			.claim("customer_id", customerId.toString())).authorities(new SimpleGrantedAuthority("ROLE_ORDERER"));
+		return TestJwts.jwt(TestCaller.orderer("anna", customerId));
 	}
 
 	protected static RequestPostProcessor receiver(UUID... siteIds) {
-		return jwt().jwt(token -> token.subject("mikko").claim("roles", List.of("RECEIVER"))
-			.claim("customer_id", TestOrders.RAKENNUS.toString())
-			.claim("site_ids", java.util.Arrays.stream(siteIds).map(UUID::toString).toList()))
-			.authorities(new SimpleGrantedAuthority("ROLE_RECEIVER"));
+		return TestJwts.jwt(TestCaller.receiver("mikko", TestOrders.RAKENNUS, siteIds));
 	}
 
 	protected static RequestPostProcessor role(String role) {
-		return jwt().jwt(token -> token.subject("sara").claim("roles", List.of(role)))
-			.authorities(new SimpleGrantedAuthority("ROLE_" + role));
-	}
-
-	private static void header(ProducerRecord<?, ?> record, String name, String value) {
-		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
-	}
-
-	public record ReceivedEvent(String type, String subject, JsonNode body) {
+		return TestJwts.jwt(TestCaller.of("sara", role));
 	}
 }

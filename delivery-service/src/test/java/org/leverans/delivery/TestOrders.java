@@ -17,13 +17,14 @@ import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.contracts.validation.PricedLine;
 import org.leverans.contracts.validation.Totals;
+import org.leverans.testsupport.DemoIds;
 
 /** Builds accepted orders the way order-service publishes them. */
 public final class TestOrders {
 
-	public static final UUID RAKENNUS = UUID.fromString("11111111-1111-1111-1111-111111111111");
+	public static final UUID RAKENNUS = DemoIds.RAKENNUS;
 
-	public static final UUID BYGG = UUID.fromString("22222222-2222-2222-2222-222222222222");
+	public static final UUID BYGG = DemoIds.BYGG;
 
 	private static final AtomicInteger numbers = new AtomicInteger();
 

@@ -7,12 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -191,16 +186,7 @@ class BrowserSignInTest extends GatewayTestSupport {
 			.expirationTime(Date.from(now.plusSeconds(300)))
 			.claim("nonce", nonce);
 		identity.forEach(builder::claim);
-		JWTClaimsSet claims = builder.build();
-		try {
-			SignedJWT jwt = new SignedJWT(
-					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
-			jwt.sign(new RSASSASigner(signingKey));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return signingKey.mint(builder.build());
 	}
 
 	private static String cookie(FluxExchangeResult<Void> result, String name) {

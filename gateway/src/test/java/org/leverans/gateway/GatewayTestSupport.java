@@ -1,22 +1,15 @@
 package org.leverans.gateway;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
+import org.leverans.testsupport.infrastructure.FreePorts;
+import org.leverans.testsupport.infrastructure.StandIns;
+import org.leverans.testsupport.security.JwtMinter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +20,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * One running gateway shared by the test classes (same configuration, so Spring caches the context). A single
@@ -50,16 +42,12 @@ abstract class GatewayTestSupport {
 	/** Requests in progress per service: small, so a handful of concurrent calls meets it. */
 	static final int MAX_IN_FLIGHT = 2;
 
-	static final WireMockServer downstream = new WireMockServer(options().dynamicPort());
+	static final WireMockServer downstream = StandIns.wireMock("downstream");
 
-	static final RSAKey signingKey = newKey("leverans-test");
+	/** The auth-server's signing key, as its JWK Set serves it. */
+	static final JwtMinter signingKey = newKey("leverans-test");
 
-	static final int portWithNothingListening = freePort();
-
-	static {
-		downstream.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(downstream::stop));
-	}
+	static final int portWithNothingListening = FreePorts.any();
 
 	@Autowired
 	WebTestClient client;
@@ -83,7 +71,7 @@ abstract class GatewayTestSupport {
 	@BeforeEach
 	void serveSigningKeys() {
 		downstream.resetAll();
-		downstream.stubFor(get("/oauth2/jwks").willReturn(okJson(new JWKSet(signingKey.toPublicJWK()).toString())));
+		downstream.stubFor(get("/oauth2/jwks").willReturn(okJson(signingKey.jwkSet())));
 	}
 
 	/** A person's token, as the auth-server issues it to the web client for a signed-in person. */
@@ -96,11 +84,11 @@ abstract class GatewayTestSupport {
 		return token(clientId, clientId, downstream.baseUrl(), signingKey);
 	}
 
-	static String token(String subject, String issuer, RSAKey key) {
+	static String token(String subject, String issuer, JwtMinter key) {
 		return token(subject, "leverans-web", issuer, key);
 	}
 
-	private static String token(String subject, String clientId, String issuer, RSAKey key) {
+	private static String token(String subject, String clientId, String issuer, JwtMinter key) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
@@ -111,33 +99,11 @@ abstract class GatewayTestSupport {
 			.claim("roles", List.of("ORDERER"))
 			.claim("customer_id", "11111111-1111-1111-1111-111111111111")
 			.build();
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-					claims);
-			jwt.sign(new RSASSASigner(key));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return key.mint(claims);
 	}
 
-	static RSAKey newKey(String keyId) {
-		try {
-			return new RSAKeyGenerator(2048).keyID(keyId).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	static JwtMinter newKey(String keyId) {
+		return JwtMinter.withNewKey(keyId);
 	}
 
 }

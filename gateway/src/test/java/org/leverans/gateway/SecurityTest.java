@@ -50,7 +50,7 @@ class SecurityTest extends GatewayTestSupport {
 
 	@Test
 	void rejectsTokenSignedByAnotherKey() {
-		String forged = token("anna", downstream.baseUrl(), newKey(signingKey.getKeyID()));
+		String forged = token("anna", downstream.baseUrl(), newKey(signingKey.keyId()));
 
 		this.client.get()
 			.uri("/api/orders")

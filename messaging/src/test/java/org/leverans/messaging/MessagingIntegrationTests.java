@@ -1,28 +1,18 @@
 package org.leverans.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.OrderCancelled;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.events.CloudEventRecord;
+import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.events.TopicProbe;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.leverans.testsupport.events.TopicProbe.header;
 
 @SpringBootTest(properties = { "spring.application.name=messaging-test", "leverans.messaging.retry-interval=50ms",
 		"spring.jackson.deserialization.fail-on-unknown-properties=true" })
@@ -115,13 +106,11 @@ class MessagingIntegrationTests {
 	void redeliveredEventIsAppliedOnce() throws Exception {
 		UUID orderId = UUID.randomUUID();
 		String eventId = UUID.randomUUID().toString();
-		byte[] body = ("{\"orderId\":\"" + orderId + "\",\"reason\":\"twice\"}").getBytes(StandardCharsets.UTF_8);
-		try (KafkaProducer<String, byte[]> producer = producer()) {
-			producer.send(record(orderId, eventId, "leverans.order.cancelled.v1", body)).get();
-			producer.send(record(orderId, eventId, "leverans.order.cancelled.v1", body)).get();
-			// A later event on the same key proves the duplicate before it was seen and skipped.
-			producer.send(record(orderId, UUID.randomUUID().toString(), "leverans.order.cancelled.v1", body)).get();
-		}
+		String body = "{\"orderId\":\"" + orderId + "\",\"reason\":\"twice\"}";
+		EventProducer.send(cancellation(orderId, body).id(eventId));
+		EventProducer.send(cancellation(orderId, body).id(eventId));
+		// A later event on the same key proves the duplicate before it was seen and skipped.
+		EventProducer.send(cancellation(orderId, body));
 		await().until(() -> this.ledger.applied(orderId) == 2);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM cancellation WHERE event_id = ?", Integer.class,
 				eventId)).isOne();
@@ -130,23 +119,16 @@ class MessagingIntegrationTests {
 	@Test
 	void eventWithFieldsThisConsumerDoesNotKnowIsStillApplied() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		try (KafkaProducer<String, byte[]> producer = producer()) {
-			producer.send(record(orderId, UUID.randomUUID().toString(), "leverans.order.cancelled.v1",
-					("{\"orderId\":\"" + orderId + "\",\"reason\":\"newer writer\",\"refundMethod\":\"CREDIT_NOTE\"}")
-						.getBytes(StandardCharsets.UTF_8))).get();
-		}
+		EventProducer.send(cancellation(orderId,
+				"{\"orderId\":\"" + orderId + "\",\"reason\":\"newer writer\",\"refundMethod\":\"CREDIT_NOTE\"}"));
 		await().until(() -> this.ledger.applied(orderId) == 1);
 	}
 
 	@Test
 	void unreadableRecordGoesToDeadLetterTopicAndLaterEventsStillApply() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		try (KafkaProducer<String, byte[]> producer = producer()) {
-			producer.send(record(orderId, UUID.randomUUID().toString(), "leverans.order.cancelled.v1",
-					"{not json".getBytes(StandardCharsets.UTF_8))).get();
-			producer.send(record(orderId, UUID.randomUUID().toString(), "leverans.order.cancelled.v1",
-					("{\"orderId\":\"" + orderId + "\",\"reason\":\"fine\"}").getBytes(StandardCharsets.UTF_8))).get();
-		}
+		EventProducer.send(cancellation(orderId, "{not json"));
+		EventProducer.send(cancellation(orderId, "{\"orderId\":\"" + orderId + "\",\"reason\":\"fine\"}"));
 		ConsumerRecord<String, byte[]> dead = firstRecordOn(Topics.deadLetterOf(Topics.ORDER), orderId.toString());
 		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
 		assertThat(header(dead, "kafka_dlt-exception-message")).isNotBlank();
@@ -169,15 +151,10 @@ class MessagingIntegrationTests {
 	void poisonInTheMiddleOfABatchIsDeadLetteredWhileTheEventsAroundItApplyOnceInOrder() throws Exception {
 		UUID orderId = UUID.randomUUID();
 		List<String> reasons = List.of("first", "second", "poison", "fourth", "fifth");
-		try (KafkaProducer<String, byte[]> producer = producer()) {
-			// One key, so all five land on one partition in this order and most likely in one poll.
-			for (String reason : reasons) {
-				producer.send(record(orderId, UUID.randomUUID().toString(), "leverans.order.cancelled.v1",
-						("{\"orderId\":\"" + orderId + "\",\"reason\":\"" + reason + "\"}")
-							.getBytes(StandardCharsets.UTF_8)));
-			}
-			producer.flush();
-		}
+		// One key, so all five land on one partition in this order and most likely in one poll.
+		EventProducer.sendAll(reasons.stream()
+			.map(reason -> cancellation(orderId, "{\"orderId\":\"" + orderId + "\",\"reason\":\"" + reason + "\"}"))
+			.toList());
 		ConsumerRecord<String, byte[]> dead = firstRecordOn(Topics.deadLetterOf(Topics.ORDER), orderId.toString());
 		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("poison");
 		await().until(() -> this.ledger.applied(orderId) == 4);
@@ -189,42 +166,11 @@ class MessagingIntegrationTests {
 		return new OrderCancelled(orderId, "LV-1", UUID.randomUUID(), "anna", reason, Instant.now());
 	}
 
-	private static ProducerRecord<String, byte[]> record(UUID key, String eventId, String type, byte[] body) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDER, key.toString(), body);
-		record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_source", "/test".getBytes(StandardCharsets.UTF_8));
-		return record;
-	}
-
-	private static KafkaProducer<String, byte[]> producer() {
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer());
+	private static CloudEventRecord cancellation(UUID orderId, String body) {
+		return CloudEventRecord.of(Topics.ORDER, orderId, "leverans.order.cancelled.v1", body);
 	}
 
 	private static ConsumerRecord<String, byte[]> firstRecordOn(String topic, String key) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(topic));
-			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-					if (key.equals(r.key())) {
-						found.add(r);
-					}
-				});
-				return !found.isEmpty();
-			});
-			return found.get(0);
-		}
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+		return TopicProbe.awaitFirst(topic, key);
 	}
 }

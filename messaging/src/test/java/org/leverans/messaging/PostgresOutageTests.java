@@ -1,6 +1,5 @@
 package org.leverans.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,19 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Topics;
-import org.leverans.platform.testing.CrashablePostgres;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.events.CloudEventRecord;
+import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.infrastructure.CrashablePostgres;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,11 +69,11 @@ class PostgresOutageTests {
 		assertThat(postgres.durability()).isEqualTo("fsync=on synchronous_commit=on");
 		AtomicInteger sent = new AtomicInteger();
 		ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
-		try (KafkaProducer<String, byte[]> producer = producer()) {
+		try {
 			// A steady stream, so events are in flight when the crash comes and keep coming while it lasts.
 			pacer.scheduleAtFixedRate(() -> {
 				if (sent.get() < EVENTS) {
-					producer.send(cancellation(sent.incrementAndGet()));
+					EventProducer.send(cancellation(sent.incrementAndGet()));
 				}
 			}, 0, 20, TimeUnit.MILLISECONDS);
 
@@ -98,22 +94,10 @@ class PostgresOutageTests {
 		assertThat(recordsOn(Topics.deadLetterOf(TOPIC))).as("dead-lettered records").isZero();
 	}
 
-	private static ProducerRecord<String, byte[]> cancellation(int n) {
+	private static CloudEventRecord cancellation(int n) {
 		UUID orderId = UUID.randomUUID();
-		byte[] body = ("{\"orderId\":\"" + orderId + "\",\"reason\":\"outage " + n + "\"}")
-			.getBytes(StandardCharsets.UTF_8);
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, orderId.toString(), body);
-		record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_type", "leverans.order.cancelled.v1".getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_source", "/test".getBytes(StandardCharsets.UTF_8));
-		return record;
-	}
-
-	private static KafkaProducer<String, byte[]> producer() {
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestInfrastructure.kafkaBootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
-				new ByteArraySerializer());
+		return CloudEventRecord.of(TOPIC, orderId, "leverans.order.cancelled.v1",
+				"{\"orderId\":\"" + orderId + "\",\"reason\":\"outage " + n + "\"}");
 	}
 
 	private static long recordsOn(String topic) {

@@ -2,7 +2,6 @@ package org.leverans.notification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,15 +11,15 @@ import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.infrastructure.FreePorts;
+import org.leverans.testsupport.infrastructure.StandIns;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestTokens.Decoder.class)
 public abstract class IntegrationTest {
 
-	private static TestEvents events;
+	private static final EventProducer events = new EventProducer(JsonMapper.builder().findAndAddModules().build());
 
 	@LocalServerPort
 	protected int port;
@@ -58,7 +57,7 @@ public abstract class IntegrationTest {
 	 * agreement-service, asked for the caller's agreement when a site is not known here yet. Unstubbed calls answer
 	 * 404, as for a company with no agreement in force; tests stub {@code /api/agreements/current} per token.
 	 */
-	protected static final WireMockServer agreementService = startAgreementService();
+	protected static final WireMockServer agreementService = StandIns.wireMock("agreement-service");
 
 	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -69,22 +68,8 @@ public abstract class IntegrationTest {
 		registry.add("leverans.services.agreement-uri", agreementService::baseUrl);
 	}
 
-	private static WireMockServer startAgreementService() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-		server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "test-agreement-service-shutdown"));
-		return server;
-	}
-
 	private static GreenMail startMail() {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		GreenMail server = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+		GreenMail server = new GreenMail(new ServerSetup(FreePorts.any(), "localhost", ServerSetup.PROTOCOL_SMTP));
 		server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "test-mail-shutdown"));
 		return server;
@@ -124,17 +109,7 @@ public abstract class IntegrationTest {
 		}
 	}
 
-	@BeforeAll
-	static void producer() {
-		events = new TestEvents(JsonMapper.builder().findAndAddModules().build());
-	}
-
-	@AfterAll
-	static void closeProducer() {
-		events.close();
-	}
-
-	protected TestEvents events() {
+	protected EventProducer events() {
 		return events;
 	}
 

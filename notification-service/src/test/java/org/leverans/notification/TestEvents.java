@@ -1,22 +1,13 @@
 package org.leverans.notification;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.leverans.contracts.EventContract;
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.contracts.order.OrderLine;
@@ -28,61 +19,11 @@ import org.leverans.contracts.shipment.DeliveryWindowChanged;
 import org.leverans.contracts.shipment.ShipmentLine;
 import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.shipment.ShipmentUpdated;
-import org.leverans.messaging.CloudEventHeaders;
-import org.leverans.platform.testing.TestInfrastructure;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * Publishes contract events the way the writing services' outbox relays do: JSON body, CloudEvents binary-mode
- * headers, the order id as key.
- */
-public final class TestEvents implements AutoCloseable {
+/** Contract events about the test's orders and shipments, as their writing services would publish them. */
+public final class TestEvents {
 
-	private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-			Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-					ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-					ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-					ProducerConfig.ACKS_CONFIG, "all"));
-
-	private final JsonMapper json;
-
-	public TestEvents(JsonMapper json) {
-		this.json = json;
-	}
-
-	/** Publishes an event under a new CloudEvents id and returns that id. */
-	public String publish(UUID orderId, Object event) {
-		String eventId = UUID.randomUUID().toString();
-		publish(orderId, event, eventId);
-		return eventId;
-	}
-
-	/** Publishes an event under the given CloudEvents id, as a redelivery would. */
-	public void publish(UUID orderId, Object event, String eventId) {
-		EventContract contract = event.getClass().getAnnotation(EventContract.class);
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(contract.topic(), orderId.toString(),
-				this.json.writeValueAsBytes(event));
-		header(record, CloudEventHeaders.ID, eventId);
-		header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-		header(record, CloudEventHeaders.TYPE, contract.type());
-		header(record, CloudEventHeaders.SOURCE, "/leverans/test");
-		header(record, CloudEventHeaders.TIME, Instant.now().toString());
-		header(record, CloudEventHeaders.SUBJECT, orderId.toString());
-		header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-		try {
-			this.producer.send(record).get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause());
-		}
-	}
-
-	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+	private TestEvents() {
 	}
 
 	public static OrderPlaced placed(UUID orderId, UUID customerId, UUID... siteIds) {
@@ -131,10 +72,5 @@ public final class TestEvents implements AutoCloseable {
 	/** Order numbers are not unique here, but readable in failures. */
 	public static String number(UUID orderId) {
 		return "LV-" + orderId.toString().substring(0, 6);
-	}
-
-	@Override
-	public void close() {
-		this.producer.close();
 	}
 }

@@ -3,30 +3,20 @@ package org.leverans.order;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
-import org.leverans.contracts.EventContract;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.DemoIds;
+import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.events.TopicProbe;
+import org.leverans.testsupport.infrastructure.StandIns;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
+import org.leverans.testsupport.security.TestCaller;
+import org.leverans.testsupport.security.TestJwts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,8 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +32,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -58,20 +45,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 public abstract class OrderServiceIntegrationTest {
 
-	protected static final UUID RAKENNUS = UUID.fromString("11111111-1111-1111-1111-111111111111");
+	protected static final UUID RAKENNUS = DemoIds.RAKENNUS;
 
-	protected static final UUID BYGG = UUID.fromString("22222222-2222-2222-2222-222222222222");
+	protected static final UUID BYGG = DemoIds.BYGG;
 
-	protected static final UUID JATKASAARI = UUID.fromString("11111111-0000-0000-0000-000000000001");
+	protected static final UUID JATKASAARI = DemoIds.JATKASAARI;
 
-	protected static final UUID PASILA = UUID.fromString("11111111-0000-0000-0000-000000000002");
+	protected static final UUID PASILA = DemoIds.PASILA;
 
-	protected static final UUID HAMMARBY = UUID.fromString("22222222-0000-0000-0000-000000000001");
+	protected static final UUID HAMMARBY = DemoIds.HAMMARBY;
 
 	/** agreement-service's {@code POST /api/catalog/quote} and {@code /codes}, as far as order-service uses them. */
-	protected static final WireMockServer agreementStandIn = startAgreementStandIn();
-
-	private static KafkaProducer<String, byte[]> producer;
+	protected static final WireMockServer agreementStandIn = StandIns.wireMock("agreement-service");
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
@@ -90,13 +75,6 @@ public abstract class OrderServiceIntegrationTest {
 		agreementStandIn.stubFor(WireMock.post("/api/catalog/codes")
 			.atPriority(10)
 			.willReturn(WireMock.okJson("{\"unknown\":[]}")));
-	}
-
-	private static WireMockServer startAgreementStandIn() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-		server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "agreement-stand-in-shutdown"));
-		return server;
 	}
 
 	@Autowired
@@ -126,15 +104,7 @@ public abstract class OrderServiceIntegrationTest {
 
 	protected static JwtRequestPostProcessor token(String subject, UUID customerId, List<UUID> siteIds,
 			String... roles) {
-		return jwt().jwt(builder -> {
-			builder.subject(subject).claim("roles", List.of(roles));
-			if (customerId != null) {
-				builder.claim("customer_id", customerId.toString());
-			}
-			if (!siteIds.isEmpty()) {
-				builder.claim("site_ids", siteIds.stream().map(UUID::toString).toList());
-			}
-		}).authorities(List.of(roles).stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
+		return TestJwts.jwt(TestCaller.of(subject, roles).withCustomer(customerId).withSites(siteIds));
 	}
 
 	protected static String orderBody(String po, UUID... sites) {
@@ -216,65 +186,15 @@ public abstract class OrderServiceIntegrationTest {
 	}
 
 	protected String send(UUID key, String eventId, Object event) {
-		EventContract contract = event.getClass().getAnnotation(EventContract.class);
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(contract.topic(), key.toString(),
-				this.json.writeValueAsBytes(event));
-		header(record, "ce_id", eventId);
-		header(record, "ce_type", contract.type());
-		header(record, "ce_specversion", "1.0");
-		header(record, "ce_source", "/leverans/test");
-		header(record, "ce_subject", key.toString());
-		header(record, "content-type", "application/json");
-		try {
-			producer().send(record).get();
-		}
-		catch (InterruptedException | ExecutionException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return eventId;
+		return new EventProducer(this.json).publish(key, event, eventId);
 	}
 
 	/** The first record of this type for this key on the topic, waiting for it to be sent. */
 	protected static ConsumerRecord<String, byte[]> awaitRecord(String topic, UUID key, String type) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic)
-				.stream()
-				.map(p -> new TopicPartition(topic, p.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-					if (key.toString().equals(r.key()) && type.equals(header(r, "ce_type"))) {
-						found.add(r);
-					}
-				}
-				return !found.isEmpty();
-			});
-			return found.get(0);
-		}
+		return TopicProbe.awaitFirst(topic, key, type);
 	}
 
 	protected static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
-	}
-
-	private static void header(ProducerRecord<?, ?> record, String name, String value) {
-		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static synchronized KafkaProducer<String, byte[]> producer() {
-		if (producer == null) {
-			producer = new KafkaProducer<>(
-					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-					new StringSerializer(), new ByteArraySerializer());
-			Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
-		}
-		return producer;
+		return TopicProbe.header(record, name);
 	}
 }

@@ -45,7 +45,6 @@ import org.leverans.platform.services.Service;
 import org.leverans.platform.services.ServiceEnvironment;
 import org.leverans.platform.services.ServiceJar;
 import org.leverans.platform.services.ServiceProcess;
-import org.leverans.platform.simulator.PartnerSimulator;
 import org.leverans.platform.standins.CreditBureauStandIn;
 import org.leverans.platform.standins.MailStandIn;
 import org.leverans.platform.standins.ToolJars;
@@ -53,6 +52,7 @@ import org.leverans.platform.state.PlatformState;
 import org.leverans.platform.state.PlatformState.ComponentState;
 import org.leverans.platform.state.ProcessRef;
 import org.leverans.platform.state.StateFile;
+import org.leverans.simulator.PartnerSimulator;
 
 /**
  * The local Leverans platform: PostgreSQL, Kafka, the credit bureau and mail stand-ins, and every service as its own

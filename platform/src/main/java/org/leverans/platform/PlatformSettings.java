@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.leverans.platform.postgres.PostgresConnection;
 import org.leverans.platform.services.Service;
-import org.leverans.platform.simulator.SimulatorSettings;
+import org.leverans.simulator.SimulatorSettings;
 
 /**
  * What to start and where.

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leverans.agreement.IntegrationTest;
-import org.leverans.agreement.KafkaProbe;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.agreement.AgreementActivated;
 import org.leverans.contracts.agreement.AgreementChanged;
@@ -23,6 +22,8 @@ import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.OrderValidationFailed;
+import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.events.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,8 +104,8 @@ class AgreementAdministrationTests extends IntegrationTest {
 			.andReturn();
 		UUID agreementId = id(created);
 
-		ConsumerRecord<String, byte[]> record = KafkaProbe.recordsOn(Topics.AGREEMENT, agreementId).get(0);
-		assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo("leverans.agreement.activated.v1");
+		ConsumerRecord<String, byte[]> record = TopicProbe.awaitAll(Topics.AGREEMENT, agreementId).get(0);
+		assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("leverans.agreement.activated.v1");
 		AgreementActivated activated = this.json.readValue(record.value(), AgreementActivated.class);
 		assertThat(activated.customerId()).isEqualTo(customer.id());
 		assertThat(activated.version()).isEqualTo(1);
@@ -140,8 +141,8 @@ class AgreementAdministrationTests extends IntegrationTest {
 			.andExpect(jsonPath("$.versions", hasSize(2)))
 			.andExpect(jsonPath("$.versions[1].effectiveFrom").value(today().plusDays(1).toString()));
 
-		List<ConsumerRecord<String, byte[]>> records = KafkaProbe.recordsOn(Topics.AGREEMENT, agreementId);
-		assertThat(records).extracting(r -> KafkaProbe.header(r, "ce_type"))
+		List<ConsumerRecord<String, byte[]>> records = TopicProbe.awaitAll(Topics.AGREEMENT, agreementId);
+		assertThat(records).extracting(r -> TopicProbe.header(r, "ce_type"))
 			.containsExactly("leverans.agreement.activated.v1", "leverans.agreement.changed.v1");
 		AgreementChanged changed = this.json.readValue(records.get(1).value(), AgreementChanged.class);
 		assertThat(changed.version()).isEqualTo(2);
@@ -170,8 +171,8 @@ class AgreementAdministrationTests extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.validTo").value(today().toString()));
 
-		List<ConsumerRecord<String, byte[]>> records = KafkaProbe.recordsOn(Topics.AGREEMENT, agreementId);
-		assertThat(records).extracting(r -> KafkaProbe.header(r, "ce_type")).contains("leverans.agreement.ended.v1");
+		List<ConsumerRecord<String, byte[]>> records = TopicProbe.awaitAll(Topics.AGREEMENT, agreementId);
+		assertThat(records).extracting(r -> TopicProbe.header(r, "ce_type")).contains("leverans.agreement.ended.v1");
 		AgreementEnded ended = this.json.readValue(records.get(records.size() - 1).value(), AgreementEnded.class);
 		assertThat(ended.validTo()).isEqualTo(today());
 		assertThat(ended.sites()).extracting(DeliverySite::siteId).containsExactly(customer.siteId());
@@ -294,8 +295,8 @@ class AgreementAdministrationTests extends IntegrationTest {
 		OrderPlaced order = new OrderPlaced(orderId, "LV-X", customer.id(), "buyer", placedAt, null,
 				DeliveryMode.COMPLETE, new RequestedDelivery(today().plusDays(10), LocalTime.of(7, 0), LocalTime.of(9, 0)),
 				List.of(new OrderLine(1, "CEM-25KG", 10, "PALLET", customer.siteId())), null);
-		KafkaProbe.send(this.json, orderId, order, UUID.randomUUID().toString());
-		return this.json.readValue(KafkaProbe.recordsOn(Topics.ORDER_VALIDATION, orderId).get(0).value(), outcome);
+		new EventProducer(this.json).publish(orderId, order);
+		return this.json.readValue(TopicProbe.awaitAll(Topics.ORDER_VALIDATION, orderId).get(0).value(), outcome);
 	}
 
 	private NewCustomer newCustomer() throws Exception {

@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leverans.agreement.IntegrationTest;
-import org.leverans.agreement.KafkaProbe;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.agreement.AgreementActivated;
 import org.leverans.contracts.agreement.AgreementChanged;
 import org.leverans.contracts.validation.DeliverySite;
+import org.leverans.testsupport.events.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,9 +45,9 @@ class AgreementBackfillTests extends IntegrationTest {
 
 	@Test
 	void demoAgreementsSeededBySqlAreAnnouncedWithTheirSitesAtStart() {
-		List<ConsumerRecord<String, byte[]>> records = KafkaProbe.recordsOn(Topics.AGREEMENT, RAKENNUS_AGREEMENT);
+		List<ConsumerRecord<String, byte[]>> records = TopicProbe.awaitAll(Topics.AGREEMENT, RAKENNUS_AGREEMENT);
 
-		assertThat(KafkaProbe.header(records.getFirst(), "ce_type")).isEqualTo("leverans.agreement.activated.v1");
+		assertThat(TopicProbe.header(records.getFirst(), "ce_type")).isEqualTo("leverans.agreement.activated.v1");
 		AgreementActivated activated = this.json.readValue(records.getFirst().value(), AgreementActivated.class);
 		assertThat(activated.customerId()).isEqualTo(RAKENNUS);
 		assertThat(activated.number()).isEqualTo("AG-2026-0001");
@@ -70,8 +70,8 @@ class AgreementBackfillTests extends IntegrationTest {
 		assertThat(this.backfill.announceAll()).isOne();
 		assertThat(this.backfill.announceAll()).as("once is enough").isZero();
 
-		List<ConsumerRecord<String, byte[]>> records = KafkaProbe.recordsOn(Topics.AGREEMENT, agreementId);
-		assertThat(records).extracting(r -> KafkaProbe.header(r, "ce_type"))
+		List<ConsumerRecord<String, byte[]>> records = TopicProbe.awaitAll(Topics.AGREEMENT, agreementId);
+		assertThat(records).extracting(r -> TopicProbe.header(r, "ce_type"))
 			.containsExactly("leverans.agreement.activated.v1", "leverans.agreement.changed.v1",
 					"leverans.agreement.activated.v1", "leverans.agreement.changed.v1");
 		AgreementActivated first = this.json.readValue(records.get(2).value(), AgreementActivated.class);

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.leverans.agreement.IntegrationTest;
-import org.leverans.agreement.KafkaProbe;
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.DeliveryMode;
@@ -29,7 +28,10 @@ import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.OrderValidationFailed;
 import org.leverans.contracts.validation.PricedLine;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.events.CloudEventRecord;
+import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.events.TopicProbe;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.leverans.testsupport.events.TopicProbe.header;
 
 /** OrderPlaced in through Kafka, OrderValidated or OrderValidationFailed out through Kafka. */
 class OrderValidationIntegrationTests extends IntegrationTest {
@@ -165,8 +168,8 @@ class OrderValidationIntegrationTests extends IntegrationTest {
 		ObjectNode body = (ObjectNode) this.json.valueToTree(order);
 		body.put("channel", "EDI");
 		((ObjectNode) body.get("lines").get(0)).put("customerItemCode", "C-1");
-		KafkaProbe.sendRaw(Topics.ORDER, order.orderId(), "leverans.order.placed.v1", this.json.writeValueAsBytes(body),
-				UUID.randomUUID().toString());
+		EventProducer.send(CloudEventRecord.of(Topics.ORDER, order.orderId(), "leverans.order.placed.v1",
+				this.json.writeValueAsBytes(body)));
 
 		assertThat(header(outcomeOf(order.orderId()).get(0), "ce_type"))
 			.isEqualTo("leverans.order-validation.validated.v1");
@@ -218,11 +221,11 @@ class OrderValidationIntegrationTests extends IntegrationTest {
 	}
 
 	private RecordMetadata place(OrderPlaced order, String eventId) {
-		return KafkaProbe.send(this.json, order.orderId(), order, eventId);
+		return EventProducer.send(CloudEventRecord.of(order.orderId(), order, this.json).id(eventId));
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> outcomeOf(UUID orderId) {
-		return KafkaProbe.recordsOn(Topics.ORDER_VALIDATION, orderId);
+		return TopicProbe.awaitAll(Topics.ORDER_VALIDATION, orderId);
 	}
 
 	private static OrderPlaced order(UUID customerId, DeliveryMode mode, OrderLine... lines) {
@@ -234,9 +237,5 @@ class OrderValidationIntegrationTests extends IntegrationTest {
 
 	private static LocalDate today() {
 		return LocalDate.now(ZoneId.of("Europe/Helsinki"));
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		return KafkaProbe.header(record, name);
 	}
 }

@@ -9,13 +9,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.leverans.agreement.IntegrationTest;
-import org.leverans.agreement.KafkaProbe;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.contracts.order.OrderLine;
 import org.leverans.contracts.order.OrderPlaced;
 import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.contracts.validation.OrderValidated;
+import org.leverans.testsupport.events.CloudEventRecord;
+import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.events.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,9 +63,9 @@ class QuotationTests extends IntegrationTest {
 				List.of(new OrderLine(1, "CEM-25KG", 40, "PALLET", JATKASAARI),
 						new OrderLine(2, "TIM-48x98", 3, "PALLET", PASILA)),
 				null);
-		KafkaProbe.send(this.json, orderId, order, UUID.randomUUID().toString());
+		EventProducer.send(CloudEventRecord.of(orderId, order, this.json).id(UUID.randomUUID().toString()));
 		OrderValidated validated = this.json
-			.readValue(KafkaProbe.recordsOn(Topics.ORDER_VALIDATION, orderId).get(0).value(), OrderValidated.class);
+			.readValue(TopicProbe.awaitAll(Topics.ORDER_VALIDATION, orderId).get(0).value(), OrderValidated.class);
 
 		assertThat(quote.get("orderable").asBoolean()).isTrue();
 		for (int i = 0; i < 2; i++) {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;

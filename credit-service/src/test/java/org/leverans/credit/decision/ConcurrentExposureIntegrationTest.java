@@ -18,7 +18,6 @@ import org.leverans.contracts.order.OrderCancelled;
 import org.leverans.contracts.order.OrderRejected;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.credit.account.CreditAccount;
-import org.leverans.credit.testing.CreditEvents;
 import org.leverans.credit.testing.CreditServiceIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,10 +100,10 @@ class ConcurrentExposureIntegrationTest extends CreditServiceIntegrationTest {
 		assertThat(openReservationTotal(account.customerId())).isEqualByComparingTo(reservedTotal);
 		assertThat(later).allSatisfy(order -> assertThat(this.decisions.outcomes(order.orderId())).hasSize(1));
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> reserved.stream().allMatch(order -> CreditEvents.typesOf(order.orderId()).contains(RESERVED)));
-		assertThat(reserved).allSatisfy(order -> assertThat(CreditEvents.of(order.orderId()))
+			.until(() -> reserved.stream().allMatch(order -> creditEvents.typesReceived(order.orderId()).contains(RESERVED)));
+		assertThat(reserved).allSatisfy(order -> assertThat(creditEvents.received(order.orderId()))
 			.filteredOn(event -> RESERVED.equals(event.type()))
-			.allSatisfy(event -> assertThat(this.json.readTree(event.body()).path("exposure").decimalValue())
+			.allSatisfy(event -> assertThat(event.body().path("exposure").decimalValue())
 				.isLessThanOrEqualTo(new BigDecimal("1000.00"))));
 	}
 

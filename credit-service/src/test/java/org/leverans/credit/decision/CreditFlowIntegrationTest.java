@@ -13,8 +13,8 @@ import org.leverans.contracts.order.OrderCancelled;
 import org.leverans.contracts.order.OrderRejected;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.credit.account.CreditAccount;
-import org.leverans.credit.testing.CreditEvents;
 import org.leverans.credit.testing.CreditServiceIntegrationTest;
+import org.leverans.testsupport.events.ReceivedEvent;
 import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -176,7 +176,7 @@ class CreditFlowIntegrationTest extends CreditServiceIntegrationTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.queryForObject(
 				"SELECT count(*) FROM messaging.inbox_event WHERE event_id = ?", Integer.class, validation) == 1);
 		assertThat(exposure(account.customerId())).isEqualByComparingTo("0.00");
-		assertThat(CreditEvents.typesOf(order.orderId())).isEmpty();
+		assertThat(creditEvents.typesReceived(order.orderId())).isEmpty();
 	}
 
 	@Test
@@ -191,14 +191,14 @@ class CreditFlowIntegrationTest extends CreditServiceIntegrationTest {
 		produceAll(orders);
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> orders.stream()
-			.allMatch(order -> !CreditEvents.typesOf(order.getKey()).isEmpty()));
+			.allMatch(order -> !creditEvents.typesReceived(order.getKey()).isEmpty()));
 		List<JsonNode> reserved = new ArrayList<>();
 		int heldOrDeclined = 0;
 		for (Map.Entry<UUID, Map.Entry<String, Object>> order : orders) {
-			List<CreditEvents.Received> events = CreditEvents.of(order.getKey());
+			List<ReceivedEvent> events = creditEvents.received(order.getKey());
 			assertThat(events).hasSize(1);
 			if (RESERVED.equals(events.get(0).type())) {
-				reserved.add(this.json.readTree(events.get(0).body()));
+				reserved.add(events.get(0).body());
 			}
 			else {
 				assertThat(events.get(0).type()).isIn(REVIEW, DECLINED);
@@ -214,11 +214,11 @@ class CreditFlowIntegrationTest extends CreditServiceIntegrationTest {
 	}
 
 	private JsonNode awaitEvent(UUID orderId, String type) {
-		await().atMost(Duration.ofSeconds(30)).until(() -> CreditEvents.typesOf(orderId).contains(type));
-		return CreditEvents.of(orderId)
+		await().atMost(Duration.ofSeconds(30)).until(() -> creditEvents.typesReceived(orderId).contains(type));
+		return creditEvents.received(orderId)
 			.stream()
 			.filter(event -> type.equals(event.type()))
-			.map(event -> this.json.readTree(event.body()))
+			.map(event -> event.body())
 			.findFirst()
 			.orElseThrow();
 	}

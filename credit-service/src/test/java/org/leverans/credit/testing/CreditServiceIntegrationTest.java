@@ -1,7 +1,6 @@
 package org.leverans.credit.testing;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,15 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.leverans.contracts.EventContract;
+import org.leverans.contracts.Topics;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.PaymentTerms;
 import org.leverans.contracts.validation.Totals;
@@ -26,14 +19,19 @@ import org.leverans.credit.account.CreditAccount;
 import org.leverans.credit.account.CreditAccounts;
 import org.leverans.credit.bureau.BureauTestAccess;
 import org.leverans.credit.bureau.CreditBureau;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.events.CloudEventRecord;
+import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.events.TopicRecorder;
+import org.leverans.testsupport.infrastructure.StandIns;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
+import org.leverans.testsupport.security.TestCaller;
+import org.leverans.testsupport.security.TestJwts;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +42,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 /**
  * One Spring context for every integration test of the module: real PostgreSQL and Kafka, and an in-process
@@ -61,7 +58,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @AutoConfigureMockMvc
 public abstract class CreditServiceIntegrationTest {
 
-	protected static final WireMockServer bureauStandIn = startBureau();
+	protected static final WireMockServer bureauStandIn = StandIns.wireMock("credit-bureau");
+
+	/** Everything this service publishes on its topic during the run, by order id. */
+	protected static final TopicRecorder creditEvents = TopicRecorder.of(Topics.CREDIT);
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -94,19 +94,11 @@ public abstract class CreditServiceIntegrationTest {
 		bureauStandIn.stubFor(get(urlPathMatching("/v1/companies/[^/]+/rating")).atPriority(10)
 			.willReturn(ratingAnswer("A", 88)));
 		BureauTestAccess.reset(this.bureau);
-		CreditEvents.start();
 	}
 
 	@AfterAll
 	static void keepBureauForNextClass() {
 		bureauStandIn.resetAll();
-	}
-
-	private static WireMockServer startBureau() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-		server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "bureau-stand-in-shutdown"));
-		return server;
 	}
 
 	protected static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ratingAnswer(String rating,
@@ -171,46 +163,15 @@ public abstract class CreditServiceIntegrationTest {
 
 	/** Sends {@code body} (any JSON-able object) as an event of the given contract type. */
 	protected String produceAs(UUID orderId, Class<?> contractType, Object body) {
-		EventContract contract = contractType.getAnnotation(EventContract.class);
-		String eventId = UUID.randomUUID().toString();
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer())) {
-			ProducerRecord<String, byte[]> record = new ProducerRecord<>(contract.topic(), orderId.toString(),
-					this.json.writeValueAsBytes(body));
-			header(record, "ce_id", eventId);
-			header(record, "ce_type", contract.type());
-			header(record, "ce_specversion", "1.0");
-			header(record, "ce_source", "/leverans/test");
-			producer.send(record);
-			producer.flush();
-		}
-		return eventId;
+		return new EventProducer(this.json).publishAs(orderId, contractType, body);
 	}
 
+	/** Sends the events (order id, then event id and event) in this order, all at once. */
 	protected void produceAll(List<Map.Entry<UUID, Map.Entry<String, Object>>> events) {
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer())) {
-			for (Map.Entry<UUID, Map.Entry<String, Object>> entry : events) {
-				Object event = entry.getValue().getValue();
-				EventContract contract = event.getClass().getAnnotation(EventContract.class);
-				ProducerRecord<String, byte[]> record = new ProducerRecord<>(contract.topic(),
-						entry.getKey().toString(), this.json.writeValueAsBytes(event));
-				header(record, "ce_id", entry.getValue().getKey());
-				header(record, "ce_type", contract.type());
-				header(record, "ce_specversion", "1.0");
-				header(record, "ce_source", "/leverans/test");
-				header(record, "ce_subject", entry.getKey().toString());
-				header(record, "ce_time", Instant.now().toString());
-				producer.send(record);
-			}
-			producer.flush();
-		}
-	}
-
-	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+		EventProducer.sendAll(events.stream()
+			.map(event -> CloudEventRecord.of(event.getKey(), event.getValue().getValue(), this.json)
+				.id(event.getValue().getKey()))
+			.toList());
 	}
 
 	/** The exposure stored on the customer's account, as decisions read it. */
@@ -226,9 +187,6 @@ public abstract class CreditServiceIntegrationTest {
 	}
 
 	protected static JwtRequestPostProcessor as(String subject, String... roles) {
-		return jwt().jwt(token -> token.subject(subject).claim("roles", List.of(roles)))
-			.authorities(java.util.Arrays.stream(roles)
-				.<org.springframework.security.core.GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
-				.toList());
+		return TestJwts.jwt(TestCaller.of(subject, roles));
 	}
 }

@@ -13,6 +13,7 @@ import org.leverans.delivery.DeliveryIntegrationTest;
 import org.leverans.delivery.TestOrders;
 import org.leverans.delivery.shipment.Shipment;
 import org.leverans.delivery.shipment.ShipmentStatus;
+import org.leverans.testsupport.events.ReceivedEvent;
 
 import org.springframework.http.MediaType;
 

@@ -15,7 +15,7 @@ import org.leverans.notification.SseClient;
 import org.leverans.notification.SseClient.Message;
 import org.leverans.notification.TestEvents;
 import org.leverans.notification.TestTokens;
-import org.leverans.platform.testing.TestInfrastructure;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
