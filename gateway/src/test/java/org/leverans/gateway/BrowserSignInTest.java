@@ -27,7 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The browser's way in: OAuth2 login with PKCE against a stand-in auth-server, then calls with the session. */
-class BrowserSignInTest extends GatewayTestSupport {
+class BrowserSignInIntegrationTest extends GatewayTestSupport {
 
 	private static final String ACCESS_TOKEN = "access-token-of-anna";
 

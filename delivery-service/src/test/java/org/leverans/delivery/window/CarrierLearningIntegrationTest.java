@@ -1,0 +1,67 @@
+package org.leverans.delivery.window;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.leverans.contracts.order.DeliveryMode;
+import org.leverans.delivery.DeliveryIntegrationTest;
+import org.leverans.delivery.TestOrders;
+import org.leverans.delivery.shipment.Shipment;
+
+import org.springframework.http.MediaType;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class CarrierLearningIntegrationTest extends DeliveryIntegrationTest {
+
+	static final String CARRIER = "learning-haulage";
+
+	@Test
+	void afterARunOfLateDeliveriesTheCarriersNextWindowReachesAsLateAndSaysItIsNotYetCalibrated() throws Exception {
+		TestOrders builder = TestOrders.order(TestOrders.RAKENNUS, DeliveryMode.SPLIT_ALLOWED, LocalDate.now().plusDays(1));
+		for (int i = 0; i < 6; i++) {
+			builder.line(UUID.randomUUID(), "EE", null);
+		}
+		List<Shipment> planned = plan(builder.accepted(), 6);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		for (Shipment shipment : planned.subList(0, 5)) {
+			postEvents("""
+					{"events":[
+					 {"eventId":"%1$s-eta","shipmentId":"%1$s","type":"ETA_UPDATED","occurredAt":"%2$s","eta":"%3$s"},
+					 {"eventId":"%1$s-pod","shipmentId":"%1$s","type":"DELIVERED","occurredAt":"%4$s"}
+					]}""".formatted(shipment.id(), now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(2)),
+					now.minus(Duration.ofMinutes(80))));
+		}
+
+		Shipment next = planned.get(5);
+		Instant eta = now.plus(Duration.ofHours(1));
+		postEvents("""
+				{"eventId":"%1$s-eta","shipmentId":"%1$s","type":"ETA_UPDATED","occurredAt":"%2$s","eta":"%3$s"}"""
+			.formatted(next.id(), now, eta));
+
+		// Forty minutes late every time, on ETAs given an hour ahead: five deliveries are too few to claim a
+		// coverage, but the window stretches to what they showed instead of the fixed +15 min.
+		this.mvc.perform(get("/api/shipments/{id}", next.id()).with(carrier(CARRIER)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.window.basis").value("CARRIER_ETA"))
+			.andExpect(jsonPath("$.window.from").value(eta.minus(Duration.ofMinutes(15)).toString()))
+			.andExpect(jsonPath("$.window.to").value(eta.plus(Duration.ofMinutes(40)).toString()))
+			.andExpect(jsonPath("$.window.confidence.kind").value("DEFAULT_MARGINS"))
+			.andExpect(jsonPath("$.window.confidence.samples").value(5))
+			.andExpect(jsonPath("$.window.confidence.coverage").doesNotExist());
+	}
+
+	private void postEvents(String body) throws Exception {
+		this.mvc.perform(post("/api/partner/v1/shipment-events").with(carrier(CARRIER))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isAccepted()).andExpect(jsonPath("$.rejected").isEmpty());
+	}
+}

@@ -1,0 +1,176 @@
+package org.leverans.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.leverans.contracts.Topics;
+import org.leverans.contracts.order.OrderCancelled;
+import org.leverans.testsupport.events.CloudEventRecord;
+import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.events.TopicProbe;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.leverans.testsupport.events.TopicProbe.header;
+
+@SpringBootTest(properties = { "spring.application.name=messaging-test", "leverans.messaging.retry-interval=50ms",
+		"spring.jackson.deserialization.fail-on-unknown-properties=true" })
+class MessagingIntegrationTest {
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "messaging");
+	}
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	OutboxRelay relay;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MessagingTestApplication.CancellationLedger ledger;
+
+	@Test
+	void sendsCommittedEventWithCloudEventsHeadersKeyedByOrder() {
+		UUID orderId = UUID.randomUUID();
+		UUID eventId = this.transactions.execute(status -> this.outbox.publish(orderId, orderId, cancelled(orderId, "changed plans")));
+
+		ConsumerRecord<String, byte[]> record = firstRecordOn(Topics.ORDER, orderId.toString());
+		assertThat(header(record, "ce_id")).isEqualTo(eventId.toString());
+		assertThat(header(record, "ce_type")).isEqualTo("leverans.order.cancelled.v1");
+		assertThat(header(record, "ce_source")).isEqualTo("/leverans/messaging-test");
+		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(header(record, "ce_subject")).isEqualTo(orderId.toString());
+		assertThat(Instant.parse(header(record, "ce_time"))).isBeforeOrEqualTo(Instant.now());
+		assertThat(header(record, "content-type")).isEqualTo("application/json");
+		assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"reason\":\"changed plans\"");
+		await().until(() -> this.ledger.applied(orderId) == 1);
+	}
+
+	@Test
+	void rolledBackStateChangeRecordsNoEvent() {
+		UUID orderId = UUID.randomUUID();
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult(status -> {
+			this.outbox.publish(orderId, orderId, cancelled(orderId, "never happened"));
+			throw new IllegalStateException("state change failed");
+		})).isInstanceOf(IllegalStateException.class);
+
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM messaging.outbox_event WHERE record_key = ?",
+				Integer.class, orderId.toString())).isZero();
+	}
+
+	@Test
+	void refusesToPublishOutsideATransaction() {
+		UUID orderId = UUID.randomUUID();
+		assertThatThrownBy(() -> this.outbox.publish(orderId, orderId, cancelled(orderId, "no tx")))
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void eventsCommittedBeforeACrashAreSentWhenTheRelayRunsAgain() {
+		this.relay.stop();
+		UUID orderId = UUID.randomUUID();
+		try {
+			this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId, cancelled(orderId, "crash")));
+			assertThat(this.jdbc.queryForObject(
+					"SELECT count(*) FROM messaging.outbox_event WHERE record_key = ? AND sent_at IS NULL", Integer.class,
+					orderId.toString())).isOne();
+		}
+		finally {
+			this.relay.start();
+		}
+		await().until(() -> this.ledger.applied(orderId) == 1);
+	}
+
+	@Test
+	void redeliveredEventIsAppliedOnce() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		String eventId = UUID.randomUUID().toString();
+		String body = "{\"orderId\":\"" + orderId + "\",\"reason\":\"twice\"}";
+		EventProducer.send(cancellation(orderId, body).id(eventId));
+		EventProducer.send(cancellation(orderId, body).id(eventId));
+		// A later event on the same key proves the duplicate before it was seen and skipped.
+		EventProducer.send(cancellation(orderId, body));
+		await().until(() -> this.ledger.applied(orderId) == 2);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM cancellation WHERE event_id = ?", Integer.class,
+				eventId)).isOne();
+	}
+
+	@Test
+	void eventWithFieldsThisConsumerDoesNotKnowIsStillApplied() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		EventProducer.send(cancellation(orderId,
+				"{\"orderId\":\"" + orderId + "\",\"reason\":\"newer writer\",\"refundMethod\":\"CREDIT_NOTE\"}"));
+		await().until(() -> this.ledger.applied(orderId) == 1);
+	}
+
+	@Test
+	void unreadableRecordGoesToDeadLetterTopicAndLaterEventsStillApply() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		EventProducer.send(cancellation(orderId, "{not json"));
+		EventProducer.send(cancellation(orderId, "{\"orderId\":\"" + orderId + "\",\"reason\":\"fine\"}"));
+		ConsumerRecord<String, byte[]> dead = firstRecordOn(Topics.deadLetterOf(Topics.ORDER), orderId.toString());
+		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+		assertThat(header(dead, "kafka_dlt-exception-message")).isNotBlank();
+		await().until(() -> this.ledger.applied(orderId) == 1);
+	}
+
+	@Test
+	void failingHandlerIsRetriedThenDeadLetteredWithoutItsEffect() {
+		UUID orderId = UUID.randomUUID();
+		this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId, cancelled(orderId, "poison")));
+
+		ConsumerRecord<String, byte[]> dead = firstRecordOn(Topics.deadLetterOf(Topics.ORDER), orderId.toString());
+		assertThat(header(dead, "ce_type")).isEqualTo("leverans.order.cancelled.v1");
+		assertThat(this.ledger.applied(orderId)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM messaging.inbox_event WHERE event_id = ?",
+				Integer.class, header(dead, "ce_id"))).isZero();
+	}
+
+	@Test
+	void poisonInTheMiddleOfABatchIsDeadLetteredWhileTheEventsAroundItApplyOnceInOrder() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		List<String> reasons = List.of("first", "second", "poison", "fourth", "fifth");
+		// One key, so all five land on one partition in this order and most likely in one poll.
+		EventProducer.sendAll(reasons.stream()
+			.map(reason -> cancellation(orderId, "{\"orderId\":\"" + orderId + "\",\"reason\":\"" + reason + "\"}"))
+			.toList());
+		ConsumerRecord<String, byte[]> dead = firstRecordOn(Topics.deadLetterOf(Topics.ORDER), orderId.toString());
+		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("poison");
+		await().until(() -> this.ledger.applied(orderId) == 4);
+		assertThat(this.jdbc.queryForList("SELECT reason FROM cancellation WHERE order_id = ? ORDER BY ctid",
+				String.class, orderId)).containsExactly("first", "second", "fourth", "fifth");
+	}
+
+	private static OrderCancelled cancelled(UUID orderId, String reason) {
+		return new OrderCancelled(orderId, "LV-1", UUID.randomUUID(), "anna", reason, Instant.now());
+	}
+
+	private static CloudEventRecord cancellation(UUID orderId, String body) {
+		return CloudEventRecord.of(Topics.ORDER, orderId, "leverans.order.cancelled.v1", body);
+	}
+
+	private static ConsumerRecord<String, byte[]> firstRecordOn(String topic, String key) {
+		return TopicProbe.awaitFirst(topic, key);
+	}
+}
