@@ -1,5 +1,6 @@
 package org.leverans.delivery.window;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
  * Turns delivered shipments into a carrier's calibration: conformal bounds per horizon band from the carrier's own
  * deliveries, and the same from every carrier's, to shrink towards while the carrier's own are few. The most recent
  * delivery weighs one and the weight halves every {@code half-life} deliveries, so the window follows a carrier that
- * drifts.
+ * drifts. Deliveries that were rescheduled rather than late or early teach nothing about the window's width.
  */
 public class ArrivalCalibrator {
 
@@ -37,6 +38,9 @@ public class ArrivalCalibrator {
 			double weight = recencyWeight(rank);
 			Map<HorizonBand, List<ArrivalSample>> byBand = new EnumMap<>(HorizonBand.class);
 			for (ArrivalSample sample : outcome.samples()) {
+				if (rescheduled(sample)) {
+					continue;
+				}
 				byBand.computeIfAbsent(sample.band(), band -> new ArrayList<>()).add(sample);
 			}
 			// Several ETAs of one delivery in a band are one piece of evidence, not several: they share its weight.
@@ -52,6 +56,15 @@ public class ArrivalCalibrator {
 		samples.forEach((band, weighted) -> bounds.put(band,
 				ConformalBounds.of(weighted, deliveries.get(band), this.properties.coverage())));
 		return bounds;
+	}
+
+	/**
+	 * A delivery that came a day early or the day after was moved, by the buyer, the supplier or the carrier; a window
+	 * wide enough to hold it would tell the receiver nothing. The accuracy report still counts it as a miss.
+	 */
+	boolean rescheduled(ArrivalSample sample) {
+		Duration bound = this.properties.rescheduledBeyond();
+		return sample.fromError().compareTo(bound.negated()) < 0 || sample.toError().compareTo(bound) > 0;
 	}
 
 	double recencyWeight(int rank) {

@@ -38,9 +38,13 @@ public record WindowProperties(@DefaultValue("10m") Duration changeThreshold, Li
 	 * margins) count for while a carrier's band has few samples
 	 * @param halfLife after how many newer deliveries a delivery counts half as much
 	 * @param maxDeliveries the most recent deliveries (per carrier, and of all carriers) that are looked at
+	 * @param rescheduledBeyond an arrival further than this from what was promised (before the slot's start or the
+	 * ETA, or after the slot's end or the ETA) was moved to another time, not missed by a margin: it is no evidence of
+	 * how wide a window must be, so it does not widen one
 	 */
 	public record Calibration(@DefaultValue("0.95") double coverage, @DefaultValue("10") int priorStrength,
-			@DefaultValue("100") int halfLife, @DefaultValue("500") int maxDeliveries) {
+			@DefaultValue("100") int halfLife, @DefaultValue("500") int maxDeliveries,
+			@DefaultValue("12h") Duration rescheduledBeyond) {
 
 		public Calibration {
 			if (!(coverage > 0 && coverage < 1)) {
@@ -50,6 +54,10 @@ public record WindowProperties(@DefaultValue("10m") Duration changeThreshold, Li
 			if (priorStrength < 0 || halfLife < 1 || maxDeliveries < 1) {
 				throw new IllegalArgumentException("leverans.delivery.window.calibration: prior-strength must be at "
 						+ "least 0, half-life and max-deliveries at least 1");
+			}
+			if (rescheduledBeyond == null || !rescheduledBeyond.isPositive()) {
+				throw new IllegalArgumentException(
+						"leverans.delivery.window.calibration.rescheduled-beyond must be positive");
 			}
 		}
 	}

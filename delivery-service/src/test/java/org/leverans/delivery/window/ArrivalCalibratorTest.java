@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class ArrivalCalibratorTest {
 
-	final ArrivalCalibrator calibrator = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 100, 500));
+	final ArrivalCalibrator calibrator = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 100, 500, Duration.ofHours(12)));
 
 	@Test
 	void aDeliveryCountsHalfAsMuchAfterHalfLifeNewerOnes() {
@@ -29,8 +29,8 @@ class ArrivalCalibratorTest {
 		List<Duration> errors = new ArrayList<>(Collections.nCopies(400, Duration.ofMinutes(40)));
 		errors.addAll(Collections.nCopies(100, Duration.ZERO));
 		List<DeliveryOutcome> outcomes = Outcomes.etaErrors(HorizonBand.UNDER_30_MIN, errors);
-		ArrivalCalibrator recencyWeighted = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 50, 500));
-		ArrivalCalibrator allAlike = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 1_000_000, 500));
+		ArrivalCalibrator recencyWeighted = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 50, 500, Duration.ofHours(12)));
+		ArrivalCalibrator allAlike = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 1_000_000, 500, Duration.ofHours(12)));
 
 		ConformalBounds followed = recencyWeighted.bounds(outcomes).get(HorizonBand.UNDER_30_MIN);
 		ConformalBounds unweighted = allAlike.bounds(outcomes).get(HorizonBand.UNDER_30_MIN);
@@ -58,13 +58,40 @@ class ArrivalCalibratorTest {
 
 	@Test
 	void looksAtNoMoreThanTheMostRecentDeliveries() {
-		ArrivalCalibrator shortMemory = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 100, 50));
+		ArrivalCalibrator shortMemory = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 100, 50, Duration.ofHours(12)));
 
 		ConformalBounds bounds = shortMemory
 			.bounds(Outcomes.etaErrors(HorizonBand.UNDER_30_MIN, Collections.nCopies(80, Duration.ofMinutes(5))))
 			.get(HorizonBand.UNDER_30_MIN);
 
 		assertThat(bounds.deliveries()).isEqualTo(50);
+	}
+
+	@Test
+	void aDeliveryMadeDaysBeforeItsSlotWasRescheduledAndDoesNotWidenTheSlot() {
+		// 60 deliveries inside their two-hour slot, and 20 delivered six days before it.
+		List<DeliveryOutcome> outcomes = new ArrayList<>();
+		for (int i = 0; i < 80; i++) {
+			Duration fromStart = (i % 4 == 3) ? Duration.ofDays(-6) : Duration.ofMinutes(i % 120);
+			outcomes.add(new DeliveryOutcome("test-haulage", Outcomes.DELIVERED.minus(Duration.ofHours(i)), List.of(
+					new ArrivalSample(HorizonBand.PLANNED_SLOT, fromStart, fromStart.minus(Duration.ofHours(2))))));
+		}
+
+		ConformalBounds slot = this.calibrator.bounds(outcomes).get(HorizonBand.PLANNED_SLOT);
+
+		assertThat(slot.deliveries()).isEqualTo(60);
+		assertThat(slot.from()).isBetween(Duration.ZERO, Duration.ofHours(2));
+		assertThat(slot.earliest()).isEqualTo(Duration.ZERO);
+	}
+
+	@Test
+	void anArrivalADayAfterItsEtaWasRescheduledButHalfADayLateIsStillEvidence() {
+		ArrivalSample nextDay = sample(HorizonBand.DAY_BEFORE, 24 * 60);
+		ArrivalSample halfADayLate = sample(HorizonBand.DAY_BEFORE, 12 * 60);
+
+		assertThat(this.calibrator.rescheduled(nextDay)).isTrue();
+		assertThat(this.calibrator.rescheduled(halfADayLate)).isFalse();
+		assertThat(this.calibrator.rescheduled(sample(HorizonBand.DAY_BEFORE, -13 * 60))).isTrue();
 	}
 
 	@Test

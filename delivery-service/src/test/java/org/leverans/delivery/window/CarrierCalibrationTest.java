@@ -17,7 +17,7 @@ class CarrierCalibrationTest {
 
 	static final Duration MARGIN = Duration.ofMinutes(30);
 
-	final ArrivalCalibrator calibrator = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 100, 500));
+	final ArrivalCalibrator calibrator = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 100, 500, Duration.ofHours(12)));
 
 	@Test
 	void aCarrierWithPlentyOfEvidenceIsCalibratedByItsOwnDeliveries() {

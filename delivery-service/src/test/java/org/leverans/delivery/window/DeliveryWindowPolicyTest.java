@@ -23,7 +23,7 @@ class DeliveryWindowPolicyTest {
 
 	static final Instant PLANNED_TO = Instant.parse("2026-12-03T07:00:00Z");
 
-	static final WindowProperties.Calibration CALIBRATION = new WindowProperties.Calibration(0.95, 30, 100, 500);
+	static final WindowProperties.Calibration CALIBRATION = new WindowProperties.Calibration(0.95, 30, 100, 500, Duration.ofHours(12));
 
 	static final CarrierCalibration NONE = CarrierCalibration.none(0.95, 30);
 

@@ -47,7 +47,8 @@ final class WindowEngine {
 				Double.parseDouble(System.getProperty("window-evaluation.coverage", "0.95")),
 				Integer.getInteger("window-evaluation.prior-strength", 10),
 				Integer.getInteger("window-evaluation.half-life", 100),
-				Integer.getInteger("window-evaluation.max-deliveries", 500));
+				Integer.getInteger("window-evaluation.max-deliveries", 500),
+				Duration.ofHours(Integer.getInteger("window-evaluation.rescheduled-beyond-hours", 12)));
 		return new WindowEngine(
 				new WindowProperties(Duration.ofMinutes(10), null, calibration, Duration.ofMinutes(1)));
 	}
