@@ -19,6 +19,7 @@ import org.leverans.delivery.shipment.Shipments;
 import org.leverans.delivery.shipment.TimelineEvent;
 import org.leverans.delivery.window.ArrivalHistory;
 import org.leverans.delivery.window.DeliveryWindowPolicy;
+import org.leverans.delivery.window.WindowEvidence;
 import org.leverans.messaging.Outbox;
 
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -127,7 +128,8 @@ class ShipmentEventApplier {
 
 		Shipment progressed = before.withProgress(status, statusAt, eta, etaAt, latestEventAt, deliveredAt, proof,
 				before.window());
-		DeliveryWindow window = this.windows.current(progressed.evidence(), this.arrivals.calibrationOf(carrier), now);
+		DeliveryWindow window = this.windows.current(WindowEvidence.of(progressed), this.arrivals.calibrationOf(carrier),
+				now);
 		if (DeliveryWindowPolicy.sameWindow(window, before.window())) {
 			window = before.window();
 		}
