@@ -111,6 +111,30 @@ public final class Outcomes {
 				doubledShipments, Percentiles.of(acceptance), byStatus);
 	}
 
+	/** How many of a run's partner events delivery-service stored, by their event ids' prefix. */
+	public long partnerEventsStored(String eventIdPrefix) throws SQLException {
+		try (Connection db = connect("delivery");
+				PreparedStatement statement = db.prepareStatement(
+						"SELECT count(*) FROM shipment_event WHERE event_id LIKE ? AND event_id NOT LIKE ?")) {
+			statement.setString(1, eventIdPrefix + "%");
+			statement.setString(2, eventIdPrefix + "probe-%");
+			try (ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+	}
+
+	/** Events a service has recorded and not yet sent to Kafka: after settling, anything here is stuck. */
+	public long unsentOutbox(String database) throws SQLException {
+		try (Connection db = connect(database);
+				ResultSet rows = db.createStatement()
+					.executeQuery("SELECT count(*) FROM messaging.outbox_event WHERE sent_at IS NULL")) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
 	/** Commits so far in the services' databases, from PostgreSQL's statistics. */
 	public long commits(Collection<String> databases) throws SQLException {
 		try (Connection db = connect("postgres");
