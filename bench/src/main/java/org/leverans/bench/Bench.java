@@ -177,7 +177,11 @@ public final class Bench {
 			Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
 			long commits = this.outcomes.commits(Service.databases()) - commitsBefore;
 			long accepted = posts.stream().mapToLong(PartnerPost::accepted).sum();
-			long stored = this.outcomes.partnerEventsStored(prefix);
+			List<String> mustBeStored = posts.stream()
+				.filter(PartnerPost::allApplied)
+				.flatMap(post -> post.eventIds().stream())
+				.toList();
+			long lost = mustBeStored.size() - this.outcomes.partnerEventsStored(mustBeStored);
 			long unsent = this.outcomes.unsentOutbox("delivery");
 			Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
 			long shed = posts.stream().filter(PartnerPost::shed).count();
@@ -192,7 +196,7 @@ public final class Bench {
 				.row("events accepted / duplicates / rejected", accepted + " / "
 						+ posts.stream().mapToLong(PartnerPost::duplicates).sum() + " / "
 						+ posts.stream().mapToLong(PartnerPost::rejected).sum())
-				.row("lost (accepted, not stored; stored, not sent on)", (accepted - stored) + ", " + unsent)
+				.row("lost (applied, not stored; stored, not sent on)", lost + ", " + unsent)
 				.row("partner POST → buyer's live stream p50 / p95 / p99",
 						Percentiles.of(probeLatencies).summary() + " (" + probeLatencies.size() + " of "
 								+ stream.sent() + " probes arrived)");

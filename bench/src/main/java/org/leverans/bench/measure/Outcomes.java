@@ -111,17 +111,13 @@ public final class Outcomes {
 				doubledShipments, Percentiles.of(acceptance), byStatus);
 	}
 
-	/** How many of a run's partner events delivery-service stored, by their event ids' prefix. */
-	public long partnerEventsStored(String eventIdPrefix) throws SQLException {
+	/** How many of these partner events delivery-service stored (each at most once: the id is unique per carrier). */
+	public long partnerEventsStored(Collection<String> eventIds) throws SQLException {
 		try (Connection db = connect("delivery");
-				PreparedStatement statement = db.prepareStatement(
-						"SELECT count(*) FROM shipment_event WHERE event_id LIKE ? AND event_id NOT LIKE ?")) {
-			statement.setString(1, eventIdPrefix + "%");
-			statement.setString(2, eventIdPrefix + "probe-%");
-			try (ResultSet rows = statement.executeQuery()) {
-				rows.next();
-				return rows.getLong(1);
-			}
+				ResultSet rows = query(db, "SELECT count(*) FROM shipment_event WHERE event_id = ANY(?)",
+						eventIds.toArray(String[]::new))) {
+			rows.next();
+			return rows.getLong(1);
 		}
 	}
 

@@ -64,25 +64,26 @@ public final class CarrierClient {
 	}
 
 	/** Posts a body of events; latency from {@code dueNanos} ({@link System#nanoTime()}). */
-	public CompletableFuture<PartnerPost> post(String body, int events, long dueNanos) {
+	public CompletableFuture<PartnerPost> post(EventBodies.Body body, long dueNanos) {
+		int events = body.eventIds().size();
 		HttpRequest request = HttpRequest.newBuilder(this.gateway.resolve("/api/partner/v1/shipment-events"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json, application/problem+json")
 			.header("Authorization", "Bearer " + this.token)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.POST(HttpRequest.BodyPublishers.ofString(body.json()))
 			.build();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
 			double latency = (System.nanoTime() - dueNanos) / 1e6;
 			if (failure != null) {
-				return new PartnerPost(-1, latency, events, 0, 0, 0);
+				return new PartnerPost(-1, latency, events, 0, 0, 0, body.eventIds());
 			}
 			if (response.statusCode() != 202) {
-				return new PartnerPost(response.statusCode(), latency, events, 0, 0, 0);
+				return new PartnerPost(response.statusCode(), latency, events, 0, 0, 0, body.eventIds());
 			}
 			JsonNode answer = JSON.readTree(response.body());
 			return new PartnerPost(202, latency, events, answer.get("accepted").asInt(),
-					answer.get("duplicates").asInt(), answer.get("rejected").size());
+					answer.get("duplicates").asInt(), answer.get("rejected").size(), body.eventIds());
 		});
 	}
 }

@@ -3,6 +3,7 @@ package org.leverans.bench.partner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -27,13 +28,19 @@ public final class EventBodies {
 		this.shipments = List.copyOf(shipments);
 	}
 
+	/** A body and the ids of the events in it. */
+	public record Body(String json, List<String> eventIds) {
+	}
+
 	/** A body of {@code count} events: a batch, or for one event, the event on its own as the API also takes. */
-	public String next(int count, Instant now) {
+	public Body next(int count, Instant now) {
 		StringJoiner events = new StringJoiner(",");
+		List<String> ids = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
+			ids.add(this.prefix + this.next);
 			events.add(event(now));
 		}
-		return (count == 1) ? events.toString() : "{\"events\":[" + events + "]}";
+		return new Body((count == 1) ? events.toString() : "{\"events\":[" + events + "]}", ids);
 	}
 
 	private String event(Instant now) {

@@ -41,7 +41,7 @@ public final class PacedEvents {
 				nextProbe += PROBE_INTERVAL_NANOS;
 			}
 			waitUntil(due);
-			answers.add(this.carrier.post(load.next(batch, Instant.now()), batch, due));
+			answers.add(this.carrier.post(load.next(batch, Instant.now()), due));
 		}
 		List<PartnerPost> posts = new ArrayList<>(answers.size());
 		for (CompletableFuture<PartnerPost> answer : answers) {
@@ -80,12 +80,12 @@ public final class PacedEvents {
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 			Instant occurredAt = now.isAfter(this.last) ? now : this.last.plusMillis(1);
 			this.last = occurredAt;
-			String body = """
-					{"eventId":"%sprobe-%d","trackingNumber":"%s","type":"ETA_UPDATED","occurredAt":"%s","eta":"%s"}"""
-				.formatted(this.prefix, this.next++, this.shipment.trackingNumber(), occurredAt,
-						occurredAt.plus(2, ChronoUnit.HOURS));
+			String id = this.prefix + "probe-" + this.next++;
+			String json = """
+					{"eventId":"%s","trackingNumber":"%s","type":"ETA_UPDATED","occurredAt":"%s","eta":"%s"}"""
+				.formatted(id, this.shipment.trackingNumber(), occurredAt, occurredAt.plus(2, ChronoUnit.HOURS));
 			this.stream.sending(occurredAt);
-			carrier.post(body, 1, System.nanoTime()).thenAccept(post -> {
+			carrier.post(new EventBodies.Body(json, List.of(id)), System.nanoTime()).thenAccept(post -> {
 				if (post.accepted() != 1) {
 					this.stream.refused(occurredAt);
 				}

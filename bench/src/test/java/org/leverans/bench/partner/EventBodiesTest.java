@@ -22,11 +22,13 @@ class EventBodiesTest {
 	void aBatchSpreadsNewEventIdsOverTheShipmentsInTheApisBatchShape() {
 		EventBodies bodies = new EventBodies("bench-x-", SHIPMENTS);
 
-		JsonNode batch = JSON.readTree(bodies.next(4, Instant.parse("2026-12-06T05:00:00.123456Z")));
+		EventBodies.Body body = bodies.next(4, Instant.parse("2026-12-06T05:00:00.123456Z"));
+		JsonNode batch = JSON.readTree(body.json());
 
 		assertThat(batch.get("events")).hasSize(4);
 		assertThat(batch.get("events").valueStream().map(e -> e.get("eventId").asString()))
-			.containsExactly("bench-x-0", "bench-x-1", "bench-x-2", "bench-x-3");
+			.containsExactly("bench-x-0", "bench-x-1", "bench-x-2", "bench-x-3")
+			.containsExactlyElementsOf(body.eventIds());
 		assertThat(batch.get("events").valueStream().map(e -> e.get("trackingNumber").asString()))
 			.containsExactly("NF0000000001", "NF0000000002", "NF0000000001", "NF0000000002");
 		assertThat(batch.get("events").get(0).get("occurredAt").asString()).isEqualTo("2026-12-06T05:00:00.123Z");
@@ -38,7 +40,7 @@ class EventBodiesTest {
 		EventBodies bodies = new EventBodies("bench-y-", SHIPMENTS);
 		bodies.next(3, Instant.now());
 
-		JsonNode single = JSON.readTree(bodies.next(1, Instant.now()));
+		JsonNode single = JSON.readTree(bodies.next(1, Instant.now()).json());
 
 		assertThat(single.get("events")).isNull();
 		assertThat(single.get("eventId").asString()).isEqualTo("bench-y-3");
