@@ -15,10 +15,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("leverans.services")
 public record ServiceUris(@NotNull URI orderUri, @NotNull URI agreementUri, @NotNull URI creditUri,
-		@NotNull URI deliveryUri, @NotNull URI notificationUri) {
+		@NotNull URI deliveryUri, @NotNull URI notificationUri, @NotNull URI billingUri) {
 
 	public ServiceUris {
-		for (URI uri : new URI[] { orderUri, agreementUri, creditUri, deliveryUri, notificationUri }) {
+		for (URI uri : new URI[] { orderUri, agreementUri, creditUri, deliveryUri, notificationUri,
+				billingUri }) {
 			if (uri != null && (uri.getScheme() == null || uri.getHost() == null)) {
 				throw new IllegalArgumentException("A service URI needs a scheme and a host, got: " + uri);
 			}
