@@ -171,7 +171,7 @@ public class Invoices {
 			params.add(filter.customerId());
 		}
 		if (filter.placedBy() != null) {
-			lineCondition(sql, params, "placed_by = ?", filter.placedBy());
+			lineCondition(sql, params, "line.placed_by = ?", filter.placedBy());
 		}
 		if (filter.status() != null) {
 			if (filter.status().equals("OVERDUE")) {
@@ -196,21 +196,25 @@ public class Invoices {
 			params.add(filter.to());
 		}
 		if (filter.order() != null) {
-			lineCondition(sql, params, "(order_number = ? OR order_id::text = ?)", filter.order(), filter.order());
+			lineCondition(sql, params, "(line.order_number = ? OR line.order_id::text = ?)", filter.order(),
+					filter.order());
 		}
 		if (filter.purchaseOrderNumber() != null) {
-			lineCondition(sql, params, "purchase_order_number = ?", filter.purchaseOrderNumber());
+			lineCondition(sql, params, "line.purchase_order_number = ?", filter.purchaseOrderNumber());
 		}
 		if (filter.siteId() != null) {
-			lineCondition(sql, params, "site_id = ?", filter.siteId());
+			lineCondition(sql, params, "line.site_id = ?", filter.siteId());
 		}
 		sql.append(" ORDER BY issue_date DESC, number DESC LIMIT ?");
 		params.add(filter.limit());
-		return this.jdbc.sql(sql.toString()).params(params).query(this::header).list();
+		// A page is at most a few hundred invoices, and the list shows each one's orders and PO numbers.
+		return this.jdbc.sql(sql.toString()).params(params).query(this::header).list().stream()
+			.map(this::withLines)
+			.toList();
 	}
 
 	private static void lineCondition(StringBuilder sql, List<Object> params, String condition, Object... values) {
-		sql.append(" AND EXISTS (SELECT 1 FROM invoice_line line WHERE line.invoice_id = invoice.id AND line.")
+		sql.append(" AND EXISTS (SELECT 1 FROM invoice_line line WHERE line.invoice_id = invoice.id AND ")
 			.append(condition)
 			.append(")");
 		params.addAll(List.of(values));
