@@ -47,6 +47,11 @@ public class Invoices {
 	}
 
 	void insert(Invoice invoice) {
+		insert(invoice, null);
+	}
+
+	/** @param creditedLines for a credit note, the credited invoice's line number of each of its lines */
+	void insert(Invoice invoice, List<Integer> creditedLines) {
 		this.jdbc.sql("INSERT INTO invoice (" + COLUMNS
 				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(invoice.id(), invoice.number(), invoice.kind().name(), invoice.creditsInvoiceId(),
@@ -56,16 +61,18 @@ public class Invoices {
 					invoice.credited(), invoice.status().name(), invoice.reference(), invoice.reason(),
 					Timestamp.from(invoice.issuedAt()))
 			.update();
-		for (InvoiceLine line : invoice.lines()) {
+		for (int i = 0; i < invoice.lines().size(); i++) {
+			InvoiceLine line = invoice.lines().get(i);
 			this.jdbc.sql("""
 					INSERT INTO invoice_line (invoice_id, line_no, kind, order_id, order_number, order_line_no,
 					    shipment_id, site_id, purchase_order_number, placed_by, sku, description, product_group, unit,
-					    quantity, unit_price, net, vat_rate)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					    quantity, unit_price, net, vat_rate, credits_line_no)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(invoice.id(), line.lineNo(), line.kind().name(), line.orderId(), line.orderNumber(),
 						line.orderLineNo(), line.shipmentId(), line.siteId(), line.purchaseOrderNumber(),
 						line.placedBy(), line.sku(), line.description(), line.productGroup(), line.unit(),
-						line.quantity(), line.unitPrice(), line.net(), line.vatRate())
+						line.quantity(), line.unitPrice(), line.net(), line.vatRate(),
+						(creditedLines != null) ? creditedLines.get(i) : null)
 				.update();
 		}
 	}
@@ -144,6 +151,28 @@ public class Invoices {
 			.param(shipmentId)
 			.query(Invoices::line)
 			.list();
+	}
+
+	/** What credit notes have given back so far, per line number of the credited invoice. */
+	Map<Integer, Credited> credited(UUID invoiceId) {
+		Map<Integer, Credited> credited = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT line.credits_line_no, sum(line.quantity) AS quantity, sum(line.net) AS net
+				FROM invoice_line line JOIN invoice note ON note.id = line.invoice_id
+				WHERE note.credits_invoice_id = ? AND line.credits_line_no IS NOT NULL
+				GROUP BY line.credits_line_no""")
+			.param(invoiceId)
+			.query(rs -> {
+				credited.put(rs.getInt("credits_line_no"),
+						new Credited(rs.getInt("quantity"), Money.cents(rs.getBigDecimal("net"))));
+			});
+		return credited;
+	}
+
+	/** Quantity and net amount of an invoice line already credited. */
+	record Credited(int quantity, BigDecimal net) {
+
+		static final Credited NONE = new Credited(0, Money.ZERO);
 	}
 
 	/** Unpaid invoices whose due date passed before {@code dueBefore} and that were not reported yet. */

@@ -28,6 +28,8 @@ import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.messaging.Outbox;
+import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.problem.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,7 +209,7 @@ public class Invoicing {
 	}
 
 	/**
-	 * A returned shipment: credited in full if it was invoiced; left off the invoice if it was not invoiced yet.
+	 * A returned shipment: what of it is not credited yet is credited; one not invoiced yet is left off the invoice.
 	 */
 	private void returned(UUID orderId, UUID shipmentId, String reason) {
 		BilledShipment shipment = this.facts.shipment(shipmentId).orElse(null);
@@ -218,15 +220,75 @@ public class Invoicing {
 			this.facts.shipmentCancelled(shipmentId);
 			return;
 		}
-		List<InvoiceLine> lines = this.invoices.linesOfShipment(shipmentId);
-		Invoice credited = this.invoices.lock(shipment.invoiceId()).orElseThrow();
-		creditNote(credited, lines, reason);
+		Invoice invoice = this.invoices.lock(shipment.invoiceId()).orElseThrow();
+		Map<Integer, Invoices.Credited> credited = this.invoices.credited(invoice.id());
+		Map<Integer, Integer> remaining = new LinkedHashMap<>();
+		for (InvoiceLine line : this.invoices.linesOfShipment(shipmentId)) {
+			int left = line.quantity() - credited.getOrDefault(line.lineNo(), Invoices.Credited.NONE).quantity();
+			if (left > 0) {
+				remaining.put(line.lineNo(), left);
+			}
+		}
+		if (!remaining.isEmpty()) {
+			creditLines(invoice, remaining, reason);
+		}
 		this.facts.markCredited(shipmentId);
-		logger.info("Returned shipment {} of order {} credited on invoice {}", shipmentId, orderId, credited.number());
+		logger.info("Returned shipment {} of order {} credited on invoice {}", shipmentId, orderId, invoice.number());
+	}
+
+	/**
+	 * Issues a credit note for these quantities of an invoice's lines (by line number): cancelled or returned
+	 * goods, or freight given back.
+	 * @throws ApiProblem when a line is not on the invoice or would be credited for more than it charged
+	 */
+	@Transactional
+	public Invoice creditLines(UUID invoiceId, Map<Integer, Integer> quantities, String reason) {
+		Invoice invoice = this.invoices.lock(invoiceId)
+			.filter(found -> found.kind() == Invoice.Kind.INVOICE)
+			.orElseThrow(() -> ApiProblem.notFound("There is no invoice " + invoiceId));
+		return creditLines(invoice, quantities, reason);
+	}
+
+	private Invoice creditLines(Invoice locked, Map<Integer, Integer> quantities, String reason) {
+		Map<Integer, InvoiceLine> charged = new LinkedHashMap<>();
+		this.invoices.find(locked.id()).orElseThrow().lines().forEach(line -> charged.put(line.lineNo(), line));
+		Map<Integer, Invoices.Credited> credited = this.invoices.credited(locked.id());
+		List<FieldProblem> problems = new ArrayList<>();
+		List<InvoiceLine> lines = new ArrayList<>();
+		List<Integer> creditedLines = new ArrayList<>();
+		quantities.forEach((lineNo, quantity) -> {
+			InvoiceLine line = charged.get(lineNo);
+			if (line == null) {
+				problems.add(FieldProblem.line(lineNo, "UNKNOWN_LINE", "Invoice " + locked.number() + " has no line "
+						+ lineNo));
+				return;
+			}
+			Invoices.Credited before = credited.getOrDefault(lineNo, Invoices.Credited.NONE);
+			int left = line.quantity() - before.quantity();
+			if (quantity < 1 || quantity > left) {
+				problems.add(FieldProblem.line(lineNo, FieldProblem.INVALID_VALUE, "Line " + lineNo + " has " + left
+						+ " left to credit, not " + quantity));
+				return;
+			}
+			BigDecimal net = (quantity == left) ? line.net().subtract(before.net())
+					: Money.cents(line.net().multiply(BigDecimal.valueOf(quantity))
+						.divide(BigDecimal.valueOf(line.quantity()), 2, java.math.RoundingMode.HALF_EVEN));
+			lines.add(new InvoiceLine(0, line.kind(), line.orderId(), line.orderNumber(), line.orderLineNo(),
+					line.shipmentId(), line.siteId(), line.purchaseOrderNumber(), line.placedBy(), line.sku(),
+					line.description(), line.productGroup(), line.unit(), quantity, line.unitPrice(), net,
+					line.vatRate()));
+			creditedLines.add(lineNo);
+		});
+		if (!problems.isEmpty()) {
+			throw ApiProblem.invalid("The credit note has " + problems.size() + " problem(s); nothing was credited.",
+					problems);
+		}
+		return creditNote(locked, lines, creditedLines, reason);
 	}
 
 	/** Issues a credit note for {@code lines} of a locked invoice, and takes it off what the invoice still asks. */
-	public Invoice creditNote(Invoice credited, List<InvoiceLine> lines, String reason) {
+	private Invoice creditNote(Invoice credited, List<InvoiceLine> lines, List<Integer> creditedLines,
+			String reason) {
 		List<InvoiceLine> numbered = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			numbered.add(lines.get(i).numbered(i + 1));
@@ -240,7 +302,7 @@ public class Invoicing {
 				credited.agreementNumber(), credited.countryCode(), credited.language(), credited.currency(),
 				issueDate, issueDate, credited.paymentTerms(), Money.cents(net), tax, Money.cents(net.add(tax)),
 				Money.ZERO, Money.ZERO, Invoice.Status.PAID, null, reason, now, numbered);
-		this.invoices.insert(note);
+		this.invoices.insert(note, creditedLines);
 		Invoice after = this.invoices.settle(credited, Money.ZERO, note.total());
 		this.outbox.publish(credited.customerId(), note.id(),
 				new CreditNoteIssued(note.id(), note.number(), credited.id(), credited.number(), credited.customerId(),

@@ -20,11 +20,17 @@ import org.leverans.contracts.billing.InvoiceIssued;
 import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.testsupport.events.EventProducer;
 
+import org.leverans.testsupport.security.TestCaller;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class InvoicingIntegrationTest extends BillingServiceIntegrationTest {
 
@@ -156,6 +162,38 @@ class InvoicingIntegrationTest extends BillingServiceIntegrationTest {
 		assertThat(note.creditNoteNumber()).startsWith("CN-");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM invoice WHERE credits_invoice_id = ?", Integer.class,
 				invoiceId)).isEqualTo(1);
+	}
+
+	@Test
+	void creditsPartOfALineByHandAndNeverMoreThanItCharged() throws Exception {
+		TestOrder order = newOrder("AG-1", "FI", "0.00", new Line("A", "CEMENT", 3, "10.00"));
+		accept(order);
+		deliver(order, plan(order, 1, 1, 3), 1);
+		UUID invoiceId = awaitInvoices(order.customerId(), 1).get(0);
+		TestCaller admin = TestCaller.admin("admin");
+
+		this.mvc.perform(post("/api/admin/billing/invoices/{id}/credit-notes", invoiceId).with(as(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"One bag broken\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.net").value("10.00"))
+			.andExpect(jsonPath("$.total").value("12.55"));
+		this.mvc.perform(post("/api/admin/billing/invoices/{id}/credit-notes", invoiceId).with(as(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"Too much\",\"lines\":[{\"lineNo\":1,\"quantity\":3},{\"lineNo\":9,"
+					+ "\"quantity\":1}]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(2));
+		this.mvc.perform(post("/api/admin/billing/invoices/{id}/credit-notes", UUID.randomUUID()).with(as(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"x\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}"))
+			.andExpect(status().isNotFound());
+
+		Invoice invoice = this.invoices.find(invoiceId).orElseThrow();
+		assertThat(invoice.credited()).isEqualByComparingTo("12.55");
+		assertThat(invoice.open()).isEqualByComparingTo("25.10");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM invoice WHERE credits_invoice_id = ?",
+				Integer.class, invoiceId)).isEqualTo(1);
 	}
 
 	@Test
