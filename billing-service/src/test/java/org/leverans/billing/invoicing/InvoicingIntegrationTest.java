@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.leverans.billing.testing.BillingServiceIntegrationTest;
 import org.leverans.contracts.billing.CreditNoteIssued;
 import org.leverans.contracts.billing.InvoiceIssued;
+import org.leverans.contracts.billing.InvoiceOverdue;
 import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.testsupport.events.EventProducer;
 
@@ -42,6 +43,9 @@ class InvoicingIntegrationTest extends BillingServiceIntegrationTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ScheduledBilling scheduled;
 
 	@Test
 	void invoicesADeliveredShipmentAtTheAgreedPricesWithVatByCountryAndGroupAndDueByThePaymentTerms() {
@@ -197,6 +201,33 @@ class InvoicingIntegrationTest extends BillingServiceIntegrationTest {
 	}
 
 	@Test
+	void reportsAnInvoiceUnpaidPastItsDueDateOnceAndNotOneThatIsPaid() {
+		TestOrder late = newOrder("AG-1", "FI", "0.00", new Line("A", "CEMENT", 1, "10.00"));
+		TestOrder paid = newOrder("AG-1", "FI", "0.00", new Line("A", "CEMENT", 1, "10.00"));
+		for (TestOrder order : List.of(late, paid)) {
+			accept(order);
+			deliver(order, plan(order, 1, 1, 1), 1);
+		}
+		UUID lateInvoice = awaitInvoices(late.customerId(), 1).get(0);
+		UUID paidInvoice = awaitInvoices(paid.customerId(), 1).get(0);
+		LocalDate monthAgo = LocalDate.now(ZoneId.of("Europe/Helsinki")).minusDays(30);
+		this.jdbc.update("UPDATE invoice SET due_date = ? WHERE id IN (?, ?)", monthAgo, lateInvoice, paidInvoice);
+		this.jdbc.update("UPDATE invoice SET paid = total, status = 'PAID' WHERE id = ?", paidInvoice);
+
+		this.scheduled.reportOverdueBatch();
+		this.scheduled.reportOverdueBatch();
+
+		await().until(() -> !events(late.customerId(), InvoiceOverdue.class).isEmpty());
+		await().during(java.time.Duration.ofMillis(500))
+			.until(() -> events(late.customerId(), InvoiceOverdue.class).size() == 1);
+		InvoiceOverdue overdue = events(late.customerId(), InvoiceOverdue.class).get(0);
+		assertThat(overdue.invoiceId()).isEqualTo(lateInvoice);
+		assertThat(overdue.daysOverdue()).isEqualTo(30);
+		assertThat(overdue.openAmount()).isEqualByComparingTo("12.55");
+		assertThat(events(paid.customerId(), InvoiceOverdue.class)).isEmpty();
+	}
+
+	@Test
 	void numbersHaveNoGapsAndNoDoublesWhenIssuedConcurrentlyAndSomeRollBack() throws Exception {
 		String series = "TEST-" + UUID.randomUUID();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -238,7 +269,6 @@ class InvoicingIntegrationTest extends BillingServiceIntegrationTest {
 		awaitInvoices(order.customerId(), 1);
 
 		await().during(java.time.Duration.ofMillis(500)).until(() -> invoiceIds(order.customerId()).size() == 1);
-		assertThat(LocalDate.now()).isNotNull();
 	}
 
 	private TestOrder sameCustomer(TestOrder order, TestOrder customerOf) {
