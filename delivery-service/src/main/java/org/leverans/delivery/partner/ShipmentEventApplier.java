@@ -2,6 +2,8 @@ package org.leverans.delivery.partner;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
@@ -17,16 +19,17 @@ import org.leverans.delivery.shipment.Shipments;
 import org.leverans.delivery.shipment.TimelineEvent;
 import org.leverans.delivery.window.ArrivalHistory;
 import org.leverans.delivery.window.DeliveryWindowPolicy;
+import org.leverans.delivery.window.WindowEvidence;
 import org.leverans.messaging.Outbox;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one partner event to its shipment, in a transaction of its own: the event joins the timeline, the status
- * follows the latest occurredAt, the window is redrawn, and the resulting events go to the outbox.
+ * Applies partner events to their shipments: each event joins its shipment's timeline, the status follows the latest
+ * occurredAt, the window is redrawn, and the resulting events go to the outbox.
  */
 @Component
 class ShipmentEventApplier {
@@ -49,6 +52,8 @@ class ShipmentEventApplier {
 
 	private final Clock clock;
 
+	private static final int MAX_ATTEMPTS = 3;
+
 	ShipmentEventApplier(Shipments shipments, DeliveryWindowPolicy windows, ArrivalHistory arrivals,
 			DeliveryPromises promises, Outbox outbox, PlatformTransactionManager transactionManager, Clock clock) {
 		this.shipments = shipments;
@@ -60,29 +65,45 @@ class ShipmentEventApplier {
 		this.clock = clock;
 	}
 
-	Outcome apply(String carrier, PartnerEvent event) {
-		try {
-			return this.transactions.execute(status -> applyInTransaction(carrier, event));
-		}
-		catch (DuplicateKeyException ex) {
-			// The same event posted twice at the same moment: the other request recorded it.
-			return Outcome.DUPLICATE;
+	/**
+	 * Applies a carrier's batch, in the order given, in one transaction: one commit for the batch is most of what
+	 * ingesting it costs. Every event is checked before anything is written, so each stands alone; what could still
+	 * fail is the database, and then nothing of the batch is applied and the carrier sends it again.
+	 */
+	List<Outcome> applyAll(String carrier, List<PartnerEvent> events) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute(status -> {
+					List<Outcome> outcomes = new ArrayList<>(events.size());
+					for (PartnerEvent event : events) {
+						outcomes.add(applyInTransaction(carrier, event));
+					}
+					return outcomes;
+				});
+			}
+			catch (PessimisticLockingFailureException ex) {
+				// Two batches locking shared shipments in opposite orders: PostgreSQL broke the tie, try again.
+				if (attempt == MAX_ATTEMPTS) {
+					throw ex;
+				}
+			}
 		}
 	}
 
 	private Outcome applyInTransaction(String carrier, PartnerEvent event) {
-		if (this.shipments.eventKnown(carrier, event.eventId())) {
-			return Outcome.DUPLICATE;
-		}
 		Optional<Shipment> found = this.shipments.lockForCarrier(carrier, event.shipmentId(), event.trackingNumber());
 		if (found.isEmpty()) {
 			return Outcome.UNKNOWN_SHIPMENT;
 		}
-		Shipment before = found.get();
 		Instant now = this.clock.instant();
 		Instant occurredAt = event.occurredAt();
-		this.shipments.recordEvent(before.id(), carrier, new TimelineEvent(event.eventId(), event.type().name(),
-				occurredAt, now, event.eta(), event.position(), event.proofOfDelivery(), event.reason()));
+		// With the shipment locked, an event id seen before (earlier, or by a request racing this one) is known here.
+		if (!this.shipments.recordEvent(found.get().id(), carrier, new TimelineEvent(event.eventId(),
+				event.type().name(), occurredAt, now, event.eta(), event.position(), event.proofOfDelivery(),
+				event.reason()))) {
+			return Outcome.DUPLICATE;
+		}
+		Shipment before = found.get();
 
 		// Events arrive late and out of order: only one that occurred no earlier than the current status moves it.
 		ShipmentStatus status = before.status();
@@ -107,7 +128,8 @@ class ShipmentEventApplier {
 
 		Shipment progressed = before.withProgress(status, statusAt, eta, etaAt, latestEventAt, deliveredAt, proof,
 				before.window());
-		DeliveryWindow window = this.windows.current(progressed.evidence(), this.arrivals.calibrationOf(carrier), now);
+		DeliveryWindow window = this.windows.current(WindowEvidence.of(progressed), this.arrivals.calibrationOf(carrier),
+				now);
 		if (DeliveryWindowPolicy.sameWindow(window, before.window())) {
 			window = before.window();
 		}

@@ -251,24 +251,19 @@ public class Shipments {
 			.list();
 	}
 
-	public boolean eventKnown(String carrier, String eventId) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM shipment_event WHERE carrier = ? AND event_id = ?)")
-			.params(carrier, eventId)
-			.query(Boolean.class)
-			.single();
-	}
-
-	public void recordEvent(UUID shipmentId, String carrier, TimelineEvent event) {
-		this.jdbc.sql("""
+	/** @return false when the carrier already sent an event with this id, which then changes nothing */
+	public boolean recordEvent(UUID shipmentId, String carrier, TimelineEvent event) {
+		return this.jdbc.sql("""
 				INSERT INTO shipment_event (shipment_id, carrier, event_id, type, occurred_at, received_at, eta, lat,
-				lon, pod_signed_by, pod_note, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				lon, pod_signed_by, pod_note, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (carrier, event_id) DO NOTHING""")
 			.params(shipmentId, carrier, event.eventId(), event.type(), ts(event.occurredAt()),
 					ts(event.receivedAt()), ts(event.eta()),
 					(event.position() != null) ? event.position().lat() : null,
 					(event.position() != null) ? event.position().lon() : null,
 					(event.proofOfDelivery() != null) ? event.proofOfDelivery().signedBy() : null,
 					(event.proofOfDelivery() != null) ? event.proofOfDelivery().note() : null, event.reason())
-			.update();
+			.update() == 1;
 	}
 
 	public void rememberCancelled(UUID orderId, Instant cancelledAt) {
