@@ -47,7 +47,7 @@ public class InvoicePdf {
 	private static final float BOTTOM = 110;
 
 	/** Right edges of the number columns, and where the description starts. */
-	private static final float[] COLUMNS = { 330, 390, 460, 500, WIDTH - MARGIN };
+	private static final float[] COLUMNS = { 300, 360, 425, 470, WIDTH - MARGIN };
 
 	private final SellerProperties seller;
 
