@@ -19,11 +19,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("leverans.services")
 public record ServiceUris(@NotEmpty List<URI> orderUri, @NotEmpty List<URI> agreementUri,
-		@NotEmpty List<URI> creditUri, @NotEmpty List<URI> deliveryUri, @NotEmpty List<URI> notificationUri) {
+		@NotEmpty List<URI> creditUri, @NotEmpty List<URI> deliveryUri, @NotEmpty List<URI> notificationUri,
+		@NotEmpty List<URI> billingUri) {
 
 	public ServiceUris {
 		for (List<URI> uris : List.of(nonNull(orderUri), nonNull(agreementUri), nonNull(creditUri),
-				nonNull(deliveryUri), nonNull(notificationUri))) {
+				nonNull(deliveryUri), nonNull(notificationUri), nonNull(billingUri))) {
 			for (URI uri : uris) {
 				if (uri.getScheme() == null || uri.getHost() == null) {
 					throw new IllegalArgumentException("A service URI needs a scheme and a host, got: " + uri);
@@ -40,6 +41,7 @@ public record ServiceUris(@NotEmpty List<URI> orderUri, @NotEmpty List<URI> agre
 		services.put("credit-service", this.creditUri);
 		services.put("delivery-service", this.deliveryUri);
 		services.put("notification-service", this.notificationUri);
+		services.put("billing-service", this.billingUri);
 		return services;
 	}
 
