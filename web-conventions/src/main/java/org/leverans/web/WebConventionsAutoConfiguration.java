@@ -10,9 +10,11 @@ import org.leverans.web.problem.ProblemHandling;
 import org.leverans.web.problem.SecurityProblems;
 import org.leverans.web.problem.StrictJsonBodies;
 import org.leverans.web.security.ApiSecurity;
+import org.leverans.web.security.VerifiedTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +24,7 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -53,6 +56,18 @@ public class WebConventionsAutoConfiguration {
 	@Bean
 	ApiSecurity apiSecurity(SecurityProblems problems) {
 		return new ApiSecurity(problems);
+	}
+
+	/** Every service's token decoder remembers the tokens it verified ({@link VerifiedTokens}). */
+	@Bean
+	static BeanPostProcessor verifiedTokens() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens))
+						? new VerifiedTokens(decoder) : bean;
+			}
+		};
 	}
 
 	/**
