@@ -1,0 +1,107 @@
+package org.leverans.testsupport.hostile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The property every public POST and PUT must hold for any body: never a 5xx; a 4xx is an RFC 9457 problem of a
+ * Leverans type; and a 4xx stores nothing. What "stored" means is the test's to say, as a fingerprint of the rows the
+ * endpoint could write ({@link StoredRows}).
+ *
+ * <pre>{@code
+ * HostileRequests.assertSafe(HostileBodies.of(VALID_ORDER), 40,
+ *     body -> mvc.perform(post("/api/orders").content(body)…), () -> rows.fingerprint());
+ * }</pre>
+ */
+public final class HostileRequests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String PROBLEM_TYPE = "urn:leverans:problem:";
+
+	private HostileRequests() {
+	}
+
+	@FunctionalInterface
+	public interface Send {
+
+		ResultActions send(String body) throws Exception;
+	}
+
+	public static void assertSafe(HostileBodies bodies, int tries, Send send, Supplier<String> stored) {
+		List<String> failures = new ArrayList<>();
+		int refused = 0;
+		for (HostileBody body : bodies.take(tries)) {
+			String before = stored.get();
+			MockHttpServletResponse response;
+			try {
+				response = send.send(body.json()).andReturn().getResponse();
+			}
+			catch (Exception ex) {
+				failures.add(body.describe() + "\n    → threw " + ex);
+				continue;
+			}
+			String problem = check(response, before, stored);
+			if (problem != null) {
+				failures.add(body.describe() + "\n    → " + problem);
+			}
+			if (response.getStatus() >= 400) {
+				refused++;
+			}
+		}
+		if (!failures.isEmpty()) {
+			throw new AssertionError(failures.size() + " of " + tries + " hostile bodies were mishandled (replay with "
+					+ "-Dleverans.hostile.seed=" + bodies.seed() + "):\n  "
+					+ String.join("\n  ", failures.subList(0, Math.min(8, failures.size()))));
+		}
+		if (refused == 0) {
+			throw new AssertionError("None of " + tries + " hostile bodies was refused (seed " + bodies.seed()
+					+ "): the endpoint checks nothing, or the test sends to the wrong place.");
+		}
+	}
+
+	private static String check(MockHttpServletResponse response, String before, Supplier<String> stored) {
+		int status = response.getStatus();
+		String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+		if (status >= 500) {
+			return status + " " + excerpt(body);
+		}
+		if (status < 400) {
+			return null;
+		}
+		if (response.getContentType() == null
+				|| !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(response.getContentType()))) {
+			return status + " as " + response.getContentType() + ", not a problem: " + excerpt(body);
+		}
+		JsonNode problem;
+		try {
+			problem = JSON.readTree(body);
+		}
+		catch (RuntimeException ex) {
+			return status + " with a problem body that is not JSON: " + excerpt(body);
+		}
+		if (!problem.path("type").asString("").startsWith(PROBLEM_TYPE) || problem.path("title").asString("").isBlank()
+				|| problem.path("status").asInt() != status) {
+			return status + " with a problem lacking a Leverans type, title or status: " + excerpt(body);
+		}
+		String after = stored.get();
+		if (!Objects.equals(before, after)) {
+			return status + " but something was stored (" + before + " → " + after + ")";
+		}
+		return null;
+	}
+
+	private static String excerpt(String body) {
+		return (body.length() > 300) ? body.substring(0, 300) + "…" : body;
+	}
+}
