@@ -1,5 +1,6 @@
 package org.leverans.testsupport.hostile;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,20 +33,55 @@ public final class HostileRequests {
 	private HostileRequests() {
 	}
 
+	/** Sends a body through MockMvc. */
 	@FunctionalInterface
 	public interface Send {
 
 		ResultActions send(String body) throws Exception;
 	}
 
+	/** Sends a body to a running server. */
+	@FunctionalInterface
+	public interface SendOverHttp {
+
+		HttpResponse<String> send(String body) throws Exception;
+	}
+
+	private record Answer(int status, String contentType, String body) {
+
+		static Answer of(MockHttpServletResponse response) {
+			return new Answer(response.getStatus(), response.getContentType(),
+					new String(response.getContentAsByteArray(), StandardCharsets.UTF_8));
+		}
+
+		static Answer of(HttpResponse<String> response) {
+			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+					response.body());
+		}
+	}
+
 	public static void assertSafe(HostileBodies bodies, int tries, Send send, Supplier<String> stored) {
+		check(bodies, tries, body -> Answer.of(send.send(body).andReturn().getResponse()), stored);
+	}
+
+	public static void assertSafeOverHttp(HostileBodies bodies, int tries, SendOverHttp send,
+			Supplier<String> stored) {
+		check(bodies, tries, body -> Answer.of(send.send(body)), stored);
+	}
+
+	private interface Exchange {
+
+		Answer send(String body) throws Exception;
+	}
+
+	private static void check(HostileBodies bodies, int tries, Exchange send, Supplier<String> stored) {
 		List<String> failures = new ArrayList<>();
 		int refused = 0;
 		for (HostileBody body : bodies.take(tries)) {
 			String before = stored.get();
-			MockHttpServletResponse response;
+			Answer response;
 			try {
-				response = send.send(body.json()).andReturn().getResponse();
+				response = send.send(body.json());
 			}
 			catch (Exception ex) {
 				failures.add(body.describe() + "\n    → threw " + ex);
@@ -55,7 +91,7 @@ public final class HostileRequests {
 			if (problem != null) {
 				failures.add(body.describe() + "\n    → " + problem);
 			}
-			if (response.getStatus() >= 400) {
+			if (response.status() >= 400) {
 				refused++;
 			}
 		}
@@ -70,18 +106,18 @@ public final class HostileRequests {
 		}
 	}
 
-	private static String check(MockHttpServletResponse response, String before, Supplier<String> stored) {
-		int status = response.getStatus();
-		String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+	private static String check(Answer response, String before, Supplier<String> stored) {
+		int status = response.status();
+		String body = response.body();
 		if (status >= 500) {
 			return status + " " + excerpt(body);
 		}
 		if (status < 400) {
 			return null;
 		}
-		if (response.getContentType() == null
-				|| !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(response.getContentType()))) {
-			return status + " as " + response.getContentType() + ", not a problem: " + excerpt(body);
+		if (response.contentType() == null
+				|| !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(response.contentType()))) {
+			return status + " as " + response.contentType() + ", not a problem: " + excerpt(body);
 		}
 		JsonNode problem;
 		try {
