@@ -114,6 +114,12 @@ class StrictInputIntegrationTest {
 		this.mvc.perform(get("/products/{sku}", "CEM\u0001").with(orderer()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sku"));
+		// An encoded NUL in the path is refused by the firewall already, as a problem too.
+		this.mvc.perform(get("/products/{sku}", "CEM\u0000").with(orderer()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:leverans:problem:invalid-request"))
+			.andExpect(jsonPath("$.errors[0].field").value("url"));
 		this.mvc.perform(get("/orders?page=1&q={q}", "x".repeat(1001)).with(orderer()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].code").value("INVALID_SIZE"));

@@ -96,7 +96,7 @@ class HostileInputIntegrationTest extends IntegrationTest {
 			.andExpect(jsonPath("$.errors[0].code").value("CONTROL_CHARACTER"));
 		this.mvc.perform(get("/api/admin/products/{sku}", "CEM\u0000").with(admin()))
 			.andExpect(MockMvcResultMatchers.status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("sku"));
+			.andExpect(jsonPath("$.errors[0].field").value("url"));
 	}
 
 	private void assertSafe(String valid, java.util.function.Supplier<MockHttpServletRequestBuilder> request,
