@@ -39,6 +39,13 @@ class StrictInputIntegrationTest {
 	}
 
 	@Test
+	void refusesControlCharactersInDatesIdsAndConstantsThatJacksonWouldTrim() throws Exception {
+		refused("{\"date\":\"\\u00002026-12-03\"}", "date", "CONTROL_CHARACTER");
+		refused("{\"mode\":\"COMPLETE\\u0007\"}", "mode", "CONTROL_CHARACTER");
+		place("{\"date\":\"2026-12-03\",\"mode\":\"COMPLETE\"}").andExpect(status().isOk());
+	}
+
+	@Test
 	void allowsLineBreaksOnlyInMultilineText() throws Exception {
 		place("{\"note\":\"Crane on site\\n\\tfrom 7\\r\\n\"}").andExpect(status().isOk());
 		refused("{\"note\":\"Crane\\u0000\"}", "note", "CONTROL_CHARACTER");
@@ -84,6 +91,9 @@ class StrictInputIntegrationTest {
 		place("{\"amount\":\"336.00\"}").andExpect(status().isOk()).andExpect(jsonPath("$.amount").value(336.00));
 		place("{\"amount\":336.5}").andExpect(status().isOk());
 		refused("{\"amount\":\"lots\"}", "amount", "INVALID_VALUE");
+		refused("{\"amount\":\"\\u0000336.00\"}", "amount", "INVALID_VALUE");
+		refused("{\"amount\":\" 336.00\"}", "amount", "INVALID_VALUE");
+		refused("{\"amount\":\"1e400\"}", "amount", "INVALID_VALUE");
 	}
 
 	@Test

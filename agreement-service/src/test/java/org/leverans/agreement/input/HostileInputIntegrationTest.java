@@ -86,8 +86,9 @@ class HostileInputIntegrationTest extends IntegrationTest {
 		assertSafe("""
 				{"customerId":"%s","currency":"EUR","validFrom":"%s","terms":%s}"""
 			.formatted(customer.id(), today(), terms(customer)), () -> post("/api/admin/agreements"), admin());
-		UUID agreement = newAgreement(newCustomer());
-		assertSafe("{\"effectiveFrom\":\"%s\",\"terms\":%s}".formatted(today().plusDays(5), terms(customer)),
+		Customer owner = newCustomer();
+		UUID agreement = newAgreement(owner);
+		assertSafe("{\"effectiveFrom\":\"%s\",\"terms\":%s}".formatted(today().plusDays(5), terms(owner)),
 				() -> post("/api/admin/agreements/{id}/versions", agreement), admin());
 		assertSafe("{\"username\":\"ville\",\"name\":\"Ville Virta\",\"role\":\"ORDERER\"}",
 				() -> post("/api/admin/agreements/{id}/members", agreement), admin());

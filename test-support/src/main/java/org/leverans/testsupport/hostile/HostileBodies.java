@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * place, so every change is tested on its own, past the checks of the rest of the body. The kinds are what a fuzzer
  * or a careless client sends:
  * <ul>
- * <li>{@code CONTROL_CHARACTER}: a string gets NUL, BEL, ESC, DEL, a C1 control, a tab or a line break;</li>
+ * <li>{@code CONTROL_CHARACTER}: a string gets NUL, BEL, ESC, DEL or a C1 control; {@code LINE_BREAK}: a tab or a
+ * line break instead (allowed in multi-line text only);</li>
  * <li>{@code WRONG_TYPE}: any value becomes a number, a fraction, a boolean, a string, an object, an array or
  * null;</li>
  * <li>{@code HUGE_STRING}: a string becomes 1 001 to 100 000 characters;</li>
@@ -35,8 +36,11 @@ public final class HostileBodies {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-	private static final String[] CONTROLS = { "\u0000", "\u0001", "\u0007", "\u001b", "\u007f", "\u0085", "\t", "\n",
-			"\r\n" };
+	/** Never allowed in any text field. */
+	private static final String[] CONTROLS = { "\u0000", "\u0001", "\u0007", "\u001b", "\u007f", "\u0085" };
+
+	/** Allowed only where a field is multi-line text. */
+	private static final String[] LINE_BREAKS = { "\t", "\n", "\r\n" };
 
 	private static final String[] ODD_TEXTS = { "", " ", "\ud800", "\u202eevil", "😀🏗️", "Ω≈ç√∫", "' OR '1'='1",
 			"<script>alert(1)</script>", "%00", "../../etc/passwd" };
@@ -89,9 +93,11 @@ public final class HostileBodies {
 		}
 		String text = at.node().stringValue();
 		int where = text.isEmpty() ? 0 : this.random.nextInt(text.length() + 1);
-		String control = CONTROLS[this.random.nextInt(CONTROLS.length)];
+		boolean lineBreak = this.random.nextInt(4) == 0;
+		String[] choices = lineBreak ? LINE_BREAKS : CONTROLS;
+		String control = choices[this.random.nextInt(choices.length)];
 		at.replace(NODES.stringNode(text.substring(0, where) + control + text.substring(where)));
-		return body("CONTROL_CHARACTER", at, root);
+		return body(lineBreak ? "LINE_BREAK" : "CONTROL_CHARACTER", at, root);
 	}
 
 	private HostileBody wrongType(JsonNode root) {

@@ -16,8 +16,10 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The property every public POST and PUT must hold for any body: never a 5xx; a 4xx is an RFC 9457 problem of a
- * Leverans type; and a 4xx stores nothing. What "stored" means is the test's to say, as a fingerprint of the rows the
- * endpoint could write ({@link StoredRows}).
+ * Leverans type; and a 4xx stores nothing. A control character or an over-long string is refused as bad input at
+ * its field: a 4xx for it is a 400 naming the field (not, say, a 409 from the database), and a 2xx for a control
+ * character stores nothing (an API that refuses items one by one inside a 202). What "stored" means is the test's to
+ * say, as a fingerprint of the rows the endpoint could write ({@link StoredRows}).
  *
  * <pre>{@code
  * HostileRequests.assertSafe(HostileBodies.of(VALID_ORDER), 40,
@@ -87,7 +89,7 @@ public final class HostileRequests {
 				failures.add(body.describe() + "\n    → threw " + ex);
 				continue;
 			}
-			String problem = check(response, before, stored);
+			String problem = check(body, response, before, stored);
 			if (problem != null) {
 				failures.add(body.describe() + "\n    → " + problem);
 			}
@@ -106,14 +108,17 @@ public final class HostileRequests {
 		}
 	}
 
-	private static String check(Answer response, String before, Supplier<String> stored) {
+	private static String check(HostileBody sent, Answer response, String before, Supplier<String> stored) {
 		int status = response.status();
 		String body = response.body();
+		boolean control = sent.kind().equals("CONTROL_CHARACTER");
 		if (status >= 500) {
 			return status + " " + excerpt(body);
 		}
 		if (status < 400) {
-			return null;
+			String after = control ? stored.get() : before;
+			return Objects.equals(before, after) ? null
+					: status + " stored text with a control character (" + before + " → " + after + ")";
 		}
 		if (response.contentType() == null
 				|| !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(response.contentType()))) {
@@ -134,7 +139,31 @@ public final class HostileRequests {
 		if (!Objects.equals(before, after)) {
 			return status + " but something was stored (" + before + " → " + after + ")";
 		}
+		if (control || sent.kind().equals("HUGE_STRING")) {
+			String field = fieldOf(sent.pointer());
+			boolean named = false;
+			for (JsonNode error : problem.path("errors")) {
+				named |= field.equals(error.path("field").asString(""));
+			}
+			if (status != 400 || !named) {
+				return status + " without naming " + field + " as invalid: " + excerpt(body);
+			}
+		}
 		return null;
+	}
+
+	/** A JSON Pointer as problems name fields: {@code /lines/0/sku} is {@code lines[0].sku}. */
+	static String fieldOf(String pointer) {
+		StringBuilder field = new StringBuilder();
+		for (String segment : pointer.substring(Math.min(1, pointer.length())).split("/")) {
+			if (segment.matches("\\d+")) {
+				field.append('[').append(segment).append(']');
+			}
+			else if (!segment.isEmpty()) {
+				field.append(field.isEmpty() ? "" : ".").append(segment);
+			}
+		}
+		return field.toString();
 	}
 
 	private static String excerpt(String body) {

@@ -22,8 +22,9 @@ class HostileBodiesTest {
 	void coversEveryKindBeforeDrawingAtRandom() {
 		List<HostileBody> bodies = HostileBodies.of(VALID).take(9);
 		assertThat(bodies).extracting(HostileBody::kind)
-			.containsExactly("CONTROL_CHARACTER", "WRONG_TYPE", "HUGE_STRING", "ODD_NUMBER", "WRONG_ENUM",
+			.containsExactly(bodies.getFirst().kind(), "WRONG_TYPE", "HUGE_STRING", "ODD_NUMBER", "WRONG_ENUM",
 					"MISSING_FIELD", "EXTRA_FIELD", "ODD_TEXT", "WHOLE_BODY");
+		assertThat(bodies.getFirst().kind()).isIn("CONTROL_CHARACTER", "LINE_BREAK");
 		assertThat(bodies).extracting(HostileBody::json).doesNotContain(VALID);
 	}
 
@@ -32,6 +33,14 @@ class HostileBodiesTest {
 		HostileBody controlled = HostileBodies.of(VALID).take(1).getFirst();
 		assertThat(controlled.pointer()).isIn("/purchaseOrderNumber", "/deliveryMode", "/lines/0/sku");
 		assertThat(controlled.json()).containsPattern("\\\\u00[01][0-9A-F]|\\\\u007F|\\\\[tnr]|[\u007f\u0085]");
+	}
+
+	@Test
+	void namesTheFieldAsProblemsDo() {
+		assertThat(HostileRequests.fieldOf("/lines/0/sku")).isEqualTo("lines[0].sku");
+		assertThat(HostileRequests.fieldOf("/purchaseOrderNumber")).isEqualTo("purchaseOrderNumber");
+		assertThat(HostileRequests.fieldOf("/channels/email/1")).isEqualTo("channels.email[1]");
+		assertThat(HostileRequests.fieldOf("")).isEmpty();
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package org.leverans.web.problem;
 
 import java.math.BigDecimal;
 
+import org.leverans.web.input.ControlFreeScalars;
+import org.leverans.web.input.StrictDecimals;
 import org.leverans.web.input.StrictStrings;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,7 +24,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <li>an unknown field is a 400 naming it, so a typo never silently drops data;</li>
  * <li>a value of the wrong JSON type is a 400 naming it, never coerced: a number or a boolean is not a string, a
  * string is not a number or a boolean, {@code 1.5} is not a whole number, {@code 0} is not an enum constant. Only
- * decimals ({@code BigDecimal}) take a string, because money travels as {@code "336.00"};</li>
+ * decimals ({@code BigDecimal}) take a string, because money travels as {@code "336.00"}, and only a plain decimal
+ * one ({@link StrictDecimals});</li>
  * <li>text follows {@link org.leverans.web.input.Text}: bounded, and without control characters;</li>
  * <li>a field given twice is malformed JSON.</li>
  * </ul>
@@ -64,10 +67,10 @@ public class StrictJsonBodies implements WebMvcConfigurer {
 					config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-			.withCoercionConfig(BigDecimal.class,
-					config -> config.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert))
 			.addModule(new SimpleModule("leverans-strict-text").addDeserializer(String.class, new StrictStrings())
-				.addKeyDeserializer(String.class, new StrictStrings.Keys()))
+				.addKeyDeserializer(String.class, new StrictStrings.Keys())
+				.addDeserializer(BigDecimal.class, new StrictDecimals())
+				.setDeserializerModifier(new ControlFreeScalars()))
 			.build();
 	}
 
