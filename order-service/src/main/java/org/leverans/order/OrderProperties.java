@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotencyKeyRetention how long an {@code Idempotency-Key} and its stored answer are kept; a repeat
  * within this time gets the first answer again
  * @param historyMaxPageSize the largest page the history and search endpoints return
+ * @param productCodesKnownFor how long a product code agreement-service said it knows is taken as known at placement
+ * without asking again (zero: ask every time); the validation that follows stays authoritative either way
  */
 @ConfigurationProperties("leverans.orders")
 public record OrderProperties(@DefaultValue("24h") Duration idempotencyKeyRetention,
-		@DefaultValue("100") int historyMaxPageSize) {
+		@DefaultValue("100") int historyMaxPageSize, @DefaultValue("10m") Duration productCodesKnownFor) {
 }

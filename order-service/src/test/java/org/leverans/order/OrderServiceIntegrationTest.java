@@ -41,7 +41,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * for agreement-service's quotes.
  */
 @SpringBootTest(properties = { "leverans.messaging.retry-interval=50ms", "leverans.messaging.relay-interval=100ms",
-		"leverans.services.agreement-timeout=1s" })
+		"leverans.services.agreement-timeout=1s",
+		// Every placement asks the stand-in, so each test can say what the catalogue knows (KnownProductsTest
+		// covers remembering known codes).
+		"leverans.orders.product-codes-known-for=0s" })
 @AutoConfigureMockMvc
 public abstract class OrderServiceIntegrationTest {
 

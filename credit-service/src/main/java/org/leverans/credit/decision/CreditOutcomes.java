@@ -16,8 +16,6 @@ import org.leverans.contracts.credit.CreditReviewRequired;
 import org.leverans.credit.account.CreditAccount;
 import org.leverans.credit.account.CreditAccounts;
 import org.leverans.credit.account.ReleasedReservation;
-import org.leverans.credit.review.CreditReview;
-import org.leverans.credit.review.CreditReviews;
 import org.leverans.messaging.Outbox;
 
 import org.springframework.stereotype.Component;

@@ -9,8 +9,6 @@ import org.leverans.contracts.order.OrderRejected;
 import org.leverans.credit.account.CreditAccount;
 import org.leverans.credit.account.CreditAccounts;
 import org.leverans.credit.account.Reservation;
-import org.leverans.credit.review.CreditReview;
-import org.leverans.credit.review.CreditReviews;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

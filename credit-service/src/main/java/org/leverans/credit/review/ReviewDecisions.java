@@ -16,9 +16,11 @@ import org.leverans.credit.decision.Assessment;
 import org.leverans.credit.decision.CreditCheck;
 import org.leverans.credit.decision.CreditOutcomes;
 import org.leverans.credit.decision.CreditPolicy;
+import org.leverans.credit.decision.CreditReview;
+import org.leverans.credit.decision.CreditReview.Status;
+import org.leverans.credit.decision.CreditReviews;
 import org.leverans.credit.decision.CreditRulesProperties;
 import org.leverans.credit.decision.ReasonCodes;
-import org.leverans.credit.review.CreditReview.Status;
 import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.stereotype.Service;

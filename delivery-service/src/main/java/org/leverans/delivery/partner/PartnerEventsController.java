@@ -6,10 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
-
-
-
-
 import org.leverans.web.caller.Caller;
 
 import org.springframework.http.HttpStatus;
@@ -49,8 +45,11 @@ class PartnerEventsController {
 		int accepted = 0;
 		int duplicates = 0;
 		List<Rejection> rejected = new ArrayList<>(parsed.rejections());
-		for (PartnerEvent event : parsed.events()) {
-			switch (this.applier.apply(caller.carrier(), event)) {
+		List<ShipmentEventApplier.Outcome> outcomes = parsed.events().isEmpty() ? List.of()
+				: this.applier.applyAll(caller.carrier(), parsed.events());
+		for (int i = 0; i < outcomes.size(); i++) {
+			PartnerEvent event = parsed.events().get(i);
+			switch (outcomes.get(i)) {
 				case APPLIED -> accepted++;
 				case DUPLICATE -> duplicates++;
 				case UNKNOWN_SHIPMENT -> rejected.add(new Rejection(event.index(), event.eventId(), "UNKNOWN_SHIPMENT",

@@ -2,7 +2,14 @@ package org.leverans.delivery.partner;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
@@ -17,16 +24,17 @@ import org.leverans.delivery.shipment.Shipments;
 import org.leverans.delivery.shipment.TimelineEvent;
 import org.leverans.delivery.window.ArrivalHistory;
 import org.leverans.delivery.window.DeliveryWindowPolicy;
+import org.leverans.delivery.window.WindowEvidence;
 import org.leverans.messaging.Outbox;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one partner event to its shipment, in a transaction of its own: the event joins the timeline, the status
- * follows the latest occurredAt, the window is redrawn, and the resulting events go to the outbox.
+ * Applies partner events to their shipments: each event joins its shipment's timeline, the status follows the latest
+ * occurredAt, the window is redrawn, and the resulting events go to the outbox.
  */
 @Component
 class ShipmentEventApplier {
@@ -49,6 +57,8 @@ class ShipmentEventApplier {
 
 	private final Clock clock;
 
+	private static final int MAX_ATTEMPTS = 3;
+
 	ShipmentEventApplier(Shipments shipments, DeliveryWindowPolicy windows, ArrivalHistory arrivals,
 			DeliveryPromises promises, Outbox outbox, PlatformTransactionManager transactionManager, Clock clock) {
 		this.shipments = shipments;
@@ -60,29 +70,83 @@ class ShipmentEventApplier {
 		this.clock = clock;
 	}
 
-	Outcome apply(String carrier, PartnerEvent event) {
-		try {
-			return this.transactions.execute(status -> applyInTransaction(carrier, event));
-		}
-		catch (DuplicateKeyException ex) {
-			// The same event posted twice at the same moment: the other request recorded it.
-			return Outcome.DUPLICATE;
+	/**
+	 * Applies a carrier's batch, in the order given, in one transaction: one commit for the batch is most of what
+	 * ingesting it costs. Every event is checked before anything is written, so each stands alone; what could still
+	 * fail is the database, and then nothing of the batch is applied and the carrier sends it again.
+	 */
+	List<Outcome> applyAll(String carrier, List<PartnerEvent> events) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute(status -> applyInTransaction(carrier, events));
+			}
+			catch (PessimisticLockingFailureException ex) {
+				// A lock wait cut short by the database (e.g. another statement's deadlock): try again.
+				if (attempt == MAX_ATTEMPTS) {
+					throw ex;
+				}
+			}
 		}
 	}
 
-	private Outcome applyInTransaction(String carrier, PartnerEvent event) {
-		if (this.shipments.eventKnown(carrier, event.eventId())) {
-			return Outcome.DUPLICATE;
+	private List<Outcome> applyInTransaction(String carrier, List<PartnerEvent> events) {
+		Set<UUID> ids = new HashSet<>();
+		Set<String> trackingNumbers = new HashSet<>();
+		for (PartnerEvent event : events) {
+			if (event.shipmentId() != null) {
+				ids.add(event.shipmentId());
+			}
+			if (event.trackingNumber() != null) {
+				trackingNumbers.add(event.trackingNumber());
+			}
 		}
-		Optional<Shipment> found = this.shipments.lockForCarrier(carrier, event.shipmentId(), event.trackingNumber());
-		if (found.isEmpty()) {
-			return Outcome.UNKNOWN_SHIPMENT;
+		// Every shipment of the batch is locked at once, and each event then sees the shipment as the events before
+		// it left it.
+		Map<UUID, Shipment> locked = new HashMap<>();
+		for (Shipment shipment : this.shipments.lockForCarrier(carrier, ids, trackingNumbers)) {
+			locked.put(shipment.id(), shipment);
 		}
-		Shipment before = found.get();
+		Map<String, UUID> byTrackingNumber = new HashMap<>();
+		locked.values().forEach(shipment -> byTrackingNumber.put(shipment.trackingNumber(), shipment.id()));
+		List<Outcome> outcomes = new ArrayList<>(events.size());
+		for (PartnerEvent event : events) {
+			Shipment before = named(event, locked, byTrackingNumber);
+			if (before == null) {
+				outcomes.add(Outcome.UNKNOWN_SHIPMENT);
+				continue;
+			}
+			Shipment after = apply(carrier, before, event);
+			if (after == null) {
+				outcomes.add(Outcome.DUPLICATE);
+				continue;
+			}
+			locked.put(after.id(), after);
+			outcomes.add(Outcome.APPLIED);
+		}
+		return outcomes;
+	}
+
+	/** The shipment the event names; when it names both, id and tracking number must be of the same one. */
+	private static Shipment named(PartnerEvent event, Map<UUID, Shipment> locked, Map<String, UUID> byTrackingNumber) {
+		UUID id = (event.shipmentId() != null) ? event.shipmentId() : byTrackingNumber.get(event.trackingNumber());
+		Shipment shipment = (id != null) ? locked.get(id) : null;
+		if (shipment != null && event.trackingNumber() != null
+				&& !event.trackingNumber().equals(shipment.trackingNumber())) {
+			return null;
+		}
+		return shipment;
+	}
+
+	/** @return the shipment as the event leaves it, or null when the carrier had sent this event before */
+	private Shipment apply(String carrier, Shipment before, PartnerEvent event) {
 		Instant now = this.clock.instant();
 		Instant occurredAt = event.occurredAt();
-		this.shipments.recordEvent(before.id(), carrier, new TimelineEvent(event.eventId(), event.type().name(),
-				occurredAt, now, event.eta(), event.position(), event.proofOfDelivery(), event.reason()));
+		// With the shipment locked, an event id seen before (earlier, or by a request racing this one) is known here.
+		if (!this.shipments.recordEvent(before.id(), carrier, new TimelineEvent(event.eventId(),
+				event.type().name(), occurredAt, now, event.eta(), event.position(), event.proofOfDelivery(),
+				event.reason()))) {
+			return null;
+		}
 
 		// Events arrive late and out of order: only one that occurred no earlier than the current status moves it.
 		ShipmentStatus status = before.status();
@@ -107,7 +171,8 @@ class ShipmentEventApplier {
 
 		Shipment progressed = before.withProgress(status, statusAt, eta, etaAt, latestEventAt, deliveredAt, proof,
 				before.window());
-		DeliveryWindow window = this.windows.current(progressed.evidence(), this.arrivals.calibrationOf(carrier), now);
+		DeliveryWindow window = this.windows.current(WindowEvidence.of(progressed), this.arrivals.calibrationOf(carrier),
+				now);
 		if (DeliveryWindowPolicy.sameWindow(window, before.window())) {
 			window = before.window();
 		}
@@ -123,7 +188,7 @@ class ShipmentEventApplier {
 			this.arrivals.record(after, this.shipments.timeline(after.id()));
 		}
 		publish(before, after, event);
-		return Outcome.APPLIED;
+		return after;
 	}
 
 	private void publish(Shipment before, Shipment after, PartnerEvent event) {

@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.ProofOfDelivery;
-import org.leverans.delivery.window.DeliveryWindowPolicy;
-import org.leverans.delivery.window.WindowEvidence;
 
 /** A shipment as stored: what was planned, and what the partner events have told so far. */
 public record Shipment(UUID id, UUID orderId, String orderNumber, UUID customerId, UUID siteId, String siteName,
@@ -17,16 +15,6 @@ public record Shipment(UUID id, UUID orderId, String orderNumber, UUID customerI
 		Instant statusOccurredAt, LocalDate plannedDate, LocalTime slotFrom, LocalTime slotTo, int shipmentsInOrder,
 		Instant plannedAt, Instant eta, Instant etaOccurredAt, Instant latestEventAt, Instant deliveredAt,
 		ProofOfDelivery proofOfDelivery, DeliveryWindow window) {
-
-	public DeliveryWindow plannedWindow() {
-		return DeliveryWindowPolicy.planned(this.plannedDate, this.slotFrom, this.slotTo, this.zone, this.plannedAt);
-	}
-
-	public WindowEvidence evidence() {
-		DeliveryWindow planned = plannedWindow();
-		return new WindowEvidence(planned.from(), planned.to(), this.eta, this.etaOccurredAt, this.latestEventAt,
-				this.deliveredAt);
-	}
 
 	/** The same shipment with what partner events (or a cancellation) have since told. */
 	public Shipment withProgress(ShipmentStatus newStatus, Instant newStatusOccurredAt, Instant newEta,

@@ -159,17 +159,20 @@ public class Shipments {
 	 * Locks the carrier's shipment for applying an event. Another carrier's shipment is not found, exactly like one
 	 * that does not exist.
 	 */
-	public Optional<Shipment> lockForCarrier(String carrier, UUID shipmentId, String trackingNumber) {
+	/**
+	 * Locks the carrier's shipments among those named, by id or by tracking number, in one order (by id) whatever
+	 * order they were named in, so that two batches naming the same shipments cannot deadlock.
+	 */
+	public List<Shipment> lockForCarrier(String carrier, Collection<UUID> ids, Collection<String> trackingNumbers) {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM shipment WHERE carrier = :carrier
-				AND (CAST(:id AS UUID) IS NULL OR id = :id)
-				AND (CAST(:tracking AS TEXT) IS NULL OR tracking_number = :tracking)
-				FOR UPDATE""")
+				AND (id = ANY(:ids) OR tracking_number = ANY(:trackings))
+				ORDER BY id FOR UPDATE""")
 			.param("carrier", carrier)
-			.param("id", shipmentId)
-			.param("tracking", trackingNumber)
+			.param("ids", ids.toArray(UUID[]::new))
+			.param("trackings", trackingNumbers.toArray(String[]::new))
 			.query(Shipments::map)
-			.optional();
+			.list();
 	}
 
 	/**
@@ -251,24 +254,19 @@ public class Shipments {
 			.list();
 	}
 
-	public boolean eventKnown(String carrier, String eventId) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM shipment_event WHERE carrier = ? AND event_id = ?)")
-			.params(carrier, eventId)
-			.query(Boolean.class)
-			.single();
-	}
-
-	public void recordEvent(UUID shipmentId, String carrier, TimelineEvent event) {
-		this.jdbc.sql("""
+	/** @return false when the carrier already sent an event with this id, which then changes nothing */
+	public boolean recordEvent(UUID shipmentId, String carrier, TimelineEvent event) {
+		return this.jdbc.sql("""
 				INSERT INTO shipment_event (shipment_id, carrier, event_id, type, occurred_at, received_at, eta, lat,
-				lon, pod_signed_by, pod_note, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				lon, pod_signed_by, pod_note, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (carrier, event_id) DO NOTHING""")
 			.params(shipmentId, carrier, event.eventId(), event.type(), ts(event.occurredAt()),
 					ts(event.receivedAt()), ts(event.eta()),
 					(event.position() != null) ? event.position().lat() : null,
 					(event.position() != null) ? event.position().lon() : null,
 					(event.proofOfDelivery() != null) ? event.proofOfDelivery().signedBy() : null,
 					(event.proofOfDelivery() != null) ? event.proofOfDelivery().note() : null, event.reason())
-			.update();
+			.update() == 1;
 	}
 
 	public void rememberCancelled(UUID orderId, Instant cancelledAt) {

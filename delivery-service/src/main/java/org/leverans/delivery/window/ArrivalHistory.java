@@ -59,7 +59,7 @@ public class ArrivalHistory {
 		if (inserted == 0) {
 			return;
 		}
-		DeliveryWindow slot = delivered.plannedWindow();
+		DeliveryWindow slot = DeliveryWindowPolicy.planned(delivered);
 		insertSample(delivered.id(), PLANNED_SLOT, HorizonBand.PLANNED_SLOT, delivered.plannedAt(), slot.from(),
 				slot.to(), deliveredAt);
 		for (TimelineEvent event : timeline) {

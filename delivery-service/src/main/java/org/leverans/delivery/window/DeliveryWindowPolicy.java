@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.WindowConfidence;
+import org.leverans.delivery.shipment.Shipment;
 
 /**
  * Draws the delivery window a buyer sees from the evidence at hand: the planned slot (PLANNED), a window around the
@@ -35,6 +36,12 @@ public class DeliveryWindowPolicy {
 		Instant start = date.atTime(from).atZone(zone).toInstant();
 		Instant end = date.atTime(to).atZone(zone).toInstant();
 		return new DeliveryWindow(start, end.isBefore(start) ? start : end, PLANNED, now);
+	}
+
+	/** The slot the shipment was planned in. */
+	public static DeliveryWindow planned(Shipment shipment) {
+		return planned(shipment.plannedDate(), shipment.slotFrom(), shipment.slotTo(), shipment.zone(),
+				shipment.plannedAt());
 	}
 
 	public DeliveryWindow current(WindowEvidence evidence, CarrierCalibration calibration, Instant now) {

@@ -68,7 +68,7 @@ public class WindowRefresher implements SmartLifecycle {
 			Instant now = this.clock.instant();
 			int count = 0;
 			for (Shipment shipment : this.shipments.lockOpenWithEta(now.minus(STALE_ETA), BATCH)) {
-				DeliveryWindow window = this.policy.current(shipment.evidence(),
+				DeliveryWindow window = this.policy.current(WindowEvidence.of(shipment),
 						this.arrivals.calibrationOf(shipment.carrier()), now);
 				if (DeliveryWindowPolicy.sameWindow(window, shipment.window())) {
 					continue;

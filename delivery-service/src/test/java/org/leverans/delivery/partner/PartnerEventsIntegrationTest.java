@@ -93,6 +93,41 @@ class PartnerEventsIntegrationTest extends DeliveryIntegrationTest {
 	}
 
 	@Test
+	void theSameBatchPostedTwiceAtOnceAppliesEachEventOnce() throws Exception {
+		Shipment first = finnishShipment();
+		Shipment second = finnishShipment();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String batch = IntStream.range(0, 20)
+			.mapToObj(i -> """
+					{"eventId":"nf-%s-%d","trackingNumber":"%s","type":"IN_TRANSIT","occurredAt":"%s"}"""
+				.formatted(first.id(), i, ((i % 2 == 0) ? first : second).trackingNumber(), now.minusSeconds(60 - i)))
+			.collect(Collectors.joining(",", "{\"events\":[", "]}"));
+
+		var posts = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var answers = IntStream.range(0, 2)
+				.mapToObj(n -> posts.submit(() -> postEvents(carrier("nordic-freight"), batch).andReturn()))
+				.toList();
+			int accepted = 0;
+			int duplicates = 0;
+			for (var answer : answers) {
+				var response = answer.get().getResponse();
+				assertThat(response.getStatus()).isEqualTo(202);
+				var body = new tools.jackson.databind.json.JsonMapper().readTree(response.getContentAsString());
+				accepted += body.get("accepted").asInt();
+				duplicates += body.get("duplicates").asInt();
+			}
+			assertThat(accepted).isEqualTo(20);
+			assertThat(duplicates).isEqualTo(20);
+		}
+		finally {
+			posts.shutdown();
+		}
+		assertThat(this.shipments.timeline(first.id())).hasSize(10);
+		assertThat(this.shipments.timeline(second.id())).hasSize(10);
+	}
+
+	@Test
 	void anotherCarriersShipmentIsUnknownAndStaysUntouched() throws Exception {
 		OrderAccepted order = TestOrders.order(TestOrders.BYGG, DeliveryMode.COMPLETE, LocalDate.now().plusDays(2))
 			.line(HAMMARBY, "SE", null)

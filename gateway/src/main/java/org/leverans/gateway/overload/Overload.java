@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
+import org.leverans.gateway.problem.RetryAfter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("leverans.overload")
 public record Overload(@DefaultValue("128") @Positive int maxInFlight, Map<String, @Positive Integer> maxInFlightByService,
-		@DefaultValue("50ms") @NotNull Duration maxWait, @DefaultValue("1s") @NotNull Duration retryAfter) {
+		@DefaultValue("50ms") @NotNull Duration maxWait, @DefaultValue("1s") @NotNull Duration retryAfter)
+		implements RetryAfter {
 
 	public Overload {
 		maxInFlightByService = (maxInFlightByService != null) ? Map.copyOf(maxInFlightByService) : Map.of();
@@ -33,6 +35,7 @@ public record Overload(@DefaultValue("128") @Positive int maxInFlight, Map<Strin
 	}
 
 	/** Retry-After takes whole seconds; never tell a client 0. */
+	@Override
 	public long retryAfterSeconds() {
 		return Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
 	}

@@ -3,7 +3,6 @@ package org.leverans.gateway.problem;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.leverans.gateway.overload.Overload;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,11 +20,11 @@ public class ProblemResponses {
 
 	private final JsonMapper json;
 
-	private final Overload overload;
+	private final RetryAfter retryAfter;
 
-	public ProblemResponses(JsonMapper json, Overload overload) {
+	public ProblemResponses(JsonMapper json, RetryAfter retryAfter) {
 		this.json = json;
-		this.overload = overload;
+		this.retryAfter = retryAfter;
 	}
 
 	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String kind, String title, String detail) {
@@ -35,7 +34,7 @@ public class ProblemResponses {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (isTransient(status) && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
-			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(this.overload.retryAfterSeconds()));
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfter.retryAfterSeconds()));
 		}
 		return response.writeWith(Mono.fromSupplier(() -> {
 			DataBuffer buffer = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));

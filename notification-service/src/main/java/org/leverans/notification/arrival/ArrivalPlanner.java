@@ -16,7 +16,7 @@ import org.leverans.messaging.EventHandlers;
 import org.leverans.notification.intake.IntakeHandlers;
 import org.leverans.notification.subscription.ArrivalAlertProperties;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ class ArrivalPlanner implements IntakeHandlers {
 	/** A shipment in one of these will not arrive any more, so it gets no alert. */
 	private static final Set<String> FINISHED = Set.of("DELIVERED", "CANCELLED", "RETURNED");
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final ArrivalAlertProperties properties;
 
@@ -37,7 +37,7 @@ class ArrivalPlanner implements IntakeHandlers {
 
 	private final EventHandlers handlers;
 
-	ArrivalPlanner(JdbcTemplate jdbc, ArrivalAlertProperties properties, Clock clock) {
+	ArrivalPlanner(JdbcClient jdbc, ArrivalAlertProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
@@ -76,19 +76,21 @@ class ArrivalPlanner implements IntakeHandlers {
 		Instant now = this.clock.instant();
 		if (window == null || window.from() == null) {
 			// Nothing to time an alert by; keep what is known about the shipment for when a window comes.
-			this.jdbc.update("""
+			this.jdbc.sql("""
 					UPDATE arrival_alert SET status = coalesce(?, status), due_at = CASE WHEN ? THEN ? ELSE due_at END,
 					       arriving_at = CASE WHEN ? THEN coalesce(arriving_at, ?) ELSE arriving_at END, updated_at = ?
-					WHERE shipment_id = ? AND cancelled_at IS NULL""", status, dueNow, Timestamp.from(now), dueNow,
-					Timestamp.from(now), Timestamp.from(now), shipmentId);
+					WHERE shipment_id = ? AND cancelled_at IS NULL""")
+				.params(status, dueNow, Timestamp.from(now), dueNow, Timestamp.from(now), Timestamp.from(now),
+						shipmentId)
+				.update();
 			return;
 		}
 		Instant due = dueNow ? now : window.from().minus(this.properties.leadTime());
 		// Once the shared alert is sent the window still moves on: people with shorter lead times are timed by it.
-		this.jdbc.update("""
-				INSERT INTO arrival_alert (shipment_id, order_id, customer_id, site_id, carrier, tracking_number, status,
-				                           window_from, window_to, window_basis, window_updated_at, due_at, arriving_at,
-				                           updated_at)
+		this.jdbc.sql("""
+				INSERT INTO arrival_alert (shipment_id, order_id, customer_id, site_id, carrier, tracking_number,
+				                           status, window_from, window_to, window_basis, window_updated_at, due_at,
+				                           arriving_at, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (shipment_id) DO UPDATE
 				SET carrier = coalesce(EXCLUDED.carrier, arrival_alert.carrier),
@@ -100,18 +102,21 @@ class ArrivalPlanner implements IntakeHandlers {
 				                  ELSE EXCLUDED.due_at END,
 				    arriving_at = coalesce(arrival_alert.arriving_at, EXCLUDED.arriving_at),
 				    updated_at = EXCLUDED.updated_at
-				WHERE arrival_alert.cancelled_at IS NULL""", shipmentId, orderId, customerId, siteId, carrier,
-				trackingNumber, status, Timestamp.from(window.from()), timestamp(window.to()), window.basis(),
-				timestamp(window.updatedAt()), Timestamp.from(due), dueNow ? Timestamp.from(now) : null,
-				Timestamp.from(now));
+				WHERE arrival_alert.cancelled_at IS NULL""")
+			.params(shipmentId, orderId, customerId, siteId, carrier, trackingNumber, status,
+					Timestamp.from(window.from()), timestamp(window.to()), window.basis(),
+					timestamp(window.updatedAt()), Timestamp.from(due), dueNow ? Timestamp.from(now) : null,
+					Timestamp.from(now))
+			.update();
 	}
 
 	private void withdraw(UUID shipmentId) {
 		Instant now = this.clock.instant();
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				UPDATE arrival_alert SET cancelled_at = ?, updated_at = ?
-				WHERE shipment_id = ? AND cancelled_at IS NULL""", Timestamp.from(now),
-				Timestamp.from(now), shipmentId);
+				WHERE shipment_id = ? AND cancelled_at IS NULL""")
+			.params(Timestamp.from(now), Timestamp.from(now), shipmentId)
+			.update();
 	}
 
 	private static Timestamp timestamp(Instant instant) {

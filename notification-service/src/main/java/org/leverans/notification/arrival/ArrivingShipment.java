@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.leverans.contracts.shipment.DeliveryWindow;
 
 /**
- * A shipment's {@code arrival_alert} row with its order number: what both the shared "arriving soon"
- * ({@link ArrivalAlertJob}) and the personal ones ({@link ArrivalNoticeJob}) are made of.
+ * A shipment's {@code arrival_alert} row with its order number: what both the shared "arriving soon" and the
+ * personal ones ({@link ArrivalAlerts}) are made of.
  *
  * @param arrivingAt when the carrier reported ARRIVING, or {@code null}
  */

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Follows {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	Follows(JdbcTemplate jdbc) {
+	Follows(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -30,33 +30,45 @@ public class Follows {
 	 */
 	@Transactional
 	Added add(String subject, UUID orderId, UUID customerId, Instant now) {
-		int inserted = this.jdbc.update("""
+		int inserted = this.jdbc.sql("""
 				INSERT INTO follow (id, subject, order_id, customer_id, created_at) VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT DO NOTHING""", UUID.randomUUID(), subject, orderId, customerId, Timestamp.from(now));
-		Follow follow = this.jdbc.query("""
+				ON CONFLICT DO NOTHING""")
+			.params(UUID.randomUUID(), subject, orderId, customerId, Timestamp.from(now))
+			.update();
+		Follow follow = this.jdbc.sql("""
 				SELECT * FROM follow WHERE subject = ? AND order_id IS NOT DISTINCT FROM ?
-				  AND customer_id IS NOT DISTINCT FROM ?""", Follows::row, subject, orderId, customerId).getFirst();
+				  AND customer_id IS NOT DISTINCT FROM ?""")
+			.params(subject, orderId, customerId)
+			.query(Follows::row)
+			.list().getFirst();
 		return new Added(follow, inserted == 1);
 	}
 
 	List<Follow> list(String subject) {
-		return this.jdbc.query("SELECT * FROM follow WHERE subject = ? ORDER BY created_at, id", Follows::row,
-				subject);
+		return this.jdbc.sql("SELECT * FROM follow WHERE subject = ? ORDER BY created_at, id")
+			.params(subject)
+			.query(Follows::row)
+			.list();
 	}
 
 	Optional<Follow> find(String subject, UUID id) {
-		return this.jdbc.query("SELECT * FROM follow WHERE subject = ? AND id = ?", Follows::row, subject, id)
-			.stream()
-			.findFirst();
+		return this.jdbc.sql("SELECT * FROM follow WHERE subject = ? AND id = ?")
+			.params(subject, id)
+			.query(Follows::row)
+			.optional();
 	}
 
 	void remove(String subject, UUID id) {
-		this.jdbc.update("DELETE FROM follow WHERE subject = ? AND id = ?", subject, id);
+		this.jdbc.sql("DELETE FROM follow WHERE subject = ? AND id = ?")
+			.params(subject, id)
+			.update();
 	}
 
 	boolean orderKnown(UUID orderId) {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"SELECT EXISTS (SELECT 1 FROM known_order WHERE order_id = ?)", Boolean.class, orderId));
+		return Boolean.TRUE.equals(this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM known_order WHERE order_id = ?)")
+			.params(orderId)
+			.query(Boolean.class)
+			.single());
 	}
 
 	/** What the person follows now. */

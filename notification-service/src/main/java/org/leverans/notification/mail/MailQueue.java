@@ -5,7 +5,7 @@ import java.time.Clock;
 
 import org.leverans.notification.subscription.Subscriber;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class MailQueue {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	MailQueue(JdbcTemplate jdbc, Clock clock) {
+	MailQueue(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -33,22 +33,25 @@ public class MailQueue {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void add(Subscriber recipient, String eventName, String data) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				INSERT INTO mail_delivery (subject, recipient, locale, event_name, data, status, next_attempt_at,
 				                           created_at)
-				VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)""", recipient.subject(), recipient.email(),
-				recipient.locale(), eventName, data, now, now);
+				VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+			.params(recipient.subject(), recipient.email(), recipient.locale(), eventName, data, now, now)
+			.update();
 	}
 
 	/** @param streamEventId the recorded change the e-mail is about; with the recipient it makes the e-mail unique */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void add(long streamEventId, Subscriber recipient, String eventName, String data) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				INSERT INTO mail_delivery (stream_event_id, subject, recipient, locale, event_name, data, status,
 				                           next_attempt_at, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
-				ON CONFLICT (stream_event_id, subject) DO NOTHING""", streamEventId, recipient.subject(),
-				recipient.email(), recipient.locale(), eventName, data, now, now);
+				ON CONFLICT (stream_event_id, subject) DO NOTHING""")
+			.params(streamEventId, recipient.subject(), recipient.email(), recipient.locale(), eventName, data, now,
+					now)
+			.update();
 	}
 }

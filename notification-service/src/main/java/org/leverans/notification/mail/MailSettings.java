@@ -3,6 +3,8 @@ package org.leverans.notification.mail;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import org.leverans.notification.channel.RetryPolicy;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,4 +24,9 @@ public record MailSettings(@DefaultValue("true") boolean enabled,
 		@DefaultValue("Leverans <no-reply@leverans.example>") String from,
 		@DefaultValue("5s") Duration checkInterval, @DefaultValue("5") int maxAttempts,
 		@DefaultValue("30s") Duration retryInterval, @DefaultValue("Europe/Helsinki") ZoneId defaultTimeZone) {
+
+	/** Waits that double from {@code retryInterval}, {@code maxAttempts} tries in all. */
+	RetryPolicy retryPolicy() {
+		return RetryPolicy.doubling(this.retryInterval, this.maxAttempts);
+	}
 }

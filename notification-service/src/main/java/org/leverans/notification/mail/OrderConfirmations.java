@@ -15,7 +15,7 @@ import org.leverans.notification.intake.IntakeHandlers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ class OrderConfirmations implements IntakeHandlers {
 	private static final TypeReference<List<PricedLine>> LINES = new TypeReference<>() {
 	};
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
@@ -37,7 +37,7 @@ class OrderConfirmations implements IntakeHandlers {
 
 	private final EventHandlers handlers;
 
-	OrderConfirmations(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+	OrderConfirmations(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -50,7 +50,7 @@ class OrderConfirmations implements IntakeHandlers {
 	}
 
 	private void accepted(OrderAccepted event) {
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				INSERT INTO order_confirmation (order_id, lines, totals, payment_terms, freight_terms_code, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (order_id) DO UPDATE
@@ -58,18 +58,19 @@ class OrderConfirmations implements IntakeHandlers {
 				    totals = coalesce(EXCLUDED.totals, order_confirmation.totals),
 				    payment_terms = coalesce(EXCLUDED.payment_terms, order_confirmation.payment_terms),
 				    freight_terms_code = coalesce(EXCLUDED.freight_terms_code, order_confirmation.freight_terms_code),
-				    updated_at = EXCLUDED.updated_at""", event.orderId(), write(event.lines()), write(event.totals()),
-				write(event.paymentTerms()), event.freightTermsCode(), Timestamp.from(this.clock.instant()));
+				    updated_at = EXCLUDED.updated_at""")
+			.params(event.orderId(), write(event.lines()), write(event.totals()), write(event.paymentTerms()),
+					event.freightTermsCode(), Timestamp.from(this.clock.instant()))
+			.update();
 	}
 
 	Optional<OrderConfirmation> find(UUID orderId) {
-		return this.jdbc.query("SELECT * FROM order_confirmation WHERE order_id = ?",
-				(rs, n) -> new OrderConfirmation(read(rs.getString("lines"), LINES),
+		return this.jdbc.sql("SELECT * FROM order_confirmation WHERE order_id = ?")
+			.params(orderId)
+			.query((rs, n) -> new OrderConfirmation(read(rs.getString("lines"), LINES),
 						read(rs.getString("totals"), Totals.class),
-						read(rs.getString("payment_terms"), PaymentTerms.class), rs.getString("freight_terms_code")),
-				orderId)
-			.stream()
-			.findFirst();
+						read(rs.getString("payment_terms"), PaymentTerms.class), rs.getString("freight_terms_code")))
+			.optional();
 	}
 
 	private String write(Object value) {

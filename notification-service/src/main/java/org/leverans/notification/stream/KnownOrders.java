@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -19,36 +19,43 @@ import org.springframework.stereotype.Repository;
 @Repository
 class KnownOrders {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	KnownOrders(JdbcTemplate jdbc) {
+	KnownOrders(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	void remember(UUID orderId, String orderNumber, UUID customerId, Instant at) {
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				INSERT INTO known_order (order_id, order_number, customer_id, updated_at) VALUES (?, ?, ?, ?)
 				ON CONFLICT (order_id) DO UPDATE
 				SET order_number = coalesce(EXCLUDED.order_number, known_order.order_number),
-				    updated_at = EXCLUDED.updated_at""", orderId, orderNumber, customerId, Timestamp.from(at));
+				    updated_at = EXCLUDED.updated_at""")
+			.params(orderId, orderNumber, customerId, Timestamp.from(at))
+			.update();
 	}
 
 	void addSites(UUID orderId, Collection<UUID> siteIds) {
 		for (UUID siteId : Set.copyOf(siteIds.stream().filter(Objects::nonNull).toList())) {
-			this.jdbc.update("INSERT INTO order_site (order_id, site_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-					orderId, siteId);
+			this.jdbc.sql("INSERT INTO order_site (order_id, site_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+				.params(orderId, siteId)
+				.update();
 		}
 	}
 
 	Set<UUID> sitesOf(UUID orderId) {
-		List<UUID> sites = this.jdbc.queryForList("SELECT site_id FROM order_site WHERE order_id = ?", UUID.class,
-				orderId);
+		List<UUID> sites = this.jdbc.sql("SELECT site_id FROM order_site WHERE order_id = ?")
+			.params(orderId)
+			.query(UUID.class)
+			.list();
 		return sites.stream().collect(Collectors.toUnmodifiableSet());
 	}
 
 	String numberOf(UUID orderId) {
-		List<String> numbers = this.jdbc.queryForList("SELECT order_number FROM known_order WHERE order_id = ?",
-				String.class, orderId);
+		List<String> numbers = this.jdbc.sql("SELECT order_number FROM known_order WHERE order_id = ?")
+			.params(orderId)
+			.query(String.class)
+			.list();
 		return numbers.isEmpty() ? null : numbers.getFirst();
 	}
 }

@@ -12,8 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,13 +34,14 @@ public class StreamEvents {
 	 */
 	private static final long APPEND_LOCK = 0x53747265616d4576L;
 
-	private static final String COLUMNS = "id, event_name, customer_id, site_ids, data, created_at, order_id, recipient";
+	private static final String COLUMNS = "id, event_name, customer_id, site_ids, data, created_at, order_id, "
+			+ "recipient";
 
 	private static final RowMapper<StreamEvent> ROW = StreamEvents::row;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	StreamEvents(JdbcTemplate jdbc) {
+	StreamEvents(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -62,16 +62,18 @@ public class StreamEvents {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long append(String name, UUID customerId, Collection<UUID> siteIds, UUID orderId, UUID shipmentId,
 			String sourceEventId, String data, Instant createdAt, String recipient) {
-		this.jdbc.query("SELECT pg_advisory_xact_lock(?)", (ResultSetExtractor<Void>) rs -> null, APPEND_LOCK);
-		Long id = this.jdbc.queryForObject("""
+		this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").params(APPEND_LOCK).query(Integer.class).single();
+		Long id = this.jdbc.sql("""
 				WITH appended AS (
 				    INSERT INTO stream_event (event_name, customer_id, site_ids, order_id, shipment_id, source_event_id,
 				                              data, created_at, recipient)
 				    VALUES (?, ?, ?::uuid[], ?, ?, ?, ?, ?, ?)
 				    RETURNING id)
-				SELECT id FROM appended, pg_notify(?, id::text)""", Long.class, name, customerId,
-				literal(siteIds), orderId, shipmentId, sourceEventId, data, Timestamp.from(createdAt), recipient,
-				CHANNEL);
+				SELECT id FROM appended, pg_notify(?, id::text)""")
+			.params(name, customerId, literal(siteIds), orderId, shipmentId, sourceEventId, data,
+					Timestamp.from(createdAt), recipient, CHANNEL)
+			.query(Long.class)
+			.single();
 		return id;
 	}
 
@@ -80,8 +82,10 @@ public class StreamEvents {
 	 * streams, and what the mail and webhook planners read (they pass over the aimed ones).
 	 */
 	public List<StreamEvent> after(long afterId, int limit) {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM stream_event WHERE id > ? ORDER BY id LIMIT ?", ROW,
-				afterId, limit);
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM stream_event WHERE id > ? ORDER BY id LIMIT ?")
+			.params(afterId, limit)
+			.query(ROW)
+			.list();
 	}
 
 	/** The rows after {@code afterId} this audience may see, oldest first: what a reconnecting client missed. */
@@ -89,23 +93,27 @@ public class StreamEvents {
 		if (audience.seesNothing()) {
 			return List.of();
 		}
-		return this.jdbc.query("SELECT " + COLUMNS + """
+		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM stream_event
 				WHERE id > ? AND (? OR customer_id = ANY(?::uuid[]) OR site_ids && ?::uuid[]
 				                  OR order_id = ANY(?::uuid[]))
 				  AND (recipient IS NULL OR recipient = ?)
-				ORDER BY id LIMIT ?""", ROW, afterId, audience.everything(), literal(audience.customerIds()),
-				literal(audience.siteIds()), literal(audience.orderIds()), audience.subject(), limit);
+				ORDER BY id LIMIT ?""")
+			.params(afterId, audience.everything(), literal(audience.customerIds()), literal(audience.siteIds()),
+					literal(audience.orderIds()), audience.subject(), limit)
+			.query(ROW)
+			.list();
 	}
 
 	/** The id of the newest row, or 0 when there is none. */
 	public long latestId() {
-		Long id = this.jdbc.queryForObject("SELECT max(id) FROM stream_event", Long.class);
-		return (id != null) ? id : 0L;
+		return this.jdbc.sql("SELECT coalesce(max(id), 0) FROM stream_event").query(Long.class).single();
 	}
 
 	public int deleteCreatedBefore(Instant before) {
-		return this.jdbc.update("DELETE FROM stream_event WHERE created_at < ?", Timestamp.from(before));
+		return this.jdbc.sql("DELETE FROM stream_event WHERE created_at < ?")
+			.params(Timestamp.from(before))
+			.update();
 	}
 
 	private static StreamEvent row(ResultSet rs, int rowNum) throws SQLException {

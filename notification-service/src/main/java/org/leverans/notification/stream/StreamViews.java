@@ -7,8 +7,7 @@ import org.leverans.notification.follow.FollowsChanged;
 import org.leverans.web.caller.Caller;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +29,9 @@ public class StreamViews {
 
 	private final StreamHub hub;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	StreamViews(Follows follows, LiveChoices liveChoices, StreamHub hub, JdbcTemplate jdbc) {
+	StreamViews(Follows follows, LiveChoices liveChoices, StreamHub hub, JdbcClient jdbc) {
 		this.follows = follows;
 		this.liveChoices = liveChoices;
 		this.hub = hub;
@@ -52,7 +51,7 @@ public class StreamViews {
 	public void changedFor(String subject) {
 		// This instance at once, so the caller's next request already finds their streams changed.
 		this.hub.reload(subject);
-		this.jdbc.query("SELECT pg_notify(?, ?)", (ResultSetExtractor<Void>) rs -> null, CHANNEL, subject);
+		this.jdbc.sql("SELECT 1 FROM pg_notify(?, ?)").params(CHANNEL, subject).query(Integer.class).single();
 	}
 
 	/** Something many people's streams depend on has changed, such as a site's "arriving soon" lead time. */

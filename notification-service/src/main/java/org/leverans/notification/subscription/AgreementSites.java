@@ -12,7 +12,7 @@ import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.messaging.EventHandlers;
 import org.leverans.notification.intake.IntakeHandlers;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +23,13 @@ import org.springframework.stereotype.Component;
 @Component
 class AgreementSites implements IntakeHandlers {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final EventHandlers handlers;
 
-	AgreementSites(JdbcTemplate jdbc, Clock clock) {
+	AgreementSites(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.handlers = EventHandlers.named("agreement-sites")
@@ -52,14 +52,15 @@ class AgreementSites implements IntakeHandlers {
 			if (site.siteId() == null) {
 				continue;
 			}
-			this.jdbc.update("""
+			this.jdbc.sql("""
 					INSERT INTO agreement_site (site_id, customer_id, agreement_id, name, city, country_code,
 					                            updated_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT (site_id) DO UPDATE
 					SET customer_id = EXCLUDED.customer_id, agreement_id = EXCLUDED.agreement_id, name = EXCLUDED.name,
-					    city = EXCLUDED.city, country_code = EXCLUDED.country_code, updated_at = EXCLUDED.updated_at""",
-					site.siteId(), customerId, agreementId, site.name(), site.city(), site.countryCode(), now);
+					    city = EXCLUDED.city, country_code = EXCLUDED.country_code, updated_at = EXCLUDED.updated_at""")
+				.params(site.siteId(), customerId, agreementId, site.name(), site.city(), site.countryCode(), now)
+				.update();
 		}
 	}
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import static org.leverans.notification.PostgresArrays.literal;
@@ -19,16 +19,17 @@ import static org.leverans.notification.PostgresArrays.strings;
 @Repository
 class SiteSubscriptions {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	SiteSubscriptions(JdbcTemplate jdbc) {
+	SiteSubscriptions(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	Optional<SiteSubscription> find(UUID siteId) {
-		return this.jdbc.query("SELECT * FROM site_subscription WHERE site_id = ?", SiteSubscriptions::row, siteId)
-			.stream()
-			.findFirst();
+		return this.jdbc.sql("SELECT * FROM site_subscription WHERE site_id = ?")
+			.params(siteId)
+			.query(SiteSubscriptions::row)
+			.optional();
 	}
 
 	/** The subscriptions of these sites, in site id order (so one is picked the same way every time). */
@@ -36,29 +37,36 @@ class SiteSubscriptions {
 		if (siteIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.query("SELECT * FROM site_subscription WHERE site_id = ANY(?::uuid[]) ORDER BY site_id",
-				SiteSubscriptions::row, literal(siteIds));
+		return this.jdbc.sql("SELECT * FROM site_subscription WHERE site_id = ANY(?::uuid[]) ORDER BY site_id")
+			.params(literal(siteIds))
+			.query(SiteSubscriptions::row)
+			.list();
 	}
 
 	/** The customer's site subscriptions that chose an arrival lead time. */
 	List<SiteSubscription> withArrivalLeadOf(UUID customerId) {
-		return this.jdbc.query("""
+		return this.jdbc.sql("""
 				SELECT * FROM site_subscription WHERE customer_id = ? AND arrival_lead_minutes IS NOT NULL
-				ORDER BY site_id""", SiteSubscriptions::row, customerId);
+				ORDER BY site_id""")
+			.params(customerId)
+			.query(SiteSubscriptions::row)
+			.list();
 	}
 
 	void save(SiteSubscription subscription) {
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				INSERT INTO site_subscription (site_id, customer_id, email_events, also_notify, arrival_lead_minutes,
 				                               updated_by, updated_at)
 				VALUES (?, ?, ?::text[], ?::text[], ?, ?, ?)
 				ON CONFLICT (site_id) DO UPDATE
 				SET email_events = EXCLUDED.email_events, also_notify = EXCLUDED.also_notify,
 				    arrival_lead_minutes = EXCLUDED.arrival_lead_minutes, updated_by = EXCLUDED.updated_by,
-				    updated_at = EXCLUDED.updated_at""", subscription.siteId(), subscription.customerId(),
-				(subscription.emailEvents() != null) ? literal(subscription.emailEvents()) : null,
-				literal(subscription.alsoNotify()), subscription.arrivalLeadMinutes(),
-				subscription.updatedBy(), Timestamp.from(subscription.updatedAt()));
+				    updated_at = EXCLUDED.updated_at""")
+			.params(subscription.siteId(), subscription.customerId(),
+					(subscription.emailEvents() != null) ? literal(subscription.emailEvents()) : null,
+					literal(subscription.alsoNotify()), subscription.arrivalLeadMinutes(), subscription.updatedBy(),
+					Timestamp.from(subscription.updatedAt()))
+			.update();
 	}
 
 	/**
@@ -67,14 +75,16 @@ class SiteSubscriptions {
 	 * this service never heard of.
 	 */
 	List<UUID> customersOf(UUID siteId) {
-		return this.jdbc.queryForList("""
+		return this.jdbc.sql("""
 				SELECT customer_id FROM agreement_site WHERE site_id = ?
 				UNION SELECT customer_id FROM site_subscription WHERE site_id = ?
 				UNION SELECT customer_id FROM subscriber WHERE ? = ANY(site_ids) AND customer_id IS NOT NULL
 				UNION SELECT k.customer_id FROM order_site s JOIN known_order k ON k.order_id = s.order_id
 				      WHERE s.site_id = ?
-				UNION SELECT customer_id FROM arrival_alert WHERE site_id = ? AND customer_id IS NOT NULL""",
-				UUID.class, siteId, siteId, siteId, siteId, siteId);
+				UNION SELECT customer_id FROM arrival_alert WHERE site_id = ? AND customer_id IS NOT NULL""")
+			.params(siteId, siteId, siteId, siteId, siteId)
+			.query(UUID.class)
+			.list();
 	}
 
 	private static SiteSubscription row(ResultSet rs, int rowNum) throws SQLException {

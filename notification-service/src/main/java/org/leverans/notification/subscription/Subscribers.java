@@ -20,7 +20,7 @@ import org.leverans.notification.stream.EventKinds;
 import org.leverans.notification.stream.PersonalArrivals;
 import org.leverans.notification.stream.StreamEvent;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import static org.leverans.notification.PostgresArrays.literal;
@@ -30,7 +30,7 @@ import static org.leverans.notification.PostgresArrays.strings;
 @Repository
 public class Subscribers {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
@@ -38,7 +38,7 @@ public class Subscribers {
 
 	private final SiteSubscriptions siteSubscriptions;
 
-	Subscribers(JdbcTemplate jdbc, Clock clock, Follows follows, SiteSubscriptions siteSubscriptions) {
+	Subscribers(JdbcClient jdbc, Clock clock, Follows follows, SiteSubscriptions siteSubscriptions) {
 		this.jdbc = jdbc;
 		this.siteSubscriptions = siteSubscriptions;
 		this.follows = follows;
@@ -48,7 +48,7 @@ public class Subscribers {
 	/** Records who the person is now (their token may have changed), keeping what they chose. */
 	void refresh(String subject, String name, String email, String locale, Collection<String> roles, UUID customerId,
 			Collection<UUID> siteIds) {
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				INSERT INTO subscriber (subject, name, email, locale, roles, customer_id, site_ids, updated_at)
 				VALUES (?, ?, ?, ?, ?::text[], ?, ?::uuid[], ?)
 				ON CONFLICT (subject) DO UPDATE
@@ -58,24 +58,29 @@ public class Subscribers {
 				       subscriber.site_ids)
 				      IS DISTINCT FROM
 				      (EXCLUDED.name, EXCLUDED.email, EXCLUDED.locale, EXCLUDED.roles, EXCLUDED.customer_id,
-				       EXCLUDED.site_ids)""", subject, name, email, locale, literal(roles), customerId,
-				literal(siteIds), Timestamp.from(this.clock.instant()));
+				       EXCLUDED.site_ids)""")
+			.params(subject, name, email, locale, literal(roles), customerId, literal(siteIds),
+					Timestamp.from(this.clock.instant()))
+			.update();
 	}
 
 	/** Each {@code null} goes back to the defaults. */
 	void choose(String subject, List<String> emailEvents, List<String> liveEvents, Integer arrivalLeadMinutes) {
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				UPDATE subscriber SET email_events = ?::text[], live_events = ?::text[], arrival_lead_minutes = ?,
 				       updated_at = ?
-				WHERE subject = ?""", (emailEvents != null) ? literal(emailEvents) : null,
-				(liveEvents != null) ? literal(liveEvents) : null, arrivalLeadMinutes,
-				Timestamp.from(this.clock.instant()), subject);
+				WHERE subject = ?""")
+			.params((emailEvents != null) ? literal(emailEvents) : null,
+					(liveEvents != null) ? literal(liveEvents) : null, arrivalLeadMinutes,
+					Timestamp.from(this.clock.instant()), subject)
+			.update();
 	}
 
 	Optional<Subscriber> find(String subject) {
-		return this.jdbc.query("SELECT * FROM subscriber WHERE subject = ?", Subscribers::row, subject)
-			.stream()
-			.findFirst();
+		return this.jdbc.sql("SELECT * FROM subscriber WHERE subject = ?")
+			.params(subject)
+			.query(Subscribers::row)
+			.optional();
 	}
 
 	/** The people with an e-mail address who may see the event and want it by e-mail. */
@@ -93,12 +98,15 @@ public class Subscribers {
 		Set<String> named = sites.stream()
 			.flatMap(site -> site.alsoNotify().stream())
 			.collect(Collectors.toSet());
-		List<Subscriber> candidates = this.jdbc.query("""
+		List<Subscriber> candidates = this.jdbc.sql("""
 				SELECT * FROM subscriber
 				WHERE email IS NOT NULL AND email <> ''
 				  AND (roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[] OR subject = ANY(?::text[]))
-				ORDER BY subject""", Subscribers::row, literal(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)),
-				event.customerId(), literal(event.siteIds()), literal(named));
+				ORDER BY subject""")
+			.params(literal(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)), event.customerId(), literal(event.siteIds()),
+					literal(named))
+			.query(Subscribers::row)
+			.list();
 		List<Recipient> recipients = new ArrayList<>();
 		for (Subscriber subscriber : candidates) {
 			if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
@@ -120,11 +128,13 @@ public class Subscribers {
 	 */
 	public List<Recipient> ownArrivalLeadsOf(StreamEvent event, long defaultMinutes) {
 		List<SiteSubscription> sites = this.siteSubscriptions.of(event.siteIds());
-		List<Subscriber> candidates = this.jdbc.query("""
+		List<Subscriber> candidates = this.jdbc.sql("""
 				SELECT * FROM subscriber
 				WHERE roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[]
-				ORDER BY subject""", Subscribers::row, literal(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)),
-				event.customerId(), literal(event.siteIds()));
+				ORDER BY subject""")
+			.params(literal(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)), event.customerId(), literal(event.siteIds()))
+			.query(Subscribers::row)
+			.list();
 		List<Recipient> recipients = new ArrayList<>();
 		for (Subscriber subscriber : candidates) {
 			if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
@@ -214,24 +224,27 @@ public class Subscribers {
 
 	/** The person, if we know an e-mail address for them. */
 	public Optional<Subscriber> withEmail(String subject) {
-		return this.jdbc
-			.query("SELECT * FROM subscriber WHERE subject = ? AND email IS NOT NULL AND email <> ''",
-					Subscribers::row, subject)
-			.stream()
-			.findFirst();
+		return this.jdbc.sql("SELECT * FROM subscriber WHERE subject = ? AND email IS NOT NULL AND email <> ''")
+			.params(subject)
+			.query(Subscribers::row)
+			.optional();
 	}
 
 	/** The customer's agreement managers we know an e-mail address for. */
 	public List<Subscriber> agreementManagersWithEmail(UUID customerId) {
-		return this.jdbc.query("""
+		return this.jdbc.sql("""
 				SELECT * FROM subscriber
 				WHERE customer_id = ? AND ? = ANY(roles) AND email IS NOT NULL AND email <> ''
-				ORDER BY subject""", Subscribers::row, customerId, Roles.AGREEMENT_MANAGER);
+				ORDER BY subject""")
+			.params(customerId, Roles.AGREEMENT_MANAGER)
+			.query(Subscribers::row)
+			.list();
 	}
 
 	private static Subscriber row(ResultSet rs, int rowNum) throws SQLException {
 		return new Subscriber(rs.getString("subject"), rs.getString("name"), rs.getString("email"),
-				rs.getString("locale"), Set.copyOf(strings(rs.getArray("roles"))), rs.getObject("customer_id", UUID.class),
+				rs.getString("locale"), Set.copyOf(strings(rs.getArray("roles"))),
+				rs.getObject("customer_id", UUID.class),
 				strings(rs.getArray("site_ids")).stream().map(UUID::fromString).collect(Collectors.toSet()),
 				(rs.getArray("email_events") != null) ? strings(rs.getArray("email_events")) : null,
 				(rs.getArray("live_events") != null) ? strings(rs.getArray("live_events")) : null,

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +27,9 @@ class WebhookDeliveries {
 			id, message_id, payload::json->>'type' AS event_type, status, attempts, created_at, next_attempt_at,
 			delivered_at, last_status_code, redelivery_requested_at""";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	WebhookDeliveries(JdbcTemplate jdbc) {
+	WebhookDeliveries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -51,16 +51,20 @@ class WebhookDeliveries {
 			args.add(beforeId);
 		}
 		args.add(limit);
-		List<WebhookDelivery> deliveries = this.jdbc.query(
-				"SELECT " + COLUMNS + " FROM webhook_delivery WHERE " + where + " ORDER BY id DESC LIMIT ?",
-				WebhookDeliveries::row, args.toArray());
+		List<WebhookDelivery> deliveries = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM webhook_delivery WHERE " + where + " ORDER BY id DESC LIMIT ?")
+			.params(args.toArray())
+			.query(WebhookDeliveries::row)
+			.list();
 		return withAttempts(deliveries);
 	}
 
 	Optional<WebhookDelivery> find(UUID endpointId, long id) {
-		return withAttempts(this.jdbc.query(
-				"SELECT " + COLUMNS + " FROM webhook_delivery WHERE endpoint_id = ? AND id = ?",
-				WebhookDeliveries::row, endpointId, id))
+		return withAttempts(this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM webhook_delivery WHERE endpoint_id = ? AND id = ?")
+			.params(endpointId, id)
+			.query(WebhookDeliveries::row)
+			.list())
 			.stream()
 			.findFirst();
 	}
@@ -72,10 +76,11 @@ class WebhookDeliveries {
 	 * @return whether the message was finished and is now due again
 	 */
 	boolean requestRedelivery(UUID endpointId, long id, Instant at) {
-		return this.jdbc.update("""
+		return this.jdbc.sql("""
 				UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?, redelivery_requested_at = ?
-				WHERE endpoint_id = ? AND id = ? AND status IN ('DELIVERED', 'FAILED')""", Timestamp.from(at),
-				Timestamp.from(at), endpointId, id) == 1;
+				WHERE endpoint_id = ? AND id = ? AND status IN ('DELIVERED', 'FAILED')""")
+			.params(Timestamp.from(at), Timestamp.from(at), endpointId, id)
+			.update() == 1;
 	}
 
 	private List<WebhookDelivery> withAttempts(List<WebhookDelivery> deliveries) {
@@ -86,14 +91,16 @@ class WebhookDeliveries {
 		String ids = deliveries.stream()
 			.map(delivery -> Long.toString(delivery.id()))
 			.collect(Collectors.joining(",", "{", "}"));
-		this.jdbc.query("""
+		this.jdbc.sql("""
 				SELECT delivery_id, attempted_at, duration_ms, status_code, response_excerpt, error, manual
-				FROM webhook_attempt WHERE delivery_id = ANY(?::bigint[]) ORDER BY id""", (RowCallbackHandler) rs -> {
+				FROM webhook_attempt WHERE delivery_id = ANY(?::bigint[]) ORDER BY id""")
+			.params(ids)
+			.query((RowCallbackHandler) rs -> {
 			attempts.computeIfAbsent(rs.getLong("delivery_id"), (key) -> new ArrayList<>())
 				.add(new WebhookDelivery.Attempt(rs.getTimestamp("attempted_at").toInstant(), rs.getInt("duration_ms"),
 						(Integer) rs.getObject("status_code"), rs.getString("response_excerpt"), rs.getString("error"),
 						rs.getBoolean("manual")));
-		}, ids);
+		});
 		return deliveries.stream()
 			.map(delivery -> delivery.withAttempts(attempts.getOrDefault(delivery.id(), List.of())))
 			.toList();

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +40,7 @@ class WebhookDisabling {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebhookDisabling.class);
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final WebhookSettings settings;
 
@@ -54,7 +54,7 @@ class WebhookDisabling {
 
 	private final Clock clock;
 
-	WebhookDisabling(JdbcTemplate jdbc, WebhookSettings settings, StreamEvents streamEvents, Subscribers subscribers,
+	WebhookDisabling(JdbcClient jdbc, WebhookSettings settings, StreamEvents streamEvents, Subscribers subscribers,
 			MailQueue mail, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.settings = settings;
@@ -68,20 +68,22 @@ class WebhookDisabling {
 	/** A message was delivered: the endpoint works, the count starts over. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void delivered(UUID endpointId) {
-		this.jdbc.update("UPDATE webhook_endpoint SET consecutive_failures = 0 WHERE id = ? AND consecutive_failures <> 0",
-				endpointId);
+		this.jdbc.sql("UPDATE webhook_endpoint SET consecutive_failures = 0 WHERE id = ? AND consecutive_failures <> 0")
+			.params(endpointId)
+			.update();
 	}
 
 	/** A message failed for good (its whole retry schedule). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void failed(UUID endpointId, String lastError) {
-		List<Failing> rows = this.jdbc.query("""
+		List<Failing> rows = this.jdbc.sql("""
 				UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1
 				WHERE id = ? AND deleted_at IS NULL
-				RETURNING consecutive_failures, status, customer_id, url, created_by""",
-				(rs, n) -> new Failing(rs.getInt(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-						rs.getString(5)),
-				endpointId);
+				RETURNING consecutive_failures, status, customer_id, url, created_by""")
+			.params(endpointId)
+			.query((rs, n) -> new Failing(rs.getInt(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+						rs.getString(5)))
+			.list();
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -92,9 +94,11 @@ class WebhookDisabling {
 		}
 		Instant now = this.clock.instant();
 		String reason = endpoint.failures() + " messages in a row could not be delivered; the last: " + lastError;
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				UPDATE webhook_endpoint SET status = 'DISABLED', disabled_at = ?, disabled_reason = ?
-				WHERE id = ? AND status = 'ACTIVE'""", Timestamp.from(now), reason, endpointId);
+				WHERE id = ? AND status = 'ACTIVE'""")
+			.params(Timestamp.from(now), reason, endpointId)
+			.update();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("webhookId", endpointId.toString());
 		data.put("url", endpoint.url());

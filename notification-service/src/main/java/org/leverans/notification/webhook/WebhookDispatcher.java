@@ -9,98 +9,71 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.leverans.notification.channel.Attempt;
+import org.leverans.notification.channel.Dispatcher;
+import org.leverans.notification.channel.RetryPolicy;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends planned webhook messages. A due message is leased (its next attempt moved past the send timeout) in a
- * short transaction, so no database connection waits on a slow receiver and an instance that dies mid-send only
- * delays the message. Receivers may therefore get a message twice; the {@code webhook-id} tells them. Each try is
- * recorded with what the receiver answered; when to try again is {@link WebhookRetryPolicy}'s call.
+ * Sends planned webhook messages, signed, by the channels' one lease and retry rule ({@link Dispatcher}). Messages
+ * of a disabled endpoint wait, still PENDING, until it is enabled again. Each try is kept with what the receiver
+ * answered ({@code webhook_attempt}), and every message that ends delivered or FAILED counts towards disabling the
+ * endpoint ({@link WebhookDisabling}).
  */
 @Component
-class WebhookDispatcher {
+class WebhookDispatcher extends Dispatcher<WebhookDispatcher.Message> {
 
-	private static final Logger logger = LoggerFactory.getLogger(WebhookDispatcher.class);
-
-	private static final int BATCH = 20;
-
-	private final JdbcTemplate jdbc;
-
-	private final TransactionTemplate transactions;
+	private final JdbcClient jdbc;
 
 	private final WebhookSettings settings;
 
-	private final WebhookRetryPolicy policy;
-
 	private final WebhookDisabling disabling;
-
-	private final Clock clock;
 
 	private final HttpClient http;
 
-	WebhookDispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, WebhookSettings settings,
+	WebhookDispatcher(JdbcClient jdbc, PlatformTransactionManager transactionManager, WebhookSettings settings,
 			WebhookDisabling disabling, Clock clock) {
+		super("webhook_delivery",
+				"endpoint_id IN (SELECT id FROM webhook_endpoint WHERE status = 'ACTIVE' AND deleted_at IS NULL)",
+				settings.timeout(), settings.retryPolicy(), jdbc, transactionManager, clock);
 		this.jdbc = jdbc;
-		this.transactions = new TransactionTemplate(transactionManager);
 		this.settings = settings;
-		this.policy = settings.retryPolicy();
 		this.disabling = disabling;
-		this.clock = clock;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(settings.timeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 	}
 
-	/** @return how many messages this pass tried */
-	int sendDue() {
-		Instant now = this.clock.instant();
-		Instant leaseEnds = now.plus(this.settings.timeout().multipliedBy(2));
-		// UPDATE … RETURNING over a SKIP LOCKED pick commits the lease at once (auto-commit). Messages of a disabled
-		// endpoint wait, still PENDING, until it is enabled again.
-		List<Message> due = this.jdbc.query("""
-				UPDATE webhook_delivery d SET next_attempt_at = ?
-				FROM webhook_endpoint e
-				WHERE d.id IN (SELECT pd.id FROM webhook_delivery pd JOIN webhook_endpoint pe ON pe.id = pd.endpoint_id
-				               WHERE pd.status = 'PENDING' AND pd.next_attempt_at <= ?
-				                 AND pe.status = 'ACTIVE' AND pe.deleted_at IS NULL
-				               ORDER BY pd.id LIMIT ? FOR UPDATE OF pd SKIP LOCKED)
-				  AND e.id = d.endpoint_id
-				RETURNING d.id, d.message_id, d.payload, d.attempts, d.redelivery_requested_at IS NOT NULL, e.id,
-				          e.url, e.secret, e.previous_secret, e.previous_secret_expires_at""",
-				(rs, n) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5),
-						rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8), rs.getString(9),
-						(rs.getTimestamp(10) != null) ? rs.getTimestamp(10).toInstant() : null),
-				Timestamp.from(leaseEnds), Timestamp.from(now), BATCH);
-		for (Message message : due) {
-			send(message);
-		}
-		return due.size();
+	@Override
+	protected Optional<Message> load(long id) {
+		return this.jdbc.sql("""
+				SELECT d.message_id, d.payload, e.id, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at
+				FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
+				WHERE d.id = ?""")
+			.params(id)
+			.query((rs, n) -> new Message(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getString(4), rs.getString(5), rs.getString(6),
+					(rs.getTimestamp(7) != null) ? rs.getTimestamp(7).toInstant() : null))
+			.optional();
 	}
 
-	private void send(Message message) {
-		Instant start = this.clock.instant();
+	@Override
+	protected Attempt send(Message message) {
+		Instant start = now();
 		URI target = URI.create(message.url());
 		if (!new WebhookTargets(this.settings.allowHttp()).mayConnect(target)) {
-			record(message, start, new Outcome(null, null, "refused: " + target.getHost()
-					+ " resolves to an address webhooks may not reach", Optional.empty()));
-			return;
+			return Attempt.unanswered(start, now(),
+					"refused: " + target.getHost() + " resolves to an address webhooks may not reach");
 		}
 		long timestamp = start.getEpochSecond();
-		Outcome outcome;
 		try {
 			HttpRequest request = HttpRequest.newBuilder(target)
 				.timeout(this.settings.timeout())
@@ -112,18 +85,53 @@ class WebhookDispatcher {
 				.POST(HttpRequest.BodyPublishers.ofString(message.payload()))
 				.build();
 			HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-			outcome = new Outcome(response.statusCode(), excerpt(response.body()), null, WebhookRetryPolicy
-				.retryAfter(response.headers().firstValue("Retry-After").orElse(null), this.clock.instant()));
+			String excerpt = excerpt(response.body());
+			Instant end = now();
+			return Attempt.answered(start, end, response.statusCode(), excerpt,
+					RetryPolicy.retryAfter(response.headers().firstValue("Retry-After").orElse(null), end));
 		}
 		catch (IOException | RuntimeException ex) {
-			outcome = new Outcome(null, null, ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-					Optional.empty());
+			return Attempt.unanswered(start, now(), bounded(ex.getClass().getSimpleName() + ": " + ex.getMessage()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			outcome = new Outcome(null, null, "interrupted", Optional.empty());
+			return Attempt.unanswered(start, now(), "interrupted");
 		}
-		record(message, start, outcome);
+	}
+
+	@Override
+	protected String describe(Message message) {
+		return "webhook message " + message.messageId() + " to " + message.url();
+	}
+
+	/** Every try in the delivery log; a message that ended counts for or against its endpoint. */
+	@Override
+	protected void recorded(Leased leased, Message message, Attempt attempt, Outcome outcome) {
+		this.jdbc.sql("""
+				INSERT INTO webhook_attempt (delivery_id, attempted_at, duration_ms, status_code, response_excerpt,
+				                             error, manual)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(leased.id(), Timestamp.from(attempt.startedAt()),
+					(int) Math.min(attempt.duration().toMillis(), Integer.MAX_VALUE), attempt.statusCode(),
+					attempt.response(), attempt.error(), leased.redelivery())
+			.update();
+		if (outcome.status() == Status.DELIVERED) {
+			this.disabling.delivered(message.endpointId());
+		}
+		else if (outcome.status() == Status.FAILED) {
+			this.disabling.failed(message.endpointId(), attempt.failure());
+		}
+	}
+
+	/** The tries go with their messages. */
+	@Override
+	public void forgetFinishedBefore(Instant before) {
+		this.jdbc.sql("""
+				DELETE FROM webhook_attempt WHERE delivery_id IN (
+				    SELECT id FROM webhook_delivery WHERE status <> 'PENDING' AND created_at < ?)""")
+			.params(Timestamp.from(before))
+			.update();
+		super.forgetFinishedBefore(before);
 	}
 
 	/**
@@ -157,60 +165,7 @@ class WebhookDispatcher {
 		return (text.length() <= limit) ? text : text.substring(0, limit) + "…";
 	}
 
-	private void record(Message message, Instant start, Outcome outcome) {
-		Instant end = this.clock.instant();
-		int attempts = message.attempts() + 1;
-		boolean success = outcome.statusCode() != null && outcome.statusCode() >= 200 && outcome.statusCode() < 300;
-		String error = (outcome.error() != null) ? bounded(outcome.error())
-				: success ? null : "HTTP " + outcome.statusCode();
-		this.transactions.executeWithoutResult(status -> {
-			this.jdbc.update("""
-					INSERT INTO webhook_attempt (delivery_id, attempted_at, duration_ms, status_code, response_excerpt,
-					                             error, manual)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""", message.id(), Timestamp.from(start),
-					(int) Math.min(Duration.between(start, end).toMillis(), Integer.MAX_VALUE), outcome.statusCode(),
-					outcome.excerpt(), (outcome.error() != null) ? error : null, message.redelivery());
-			if (success) {
-				this.jdbc.update("""
-						UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?, delivered_at = ?,
-						       last_status_code = ?, last_error = NULL, redelivery_requested_at = NULL
-						WHERE id = ?""", attempts, Timestamp.from(end), outcome.statusCode(), message.id());
-				this.disabling.delivered(message.endpointId());
-				return;
-			}
-			if (message.redelivery()) {
-				// A person's extra try: it does not start the retry schedule again, and the message keeps the
-				// outcome it had (a message once delivered stays DELIVERED in the log, with this try beside it).
-				this.jdbc.update("""
-						UPDATE webhook_delivery
-						SET status = CASE WHEN delivered_at IS NULL THEN 'FAILED' ELSE 'DELIVERED' END, attempts = ?,
-						    last_status_code = ?, last_error = ?, redelivery_requested_at = NULL
-						WHERE id = ?""", attempts, outcome.statusCode(), error, message.id());
-				return;
-			}
-			Optional<Duration> wait = this.policy.nextWait(attempts, outcome.statusCode(), outcome.retryAfter(),
-					ThreadLocalRandom.current().nextDouble());
-			this.jdbc.update("""
-					UPDATE webhook_delivery SET status = ?, attempts = ?, next_attempt_at = ?, last_status_code = ?,
-					       last_error = ?
-					WHERE id = ?""", wait.isPresent() ? "PENDING" : "FAILED", attempts,
-					Timestamp.from(end.plus(wait.orElse(Duration.ZERO))), outcome.statusCode(), error, message.id());
-			if (wait.isPresent()) {
-				logger.warn("Webhook message {} to {} failed (attempt {}), retrying in {}: {}", message.messageId(),
-						message.url(), attempts, wait.get(), error);
-			}
-			else {
-				logger.error("Giving up webhook message {} to {} after {} attempts: {}", message.messageId(),
-						message.url(), attempts, error);
-				this.disabling.failed(message.endpointId(), error);
-			}
-		});
-	}
-
-	private record Message(long id, String messageId, String payload, int attempts, boolean redelivery,
-			UUID endpointId, String url, String secret, String previousSecret, Instant previousSecretExpiresAt) {
-	}
-
-	private record Outcome(Integer statusCode, String excerpt, String error, Optional<Duration> retryAfter) {
+	record Message(String messageId, String payload, UUID endpointId, String url, String secret,
+			String previousSecret, Instant previousSecretExpiresAt) {
 	}
 }

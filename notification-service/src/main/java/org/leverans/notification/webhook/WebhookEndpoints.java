@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import static org.leverans.notification.PostgresArrays.literal;
@@ -23,46 +23,53 @@ class WebhookEndpoints {
 			+ "created_at, status, consecutive_failures, disabled_at, disabled_reason, secret_rotated_at, "
 			+ "previous_secret_expires_at";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
-	WebhookEndpoints(JdbcTemplate jdbc) {
+	WebhookEndpoints(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	void add(WebhookEndpoint endpoint, String secret) {
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				INSERT INTO webhook_endpoint (id, customer_id, url, events, site_ids, secret, description, created_by,
 				                              created_at)
-				VALUES (?, ?, ?, ?::text[], ?::uuid[], ?, ?, ?, ?)""", endpoint.id(), endpoint.customerId(),
-				endpoint.url(), literal(endpoint.events()), literal(endpoint.siteIds()), secret, endpoint.description(),
-				endpoint.createdBy(), Timestamp.from(endpoint.createdAt()));
+				VALUES (?, ?, ?, ?::text[], ?::uuid[], ?, ?, ?, ?)""")
+			.params(endpoint.id(), endpoint.customerId(), endpoint.url(), literal(endpoint.events()),
+					literal(endpoint.siteIds()), secret, endpoint.description(), endpoint.createdBy(),
+					Timestamp.from(endpoint.createdAt()))
+			.update();
 	}
 
 	/** @param customerId {@code null} for every customer's */
 	List<WebhookEndpoint> list(UUID customerId) {
 		if (customerId == null) {
-			return this.jdbc.query("SELECT " + COLUMNS + " FROM webhook_endpoint WHERE deleted_at IS NULL ORDER BY created_at",
-					WebhookEndpoints::row);
+			return this.jdbc
+				.sql("SELECT " + COLUMNS + " FROM webhook_endpoint WHERE deleted_at IS NULL ORDER BY created_at")
+				.query(WebhookEndpoints::row)
+				.list();
 		}
-		return this.jdbc.query("SELECT " + COLUMNS
-				+ " FROM webhook_endpoint WHERE deleted_at IS NULL AND customer_id = ? ORDER BY created_at",
-				WebhookEndpoints::row, customerId);
+		return this.jdbc.sql("SELECT " + COLUMNS
+				+ " FROM webhook_endpoint WHERE deleted_at IS NULL AND customer_id = ? ORDER BY created_at")
+			.params(customerId)
+			.query(WebhookEndpoints::row)
+			.list();
 	}
 
 	Optional<WebhookEndpoint> find(UUID id) {
-		return this.jdbc
-			.query("SELECT " + COLUMNS + " FROM webhook_endpoint WHERE deleted_at IS NULL AND id = ?",
-					WebhookEndpoints::row, id)
-			.stream()
-			.findFirst();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM webhook_endpoint WHERE deleted_at IS NULL AND id = ?")
+			.params(id)
+			.query(WebhookEndpoints::row)
+			.optional();
 	}
 
 	/** Pending messages to a removed endpoint are dropped with it. */
 	void remove(UUID id, Instant at) {
-		this.jdbc.update("UPDATE webhook_endpoint SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
-				Timestamp.from(at), id);
-		this.jdbc.update("UPDATE webhook_delivery SET status = 'CANCELLED' WHERE endpoint_id = ? AND status = 'PENDING'",
-				id);
+		this.jdbc.sql("UPDATE webhook_endpoint SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")
+			.params(Timestamp.from(at), id)
+			.update();
+		this.jdbc.sql("UPDATE webhook_delivery SET status = 'CANCELLED' WHERE endpoint_id = ? AND status = 'PENDING'")
+			.params(id)
+			.update();
 	}
 
 	/**
@@ -70,18 +77,22 @@ class WebhookEndpoints {
 	 * {@code previousUntil}. A rotation during an overlap drops the oldest secret: only two are ever sent.
 	 */
 	void rotate(UUID id, String secret, Instant at, Instant previousUntil) {
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				UPDATE webhook_endpoint SET previous_secret = secret, previous_secret_expires_at = ?, secret = ?,
 				       secret_rotated_at = ?
-				WHERE id = ? AND deleted_at IS NULL""", Timestamp.from(previousUntil), secret, Timestamp.from(at), id);
+				WHERE id = ? AND deleted_at IS NULL""")
+			.params(Timestamp.from(previousUntil), secret, Timestamp.from(at), id)
+			.update();
 	}
 
 	/** Active again: new messages are planned, and the paused ones are sent. */
 	void enable(UUID id) {
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				UPDATE webhook_endpoint SET status = 'ACTIVE', consecutive_failures = 0, disabled_at = NULL,
 				       disabled_reason = NULL
-				WHERE id = ? AND deleted_at IS NULL""", id);
+				WHERE id = ? AND deleted_at IS NULL""")
+			.params(id)
+			.update();
 	}
 
 	private static WebhookEndpoint row(ResultSet rs, int rowNum) throws SQLException {

@@ -1,28 +1,16 @@
 package org.leverans.notification.webhook;
 
-import org.leverans.notification.scheduling.RecurringPass;
+import org.leverans.notification.channel.ChannelSchedule;
 
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /** Plans and sends webhook messages every {@code leverans.webhooks.check-interval} on every instance. */
 @Component
-class WebhookSchedule extends RecurringPass {
-
-	private final WebhookPlanner planner;
-
-	private final WebhookDispatcher dispatcher;
+class WebhookSchedule extends ChannelSchedule {
 
 	WebhookSchedule(WebhookPlanner planner, WebhookDispatcher dispatcher, TaskScheduler scheduler,
 			WebhookSettings settings) {
-		super(scheduler, settings.checkInterval(), "Webhook");
-		this.planner = planner;
-		this.dispatcher = dispatcher;
-	}
-
-	@Override
-	protected void pass() {
-		drain(this.planner::plan);
-		drain(this.dispatcher::sendDue);
+		super("Webhook", settings.checkInterval(), true, planner, dispatcher, scheduler);
 	}
 }

@@ -3,6 +3,8 @@ package org.leverans.notification.webhook;
 import java.time.Duration;
 import java.util.List;
 
+import org.leverans.notification.channel.RetryPolicy;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,7 +40,7 @@ public record WebhookSettings(@DefaultValue("2s") Duration checkInterval, @Defau
 		retrySchedule = List.copyOf(retrySchedule);
 	}
 
-	WebhookRetryPolicy retryPolicy() {
-		return new WebhookRetryPolicy(this.retrySchedule, this.jitter, this.maxRetryAfter);
+	RetryPolicy retryPolicy() {
+		return new RetryPolicy(this.retrySchedule, this.jitter, this.maxRetryAfter);
 	}
 }

@@ -40,7 +40,7 @@ class ArrivalAlertIntegrationTest extends IntegrationTest {
 	private final UUID shipmentId = UUID.randomUUID();
 
 	@Autowired
-	private ArrivalAlertJob job;
+	private ArrivalAlerts job;
 
 	@Test
 	void receiverIsAlertedLeadTimeBeforeTheWindowStarts() {

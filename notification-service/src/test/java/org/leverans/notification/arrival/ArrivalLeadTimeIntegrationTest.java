@@ -41,7 +41,7 @@ class ArrivalLeadTimeIntegrationTest extends IntegrationTest {
 	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
 	@Autowired
-	private ArrivalNoticeJob job;
+	private ArrivalAlerts job;
 
 	@Test
 	void twoReceiversOfOneSiteAreEachAlertedOnceAtTheirOwnLeadTimeAlsoAfterTheWindowMoves() throws Exception {

@@ -56,10 +56,10 @@ class PersonalArrivalStreamIntegrationTest extends IntegrationTest {
 	private final Instant farAway = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
 
 	@Autowired
-	private ArrivalNoticeJob notices;
+	private ArrivalAlerts notices;
 
 	@Autowired
-	private ArrivalAlertJob sharedAlerts;
+	private ArrivalAlerts sharedAlerts;
 
 	private WireMockServer webhookReceiver;
 

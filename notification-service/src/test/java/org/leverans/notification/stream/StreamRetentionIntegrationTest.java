@@ -30,6 +30,42 @@ class StreamRetentionIntegrationTest extends IntegrationTest {
 		assertThat(rowsAbout(recent)).isEqualTo(1);
 	}
 
+	@Test
+	void forgetsFinishedWebhookMessagesWithTheirTriesAndKeepsPendingOnes() {
+		// Disabled, so its pending message stays where it is.
+		UUID endpoint = UUID.randomUUID();
+		Instant old = Instant.now().minus(Duration.ofDays(8));
+		this.jdbc.update("""
+				INSERT INTO webhook_endpoint (id, customer_id, url, events, secret, created_by, created_at, status)
+				VALUES (?, ?, 'https://hooks.example/in', '{order.status-changed}', 'whsec', 'anna', ?, 'DISABLED')""",
+				endpoint, UUID.randomUUID(), Timestamp.from(old));
+		long delivered = delivery(endpoint, "DELIVERED", old);
+		long pending = delivery(endpoint, "PENDING", old);
+		this.jdbc.update("INSERT INTO webhook_attempt (delivery_id, attempted_at, duration_ms, status_code) "
+				+ "VALUES (?, ?, 12, 204)", delivered, Timestamp.from(old));
+		UUID oldOrder = UUID.randomUUID();
+		insert(oldOrder, old);
+
+		this.retention.purge();
+
+		assertThat(this.jdbc.queryForList("SELECT id FROM webhook_delivery WHERE endpoint_id = ?", Long.class,
+				endpoint))
+			.containsExactly(pending);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM webhook_attempt WHERE delivery_id = ?",
+				Integer.class, delivered))
+			.isZero();
+		assertThat(rowsAbout(oldOrder)).isZero();
+	}
+
+	private long delivery(UUID endpoint, String status, Instant createdAt) {
+		long streamEventId = Math.abs(UUID.randomUUID().getMostSignificantBits());
+		return this.jdbc.queryForObject("""
+				INSERT INTO webhook_delivery (endpoint_id, stream_event_id, message_id, payload, status,
+				                              next_attempt_at, created_at)
+				VALUES (?, ?, ?, '{}', ?, ?, ?) RETURNING id""", Long.class, endpoint, streamEventId,
+				"msg_" + streamEventId, status, Timestamp.from(createdAt), Timestamp.from(createdAt));
+	}
+
 	private void insert(UUID orderId, Instant createdAt) {
 		this.jdbc.update("""
 				INSERT INTO stream_event (event_name, customer_id, order_id, source_event_id, data, created_at)

@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.order.OrderCancelled;
 import org.leverans.messaging.Outbox;
+import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
 import org.leverans.order.core.Timeline;
 import org.leverans.order.shipments.Shipments;
-import org.leverans.order.status.OrderStatus;
 import org.leverans.web.caller.Caller;
 import org.leverans.web.problem.ApiProblem;
 

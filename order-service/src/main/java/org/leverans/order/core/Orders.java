@@ -17,9 +17,6 @@ import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.PaymentTerms;
 import org.leverans.contracts.validation.PricedLine;
 import org.leverans.contracts.validation.Totals;
-import org.leverans.order.status.OrderProgress;
-import org.leverans.order.status.OrderStatus;
-import org.leverans.order.status.Outcome;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

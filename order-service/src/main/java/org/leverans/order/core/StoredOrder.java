@@ -10,7 +10,6 @@ import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.contracts.validation.PaymentTerms;
 import org.leverans.contracts.validation.Totals;
-import org.leverans.order.status.OrderProgress;
 
 /**
  * An order as stored, without its lines. Totals, payment and freight terms and the customer's name are

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.leverans.order.OrderProperties;
-import org.leverans.order.status.OrderStatus;
+import org.leverans.order.core.OrderStatus;
 import org.leverans.web.caller.Caller;
 import org.leverans.web.problem.ApiProblem;
 import org.leverans.web.problem.FieldProblem;

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
-import org.leverans.order.status.OrderStatus;
 import org.leverans.web.caller.Caller;
 import org.leverans.web.problem.ApiProblem;
 import org.leverans.web.problem.FieldProblem;

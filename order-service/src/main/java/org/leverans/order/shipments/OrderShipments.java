@@ -14,11 +14,11 @@ import org.leverans.contracts.shipment.ShipmentException;
 import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.messaging.EventMetadata;
+import org.leverans.order.core.DeliveryProgress;
+import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
 import org.leverans.order.core.Timeline;
-import org.leverans.order.status.DeliveryProgress;
-import org.leverans.order.status.OrderStatus;
 import org.leverans.order.status.StatusAnnouncements;
 import org.leverans.order.status.UnknownOrderException;
 

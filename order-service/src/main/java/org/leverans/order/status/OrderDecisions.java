@@ -13,10 +13,13 @@ import org.leverans.contracts.credit.CreditReviewRequired;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.OrderValidationFailed;
 import org.leverans.messaging.EventMetadata;
+import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Orders;
+import org.leverans.order.core.Outcome;
+import org.leverans.order.core.Outcome.Kind;
 import org.leverans.order.core.StoredOrder;
 import org.leverans.order.core.Timeline;
-import org.leverans.order.status.Outcome.Kind;
+import org.leverans.order.core.Transition;
 
 import org.springframework.stereotype.Service;
 

@@ -12,6 +12,7 @@ import org.leverans.contracts.order.OrderOnHold;
 import org.leverans.contracts.order.OrderRejected;
 import org.leverans.contracts.validation.PricedLine;
 import org.leverans.messaging.Outbox;
+import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredLine;
 import org.leverans.order.core.StoredOrder;

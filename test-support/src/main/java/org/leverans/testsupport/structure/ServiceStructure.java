@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
@@ -54,11 +55,13 @@ public final class ServiceStructure {
 		return new ServiceStructure(servicePackage, classes);
 	}
 
+	/** Checks every rule and reports all their violations at once, so one fix-up round sees them all. */
 	public void check() {
-		importsNoOtherService().check(this.classes);
-		featuresFormNoCycle().check(this.classes);
-		featuresUseEachOtherThroughTheirTopLevel().check(this.classes);
-		controllersTalkNoSql().check(this.classes);
+		CompositeArchRule.of(importsNoOtherService())
+			.and(featuresFormNoCycle())
+			.and(featuresUseEachOtherThroughTheirTopLevel())
+			.and(controllersTalkNoSql())
+			.check(this.classes);
 	}
 
 	ArchRule importsNoOtherService() {

@@ -1,4 +1,4 @@
-package org.leverans.order.status;
+package org.leverans.order.core;
 
 /** Where an order is in the flow (docs/flow.md). */
 public enum OrderStatus {

@@ -1,10 +1,10 @@
-package org.leverans.order.status;
+package org.leverans.order.core;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Reason;
-import org.leverans.order.status.Outcome.Kind;
+import org.leverans.order.core.Outcome.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.leverans.notification.scheduling;
+package org.leverans.notification.channel;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;

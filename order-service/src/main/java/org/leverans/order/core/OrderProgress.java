@@ -1,10 +1,10 @@
-package org.leverans.order.status;
+package org.leverans.order.core;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.leverans.contracts.Reason;
-import org.leverans.order.status.Outcome.Kind;
+import org.leverans.order.core.Outcome.Kind;
 
 /**
  * The order's status with the validation and credit decisions recorded so far. The two decisions come on

@@ -1,4 +1,4 @@
-package org.leverans.agreement.catalog;
+package org.leverans.agreement.agreements;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,9 +9,8 @@ import java.util.UUID;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.leverans.agreement.agreements.Agreement;
-import org.leverans.agreement.agreements.AgreementVersion;
-import org.leverans.agreement.agreements.Agreements;
+import org.leverans.agreement.catalog.Catalogue;
+import org.leverans.agreement.catalog.Weight;
 import org.leverans.agreement.customers.Customer;
 import org.leverans.agreement.customers.Customers;
 import org.leverans.contracts.Money;
@@ -24,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The customer's view of the catalogue: only products in its agreement's assortment, at its prices, with the
  * package sizes both the product and the agreement allow. Without an agreement in force there is nothing to order.
+ * It lives with the agreements, not the catalogue: what a customer sees is decided by its agreement, and the
+ * catalogue itself knows nothing of agreements.
  */
 @RestController
 class CatalogController {

@@ -1,4 +1,4 @@
-package org.leverans.credit.review;
+package org.leverans.credit.decision;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.leverans.credit.review;
+package org.leverans.credit.decision;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.leverans.contracts.Money;
 import org.leverans.contracts.Reason;
-import org.leverans.credit.review.CreditReview.Status;
+import org.leverans.credit.decision.CreditReview.Status;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,4 +1,4 @@
-package org.leverans.notification.webhook;
+package org.leverans.notification.channel;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WebhookRetryPolicyTest {
+class RetryPolicyTest {
 
 	private static final List<Duration> DEFAULT = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
 			Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10),
 			Duration.ofHours(10));
 
-	private final WebhookRetryPolicy policy = new WebhookRetryPolicy(DEFAULT, 0.2, Duration.ofHours(1));
+	private final RetryPolicy policy = new RetryPolicy(DEFAULT, 0.2, Duration.ofHours(1));
 
 	@Test
 	void defaultScheduleKeepsRetryingForMoreThanADayEvenWithoutJitter() {
@@ -83,18 +83,28 @@ class WebhookRetryPolicyTest {
 	@Test
 	void readsRetryAfterAsSecondsOrHttpDate() {
 		Instant now = Instant.parse("2026-11-22T20:00:00Z");
-		assertThat(WebhookRetryPolicy.retryAfter("30", now)).contains(Duration.ofSeconds(30));
-		assertThat(WebhookRetryPolicy.retryAfter(" 0 ", now)).contains(Duration.ZERO);
-		assertThat(WebhookRetryPolicy.retryAfter("Sun, 22 Nov 2026 20:02:00 GMT", now))
+		assertThat(RetryPolicy.retryAfter("30", now)).contains(Duration.ofSeconds(30));
+		assertThat(RetryPolicy.retryAfter(" 0 ", now)).contains(Duration.ZERO);
+		assertThat(RetryPolicy.retryAfter("Sun, 22 Nov 2026 20:02:00 GMT", now))
 			.contains(Duration.ofMinutes(2));
-		assertThat(WebhookRetryPolicy.retryAfter("Sun, 22 Nov 2026 19:00:00 GMT", now)).contains(Duration.ZERO);
+		assertThat(RetryPolicy.retryAfter("Sun, 22 Nov 2026 19:00:00 GMT", now)).contains(Duration.ZERO);
 	}
 
 	@Test
 	void unreadableRetryAfterIsNoRetryAfter() {
 		Instant now = Instant.parse("2026-11-22T20:00:00Z");
-		assertThat(WebhookRetryPolicy.retryAfter(null, now)).isEmpty();
-		assertThat(WebhookRetryPolicy.retryAfter("soon", now)).isEmpty();
-		assertThat(WebhookRetryPolicy.retryAfter("-5", now)).isEmpty();
+		assertThat(RetryPolicy.retryAfter(null, now)).isEmpty();
+		assertThat(RetryPolicy.retryAfter("soon", now)).isEmpty();
+		assertThat(RetryPolicy.retryAfter("-5", now)).isEmpty();
+	}
+
+	@Test
+	void doublingWaitsFromTheFirstUntilTheAttemptsAreUsedUp() {
+		RetryPolicy mail = RetryPolicy.doubling(Duration.ofSeconds(30), 4);
+		assertThat(mail.nextWait(1, null, Optional.empty(), 0.9)).contains(Duration.ofSeconds(30));
+		assertThat(mail.nextWait(2, null, Optional.empty(), 0.9)).contains(Duration.ofMinutes(1));
+		assertThat(mail.nextWait(3, null, Optional.empty(), 0.9)).contains(Duration.ofMinutes(2));
+		assertThat(mail.nextWait(4, null, Optional.empty(), 0.9)).isEmpty();
+		assertThat(RetryPolicy.doubling(Duration.ofSeconds(30), 1).nextWait(1, null, Optional.empty(), 0.0)).isEmpty();
 	}
 }

@@ -1,4 +1,4 @@
-package org.leverans.order.status;
+package org.leverans.order.core;
 
 import org.junit.jupiter.api.Test;
 
