@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.leverans.agreement.catalog.Catalogue;
+import org.leverans.agreement.catalog.Product;
 import org.leverans.agreement.catalog.Weight;
 import org.leverans.agreement.customers.Customer;
 import org.leverans.agreement.customers.Customers;
