@@ -1,6 +1,7 @@
 package org.leverans.bench;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,11 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import org.leverans.bench.load.GatewayClient;
 import org.leverans.bench.load.PacedOrders;
 import org.leverans.bench.load.Placement;
 import org.leverans.bench.load.Schedule;
+import org.leverans.bench.load.Tokens;
+import org.leverans.bench.partner.CarrierClient;
+import org.leverans.bench.partner.EventBodies;
+import org.leverans.bench.partner.LiveStreamProbe;
+import org.leverans.bench.partner.PacedEvents;
+import org.leverans.bench.partner.PartnerPost;
 import org.leverans.bench.measure.ConsumerLag;
 import org.leverans.bench.measure.Outcomes;
 import org.leverans.bench.measure.Percentiles;
@@ -36,6 +44,12 @@ public final class Bench {
 
 	/** A step holds when latency stays under a second and nothing is lost, doubled or failed. */
 	static final double KNEE_LATENCY_MILLIS = 1000;
+
+	/** The carrier whose events are offered: it serves Rakennus Oy's Finnish sites. */
+	static final String CARRIER = "nordic-freight";
+
+	/** Shipments the events are spread over, so that they do not all queue for one shipment's lock. */
+	static final int SHIPMENTS = 200;
 
 	private final BenchOptions options;
 
@@ -77,6 +91,11 @@ public final class Bench {
 		gatewayClient().raiseCreditLimit(CUSTOMER, "supplier-erp");
 		System.out.println("  Raised Rakennus Oy's credit limit (PUT /api/admin/credit-accounts/…/limit as supplier-erp),"
 				+ " so the limit is not what is measured");
+		if (this.options.partnerEvents()) {
+			System.out.println();
+			System.out.println(partnerEvents(this.options.rate()).render());
+			return;
+		}
 		if (!this.options.findKnee()) {
 			Step step = step(this.options.rate());
 			System.out.println();
@@ -121,6 +140,108 @@ public final class Bench {
 		Outcomes.Report report = this.outcomes.of(placed);
 		Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
 		return new Step(rate, sendSeconds, placements, report, cpuBefore, cpuAfter, commits, lag);
+	}
+
+	/**
+	 * Offers {@code rate} shipment events per second as the carrier {@code nordic-freight}, in POSTs of
+	 * {@code --batch} events, to shipments of Rakennus Oy (placing orders first if there are too few), while a buyer's
+	 * live stream is open and probe events are timed to it.
+	 */
+	private ResultTable partnerEvents(double rate) throws Exception {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(5))
+			.executor(Executors.newVirtualThreadPerTaskExecutor())
+			.build();
+		URI gateway = URI.create("http://localhost:" + this.ports.service(Service.GATEWAY));
+		Tokens tokens = new Tokens(http, URI.create("http://localhost:" + this.ports.service(Service.AUTH_SERVER)));
+		CarrierClient carrier = new CarrierClient(http, gateway, tokens, CARRIER);
+		List<CarrierClient.Shipment> shipments = shipmentsToReportOn(carrier);
+		String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+		int batch = this.options.batch();
+		try (LiveStreamProbe stream = new LiveStreamProbe(http, gateway, tokens.of(this.options.client()),
+				shipments.getFirst().id())) {
+			Thread.sleep(2000);
+			PacedEvents.ProbeEvents probes = new PacedEvents.ProbeEvents(prefix, shipments.getFirst(), stream);
+			EventBodies load = new EventBodies(prefix, shipments.subList(1, shipments.size()));
+			Schedule schedule = new Schedule(rate / batch, this.options.duration());
+			Map<String, Long> pids = processes();
+			Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
+			long commitsBefore = this.outcomes.commits(Service.databases());
+			System.out.printf("  … offering %.0f events/s (%s) as %s for %d s, then settling for %d s%n", rate,
+					(batch == 1) ? "one per POST" : "batches of " + batch, CARRIER, this.options.duration().toSeconds(),
+					this.options.settle().toSeconds());
+			long started = System.nanoTime();
+			List<PartnerPost> posts = new PacedEvents(carrier).run(schedule, batch, load, probes);
+			double sendSeconds = (System.nanoTime() - started) / 1e9;
+			Thread.sleep(this.options.settle().toMillis());
+			Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
+			long commits = this.outcomes.commits(Service.databases()) - commitsBefore;
+			long accepted = posts.stream().mapToLong(PartnerPost::accepted).sum();
+			List<String> mustBeStored = posts.stream()
+				.filter(PartnerPost::allApplied)
+				.flatMap(post -> post.eventIds().stream())
+				.toList();
+			long lost = mustBeStored.size() - this.outcomes.partnerEventsStored(mustBeStored);
+			long unsent = this.outcomes.unsentOutbox("delivery");
+			Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
+			long shed = posts.stream().filter(PartnerPost::shed).count();
+			long failed = posts.stream().filter(PartnerPost::failed).count();
+			List<Double> probeLatencies = stream.latencies();
+			ResultTable table = new ResultTable()
+				.row("offered / achieved", String.format("%.0f / %.0f events/s", rate, accepted / sendSeconds))
+				.row("POSTs of " + batch + ": answered 202 / shed (429, 503) / failed",
+						(posts.size() - shed - failed) + " / " + shed + " / " + failed)
+				.row("POST latency p50 / p95 / p99",
+						Percentiles.of(posts.stream().map(PartnerPost::latencyMillis).toList()).summary())
+				.row("events accepted / duplicates / rejected", accepted + " / "
+						+ posts.stream().mapToLong(PartnerPost::duplicates).sum() + " / "
+						+ posts.stream().mapToLong(PartnerPost::rejected).sum())
+				.row("lost (applied, not stored; stored, not sent on)", lost + ", " + unsent)
+				.row("partner POST → buyer's live stream p50 / p95 / p99",
+						Percentiles.of(probeLatencies).summary() + " (" + probeLatencies.size() + " of "
+								+ stream.sent() + " probes arrived)");
+			double total = 0;
+			long perThousand = Math.max(1, accepted);
+			for (Map.Entry<String, Double> after : cpuAfter.entrySet()) {
+				double used = after.getValue() - cpuBefore.getOrDefault(after.getKey(), 0.0);
+				total += used;
+				table.row("CPU per 1,000 events: " + after.getKey(),
+						String.format("%.0f ms", used * 1_000_000 / perThousand));
+			}
+			table.row("CPU per 1,000 events: all processes", String.format("%.0f ms", total * 1_000_000 / perThousand));
+			table.row("database commits per 1,000 events", String.format("%.1f", commits * 1000.0 / perThousand));
+			table.row("consumer lag at the end", lag.values().stream().mapToLong(Long::longValue).sum() + " " + lag);
+			return table;
+		}
+	}
+
+	/** Shipments of the carrier still on their way; orders are placed first when there are too few. */
+	private List<CarrierClient.Shipment> shipmentsToReportOn(CarrierClient carrier) throws Exception {
+		List<CarrierClient.Shipment> shipments = onTheirWay(carrier);
+		if (shipments.size() < SHIPMENTS) {
+			int missing = SHIPMENTS - shipments.size();
+			System.out.printf("  … placing %d orders first, so that %s has %d shipments to report on%n", missing,
+					CARRIER, SHIPMENTS);
+			GatewayClient client = gatewayClient();
+			client.signIn();
+			new PacedOrders(client).run(new Schedule(20, Duration.ofMillis(missing * 50L + 1)));
+			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+			while ((shipments = onTheirWay(carrier)).size() < SHIPMENTS && System.nanoTime() < deadline) {
+				Thread.sleep(1000);
+			}
+		}
+		if (shipments.size() < 2) {
+			throw new IllegalStateException(CARRIER + " has no shipments to report on");
+		}
+		return shipments;
+	}
+
+	private static List<CarrierClient.Shipment> onTheirWay(CarrierClient carrier) throws Exception {
+		List<CarrierClient.Shipment> shipments = new ArrayList<>(carrier.manifest("IN_TRANSIT", SHIPMENTS));
+		if (shipments.size() < SHIPMENTS) {
+			shipments.addAll(carrier.manifest("PLANNED", SHIPMENTS - shipments.size()));
+		}
+		return shipments;
 	}
 
 	private GatewayClient gatewayClient() {

@@ -133,7 +133,7 @@ class BuyerPagesIT extends PagesSpec {
 		erik.go("/");
 		assertThat(erik.waitForText(By.id("who"), "Signed in as").getText()).contains("Erik").contains("ORDERER");
 		assertThat(erik.all(By.cssSelector("#pages a"))).extracting(WebElement::getText)
-			.containsExactly("Catalogue", "Quick order", "Orders");
+			.containsExactly("Catalogue", "Quick order", "Orders", "Invoices");
 	}
 
 }

@@ -73,8 +73,8 @@ class LeveransTest {
 	@Test
 	void upRejectsAnUnknownService() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> UpOptions.parse(List.of("--services", "billing-service"), this.out))
-			.withMessageContaining("billing-service");
+			.isThrownBy(() -> UpOptions.parse(List.of("--services", "warehouse-service"), this.out))
+			.withMessageContaining("warehouse-service");
 	}
 
 	@Test

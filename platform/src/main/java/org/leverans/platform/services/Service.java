@@ -16,6 +16,7 @@ public enum Service {
 	ORDER("order-service", 8081, "orders", "ORDER"),
 	DELIVERY("delivery-service", 8084, "delivery", "DELIVERY"),
 	NOTIFICATION("notification-service", 8085, "notification", "NOTIFICATION"),
+	BILLING("billing-service", 8086, "billing", "BILLING"),
 	GATEWAY("gateway", 8080, null, null);
 
 	private final String module;

@@ -54,7 +54,7 @@ class ServiceEnvironmentTest {
 		assertThat(this.offsetBy100.forService(Service.CREDIT)).containsEntry("SPRING_DATASOURCE_URL",
 				"jdbc:postgresql://localhost:15532/credit");
 		assertThat(Service.databases()).containsExactly("auth", "agreement", "credit", "orders", "delivery",
-				"notification");
+				"notification", "billing");
 	}
 
 	@Test
@@ -66,6 +66,7 @@ class ServiceEnvironmentTest {
 			.containsEntry("LEVERANS_SERVICES_CREDIT_URI", "http://localhost:8183")
 			.containsEntry("LEVERANS_SERVICES_DELIVERY_URI", "http://localhost:8184")
 			.containsEntry("LEVERANS_SERVICES_NOTIFICATION_URI", "http://localhost:8185")
+			.containsEntry("LEVERANS_SERVICES_BILLING_URI", "http://localhost:8186")
 			.containsEntry("LEVERANS_SERVICES_AUTH_URI", "http://localhost:9100")
 			.containsEntry("LEVERANS_AUTH_ISSUER_URI", "http://localhost:9100")
 			.doesNotContainKey("SPRING_DATASOURCE_URL");
