@@ -66,6 +66,13 @@ public final class Bench {
 		this.outcomes = new Outcomes(this.ports.postgres());
 	}
 
+	/** The benchmark against the platform whose home the options name. */
+	public static Bench of(BenchOptions options) {
+		PlatformState state = new StateFile(options.home()).read()
+			.orElseThrow(() -> new IllegalStateException("No running platform under " + options.home()));
+		return new Bench(options, state);
+	}
+
 	public static void main(String[] args) throws Exception {
 		Path defaultHome = Path.of(System.getenv().getOrDefault("LEVERANS_HOME", ".leverans")).toAbsolutePath();
 		BenchOptions options;
@@ -88,12 +95,10 @@ public final class Bench {
 
 	void run() throws Exception {
 		System.out.println("  PostgreSQL: " + this.outcomes.durability());
-		gatewayClient().raiseCreditLimit(CUSTOMER, "supplier-erp");
-		System.out.println("  Raised Rakennus Oy's credit limit (PUT /api/admin/credit-accounts/…/limit as supplier-erp),"
-				+ " so the limit is not what is measured");
+		raiseCreditLimit();
 		if (this.options.partnerEvents()) {
 			System.out.println();
-			System.out.println(partnerEvents(this.options.rate()).render());
+			System.out.println(partnerEvents(this.options.rate()).table().render());
 			return;
 		}
 		if (!this.options.findKnee()) {
@@ -120,6 +125,21 @@ public final class Bench {
 				: "  No rate held; start lower with --rate");
 	}
 
+	/**
+	 * Lifts Rakennus Oy's credit limit through the admin API ({@code supplier-erp}), so that a long run measures
+	 * throughput, not the limit.
+	 */
+	public void raiseCreditLimit() throws Exception {
+		gatewayClient().raiseCreditLimit(CUSTOMER, "supplier-erp");
+		System.out.println("  Raised Rakennus Oy's credit limit (PUT /api/admin/credit-accounts/…/limit as supplier-erp),"
+				+ " so the limit is not what is measured");
+	}
+
+	/** Offers one-line orders at {@code rate} per second for the options' duration, then settles and reads. */
+	public Step orders(double rate) throws Exception {
+		return step(rate);
+	}
+
 	private Step step(double rate) throws Exception {
 		GatewayClient client = gatewayClient();
 		client.signIn();
@@ -133,10 +153,10 @@ public final class Bench {
 				this.options.duration().toSeconds(), this.options.settle().toSeconds());
 		List<Placement> placements = new PacedOrders(client).run(schedule);
 		double sendSeconds = (System.nanoTime() - started) / 1e9;
-		Thread.sleep(this.options.settle().toMillis());
+		List<UUID> placed = placements.stream().filter(Placement::placed).map(Placement::orderId).toList();
+		settle(() -> this.outcomes.of(placed).lost() == 0);
 		Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
 		long commits = this.outcomes.commits(databases) - commitsBefore;
-		List<UUID> placed = placements.stream().filter(Placement::placed).map(Placement::orderId).toList();
 		Outcomes.Report report = this.outcomes.of(placed);
 		Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
 		return new Step(rate, sendSeconds, placements, report, cpuBefore, cpuAfter, commits, lag);
@@ -147,7 +167,7 @@ public final class Bench {
 	 * {@code --batch} events, to shipments of Rakennus Oy (placing orders first if there are too few), while a buyer's
 	 * live stream is open and probe events are timed to it.
 	 */
-	private ResultTable partnerEvents(double rate) throws Exception {
+	public PartnerRun partnerEvents(double rate) throws Exception {
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
 			.executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -173,14 +193,15 @@ public final class Bench {
 			long started = System.nanoTime();
 			List<PartnerPost> posts = new PacedEvents(carrier).run(schedule, batch, load, probes);
 			double sendSeconds = (System.nanoTime() - started) / 1e9;
-			Thread.sleep(this.options.settle().toMillis());
-			Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
-			long commits = this.outcomes.commits(Service.databases()) - commitsBefore;
 			long accepted = posts.stream().mapToLong(PartnerPost::accepted).sum();
 			List<String> mustBeStored = posts.stream()
 				.filter(PartnerPost::allApplied)
 				.flatMap(post -> post.eventIds().stream())
 				.toList();
+			settle(() -> this.outcomes.partnerEventsStored(mustBeStored) == mustBeStored.size()
+					&& this.outcomes.unsentOutbox("delivery") == 0);
+			Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
+			long commits = this.outcomes.commits(Service.databases()) - commitsBefore;
 			long lost = mustBeStored.size() - this.outcomes.partnerEventsStored(mustBeStored);
 			long unsent = this.outcomes.unsentOutbox("delivery");
 			Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
@@ -211,8 +232,39 @@ public final class Bench {
 			table.row("CPU per 1,000 events: all processes", String.format("%.0f ms", total * 1_000_000 / perThousand));
 			table.row("database commits per 1,000 events", String.format("%.1f", commits * 1000.0 / perThousand));
 			table.row("consumer lag at the end", lag.values().stream().mapToLong(Long::longValue).sum() + " " + lag);
-			return table;
+			return new PartnerRun(table, mustBeStored.size(), lost + unsent,
+					posts.stream().mapToLong(PartnerPost::duplicates).sum());
 		}
+	}
+
+	/**
+	 * What a run of partner events came to.
+	 * @param applied events whose POST said they were applied
+	 * @param lost of those, events delivery-service has not stored, plus stored ones never sent on to Kafka
+	 * @param duplicates events the platform said it already had, though each was sent once
+	 */
+	public record PartnerRun(ResultTable table, long applied, long lost, long duplicates) {
+	}
+
+	/**
+	 * Waits until the platform has finished what it was given (the check holds and no consumer lags), or at most
+	 * {@code --settle}: what is unfinished then counts as lost.
+	 */
+	private void settle(Check done) throws Exception {
+		long deadline = System.nanoTime() + this.options.settle().toNanos();
+		while (System.nanoTime() < deadline) {
+			if (done.holds() && ConsumerLag.byGroup("localhost:" + this.ports.kafka()).values().stream()
+				.allMatch(lag -> lag == 0)) {
+				return;
+			}
+			Thread.sleep(1000);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Check {
+
+		boolean holds() throws Exception;
 	}
 
 	/** Shipments of the carrier still on their way; orders are placed first when there are too few. */
@@ -258,10 +310,19 @@ public final class Bench {
 		return pids;
 	}
 
-	record Step(double offered, double sendSeconds, List<Placement> placements, Outcomes.Report outcomes,
+	/** What a run of orders came to. */
+	public record Step(double offered, double sendSeconds, List<Placement> placements, Outcomes.Report outcomes,
 			Map<String, Double> cpuBefore, Map<String, Double> cpuAfter, long commits, Map<String, Long> lag) {
 
-		long placed() {
+		public long lost() {
+			return this.outcomes.lost();
+		}
+
+		public long doubled() {
+			return this.outcomes.doubled();
+		}
+
+		public long placed() {
 			return this.placements.stream().filter(Placement::placed).count();
 		}
 
@@ -298,7 +359,7 @@ public final class Bench {
 			return String.join(", ", broken);
 		}
 
-		ResultTable table() {
+		public ResultTable table() {
 			long placed = Math.max(1, placed());
 			ResultTable table = new ResultTable()
 				.row("offered / achieved", String.format("%.1f / %.1f orders/s", this.offered, placed() / this.sendSeconds))

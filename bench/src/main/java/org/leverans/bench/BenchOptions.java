@@ -8,7 +8,7 @@ import java.util.List;
  * What {@code ./leverans bench} was asked to do.
  * @param rate orders per second offered
  * @param duration how long orders are offered
- * @param settle how long to wait after the last order for the flow to finish before anything unfinished counts as
+ * @param settle the longest wait after the last order for the flow to finish; what is unfinished then counts as
  * lost
  * @param findKnee step the rate up from {@code rate} (doubling) until latency or loss breaks
  * @param home the running platform's home (its state file tells ports and processes)
