@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import org.leverans.web.caller.CallerArgumentResolver;
+import org.leverans.web.input.StrictRequestParameters;
 import org.leverans.web.openapi.ApiDocumentation;
 import org.leverans.web.problem.ProblemErrorController;
 import org.leverans.web.problem.ProblemHandling;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -44,8 +46,8 @@ public class WebConventionsAutoConfiguration {
 	}
 
 	@Bean
-	ProblemErrorController problemErrorController() {
-		return new ProblemErrorController();
+	ProblemErrorController problemErrorController(WebConventionsProperties properties) {
+		return new ProblemErrorController(properties.retryAfter());
 	}
 
 	@Bean
@@ -91,6 +93,16 @@ public class WebConventionsAutoConfiguration {
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(new CallerArgumentResolver());
+			}
+		};
+	}
+
+	@Bean
+	WebMvcConfigurer strictRequestParameters() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new StrictRequestParameters("org.leverans"));
 			}
 		};
 	}
