@@ -90,11 +90,20 @@ abstract class GatewayTestSupport {
 		return token(clientId, clientId, downstream.baseUrl(), signingKey);
 	}
 
+	/** A supplier administrator's token (role ADMIN). */
+	static String adminTokenFor(String subject) {
+		return token(subject, "leverans-web", downstream.baseUrl(), signingKey, "ADMIN");
+	}
+
 	static String token(String subject, String issuer, JwtMinter key) {
 		return token(subject, "leverans-web", issuer, key);
 	}
 
 	private static String token(String subject, String clientId, String issuer, JwtMinter key) {
+		return token(subject, clientId, issuer, key, "ORDERER");
+	}
+
+	private static String token(String subject, String clientId, String issuer, JwtMinter key, String role) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
@@ -102,7 +111,7 @@ abstract class GatewayTestSupport {
 			.claim("client_id", clientId)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
-			.claim("roles", List.of("ORDERER"))
+			.claim("roles", List.of(role))
 			.claim("customer_id", "11111111-1111-1111-1111-111111111111")
 			.build();
 		return key.mint(claims);

@@ -89,6 +89,16 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
+	OutboxMeters outboxMeters(MessagingSchema schema, JdbcTemplate jdbc, Clock clock) {
+		return new OutboxMeters(jdbc, clock);
+	}
+
+	@Bean
+	DeadLetterMeter deadLetterMeter() {
+		return new DeadLetterMeter();
+	}
+
+	@Bean
 	DefaultKafkaProducerFactoryCustomizer leveransProducerSettings() {
 		Map<String, Object> settings = new HashMap<>();
 		settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -119,13 +129,15 @@ public class MessagingAutoConfiguration {
 	 * headers) skip the retries.
 	 */
 	@Bean
-	CommonErrorHandler leveransErrorHandler(KafkaTemplate<Object, Object> kafka, MessagingProperties properties) {
+	CommonErrorHandler leveransErrorHandler(KafkaTemplate<Object, Object> kafka, MessagingProperties properties,
+			DeadLetterMeter deadLetterMeter) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
 				(record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
 		ConsumerRecordRecoverer recoverer = (record, failure) -> {
 			logger.error("Giving up on {}-{}@{} after retries; sending it to {}", record.topic(), record.partition(),
 					record.offset(), Topics.deadLetterOf(record.topic()), failure);
 			deadLetters.accept(record, failure);
+			deadLetterMeter.deadLettered(record.topic());
 		};
 		ExponentialBackOffWithMaxRetries poisonBackOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
 		poisonBackOff.setInitialInterval(properties.retryInterval().toMillis());

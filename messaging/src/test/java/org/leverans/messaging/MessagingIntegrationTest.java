@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Topics;
@@ -13,6 +14,7 @@ import org.leverans.testsupport.events.CloudEventRecord;
 import org.leverans.testsupport.events.EventProducer;
 import org.leverans.testsupport.events.TopicProbe;
 import org.leverans.testsupport.infrastructure.TestInfrastructure;
+import org.leverans.testsupport.metrics.Scrape;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +51,9 @@ class MessagingIntegrationTest {
 
 	@Autowired
 	MessagingTestApplication.CancellationLedger ledger;
+
+	@Autowired
+	PrometheusMeterRegistry metrics;
 
 	@Test
 	void sendsCommittedEventWithCloudEventsHeadersKeyedByOrder() {
@@ -160,6 +165,57 @@ class MessagingIntegrationTest {
 		await().until(() -> this.ledger.applied(orderId) == 4);
 		assertThat(this.jdbc.queryForList("SELECT reason FROM cancellation WHERE order_id = ? ORDER BY ctid",
 				String.class, orderId)).containsExactly("first", "second", "fourth", "fifth");
+	}
+
+	@Test
+	void outboxBacklogCountsEventsWaitingForTheRelayAndHowLongTheOldestWaited() {
+		this.relay.stop();
+		try {
+			UUID orderId = UUID.randomUUID();
+			this.transactions.executeWithoutResult(status -> {
+				this.outbox.publish(orderId, orderId, cancelled(orderId, "waiting one"));
+				this.outbox.publish(orderId, orderId, cancelled(orderId, "waiting two"));
+			});
+			await().untilAsserted(() -> {
+				Scrape scrape = scrape();
+				assertThat(scrape.value("leverans_outbox_backlog")).hasValueSatisfying(v -> assertThat(v).isGreaterThanOrEqualTo(2));
+				assertThat(scrape.value("leverans_outbox_oldest_age_seconds"))
+					.hasValueSatisfying(v -> assertThat(v).isGreaterThan(0).isLessThan(600));
+			});
+		}
+		finally {
+			this.relay.start();
+		}
+		await().untilAsserted(() -> assertThat(scrape().value("leverans_outbox_backlog")).hasValue(0.0));
+		assertThat(scrape().value("leverans_outbox_oldest_age_seconds")).hasValue(0.0);
+	}
+
+	@Test
+	void deadLettersAreCountedByTheTopicTheyCameFrom() throws Exception {
+		double before = scrape().value("leverans_dead_letters_total", "topic", Topics.ORDER).orElseThrow();
+		UUID orderId = UUID.randomUUID();
+		EventProducer.send(cancellation(orderId, "{still not json"));
+		firstRecordOn(Topics.deadLetterOf(Topics.ORDER), orderId.toString());
+		await().untilAsserted(() -> assertThat(scrape().value("leverans_dead_letters_total", "topic", Topics.ORDER))
+			.hasValue(before + 1));
+		assertThat(scrape().value("leverans_dead_letters_total", "topic", Topics.CREDIT)).isPresent();
+	}
+
+	@Test
+	void consumerLagAndTheKafkaClientsAreMeasured() {
+		UUID orderId = UUID.randomUUID();
+		this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId, cancelled(orderId, "lag")));
+		await().until(() -> this.ledger.applied(orderId) == 1);
+		await().untilAsserted(() -> {
+			Scrape scrape = scrape();
+			assertThat(scrape.samples("kafka_consumer_fetch_manager_records_lag_max")).isNotEmpty()
+				.allSatisfy(sample -> assertThat(sample.value()).isGreaterThanOrEqualTo(0));
+			assertThat(scrape.value("kafka_producer_record_send_total")).hasValueSatisfying(v -> assertThat(v).isPositive());
+		});
+	}
+
+	private Scrape scrape() {
+		return Scrape.of(this.metrics.scrape());
 	}
 
 	private static OrderCancelled cancelled(UUID orderId, String reason) {
