@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Topics;
@@ -29,7 +33,10 @@ import static org.awaitility.Awaitility.await;
 import static org.leverans.testsupport.events.TopicProbe.header;
 
 @SpringBootTest(properties = { "spring.application.name=messaging-test", "leverans.messaging.retry-interval=50ms",
-		"spring.jackson.deserialization.fail-on-unknown-properties=true" })
+		"spring.jackson.deserialization.fail-on-unknown-properties=true",
+		// every trace recorded, and the finished spans handed to the in-memory exporter at once
+		"management.tracing.sampling.probability=1.0",
+		"management.opentelemetry.tracing.export.schedule-delay=50ms" })
 class MessagingIntegrationTest {
 
 	@DynamicPropertySource
@@ -54,6 +61,12 @@ class MessagingIntegrationTest {
 
 	@Autowired
 	PrometheusMeterRegistry metrics;
+
+	@Autowired
+	Tracer tracer;
+
+	@Autowired
+	InMemorySpanExporter finishedSpans;
 
 	@Test
 	void sendsCommittedEventWithCloudEventsHeadersKeyedByOrder() {
@@ -212,6 +225,49 @@ class MessagingIntegrationTest {
 				.allSatisfy(sample -> assertThat(sample.value()).isGreaterThanOrEqualTo(0));
 			assertThat(scrape.value("kafka_producer_record_send_total")).hasValueSatisfying(v -> assertThat(v).isPositive());
 		});
+	}
+
+	@Test
+	void theTraceThatPublishedAnEventGoesOnThroughTheOutboxAndKafkaToTheHandler() {
+		UUID orderId = UUID.randomUUID();
+		Span request = this.tracer.nextSpan().name("POST /api/orders").start();
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(request)) {
+			this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId,
+					cancelled(orderId, "traced")));
+		}
+		finally {
+			request.end();
+		}
+		String traceId = request.context().traceId();
+		String traceparent = "00-" + traceId + "-" + request.context().spanId() + "-01";
+
+		assertThat(this.jdbc.queryForObject("SELECT traceparent FROM messaging.outbox_event WHERE record_key = ?",
+				String.class, orderId.toString())).isEqualTo(traceparent);
+		assertThat(header(firstRecordOn(Topics.ORDER, orderId.toString()), "traceparent")).isEqualTo(traceparent);
+		await().until(() -> this.ledger.applied(orderId) == 1);
+		assertThat(this.ledger.traceOf(orderId)).isEqualTo(traceId);
+		await().untilAsserted(() -> assertThat(this.finishedSpans.getFinishedSpanItems())
+			.filteredOn(span -> span.getName().equals("cancellation-ledger leverans.order.cancelled.v1"))
+			.filteredOn(span -> span.getTraceId().equals(traceId))
+			.singleElement()
+			.satisfies(handled -> {
+				assertThat(handled.getParentSpanId()).isEqualTo(request.context().spanId());
+				assertThat(handled.getKind()).isEqualTo(SpanKind.CONSUMER);
+			}));
+	}
+
+	@Test
+	void anEventRecordedOutsideATraceCarriesNoneAndItsHandlerStartsOne() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId,
+				cancelled(orderId, "untraced")));
+
+		assertThat(header(firstRecordOn(Topics.ORDER, orderId.toString()), "traceparent")).isNull();
+		await().until(() -> this.ledger.applied(orderId) == 1);
+		assertThat(this.ledger.traceOf(orderId)).hasSize(32);
+		assertThat(scrape().value("leverans_inbox_handled_seconds_count", "consumer", "cancellation-ledger",
+				"type", "leverans.order.cancelled.v1"))
+			.hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
 	}
 
 	private Scrape scrape() {
