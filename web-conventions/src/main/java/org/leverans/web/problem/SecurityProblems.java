@@ -57,6 +57,7 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
 	private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
 		problem.setInstance(URI.create(request.getRequestURI()));
+		ProblemDefaults.withTraceId(problem);
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), problem);
