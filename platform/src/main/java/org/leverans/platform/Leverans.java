@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 import org.leverans.platform.control.PlatformControl;
+import org.leverans.platform.observability.Observability;
+import org.leverans.platform.observability.PrometheusServer;
 import org.leverans.platform.process.Readiness;
 import org.leverans.platform.process.StartupFailure;
 import org.leverans.platform.services.Service;
@@ -36,6 +39,7 @@ public final class Leverans {
 			             --infrastructure-only start Kafka, PostgreSQL and the stand-ins, no services
 			             --no-simulator        do not run the demo carriers that move planned shipments
 			             --simulator-speed <n> demo seconds per real second (default 60: a demo hour per minute)
+			             --observability       also start Prometheus (Debian's prometheus) with the Leverans dashboard
 			  down     stop a running platform (from any terminal)
 			  status   show which components run
 
@@ -132,9 +136,14 @@ public final class Leverans {
 				+ ((settings.portOffset() != 0) ? " (port offset " + settings.portOffset() + ")" : ""));
 		Platform platform = Platform.prepare(settings, ProgressListener.printingTo(this.out));
 		CountDownLatch stopped = new CountDownLatch(1);
+		AtomicReference<PrometheusServer> prometheus = new AtomicReference<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			this.out.println();
 			this.out.println("  Stopping Leverans…");
+			PrometheusServer observing = prometheus.get();
+			if (observing != null) {
+				observing.stop();
+			}
 			platform.close();
 			this.out.println("  ✔ stopped, nothing left running");
 			stopped.countDown();
@@ -154,6 +163,9 @@ public final class Leverans {
 		catch (RuntimeException ex) {
 			this.out.println("  ✖ Leverans did not start: " + ex);
 			return 1;
+		}
+		if (options.observability()) {
+			Observability.start(platform, this.env, this.out).ifPresent(prometheus::set);
 		}
 		new Banner(platform).print(this.out);
 		awaitQuietly(stopped);
@@ -191,7 +203,7 @@ public final class Leverans {
 
 	/** Options of {@code up}; unknown ones are reported and ignored, so newer scripts work with older launchers. */
 	record UpOptions(boolean fresh, Integer portOffset, Set<Service> services, boolean noSimulator,
-			Double simulatorSpeed) {
+			Double simulatorSpeed, boolean observability) {
 
 		static UpOptions parse(List<String> args, PrintStream out) {
 			boolean fresh = false;
@@ -199,6 +211,7 @@ public final class Leverans {
 			Set<Service> services = null;
 			boolean noSimulator = false;
 			Double simulatorSpeed = null;
+			boolean observability = false;
 			List<String> unknown = new ArrayList<>();
 			for (int i = 0; i < args.size(); i++) {
 				String arg = args.get(i);
@@ -220,13 +233,14 @@ public final class Leverans {
 						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
 						simulatorSpeed = speed(value, name);
 					}
+					case "--observability" -> observability = true;
 					default -> unknown.add(arg);
 				}
 			}
 			if (!unknown.isEmpty()) {
 				out.println("  ⚠ ignoring unknown option" + ((unknown.size() > 1) ? "s " : " ") + String.join(" ", unknown));
 			}
-			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed);
+			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, observability);
 		}
 
 		private static String valueAfter(List<String> args, int index, String name) {
