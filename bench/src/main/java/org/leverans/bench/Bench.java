@@ -48,9 +48,6 @@ public final class Bench {
 	/** The carrier whose events are offered: it serves Rakennus Oy's Finnish sites. */
 	static final String CARRIER = "nordic-freight";
 
-	/** Shipments the events are spread over, so that they do not all queue for one shipment's lock. */
-	static final int SHIPMENTS = 200;
-
 	private final BenchOptions options;
 
 	private final PlatformState platform;
@@ -64,6 +61,13 @@ public final class Bench {
 		this.platform = platform;
 		this.ports = new Ports(platform.portOffset());
 		this.outcomes = new Outcomes(this.ports.postgres());
+	}
+
+	/** The benchmark against the platform whose home the options name. */
+	public static Bench of(BenchOptions options) {
+		PlatformState state = new StateFile(options.home()).read()
+			.orElseThrow(() -> new IllegalStateException("No running platform under " + options.home()));
+		return new Bench(options, state);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -88,12 +92,10 @@ public final class Bench {
 
 	void run() throws Exception {
 		System.out.println("  PostgreSQL: " + this.outcomes.durability());
-		gatewayClient().raiseCreditLimit(CUSTOMER, "supplier-erp");
-		System.out.println("  Raised Rakennus Oy's credit limit (PUT /api/admin/credit-accounts/…/limit as supplier-erp),"
-				+ " so the limit is not what is measured");
+		raiseCreditLimit();
 		if (this.options.partnerEvents()) {
 			System.out.println();
-			System.out.println(partnerEvents(this.options.rate()).render());
+			System.out.println(partnerEvents(this.options.rate()).table().render());
 			return;
 		}
 		if (!this.options.findKnee()) {
@@ -120,6 +122,21 @@ public final class Bench {
 				: "  No rate held; start lower with --rate");
 	}
 
+	/**
+	 * Lifts Rakennus Oy's credit limit through the admin API ({@code supplier-erp}), so that a long run measures
+	 * throughput, not the limit.
+	 */
+	public void raiseCreditLimit() throws Exception {
+		gatewayClient().raiseCreditLimit(CUSTOMER, "supplier-erp");
+		System.out.println("  Raised Rakennus Oy's credit limit (PUT /api/admin/credit-accounts/…/limit as supplier-erp),"
+				+ " so the limit is not what is measured");
+	}
+
+	/** Offers one-line orders at {@code rate} per second for the options' duration, then settles and reads. */
+	public Step orders(double rate) throws Exception {
+		return step(rate);
+	}
+
 	private Step step(double rate) throws Exception {
 		GatewayClient client = gatewayClient();
 		client.signIn();
@@ -133,10 +150,10 @@ public final class Bench {
 				this.options.duration().toSeconds(), this.options.settle().toSeconds());
 		List<Placement> placements = new PacedOrders(client).run(schedule);
 		double sendSeconds = (System.nanoTime() - started) / 1e9;
-		Thread.sleep(this.options.settle().toMillis());
+		List<UUID> placed = placements.stream().filter(Placement::placed).map(Placement::orderId).toList();
+		settle(() -> this.outcomes.of(placed).lost() == 0);
 		Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
 		long commits = this.outcomes.commits(databases) - commitsBefore;
-		List<UUID> placed = placements.stream().filter(Placement::placed).map(Placement::orderId).toList();
 		Outcomes.Report report = this.outcomes.of(placed);
 		Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
 		return new Step(rate, sendSeconds, placements, report, cpuBefore, cpuAfter, commits, lag);
@@ -147,7 +164,7 @@ public final class Bench {
 	 * {@code --batch} events, to shipments of Rakennus Oy (placing orders first if there are too few), while a buyer's
 	 * live stream is open and probe events are timed to it.
 	 */
-	private ResultTable partnerEvents(double rate) throws Exception {
+	public PartnerRun partnerEvents(double rate) throws Exception {
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
 			.executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -173,14 +190,15 @@ public final class Bench {
 			long started = System.nanoTime();
 			List<PartnerPost> posts = new PacedEvents(carrier).run(schedule, batch, load, probes);
 			double sendSeconds = (System.nanoTime() - started) / 1e9;
-			Thread.sleep(this.options.settle().toMillis());
-			Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
-			long commits = this.outcomes.commits(Service.databases()) - commitsBefore;
 			long accepted = posts.stream().mapToLong(PartnerPost::accepted).sum();
 			List<String> mustBeStored = posts.stream()
 				.filter(PartnerPost::allApplied)
 				.flatMap(post -> post.eventIds().stream())
 				.toList();
+			settle(() -> this.outcomes.partnerEventsStored(mustBeStored) == mustBeStored.size()
+					&& this.outcomes.unsentOutbox("delivery") == 0);
+			Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
+			long commits = this.outcomes.commits(Service.databases()) - commitsBefore;
 			long lost = mustBeStored.size() - this.outcomes.partnerEventsStored(mustBeStored);
 			long unsent = this.outcomes.unsentOutbox("delivery");
 			Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
@@ -211,22 +229,55 @@ public final class Bench {
 			table.row("CPU per 1,000 events: all processes", String.format("%.0f ms", total * 1_000_000 / perThousand));
 			table.row("database commits per 1,000 events", String.format("%.1f", commits * 1000.0 / perThousand));
 			table.row("consumer lag at the end", lag.values().stream().mapToLong(Long::longValue).sum() + " " + lag);
-			return table;
+			return new PartnerRun(table, mustBeStored.size(), lost + unsent,
+					posts.stream().mapToLong(PartnerPost::duplicates).sum());
 		}
+	}
+
+	/**
+	 * What a run of partner events came to.
+	 * @param applied events whose POST said they were applied
+	 * @param lost of those, events delivery-service has not stored, plus stored ones never sent on to Kafka
+	 * @param duplicates events the platform said it already had, though each was sent once
+	 */
+	public record PartnerRun(ResultTable table, long applied, long lost, long duplicates) {
+	}
+
+	/**
+	 * Waits until the platform has finished what it was given (the check holds and no consumer lags), or at most
+	 * {@code --settle}: what is unfinished then counts as lost.
+	 */
+	private void settle(Check done) throws Exception {
+		long deadline = System.nanoTime() + this.options.settle().toNanos();
+		while (System.nanoTime() < deadline) {
+			if (done.holds() && ConsumerLag.byGroup("localhost:" + this.ports.kafka()).values().stream()
+				.allMatch(lag -> lag == 0)) {
+				return;
+			}
+			Thread.sleep(1000);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Check {
+
+		boolean holds() throws Exception;
 	}
 
 	/** Shipments of the carrier still on their way; orders are placed first when there are too few. */
 	private List<CarrierClient.Shipment> shipmentsToReportOn(CarrierClient carrier) throws Exception {
-		List<CarrierClient.Shipment> shipments = onTheirWay(carrier);
-		if (shipments.size() < SHIPMENTS) {
-			int missing = SHIPMENTS - shipments.size();
+		// Spread over many shipments, so that the events do not all queue for one shipment's lock.
+		int wanted = this.options.shipments();
+		List<CarrierClient.Shipment> shipments = onTheirWay(carrier, wanted);
+		if (shipments.size() < wanted) {
+			int missing = wanted - shipments.size();
 			System.out.printf("  … placing %d orders first, so that %s has %d shipments to report on%n", missing,
-					CARRIER, SHIPMENTS);
+					CARRIER, wanted);
 			GatewayClient client = gatewayClient();
 			client.signIn();
 			new PacedOrders(client).run(new Schedule(20, Duration.ofMillis(missing * 50L + 1)));
 			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-			while ((shipments = onTheirWay(carrier)).size() < SHIPMENTS && System.nanoTime() < deadline) {
+			while ((shipments = onTheirWay(carrier, wanted)).size() < wanted && System.nanoTime() < deadline) {
 				Thread.sleep(1000);
 			}
 		}
@@ -236,10 +287,10 @@ public final class Bench {
 		return shipments;
 	}
 
-	private static List<CarrierClient.Shipment> onTheirWay(CarrierClient carrier) throws Exception {
-		List<CarrierClient.Shipment> shipments = new ArrayList<>(carrier.manifest("IN_TRANSIT", SHIPMENTS));
-		if (shipments.size() < SHIPMENTS) {
-			shipments.addAll(carrier.manifest("PLANNED", SHIPMENTS - shipments.size()));
+	private static List<CarrierClient.Shipment> onTheirWay(CarrierClient carrier, int wanted) throws Exception {
+		List<CarrierClient.Shipment> shipments = new ArrayList<>(carrier.manifest("IN_TRANSIT", wanted));
+		if (shipments.size() < wanted) {
+			shipments.addAll(carrier.manifest("PLANNED", wanted - shipments.size()));
 		}
 		return shipments;
 	}
@@ -258,10 +309,19 @@ public final class Bench {
 		return pids;
 	}
 
-	record Step(double offered, double sendSeconds, List<Placement> placements, Outcomes.Report outcomes,
+	/** What a run of orders came to. */
+	public record Step(double offered, double sendSeconds, List<Placement> placements, Outcomes.Report outcomes,
 			Map<String, Double> cpuBefore, Map<String, Double> cpuAfter, long commits, Map<String, Long> lag) {
 
-		long placed() {
+		public long lost() {
+			return this.outcomes.lost();
+		}
+
+		public long doubled() {
+			return this.outcomes.doubled();
+		}
+
+		public long placed() {
 			return this.placements.stream().filter(Placement::placed).count();
 		}
 
@@ -298,7 +358,7 @@ public final class Bench {
 			return String.join(", ", broken);
 		}
 
-		ResultTable table() {
+		public ResultTable table() {
 			long placed = Math.max(1, placed());
 			ResultTable table = new ResultTable()
 				.row("offered / achieved", String.format("%.1f / %.1f orders/s", this.offered, placed() / this.sendSeconds))

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class Leverans {
 			             --port-offset <n>     add n to every port (also env LEVERANS_PORT_OFFSET)
 			             --services <a,b>      start only these services (module names)
 			             --infrastructure-only start Kafka, PostgreSQL and the stand-ins, no services
+			             --instances <a=n,b=m> run services as several instances behind the gateway, e.g.
+			                                   order-service=2,delivery-service=2 (ports 100 apart: 8081, 8181)
 			             --no-simulator        do not run the demo carriers that move planned shipments
 			             --simulator-speed <n> demo seconds per real second (default 60: a demo hour per minute)
 			             --observability       also start Prometheus (Debian's prometheus) with the Leverans dashboard
@@ -203,7 +206,7 @@ public final class Leverans {
 
 	/** Options of {@code up}; unknown ones are reported and ignored, so newer scripts work with older launchers. */
 	record UpOptions(boolean fresh, Integer portOffset, Set<Service> services, boolean noSimulator,
-			Double simulatorSpeed, boolean observability) {
+			Double simulatorSpeed, Map<Service, Integer> instances, boolean observability) {
 
 		static UpOptions parse(List<String> args, PrintStream out) {
 			boolean fresh = false;
@@ -211,6 +214,7 @@ public final class Leverans {
 			Set<Service> services = null;
 			boolean noSimulator = false;
 			Double simulatorSpeed = null;
+			Map<Service, Integer> instances = Map.of();
 			boolean observability = false;
 			List<String> unknown = new ArrayList<>();
 			for (int i = 0; i < args.size(); i++) {
@@ -228,6 +232,10 @@ public final class Leverans {
 						services = services(value);
 					}
 					case "--infrastructure-only" -> services = EnumSet.noneOf(Service.class);
+					case "--instances" -> {
+						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
+						instances = instances(value);
+					}
 					case "--no-simulator" -> noSimulator = true;
 					case "--simulator-speed" -> {
 						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
@@ -240,7 +248,7 @@ public final class Leverans {
 			if (!unknown.isEmpty()) {
 				out.println("  ⚠ ignoring unknown option" + ((unknown.size() > 1) ? "s " : " ") + String.join(" ", unknown));
 			}
-			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, observability);
+			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, instances, observability);
 		}
 
 		private static String valueAfter(List<String> args, int index, String name) {
@@ -276,8 +284,32 @@ public final class Leverans {
 			return services;
 		}
 
+		/** {@code order-service=2,delivery-service=2}: how many instances of which services. */
+		private static Map<Service, Integer> instances(String counts) {
+			Map<Service, Integer> instances = new EnumMap<>(Service.class);
+			for (String count : counts.split(",")) {
+				if (count.isBlank()) {
+					continue;
+				}
+				String[] parts = count.split("=", 2);
+				if (parts.length != 2) {
+					throw new IllegalArgumentException("--instances takes service=count pairs, e.g. "
+							+ "order-service=2,delivery-service=2; got '" + count.trim() + "'");
+				}
+				Service service = Service.byModule(parts[0].trim())
+					.orElseThrow(() -> new IllegalArgumentException("Unknown service '" + parts[0].trim() + "'"));
+				try {
+					instances.put(service, Integer.parseInt(parts[1].trim()));
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalArgumentException("--instances: '" + parts[1].trim() + "' is not a count");
+				}
+			}
+			return instances;
+		}
+
 		PlatformSettings applyTo(PlatformSettings settings) {
-			PlatformSettings result = settings.withFresh(this.fresh);
+			PlatformSettings result = settings.withFresh(this.fresh).withInstances(this.instances);
 			if (this.portOffset != null) {
 				result = result.withPortOffset(this.portOffset);
 			}

@@ -55,6 +55,14 @@ public enum Service {
 		return Optional.ofNullable(this.gatewayRouteKey);
 	}
 
+	/**
+	 * Whether the service may run as several instances: those behind the gateway may, the gateway and the auth-server
+	 * (which browsers and clients know by one address) run as one here.
+	 */
+	public boolean scalesOut() {
+		return this != AUTH_SERVER && this != GATEWAY;
+	}
+
 	public static Optional<Service> byModule(String module) {
 		return Arrays.stream(values()).filter((service) -> service.module.equals(module)).findFirst();
 	}
