@@ -27,7 +27,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
  * credit-service's two instances; the delivery-service points at a port where nothing listens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// Not the default 5 s: a shared, busy build machine may take longer for a cold first request, and no test here is
+// about speed (the gateway's own time limits are set per test and answered as problems).
+@AutoConfigureWebTestClient(timeout = "30s")
 abstract class GatewayTestSupport {
 
 	/** People's burst in the tests; API clients get a bigger one, and bulk-erp its own. */
