@@ -3,7 +3,9 @@ package org.leverans.platform.observability;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,16 +56,19 @@ public final class Observability {
 	}
 
 	static PrometheusConfig config(Platform platform) {
-		Map<String, String> services = new LinkedHashMap<>();
+		Map<String, List<String>> services = new LinkedHashMap<>();
 		String gateway = null;
 		for (Service service : platform.runningServices()) {
-			String target = "localhost:" + platform.ports().service(service);
 			if (service == Service.GATEWAY) {
-				gateway = target;
+				gateway = "localhost:" + platform.ports().service(service);
+				continue;
 			}
-			else {
-				services.put(service.module(), target);
+			// every instance (--instances), as its own target of the service's job
+			List<String> targets = new ArrayList<>();
+			for (int instance = 0; instance < platform.settings().instancesOf(service); instance++) {
+				targets.add("localhost:" + platform.ports().service(service, instance));
 			}
+			services.put(service.module(), targets);
 		}
 		return new PrometheusConfig(services, gateway, platform.tokenEndpoint(), SCRAPE_CLIENT, SCRAPE_SECRET);
 	}

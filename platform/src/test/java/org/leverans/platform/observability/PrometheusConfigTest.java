@@ -1,5 +1,6 @@
 package org.leverans.platform.observability;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PrometheusConfigTest {
 
 	@Test
-	void scrapesEachServiceAsItsOwnJobAndTheGatewayWithAnAdminClientsToken() {
-		String yaml = new PrometheusConfig(Map.of("order-service", "localhost:8081"), "localhost:8080",
+	void scrapesEachServiceWithAllItsInstancesAsItsOwnJobAndTheGatewayWithAnAdminClientsToken() {
+		String yaml = new PrometheusConfig(Map.of("order-service", List.of("localhost:8081", "localhost:8181")), "localhost:8080",
 				"http://localhost:9000/oauth2/token", "supplier-erp", "demo-secret")
 			.yaml();
 
@@ -18,7 +19,7 @@ class PrometheusConfigTest {
 				  - job_name: order-service
 				    metrics_path: /actuator/prometheus
 				    static_configs:
-				      - targets: ['localhost:8081']
+				      - targets: ['localhost:8081', 'localhost:8181']
 				""");
 		assertThat(yaml).contains("""
 				  - job_name: gateway
@@ -34,7 +35,7 @@ class PrometheusConfigTest {
 
 	@Test
 	void leavesTheGatewayOutWhenItDoesNotRun() {
-		String yaml = new PrometheusConfig(Map.of("order-service", "localhost:8081"), null, "http://t", "c", "s")
+		String yaml = new PrometheusConfig(Map.of("order-service", List.of("localhost:8081")), null, "http://t", "c", "s")
 			.yaml();
 
 		assertThat(yaml).doesNotContain("gateway").doesNotContain("oauth2");

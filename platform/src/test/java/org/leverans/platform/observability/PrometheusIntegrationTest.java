@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
@@ -72,7 +73,7 @@ class PrometheusIntegrationTest {
 		assumeThat(binary).as("a prometheus binary (apt-get install prometheus)").isNotNull();
 		int port = freePort();
 		PrometheusConfig config = new PrometheusConfig(
-				Map.of("order-service", "127.0.0.1:" + this.service.getAddress().getPort()), null,
+				Map.of("order-service", List.of("127.0.0.1:" + this.service.getAddress().getPort())), null,
 				"http://127.0.0.1:1/oauth2/token", "supplier-erp", "demo-secret");
 
 		this.prometheus = PrometheusServer.start(binary, this.home.resolve("prometheus"), port, config,
