@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -167,6 +168,35 @@ class RoutingTest extends GatewayTestSupport {
 			.isEqualTo("No such API")
 			.jsonPath("$.instance")
 			.isEqualTo("/api/no-such-thing");
+	}
+
+	@Test
+	void passesTheTraceOnToTheServiceAndNamesItInItsOwnProblems() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+		downstream.stubFor(get("/api/orders/traced").willReturn(okJson("{}")));
+
+		this.client.get()
+			.uri("/api/orders/traced")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("anna"))
+			.header("traceparent", traceparent)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/api/no-such-thing")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("anna"))
+			.header("traceparent", traceparent)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.traceId")
+			.isEqualTo(traceId);
+
+		// The same trace, from the gateway's own span of the call.
+		downstream.verify(getRequestedFor(urlEqualTo("/api/orders/traced"))
+			.withHeader("traceparent", matching("00-" + traceId + "-[0-9a-f]{16}-01")));
 	}
 
 }

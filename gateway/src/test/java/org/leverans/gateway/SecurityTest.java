@@ -102,6 +102,35 @@ class SecurityTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void prometheusScrapeOnThePublicPortIsForAdministratorsOnly() {
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("anna"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		// the whole exposition (latency histograms of every route) outgrows the client's default 256 KB buffer
+		this.client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminTokenFor("admin"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("http_server_requests_seconds_count"));
+	}
+
+	@Test
 	void healthIsOpen() {
 		this.client.get()
 			.uri("/actuator/health")

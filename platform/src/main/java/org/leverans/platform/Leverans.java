@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 import org.leverans.platform.control.PlatformControl;
+import org.leverans.platform.observability.Observability;
+import org.leverans.platform.observability.PrometheusServer;
 import org.leverans.platform.process.Readiness;
 import org.leverans.platform.process.StartupFailure;
 import org.leverans.platform.services.Service;
@@ -39,6 +42,7 @@ public final class Leverans {
 			                                   order-service=2,delivery-service=2 (ports 100 apart: 8081, 8181)
 			             --no-simulator        do not run the demo carriers that move planned shipments
 			             --simulator-speed <n> demo seconds per real second (default 60: a demo hour per minute)
+			             --observability       also start Prometheus (Debian's prometheus) with the Leverans dashboard
 			  down     stop a running platform (from any terminal)
 			  status   show which components run
 
@@ -135,9 +139,14 @@ public final class Leverans {
 				+ ((settings.portOffset() != 0) ? " (port offset " + settings.portOffset() + ")" : ""));
 		Platform platform = Platform.prepare(settings, ProgressListener.printingTo(this.out));
 		CountDownLatch stopped = new CountDownLatch(1);
+		AtomicReference<PrometheusServer> prometheus = new AtomicReference<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			this.out.println();
 			this.out.println("  Stopping Leverans…");
+			PrometheusServer observing = prometheus.get();
+			if (observing != null) {
+				observing.stop();
+			}
 			platform.close();
 			this.out.println("  ✔ stopped, nothing left running");
 			stopped.countDown();
@@ -157,6 +166,9 @@ public final class Leverans {
 		catch (RuntimeException ex) {
 			this.out.println("  ✖ Leverans did not start: " + ex);
 			return 1;
+		}
+		if (options.observability()) {
+			Observability.start(platform, this.env, this.out).ifPresent(prometheus::set);
 		}
 		new Banner(platform).print(this.out);
 		awaitQuietly(stopped);
@@ -194,7 +206,7 @@ public final class Leverans {
 
 	/** Options of {@code up}; unknown ones are reported and ignored, so newer scripts work with older launchers. */
 	record UpOptions(boolean fresh, Integer portOffset, Set<Service> services, boolean noSimulator,
-			Double simulatorSpeed, Map<Service, Integer> instances) {
+			Double simulatorSpeed, Map<Service, Integer> instances, boolean observability) {
 
 		static UpOptions parse(List<String> args, PrintStream out) {
 			boolean fresh = false;
@@ -203,6 +215,7 @@ public final class Leverans {
 			boolean noSimulator = false;
 			Double simulatorSpeed = null;
 			Map<Service, Integer> instances = Map.of();
+			boolean observability = false;
 			List<String> unknown = new ArrayList<>();
 			for (int i = 0; i < args.size(); i++) {
 				String arg = args.get(i);
@@ -228,13 +241,14 @@ public final class Leverans {
 						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
 						simulatorSpeed = speed(value, name);
 					}
+					case "--observability" -> observability = true;
 					default -> unknown.add(arg);
 				}
 			}
 			if (!unknown.isEmpty()) {
 				out.println("  ⚠ ignoring unknown option" + ((unknown.size() > 1) ? "s " : " ") + String.join(" ", unknown));
 			}
-			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, instances);
+			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, instances, observability);
 		}
 
 		private static String valueAfter(List<String> args, int index, String name) {

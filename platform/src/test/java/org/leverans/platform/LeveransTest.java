@@ -84,6 +84,12 @@ class LeveransTest {
 	}
 
 	@Test
+	void upStartsPrometheusOnlyWhenAskedTo() {
+		assertThat(UpOptions.parse(List.of(), this.out).observability()).isFalse();
+		assertThat(UpOptions.parse(List.of("--observability", "--fresh"), this.out).observability()).isTrue();
+	}
+
+	@Test
 	void upWarnsAboutOptionsItDoesNotKnow() {
 		PlatformSettings settings = UpOptions.parse(List.of("--turbo"), this.out).applyTo(this.defaults);
 		assertThat(settings).isEqualTo(this.defaults);

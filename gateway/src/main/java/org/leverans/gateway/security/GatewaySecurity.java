@@ -30,7 +30,8 @@ import org.springframework.web.server.WebSession;
 
 /**
  * Who may pass the gateway: API clients with a JWT from the auth-server, browsers with a session from OAuth2
- * login. Everything under /api needs one of the two; pages, sign-in and health are open.
+ * login. Everything under /api needs one of the two; pages, sign-in and health are open; the other actuator
+ * endpoints (the Prometheus scrape) need the ADMIN role.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
@@ -65,6 +66,7 @@ class GatewaySecurity {
 			.pathMatchers("/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
 			.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.pathMatchers("/login/**", "/oauth2/**").permitAll()
+			.pathMatchers("/actuator/**").access(new AdminOnly())
 			.anyExchange().authenticated());
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
 			.authenticationEntryPoint(problems)

@@ -96,6 +96,7 @@ class WebhookIntegrationTest extends IntegrationTest {
 
 	@Test
 	void failedDeliveryIsRetriedWithTheSameMessageId() {
+		double failedBefore = scrape().value("leverans_webhook_attempts_total", "outcome", "failed").orElseThrow();
 		register(List.of("order.status-changed"));
 		this.failNext.set(2);
 		UUID orderId = UUID.randomUUID();
@@ -107,6 +108,11 @@ class WebhookIntegrationTest extends IntegrationTest {
 		await().atMost(WAIT).until(() -> "DELIVERED".equals(this.jdbc.queryForObject(
 				"SELECT status FROM webhook_delivery WHERE message_id = ?", String.class,
 				this.received.getFirst().headers().get("webhook-id"))));
+		assertThat(scrape().value("leverans_webhook_attempts_total", "outcome", "failed"))
+			.hasValueSatisfying(failed -> assertThat(failed).isGreaterThanOrEqualTo(failedBefore + 2));
+		assertThat(scrape().value("leverans_webhook_attempts_total", "outcome", "delivered"))
+			.hasValueSatisfying(delivered -> assertThat(delivered).isGreaterThanOrEqualTo(1));
+		assertThat(scrape().value("leverans_webhook_messages_failed_total")).isPresent();
 	}
 
 	@Test
