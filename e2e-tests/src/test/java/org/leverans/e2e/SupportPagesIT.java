@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,10 @@ class SupportPagesIT extends PagesSpec {
 		WebElement window = sara.waitFor(By.cssSelector("#timeline li[data-type='ShipmentPlanned'] .entry-window"));
 		assertThat(window.getText()).matches("Window \\w{3} \\d{1,2} \\w{3} \\d{2}:\\d{2}–\\d{2}:\\d{2} \\(planned slot\\)");
 		assertThat(timeline.getText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+		// How sure the shipment's window is, as the receiver and the buyer are told.
+		JsonNode shipment = rakennusErp.get("/api/shipments?orderId=" + orderId).json().get("items").get(0);
+		sara.waitForText(By.cssSelector("#shipments li[data-shipment-id='" + shipment.get("id").asString()
+				+ "'] .confidence"), WindowWords.of(shipment.get("window"), "Nordic Freight"));
 		sara.awaitLive();
 		sara.screenshotForDocs("support-order-timeline");
 	}
