@@ -5,3 +5,4 @@ CREATE DATABASE credit;
 CREATE DATABASE orders;
 CREATE DATABASE delivery;
 CREATE DATABASE notification;
+CREATE DATABASE billing;

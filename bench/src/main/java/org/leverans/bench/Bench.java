@@ -1,6 +1,7 @@
 package org.leverans.bench;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,11 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import org.leverans.bench.load.GatewayClient;
 import org.leverans.bench.load.PacedOrders;
 import org.leverans.bench.load.Placement;
 import org.leverans.bench.load.Schedule;
+import org.leverans.bench.load.Tokens;
+import org.leverans.bench.partner.CarrierClient;
+import org.leverans.bench.partner.EventBodies;
+import org.leverans.bench.partner.LiveStreamProbe;
+import org.leverans.bench.partner.PacedEvents;
+import org.leverans.bench.partner.PartnerPost;
 import org.leverans.bench.measure.ConsumerLag;
 import org.leverans.bench.measure.Outcomes;
 import org.leverans.bench.measure.Percentiles;
@@ -37,6 +45,9 @@ public final class Bench {
 	/** A step holds when latency stays under a second and nothing is lost, doubled or failed. */
 	static final double KNEE_LATENCY_MILLIS = 1000;
 
+	/** The carrier whose events are offered: it serves Rakennus Oy's Finnish sites. */
+	static final String CARRIER = "nordic-freight";
+
 	private final BenchOptions options;
 
 	private final PlatformState platform;
@@ -50,6 +61,13 @@ public final class Bench {
 		this.platform = platform;
 		this.ports = new Ports(platform.portOffset());
 		this.outcomes = new Outcomes(this.ports.postgres());
+	}
+
+	/** The benchmark against the platform whose home the options name. */
+	public static Bench of(BenchOptions options) {
+		PlatformState state = new StateFile(options.home()).read()
+			.orElseThrow(() -> new IllegalStateException("No running platform under " + options.home()));
+		return new Bench(options, state);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -74,9 +92,12 @@ public final class Bench {
 
 	void run() throws Exception {
 		System.out.println("  PostgreSQL: " + this.outcomes.durability());
-		gatewayClient().raiseCreditLimit(CUSTOMER, "supplier-erp");
-		System.out.println("  Raised Rakennus Oy's credit limit (PUT /api/admin/credit-accounts/…/limit as supplier-erp),"
-				+ " so the limit is not what is measured");
+		raiseCreditLimit();
+		if (this.options.partnerEvents()) {
+			System.out.println();
+			System.out.println(partnerEvents(this.options.rate()).table().render());
+			return;
+		}
 		if (!this.options.findKnee()) {
 			Step step = step(this.options.rate());
 			System.out.println();
@@ -101,6 +122,21 @@ public final class Bench {
 				: "  No rate held; start lower with --rate");
 	}
 
+	/**
+	 * Lifts Rakennus Oy's credit limit through the admin API ({@code supplier-erp}), so that a long run measures
+	 * throughput, not the limit.
+	 */
+	public void raiseCreditLimit() throws Exception {
+		gatewayClient().raiseCreditLimit(CUSTOMER, "supplier-erp");
+		System.out.println("  Raised Rakennus Oy's credit limit (PUT /api/admin/credit-accounts/…/limit as supplier-erp),"
+				+ " so the limit is not what is measured");
+	}
+
+	/** Offers one-line orders at {@code rate} per second for the options' duration, then settles and reads. */
+	public Step orders(double rate) throws Exception {
+		return step(rate);
+	}
+
 	private Step step(double rate) throws Exception {
 		GatewayClient client = gatewayClient();
 		client.signIn();
@@ -114,13 +150,149 @@ public final class Bench {
 				this.options.duration().toSeconds(), this.options.settle().toSeconds());
 		List<Placement> placements = new PacedOrders(client).run(schedule);
 		double sendSeconds = (System.nanoTime() - started) / 1e9;
-		Thread.sleep(this.options.settle().toMillis());
+		List<UUID> placed = placements.stream().filter(Placement::placed).map(Placement::orderId).toList();
+		settle(() -> this.outcomes.of(placed).lost() == 0);
 		Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
 		long commits = this.outcomes.commits(databases) - commitsBefore;
-		List<UUID> placed = placements.stream().filter(Placement::placed).map(Placement::orderId).toList();
 		Outcomes.Report report = this.outcomes.of(placed);
 		Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
 		return new Step(rate, sendSeconds, placements, report, cpuBefore, cpuAfter, commits, lag);
+	}
+
+	/**
+	 * Offers {@code rate} shipment events per second as the carrier {@code nordic-freight}, in POSTs of
+	 * {@code --batch} events, to shipments of Rakennus Oy (placing orders first if there are too few), while a buyer's
+	 * live stream is open and probe events are timed to it.
+	 */
+	public PartnerRun partnerEvents(double rate) throws Exception {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(5))
+			.executor(Executors.newVirtualThreadPerTaskExecutor())
+			.build();
+		URI gateway = URI.create("http://localhost:" + this.ports.service(Service.GATEWAY));
+		Tokens tokens = new Tokens(http, URI.create("http://localhost:" + this.ports.service(Service.AUTH_SERVER)));
+		CarrierClient carrier = new CarrierClient(http, gateway, tokens, CARRIER);
+		List<CarrierClient.Shipment> shipments = shipmentsToReportOn(carrier);
+		String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+		int batch = this.options.batch();
+		try (LiveStreamProbe stream = new LiveStreamProbe(http, gateway, tokens.of(this.options.client()),
+				shipments.getFirst().id())) {
+			Thread.sleep(2000);
+			PacedEvents.ProbeEvents probes = new PacedEvents.ProbeEvents(prefix, shipments.getFirst(), stream);
+			EventBodies load = new EventBodies(prefix, shipments.subList(1, shipments.size()));
+			Schedule schedule = new Schedule(rate / batch, this.options.duration());
+			Map<String, Long> pids = processes();
+			Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
+			long commitsBefore = this.outcomes.commits(Service.databases());
+			System.out.printf("  … offering %.0f events/s (%s) as %s for %d s, then settling for %d s%n", rate,
+					(batch == 1) ? "one per POST" : "batches of " + batch, CARRIER, this.options.duration().toSeconds(),
+					this.options.settle().toSeconds());
+			long started = System.nanoTime();
+			List<PartnerPost> posts = new PacedEvents(carrier).run(schedule, batch, load, probes);
+			double sendSeconds = (System.nanoTime() - started) / 1e9;
+			long accepted = posts.stream().mapToLong(PartnerPost::accepted).sum();
+			List<String> mustBeStored = posts.stream()
+				.filter(PartnerPost::allApplied)
+				.flatMap(post -> post.eventIds().stream())
+				.toList();
+			settle(() -> this.outcomes.partnerEventsStored(mustBeStored) == mustBeStored.size()
+					&& this.outcomes.unsentOutbox("delivery") == 0);
+			Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
+			long commits = this.outcomes.commits(Service.databases()) - commitsBefore;
+			long lost = mustBeStored.size() - this.outcomes.partnerEventsStored(mustBeStored);
+			long unsent = this.outcomes.unsentOutbox("delivery");
+			Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
+			long shed = posts.stream().filter(PartnerPost::shed).count();
+			long failed = posts.stream().filter(PartnerPost::failed).count();
+			List<Double> probeLatencies = stream.latencies();
+			ResultTable table = new ResultTable()
+				.row("offered / achieved", String.format("%.0f / %.0f events/s", rate, accepted / sendSeconds))
+				.row("POSTs of " + batch + ": answered 202 / shed (429, 503) / failed",
+						(posts.size() - shed - failed) + " / " + shed + " / " + failed)
+				.row("POST latency p50 / p95 / p99",
+						Percentiles.of(posts.stream().map(PartnerPost::latencyMillis).toList()).summary())
+				.row("events accepted / duplicates / rejected", accepted + " / "
+						+ posts.stream().mapToLong(PartnerPost::duplicates).sum() + " / "
+						+ posts.stream().mapToLong(PartnerPost::rejected).sum())
+				.row("lost (applied, not stored; stored, not sent on)", lost + ", " + unsent)
+				.row("partner POST → buyer's live stream p50 / p95 / p99",
+						Percentiles.of(probeLatencies).summary() + " (" + probeLatencies.size() + " of "
+								+ stream.sent() + " probes arrived)");
+			double total = 0;
+			long perThousand = Math.max(1, accepted);
+			for (Map.Entry<String, Double> after : cpuAfter.entrySet()) {
+				double used = after.getValue() - cpuBefore.getOrDefault(after.getKey(), 0.0);
+				total += used;
+				table.row("CPU per 1,000 events: " + after.getKey(),
+						String.format("%.0f ms", used * 1_000_000 / perThousand));
+			}
+			table.row("CPU per 1,000 events: all processes", String.format("%.0f ms", total * 1_000_000 / perThousand));
+			table.row("database commits per 1,000 events", String.format("%.1f", commits * 1000.0 / perThousand));
+			table.row("consumer lag at the end", lag.values().stream().mapToLong(Long::longValue).sum() + " " + lag);
+			return new PartnerRun(table, mustBeStored.size(), lost + unsent,
+					posts.stream().mapToLong(PartnerPost::duplicates).sum());
+		}
+	}
+
+	/**
+	 * What a run of partner events came to.
+	 * @param applied events whose POST said they were applied
+	 * @param lost of those, events delivery-service has not stored, plus stored ones never sent on to Kafka
+	 * @param duplicates events the platform said it already had, though each was sent once
+	 */
+	public record PartnerRun(ResultTable table, long applied, long lost, long duplicates) {
+	}
+
+	/**
+	 * Waits until the platform has finished what it was given (the check holds and no consumer lags), or at most
+	 * {@code --settle}: what is unfinished then counts as lost.
+	 */
+	private void settle(Check done) throws Exception {
+		long deadline = System.nanoTime() + this.options.settle().toNanos();
+		while (System.nanoTime() < deadline) {
+			if (done.holds() && ConsumerLag.byGroup("localhost:" + this.ports.kafka()).values().stream()
+				.allMatch(lag -> lag == 0)) {
+				return;
+			}
+			Thread.sleep(1000);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Check {
+
+		boolean holds() throws Exception;
+	}
+
+	/** Shipments of the carrier still on their way; orders are placed first when there are too few. */
+	private List<CarrierClient.Shipment> shipmentsToReportOn(CarrierClient carrier) throws Exception {
+		// Spread over many shipments, so that the events do not all queue for one shipment's lock.
+		int wanted = this.options.shipments();
+		List<CarrierClient.Shipment> shipments = onTheirWay(carrier, wanted);
+		if (shipments.size() < wanted) {
+			int missing = wanted - shipments.size();
+			System.out.printf("  … placing %d orders first, so that %s has %d shipments to report on%n", missing,
+					CARRIER, wanted);
+			GatewayClient client = gatewayClient();
+			client.signIn();
+			new PacedOrders(client).run(new Schedule(20, Duration.ofMillis(missing * 50L + 1)));
+			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+			while ((shipments = onTheirWay(carrier, wanted)).size() < wanted && System.nanoTime() < deadline) {
+				Thread.sleep(1000);
+			}
+		}
+		if (shipments.size() < 2) {
+			throw new IllegalStateException(CARRIER + " has no shipments to report on");
+		}
+		return shipments;
+	}
+
+	private static List<CarrierClient.Shipment> onTheirWay(CarrierClient carrier, int wanted) throws Exception {
+		List<CarrierClient.Shipment> shipments = new ArrayList<>(carrier.manifest("IN_TRANSIT", wanted));
+		if (shipments.size() < wanted) {
+			shipments.addAll(carrier.manifest("PLANNED", wanted - shipments.size()));
+		}
+		return shipments;
 	}
 
 	private GatewayClient gatewayClient() {
@@ -137,10 +309,19 @@ public final class Bench {
 		return pids;
 	}
 
-	record Step(double offered, double sendSeconds, List<Placement> placements, Outcomes.Report outcomes,
+	/** What a run of orders came to. */
+	public record Step(double offered, double sendSeconds, List<Placement> placements, Outcomes.Report outcomes,
 			Map<String, Double> cpuBefore, Map<String, Double> cpuAfter, long commits, Map<String, Long> lag) {
 
-		long placed() {
+		public long lost() {
+			return this.outcomes.lost();
+		}
+
+		public long doubled() {
+			return this.outcomes.doubled();
+		}
+
+		public long placed() {
 			return this.placements.stream().filter(Placement::placed).count();
 		}
 
@@ -177,7 +358,7 @@ public final class Bench {
 			return String.join(", ", broken);
 		}
 
-		ResultTable table() {
+		public ResultTable table() {
 			long placed = Math.max(1, placed());
 			ResultTable table = new ResultTable()
 				.row("offered / achieved", String.format("%.1f / %.1f orders/s", this.offered, placed() / this.sendSeconds))

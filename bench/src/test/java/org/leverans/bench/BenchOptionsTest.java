@@ -25,6 +25,19 @@ class BenchOptionsTest {
 	}
 
 	@Test
+	void partnerEventsAreOfferedInBatchesOfAHundredUnlessToldOtherwise() {
+		BenchOptions batched = BenchOptions.parse(List.of("--partner-events", "--rate", "5000"), HOME);
+		BenchOptions single = BenchOptions.parse(List.of("--partner-events", "--batch", "1"), HOME);
+
+		assertThat(batched.partnerEvents()).isTrue();
+		assertThat(batched.batch()).isEqualTo(100);
+		assertThat(single.batch()).isEqualTo(1);
+		assertThat(BenchOptions.parse(List.of(), HOME).partnerEvents()).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchOptions.parse(List.of("--partner-events", "--batch", "1001"), HOME));
+	}
+
+	@Test
 	void refusesAnOptionItDoesNotKnowRatherThanIgnoringIt() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--rat", "5"), HOME))
 			.withMessageContaining("--rat");

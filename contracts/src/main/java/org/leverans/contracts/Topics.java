@@ -20,7 +20,10 @@ public final class Topics {
 	/** Written by delivery-service. */
 	public static final String SHIPMENT = "leverans.shipment.v1";
 
-	public static final List<String> ALL = List.of(ORDER, ORDER_VALIDATION, AGREEMENT, CREDIT, SHIPMENT);
+	/** Written by billing-service; key is the customer id, so one customer's invoices and payments stay in order. */
+	public static final String BILLING = "leverans.billing.v1";
+
+	public static final List<String> ALL = List.of(ORDER, ORDER_VALIDATION, AGREEMENT, CREDIT, SHIPMENT, BILLING);
 
 	/** Records that failed their bounded retries land on {@code <topic>.dlt}. */
 	public static String deadLetterOf(String topic) {

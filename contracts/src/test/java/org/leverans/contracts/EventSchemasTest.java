@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.leverans.contracts.agreement.AgreementActivated;
 import org.leverans.contracts.agreement.AgreementChanged;
 import org.leverans.contracts.agreement.AgreementEnded;
+import org.leverans.contracts.billing.InvoiceIssued;
+import org.leverans.contracts.billing.InvoicedOrder;
 import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.contracts.order.OrderAccepted;
 import org.leverans.contracts.order.OrderLine;
@@ -118,7 +120,12 @@ class EventSchemasTest {
 		AgreementActivated activated = new AgreementActivated(UUID.randomUUID(), "AG-2026-0001", UUID.randomUUID(), 1,
 				LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), LocalDate.of(2026, 1, 1), List.of(jatkasaari));
 
-		for (Object event : List.of(placed, planned, accepted, activated)) {
+		InvoiceIssued invoiced = new InvoiceIssued(UUID.randomUUID(), "2026-000001", UUID.randomUUID(),
+				List.of(new InvoicedOrder(orderId, "LV-000123", new BigDecimal("431.00"), true)),
+				new BigDecimal("431.00"), new BigDecimal("109.91"), new BigDecimal("540.91"), "EUR",
+				LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), "RF712026000001", Instant.now());
+
+		for (Object event : List.of(placed, planned, accepted, activated, invoiced)) {
 			EventContract contract = event.getClass().getAnnotation(EventContract.class);
 			Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
 				.getSchema(this.json.writeValueAsString(schemaOf(event.getClass(), contract)));

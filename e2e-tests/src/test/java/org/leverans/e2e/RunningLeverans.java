@@ -27,8 +27,11 @@ final class RunningLeverans implements AutoCloseable {
 
 	private final Map<String, Api> clients = new ConcurrentHashMap<>();
 
-	private RunningLeverans(Platform platform) {
+	private final Path home;
+
+	private RunningLeverans(Platform platform, Path home) {
 		this.platform = platform;
+		this.home = home;
 	}
 
 	/**
@@ -58,11 +61,16 @@ final class RunningLeverans implements AutoCloseable {
 				platform.close();
 				throw new IllegalStateException("Services were not started: " + platform.skippedServices());
 			}
-			return new RunningLeverans(platform);
+			return new RunningLeverans(platform, home);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Where the platform keeps its state file, logs and data; the benchmark reads the state file. */
+	Path home() {
+		return this.home;
 	}
 
 	URI gateway() {

@@ -23,8 +23,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
 /**
  * One running gateway shared by the test classes (same configuration, so Spring caches the context). A single
- * WireMock server plays the auth-server's JWKS endpoint, the order-service and the notification-service; the
- * delivery-service points at a port where nothing listens.
+ * WireMock server plays the auth-server's JWKS endpoint, the order-service, the notification-service and one of the
+ * credit-service's two instances; the delivery-service points at a port where nothing listens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -44,6 +44,9 @@ abstract class GatewayTestSupport {
 
 	static final WireMockServer downstream = StandIns.wireMock("downstream");
 
+	/** credit-service runs as two instances here: downstream and this one. */
+	static final WireMockServer secondCreditInstance = StandIns.wireMock("second-credit-instance");
+
 	/** The auth-server's signing key, as its JWK Set serves it. */
 	static final JwtMinter signingKey = newKey("leverans-test");
 
@@ -57,6 +60,9 @@ abstract class GatewayTestSupport {
 		registry.add("leverans.auth.issuer-uri", downstream::baseUrl);
 		registry.add("leverans.services.order-uri", downstream::baseUrl);
 		registry.add("leverans.services.notification-uri", downstream::baseUrl);
+		registry.add("leverans.services.billing-uri", downstream::baseUrl);
+		registry.add("leverans.services.credit-uri",
+				() -> downstream.baseUrl() + "," + secondCreditInstance.baseUrl());
 		registry.add("leverans.services.delivery-uri", () -> "http://localhost:" + portWithNothingListening);
 		registry.add("leverans.rate-limit.people.capacity", () -> PEOPLE_CAPACITY);
 		registry.add("leverans.rate-limit.people.refill-per-second", () -> 1);
@@ -71,6 +77,7 @@ abstract class GatewayTestSupport {
 	@BeforeEach
 	void serveSigningKeys() {
 		downstream.resetAll();
+		secondCreditInstance.resetAll();
 		downstream.stubFor(get("/oauth2/jwks").willReturn(okJson(signingKey.jwkSet())));
 	}
 

@@ -42,6 +42,27 @@ class RoutingTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void spreadsRequestsOverTheInstancesOfAService() {
+		String path = "/api/support/credit-reviews";
+		downstream.stubFor(get(path).willReturn(okJson("{\"items\":[]}")));
+		secondCreditInstance.stubFor(get(path).willReturn(okJson("{\"items\":[]}")));
+
+		// Within a person's burst (PEOPLE_CAPACITY), so the rate limit stays out of it.
+		String token = tokenFor("sara-" + java.util.UUID.randomUUID());
+		for (int i = 0; i < 4; i++) {
+			this.client.get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+
+		downstream.verify(2, getRequestedFor(urlEqualTo(path)));
+		secondCreditInstance.verify(2, getRequestedFor(urlEqualTo(path)));
+	}
+
+	@Test
 	void passesBearerPostWithoutCsrfTokenToTheService() {
 		String token = tokenFor("rakennus-erp");
 		downstream.stubFor(post("/api/orders").willReturn(aResponse().withStatus(202)

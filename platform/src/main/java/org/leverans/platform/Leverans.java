@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class Leverans {
 			             --port-offset <n>     add n to every port (also env LEVERANS_PORT_OFFSET)
 			             --services <a,b>      start only these services (module names)
 			             --infrastructure-only start Kafka, PostgreSQL and the stand-ins, no services
+			             --instances <a=n,b=m> run services as several instances behind the gateway, e.g.
+			                                   order-service=2,delivery-service=2 (ports 100 apart: 8081, 8181)
 			             --no-simulator        do not run the demo carriers that move planned shipments
 			             --simulator-speed <n> demo seconds per real second (default 60: a demo hour per minute)
 			             --simulator-profiles <carrier=profile,…>  how the demo carriers keep their promises: punctual,
@@ -198,7 +201,7 @@ public final class Leverans {
 
 	/** Options of {@code up}; unknown ones are reported and ignored, so newer scripts work with older launchers. */
 	record UpOptions(boolean fresh, Integer portOffset, Set<Service> services, boolean noSimulator,
-			Double simulatorSpeed, Map<String, CarrierProfile> simulatorProfiles) {
+			Double simulatorSpeed, Map<String, CarrierProfile> simulatorProfiles, Map<Service, Integer> instances) {
 
 		static UpOptions parse(List<String> args, PrintStream out) {
 			boolean fresh = false;
@@ -207,6 +210,7 @@ public final class Leverans {
 			boolean noSimulator = false;
 			Double simulatorSpeed = null;
 			Map<String, CarrierProfile> simulatorProfiles = Map.of();
+			Map<Service, Integer> instances = Map.of();
 			List<String> unknown = new ArrayList<>();
 			for (int i = 0; i < args.size(); i++) {
 				String arg = args.get(i);
@@ -223,6 +227,10 @@ public final class Leverans {
 						services = services(value);
 					}
 					case "--infrastructure-only" -> services = EnumSet.noneOf(Service.class);
+					case "--instances" -> {
+						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
+						instances = instances(value);
+					}
 					case "--no-simulator" -> noSimulator = true;
 					case "--simulator-speed" -> {
 						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
@@ -238,7 +246,8 @@ public final class Leverans {
 			if (!unknown.isEmpty()) {
 				out.println("  ⚠ ignoring unknown option" + ((unknown.size() > 1) ? "s " : " ") + String.join(" ", unknown));
 			}
-			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, simulatorProfiles);
+			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, simulatorProfiles,
+					instances);
 		}
 
 		private static String valueAfter(List<String> args, int index, String name) {
@@ -294,8 +303,32 @@ public final class Leverans {
 			return services;
 		}
 
+		/** {@code order-service=2,delivery-service=2}: how many instances of which services. */
+		private static Map<Service, Integer> instances(String counts) {
+			Map<Service, Integer> instances = new EnumMap<>(Service.class);
+			for (String count : counts.split(",")) {
+				if (count.isBlank()) {
+					continue;
+				}
+				String[] parts = count.split("=", 2);
+				if (parts.length != 2) {
+					throw new IllegalArgumentException("--instances takes service=count pairs, e.g. "
+							+ "order-service=2,delivery-service=2; got '" + count.trim() + "'");
+				}
+				Service service = Service.byModule(parts[0].trim())
+					.orElseThrow(() -> new IllegalArgumentException("Unknown service '" + parts[0].trim() + "'"));
+				try {
+					instances.put(service, Integer.parseInt(parts[1].trim()));
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalArgumentException("--instances: '" + parts[1].trim() + "' is not a count");
+				}
+			}
+			return instances;
+		}
+
 		PlatformSettings applyTo(PlatformSettings settings) {
-			PlatformSettings result = settings.withFresh(this.fresh);
+			PlatformSettings result = settings.withFresh(this.fresh).withInstances(this.instances);
 			if (this.portOffset != null) {
 				result = result.withPortOffset(this.portOffset);
 			}

@@ -355,40 +355,52 @@ public final class Platform implements AutoCloseable {
 				this.progress.skipped(service.module(), problem);
 				continue;
 			}
-			long begin = System.nanoTime();
-			ServiceProcess process = ServiceProcess.start(this.settings.home(), jar.stagedIn(servicesDirectory(service)),
-					environment.forService(service),
-					environment.serviceUrl(service), logFile(service.module()));
-			register(process);
-			names.add(service.module());
-			healthChecks.add(() -> {
-				ServiceProcess running = process;
-				for (int restarts = 0;; restarts++) {
-					try {
-						Readiness.await(service.module(), running.childProcess(), this.settings.startupTimeout(),
-								this::abandoned, running::healthy);
-						break;
-					}
-					catch (StartupFailure failure) {
-						if (restarts >= PORT_TAKEN_RESTARTS || !portTaken(failure)) {
-							throw failure;
-						}
-						this.progress.info("  ⚠ " + service.module() + ": port " + this.settings.ports().service(service)
-								+ " was taken by another connection's source port; starting it again");
-						running = restart(running, () -> ServiceProcess.start(this.settings.home(),
-								jar.stagedIn(servicesDirectory(service)), environment.forService(service),
-								environment.serviceUrl(service), logFile(service.module())));
-					}
-				}
-				this.progress.ready(service.module(), service.module() + " on :" + this.settings.ports().service(service),
-						since(begin));
-			});
+			for (int instance = 0; instance < this.settings.instancesOf(service); instance++) {
+				healthChecks.add(startInstance(service, instance, jar, environment));
+				names.add(instanceName(service, instance));
+			}
 		}
 		if (!names.isEmpty()) {
 			this.progress.starting("services", "starting " + String.join(", ", names) + " (logs in "
 					+ this.settings.logs() + ")");
 			runTogether(healthChecks);
 		}
+	}
+
+	/** Starts one instance of a service and returns the wait for it to be healthy. */
+	private Runnable startInstance(Service service, int instance, ServiceJar jar, ServiceEnvironment environment) {
+		String name = instanceName(service, instance);
+		int port = this.settings.ports().service(service, instance);
+		Supplier<ServiceProcess> start = () -> ServiceProcess.start(this.settings.home(),
+				jar.stagedIn(servicesDirectory(service)), name, environment.forService(service, instance),
+				environment.serviceUrl(service, instance), logFile(name));
+		long begin = System.nanoTime();
+		ServiceProcess process = start.get();
+		register(process);
+		return () -> {
+			ServiceProcess running = process;
+			for (int restarts = 0;; restarts++) {
+				try {
+					Readiness.await(name, running.childProcess(), this.settings.startupTimeout(), this::abandoned,
+							running::healthy);
+					break;
+				}
+				catch (StartupFailure failure) {
+					if (restarts >= PORT_TAKEN_RESTARTS || !portTaken(failure)) {
+						throw failure;
+					}
+					this.progress.info("  ⚠ " + name + ": port " + port
+							+ " was taken by another connection's source port; starting it again");
+					running = restart(running, start);
+				}
+			}
+			this.progress.ready(name, name + " on :" + port, since(begin));
+		};
+	}
+
+	/** {@code order-service} for the first instance, {@code order-service-2} for the second, and so on. */
+	static String instanceName(Service service, int instance) {
+		return (instance == 0) ? service.module() : service.module() + "-" + (instance + 1);
 	}
 
 	/**
@@ -442,7 +454,7 @@ public final class Platform implements AutoCloseable {
 	/** The environment every service JVM gets; also what an extra service instance started by tests needs. */
 	public ServiceEnvironment serviceEnvironment() {
 		return new ServiceEnvironment(this.settings.ports(), this.postgres, this.kafkaBootstrapServers,
-				this.settings.serviceEnvironment());
+				this.settings.serviceEnvironment(), this.settings.instances());
 	}
 
 	/** Runs the steps in parallel; the first failure makes the others give up, and is thrown once all ended. */

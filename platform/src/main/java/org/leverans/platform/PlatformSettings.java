@@ -27,10 +27,11 @@ import org.leverans.simulator.SimulatorSettings;
  * @param startupTimeout how long one component may take to become ready
  * @param serviceEnvironment extra environment for every service (wins over the platform's own settings)
  * @param simulator whether the demo's carriers post events for planned shipments once every service is up
+ * @param instances how many instances of a service to run, where more than one ({@link #instancesOf})
  */
 public record PlatformSettings(Path projectRoot, Path home, int portOffset, boolean fresh, Set<Service> services,
 		Optional<PostgresConnection> externalPostgres, Optional<String> externalKafka, Duration startupTimeout,
-		Map<String, String> serviceEnvironment, SimulatorSettings simulator) {
+		Map<String, String> serviceEnvironment, SimulatorSettings simulator, Map<Service, Integer> instances) {
 
 	public static final String HOME_ENV = "LEVERANS_HOME";
 
@@ -54,12 +55,29 @@ public record PlatformSettings(Path projectRoot, Path home, int portOffset, bool
 		startupTimeout = (startupTimeout != null) ? startupTimeout : DEFAULT_STARTUP_TIMEOUT;
 		serviceEnvironment = (serviceEnvironment != null) ? Map.copyOf(serviceEnvironment) : Map.of();
 		simulator = (simulator != null) ? simulator : SimulatorSettings.on();
+		instances = (instances != null) ? Map.copyOf(instances) : Map.of();
+		for (Map.Entry<Service, Integer> count : instances.entrySet()) {
+			Service service = count.getKey();
+			if (count.getValue() < 1 || count.getValue() > Ports.MAX_INSTANCES) {
+				throw new IllegalArgumentException(service.module() + " can run as 1 to " + Ports.MAX_INSTANCES
+						+ " instances, not " + count.getValue());
+			}
+			if (count.getValue() > 1 && !service.scalesOut()) {
+				throw new IllegalArgumentException(service.module() + " runs as one instance here: "
+						+ "the browser and every client know it by one address");
+			}
+		}
+	}
+
+	/** How many instances of the service run: one unless {@code --instances} said more. */
+	public int instancesOf(Service service) {
+		return this.instances.getOrDefault(service, 1);
 	}
 
 	/** Everything on the default ports, data under {@code <projectRoot>/.leverans}. */
 	public static PlatformSettings defaults(Path projectRoot) {
 		return new PlatformSettings(projectRoot, null, 0, false, EnumSet.allOf(Service.class), Optional.empty(),
-				Optional.empty(), DEFAULT_STARTUP_TIMEOUT, Map.of(), SimulatorSettings.on());
+				Optional.empty(), DEFAULT_STARTUP_TIMEOUT, Map.of(), SimulatorSettings.on(), Map.of());
 	}
 
 	/**
@@ -106,17 +124,17 @@ public record PlatformSettings(Path projectRoot, Path home, int portOffset, bool
 
 	public PlatformSettings withHome(Path home) {
 		return new PlatformSettings(this.projectRoot, home, this.portOffset, this.fresh, this.services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator, this.instances);
 	}
 
 	public PlatformSettings withPortOffset(int portOffset) {
 		return new PlatformSettings(this.projectRoot, this.home, portOffset, this.fresh, this.services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator, this.instances);
 	}
 
 	public PlatformSettings withFresh(boolean fresh) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, fresh, this.services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator, this.instances);
 	}
 
 	public PlatformSettings withServices(Service... services) {
@@ -125,7 +143,7 @@ public record PlatformSettings(Path projectRoot, Path home, int portOffset, bool
 
 	public PlatformSettings withServices(Set<Service> services) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator, this.instances);
 	}
 
 	/** Infrastructure and stand-ins only. */
@@ -135,23 +153,24 @@ public record PlatformSettings(Path projectRoot, Path home, int portOffset, bool
 
 	public PlatformSettings withExternalPostgres(PostgresConnection postgres) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
-				Optional.of(postgres), this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator);
+				Optional.of(postgres), this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator, this.instances);
 	}
 
 	public PlatformSettings withExternalKafka(String bootstrapServers) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
 				this.externalPostgres, Optional.of(bootstrapServers), this.startupTimeout, this.serviceEnvironment,
-				this.simulator);
+				this.simulator, this.instances);
 	}
 
 	public PlatformSettings withStartupTimeout(Duration startupTimeout) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
-				this.externalPostgres, this.externalKafka, startupTimeout, this.serviceEnvironment, this.simulator);
+				this.externalPostgres, this.externalKafka, startupTimeout, this.serviceEnvironment, this.simulator, this.instances);
 	}
 
 	public PlatformSettings withSimulator(SimulatorSettings simulator) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, simulator);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, simulator,
+				this.instances);
 	}
 
 	/** Runs the partner simulator or not, at its current speed. */
@@ -159,8 +178,15 @@ public record PlatformSettings(Path projectRoot, Path home, int portOffset, bool
 		return withSimulator(this.simulator.withEnabled(enabled));
 	}
 
+	public PlatformSettings withInstances(Map<Service, Integer> instances) {
+		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
+				this.externalPostgres, this.externalKafka, this.startupTimeout, this.serviceEnvironment, this.simulator,
+				instances);
+	}
+
 	public PlatformSettings withServiceEnvironment(Map<String, String> serviceEnvironment) {
 		return new PlatformSettings(this.projectRoot, this.home, this.portOffset, this.fresh, this.services,
-				this.externalPostgres, this.externalKafka, this.startupTimeout, serviceEnvironment, this.simulator);
+				this.externalPostgres, this.externalKafka, this.startupTimeout, serviceEnvironment, this.simulator,
+				this.instances);
 	}
 }

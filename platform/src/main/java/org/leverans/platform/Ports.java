@@ -23,6 +23,11 @@ public record Ports(int offset) {
 
 	public static final int MAIL_API = 8090;
 
+	/** A service's further instances listen 100 ports above each other: order-service on 8081, 8181, 8281 … */
+	public static final int MAX_INSTANCES = 9;
+
+	private static final int INSTANCE_STEP = 100;
+
 	public Ports {
 		if (offset < 0) {
 			throw new IllegalArgumentException("Port offset must not be negative, was " + offset);
@@ -68,6 +73,14 @@ public record Ports(int offset) {
 
 	public int service(Service service) {
 		return service.defaultPort() + this.offset;
+	}
+
+	/** The port of a service's instance, counted from 0 (the service's own port). */
+	public int service(Service service, int instance) {
+		if (instance < 0 || instance >= MAX_INSTANCES) {
+			throw new IllegalArgumentException("Instance " + instance + " of " + service.module() + " has no port");
+		}
+		return service(service) + instance * INSTANCE_STEP;
 	}
 
 	/** The ports of a platform without offset. */

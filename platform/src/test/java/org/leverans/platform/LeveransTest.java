@@ -27,6 +27,26 @@ class LeveransTest {
 	private final PlatformSettings defaults = PlatformSettings.defaults(Path.of("/work/leverans"));
 
 	@Test
+	void runsTheServicesNamedAsSeveralInstances() {
+		PlatformSettings settings = UpOptions.parse(List.of("--instances", "order-service=2,delivery-service=3"),
+				this.out).applyTo(this.defaults);
+
+		assertThat(settings.instancesOf(Service.ORDER)).isEqualTo(2);
+		assertThat(settings.instancesOf(Service.DELIVERY)).isEqualTo(3);
+		assertThat(settings.instancesOf(Service.CREDIT)).isOne();
+	}
+
+	@Test
+	void refusesInstancesOfWhatBrowsersKnowByOneAddressOrCountsThatMakeNoSense() {
+		assertThatIllegalArgumentException().isThrownBy(() -> UpOptions
+			.parse(List.of("--instances=gateway=2"), this.out).applyTo(this.defaults)).withMessageContaining("gateway");
+		assertThatIllegalArgumentException().isThrownBy(() -> UpOptions
+			.parse(List.of("--instances=order-service=0"), this.out).applyTo(this.defaults));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UpOptions.parse(List.of("--instances", "order-service"), this.out));
+	}
+
+	@Test
 	void upAppliesFreshPortOffsetAndServices() {
 		UpOptions options = UpOptions.parse(List.of("--fresh", "--port-offset", "100", "--services=order-service,gateway"),
 				this.out);
@@ -94,8 +114,8 @@ class LeveransTest {
 	@Test
 	void upRejectsAnUnknownService() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> UpOptions.parse(List.of("--services", "billing-service"), this.out))
-			.withMessageContaining("billing-service");
+			.isThrownBy(() -> UpOptions.parse(List.of("--services", "warehouse-service"), this.out))
+			.withMessageContaining("warehouse-service");
 	}
 
 	@Test

@@ -73,10 +73,10 @@ class PlatformInfrastructureTest {
 			try (Connection connection = DriverManager.getConnection(platform.jdbcUrl(Service.ORDER), "postgres",
 					"postgres"); ResultSet result = connection.createStatement().executeQuery(
 							"SELECT current_database(), (SELECT count(*) FROM pg_database WHERE datname IN "
-									+ "('auth','agreement','orders','credit','delivery','notification'))")) {
+									+ "('auth','agreement','orders','credit','delivery','notification','billing'))")) {
 				result.next();
 				assertThat(result.getString(1)).isEqualTo("orders");
-				assertThat(result.getInt(2)).isEqualTo(6);
+				assertThat(result.getInt(2)).isEqualTo(7);
 			}
 			try (Connection connection = DriverManager.getConnection(platform.jdbcUrl(Service.ORDER), "postgres",
 					"postgres"); ResultSet result = connection.createStatement().executeQuery(

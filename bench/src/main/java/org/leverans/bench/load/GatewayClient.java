@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -20,8 +18,6 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} per order.
  */
 public final class GatewayClient {
-
-	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static final Pattern ORDER_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -70,20 +66,7 @@ public final class GatewayClient {
 	}
 
 	private String tokenOf(String client) throws IOException, InterruptedException {
-		String basic = Base64.getEncoder()
-			.encodeToString((client + ":demo-secret").getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(this.authServer.resolve("/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		Matcher token = ACCESS_TOKEN.matcher(response.body());
-		if (response.statusCode() != 200 || !token.find()) {
-			throw new IllegalStateException("No token for " + client + ": " + response.statusCode() + " "
-					+ response.body());
-		}
-		return token.group(1);
+		return new Tokens(this.http, this.authServer).of(client);
 	}
 
 	/** Sends one order; the latency is measured from {@code dueNanos} ({@link System#nanoTime()}). */

@@ -111,6 +111,26 @@ public final class Outcomes {
 				doubledShipments, Percentiles.of(acceptance), byStatus);
 	}
 
+	/** How many of these partner events delivery-service stored (each at most once: the id is unique per carrier). */
+	public long partnerEventsStored(Collection<String> eventIds) throws SQLException {
+		try (Connection db = connect("delivery");
+				ResultSet rows = query(db, "SELECT count(*) FROM shipment_event WHERE event_id = ANY(?)",
+						eventIds.toArray(String[]::new))) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	/** Events a service has recorded and not yet sent to Kafka: after settling, anything here is stuck. */
+	public long unsentOutbox(String database) throws SQLException {
+		try (Connection db = connect(database);
+				ResultSet rows = db.createStatement()
+					.executeQuery("SELECT count(*) FROM messaging.outbox_event WHERE sent_at IS NULL")) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
 	/** Commits so far in the services' databases, from PostgreSQL's statistics. */
 	public long commits(Collection<String> databases) throws SQLException {
 		try (Connection db = connect("postgres");

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 
 import org.leverans.contracts.Money;
 import org.leverans.web.caller.Caller;
+import org.leverans.web.input.MultilineText;
 import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.http.HttpStatus;
@@ -33,17 +34,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Credit accounts for the supplier's admins: limits, expiry, blocking. */
+/**
+ * Credit accounts for the supplier's admins: limits, expiry, blocking; one account also lists what makes up its
+ * exposure, the open reservations and the unpaid invoices.
+ */
 @RestController
 @RequestMapping("/api/admin/credit-accounts")
 class CreditAccountController {
 
 	private final CreditAccounts accounts;
 
+	private final Receivables receivables;
+
 	private final Clock clock;
 
-	CreditAccountController(CreditAccounts accounts, Clock clock) {
+	CreditAccountController(CreditAccounts accounts, Receivables receivables, Clock clock) {
 		this.accounts = accounts;
+		this.receivables = receivables;
 		this.clock = clock;
 	}
 
@@ -112,10 +119,15 @@ class CreditAccountController {
 			.map(r -> new ReservationView(r.orderId(), Money.text(r.amount()), r.currency(), r.reservedBy(),
 					r.reservedAt()))
 			.toList() : null;
+		List<ReceivableView> unpaid = withReservations ? this.receivables.open(account.customerId())
+			.stream()
+			.map(r -> new ReceivableView(r.invoiceId(), r.invoiceNumber(), Money.text(r.amount()),
+					Money.text(r.openAmount()), r.currency(), r.dueDate()))
+			.toList() : null;
 		return new AccountView(account.customerId(), account.businessId(), account.companyName(),
 				Money.text(account.limit()), account.currency(), Money.text(account.exposure()),
 				Money.text(account.available()), account.blocked(), account.blockedReason(),
-				account.limitExpiresOn(), reservations);
+				account.limitExpiresOn(), reservations, unpaid);
 	}
 
 	private Instant now() {
@@ -130,7 +142,7 @@ class CreditAccountController {
 			@FutureOrPresent LocalDate expiresOn) {
 	}
 
-	record Block(@Size(max = 500) String reason) {
+	record Block(@MultilineText @Size(max = 500) String reason) {
 	}
 
 	record NewAccount(@NotNull UUID customerId, @NotBlank @Size(max = 40) String businessId,
@@ -145,8 +157,13 @@ class CreditAccountController {
 	record ReservationView(UUID orderId, String amount, String currency, String reservedBy, Instant reservedAt) {
 	}
 
+	/** An unpaid invoice: what it asked, what is still open, and when it was due. */
+	record ReceivableView(UUID invoiceId, String invoiceNumber, String amount, String openAmount, String currency,
+			LocalDate dueDate) {
+	}
+
 	record AccountView(UUID customerId, String businessId, String companyName, String limit, String currency,
 			String exposure, String available, boolean blocked, String blockedReason, LocalDate limitExpiresOn,
-			List<ReservationView> reservations) {
+			List<ReservationView> reservations, List<ReceivableView> receivables) {
 	}
 }

@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Credit accounts and their reservations. An account's exposure is the sum of its open reservations; it is stored on
- * the account row and changed by the same statement that reserves or releases, so it can never drift from the
- * reservations, and a decision reads it without reading them.
+ * Credit accounts and their reservations. An account's exposure is the sum of its open reservations and its unpaid
+ * invoices ({@link Receivables}); it is stored on the account row and changed by the same statement that reserves,
+ * releases, invoices or settles, so it can never drift from them, and a decision reads it without reading them.
  */
 @Repository
 public class CreditAccounts {
@@ -142,6 +142,36 @@ public class CreditAccounts {
 			.params(Timestamp.from(at), reason, orderId)
 			.query((rs, row) -> new ReleasedReservation(Money.cents(rs.getBigDecimal("amount")), rs.getString("currency"),
 					Money.cents(rs.getBigDecimal("exposure"))))
+			.optional();
+	}
+
+	/**
+	 * Takes {@code amount} off the order's open reservation and off the account's exposure, in one statement; the
+	 * reservation is released when nothing of it is left, or when {@code releaseRest} (the order's last invoice)
+	 * says whatever is left is not needed. Callers lock the account first, as for {@link #reserve}.
+	 * @return what was taken off, with the currency and the exposure after it; empty if the order had no open
+	 * reservation
+	 */
+	public Optional<ReleasedReservation> consume(UUID orderId, BigDecimal amount, boolean releaseRest, String reason,
+			Instant at) {
+		return this.jdbc.sql("""
+				WITH before AS (
+				    SELECT order_id, customer_id, amount,
+				           CASE WHEN ?::boolean OR amount <= ?::numeric THEN amount ELSE ?::numeric END AS consumed
+				    FROM reservation WHERE order_id = ? AND status = 'OPEN'),
+				consumed AS (
+				    UPDATE reservation SET amount = reservation.amount - before.consumed,
+				        status = CASE WHEN reservation.amount - before.consumed = 0 THEN 'RELEASED' ELSE 'OPEN' END,
+				        released_at = CASE WHEN reservation.amount - before.consumed = 0 THEN ?::timestamptz END,
+				        release_reason = CASE WHEN reservation.amount - before.consumed = 0 THEN ?::text END
+				    FROM before WHERE reservation.order_id = before.order_id
+				    RETURNING reservation.customer_id, before.consumed, reservation.currency)
+				UPDATE credit_account AS account SET exposure = account.exposure - consumed.consumed
+				FROM consumed WHERE account.customer_id = consumed.customer_id
+				RETURNING consumed.consumed, consumed.currency, account.exposure""")
+			.params(releaseRest, amount, amount, orderId, Timestamp.from(at), reason)
+			.query((rs, row) -> new ReleasedReservation(Money.cents(rs.getBigDecimal("consumed")),
+					rs.getString("currency"), Money.cents(rs.getBigDecimal("exposure"))))
 			.optional();
 	}
 

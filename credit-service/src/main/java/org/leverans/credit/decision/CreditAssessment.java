@@ -12,6 +12,7 @@ import org.leverans.contracts.Reason;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.credit.account.CreditAccount;
 import org.leverans.credit.account.CreditAccounts;
+import org.leverans.credit.account.Receivables;
 import org.leverans.credit.bureau.BureauRating;
 import org.leverans.credit.bureau.CreditBureau;
 import org.slf4j.Logger;
@@ -41,16 +42,23 @@ public class CreditAssessment {
 
 	private final ClosedOrders closedOrders;
 
+	private final Receivables receivables;
+
+	private final ReceivableProperties receivableRules;
+
 	private final Clock clock;
 
 	CreditAssessment(CreditAccounts accounts, CreditBureau bureau, CreditRulesProperties rules,
-			CreditOutcomes outcomes, DecisionLog decisions, ClosedOrders closedOrders, Clock clock) {
+			CreditOutcomes outcomes, DecisionLog decisions, ClosedOrders closedOrders, Receivables receivables,
+			ReceivableProperties receivableRules, Clock clock) {
 		this.accounts = accounts;
 		this.bureau = bureau;
 		this.rules = rules;
 		this.outcomes = outcomes;
 		this.decisions = decisions;
 		this.closedOrders = closedOrders;
+		this.receivables = receivables;
+		this.receivableRules = receivableRules;
 		this.clock = clock;
 	}
 
@@ -79,8 +87,12 @@ public class CreditAssessment {
 			logger.debug("Order {} already has a credit decision; redelivery ignored", orderId);
 			return;
 		}
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate overdueSince = this.receivables
+			.oldestUnpaidDueBefore(account.customerId(), today.minusDays(this.receivableRules.holdAfter().toDays()))
+			.orElse(null);
 		Assessment assessment = CreditPolicy.assess(
-				new CreditCheck(account, account.exposure(), amount, currency, rating, LocalDate.now(this.clock)),
+				new CreditCheck(account, account.exposure(), amount, currency, rating, today, overdueSince),
 				this.rules.forCustomer(account.customerId()));
 		String ratingCode = (rating instanceof BureauRating.Rated rated) ? rated.rating() : null;
 		switch (assessment.verdict()) {

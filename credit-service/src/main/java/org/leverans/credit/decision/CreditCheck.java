@@ -11,7 +11,13 @@ import org.leverans.credit.bureau.BureauRating;
  *
  * @param exposure the account's open reservations, without this order
  * @param amount the order's total, in {@code currency}
+ * @param overdueSince the due date of the customer's oldest invoice unpaid past the hold threshold, or {@code null}
  */
 public record CreditCheck(CreditAccount account, BigDecimal exposure, BigDecimal amount, String currency,
-		BureauRating rating, LocalDate today) {
+		BureauRating rating, LocalDate today, LocalDate overdueSince) {
+
+	public CreditCheck(CreditAccount account, BigDecimal exposure, BigDecimal amount, String currency,
+			BureauRating rating, LocalDate today) {
+		this(account, exposure, amount, currency, rating, today, null);
+	}
 }

@@ -38,6 +38,10 @@ public final class CreditPolicy {
 			decline.add(Reason.of(ReasonCodes.LIMIT_EXPIRED,
 					"The credit limit expired on " + account.limitExpiresOn()));
 		}
+		if (check.overdueSince() != null) {
+			review.add(Reason.of(ReasonCodes.OVERDUE_INVOICES,
+					"An invoice due on " + check.overdueSince() + " is still unpaid"));
+		}
 		limit(check, rules, decline, review);
 		rating(check, rules, decline, review);
 

@@ -21,6 +21,9 @@ public final class ReasonCodes {
 	/** The order is priced in another currency than the credit account; limits cannot be compared. */
 	public static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
 
+	/** The customer has an invoice unpaid longer after its due date than the configured hold threshold. */
+	public static final String OVERDUE_INVOICES = "OVERDUE_INVOICES";
+
 	/** A person declined the order in a credit review; the message is their reason. */
 	public static final String REJECTED_IN_REVIEW = "REJECTED_IN_REVIEW";
 

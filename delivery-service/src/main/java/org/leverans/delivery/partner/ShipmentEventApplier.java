@@ -3,8 +3,13 @@ package org.leverans.delivery.partner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
@@ -73,16 +78,10 @@ class ShipmentEventApplier {
 	List<Outcome> applyAll(String carrier, List<PartnerEvent> events) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.transactions.execute(status -> {
-					List<Outcome> outcomes = new ArrayList<>(events.size());
-					for (PartnerEvent event : events) {
-						outcomes.add(applyInTransaction(carrier, event));
-					}
-					return outcomes;
-				});
+				return this.transactions.execute(status -> applyInTransaction(carrier, events));
 			}
 			catch (PessimisticLockingFailureException ex) {
-				// Two batches locking shared shipments in opposite orders: PostgreSQL broke the tie, try again.
+				// A lock wait cut short by the database (e.g. another statement's deadlock): try again.
 				if (attempt == MAX_ATTEMPTS) {
 					throw ex;
 				}
@@ -90,20 +89,64 @@ class ShipmentEventApplier {
 		}
 	}
 
-	private Outcome applyInTransaction(String carrier, PartnerEvent event) {
-		Optional<Shipment> found = this.shipments.lockForCarrier(carrier, event.shipmentId(), event.trackingNumber());
-		if (found.isEmpty()) {
-			return Outcome.UNKNOWN_SHIPMENT;
+	private List<Outcome> applyInTransaction(String carrier, List<PartnerEvent> events) {
+		Set<UUID> ids = new HashSet<>();
+		Set<String> trackingNumbers = new HashSet<>();
+		for (PartnerEvent event : events) {
+			if (event.shipmentId() != null) {
+				ids.add(event.shipmentId());
+			}
+			if (event.trackingNumber() != null) {
+				trackingNumbers.add(event.trackingNumber());
+			}
 		}
+		// Every shipment of the batch is locked at once, and each event then sees the shipment as the events before
+		// it left it.
+		Map<UUID, Shipment> locked = new HashMap<>();
+		for (Shipment shipment : this.shipments.lockForCarrier(carrier, ids, trackingNumbers)) {
+			locked.put(shipment.id(), shipment);
+		}
+		Map<String, UUID> byTrackingNumber = new HashMap<>();
+		locked.values().forEach(shipment -> byTrackingNumber.put(shipment.trackingNumber(), shipment.id()));
+		List<Outcome> outcomes = new ArrayList<>(events.size());
+		for (PartnerEvent event : events) {
+			Shipment before = named(event, locked, byTrackingNumber);
+			if (before == null) {
+				outcomes.add(Outcome.UNKNOWN_SHIPMENT);
+				continue;
+			}
+			Shipment after = apply(carrier, before, event);
+			if (after == null) {
+				outcomes.add(Outcome.DUPLICATE);
+				continue;
+			}
+			locked.put(after.id(), after);
+			outcomes.add(Outcome.APPLIED);
+		}
+		return outcomes;
+	}
+
+	/** The shipment the event names; when it names both, id and tracking number must be of the same one. */
+	private static Shipment named(PartnerEvent event, Map<UUID, Shipment> locked, Map<String, UUID> byTrackingNumber) {
+		UUID id = (event.shipmentId() != null) ? event.shipmentId() : byTrackingNumber.get(event.trackingNumber());
+		Shipment shipment = (id != null) ? locked.get(id) : null;
+		if (shipment != null && event.trackingNumber() != null
+				&& !event.trackingNumber().equals(shipment.trackingNumber())) {
+			return null;
+		}
+		return shipment;
+	}
+
+	/** @return the shipment as the event leaves it, or null when the carrier had sent this event before */
+	private Shipment apply(String carrier, Shipment before, PartnerEvent event) {
 		Instant now = this.clock.instant();
 		Instant occurredAt = event.occurredAt();
 		// With the shipment locked, an event id seen before (earlier, or by a request racing this one) is known here.
-		if (!this.shipments.recordEvent(found.get().id(), carrier, new TimelineEvent(event.eventId(),
+		if (!this.shipments.recordEvent(before.id(), carrier, new TimelineEvent(event.eventId(),
 				event.type().name(), occurredAt, now, event.eta(), event.position(), event.proofOfDelivery(),
 				event.reason()))) {
-			return Outcome.DUPLICATE;
+			return null;
 		}
-		Shipment before = found.get();
 
 		// Events arrive late and out of order: only one that occurred no earlier than the current status moves it.
 		ShipmentStatus status = before.status();
@@ -145,7 +188,7 @@ class ShipmentEventApplier {
 			this.arrivals.record(after, this.shipments.timeline(after.id()));
 		}
 		publish(before, after, event);
-		return Outcome.APPLIED;
+		return after;
 	}
 
 	private void publish(Shipment before, Shipment after, PartnerEvent event) {

@@ -159,17 +159,20 @@ public class Shipments {
 	 * Locks the carrier's shipment for applying an event. Another carrier's shipment is not found, exactly like one
 	 * that does not exist.
 	 */
-	public Optional<Shipment> lockForCarrier(String carrier, UUID shipmentId, String trackingNumber) {
+	/**
+	 * Locks the carrier's shipments among those named, by id or by tracking number, in one order (by id) whatever
+	 * order they were named in, so that two batches naming the same shipments cannot deadlock.
+	 */
+	public List<Shipment> lockForCarrier(String carrier, Collection<UUID> ids, Collection<String> trackingNumbers) {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM shipment WHERE carrier = :carrier
-				AND (CAST(:id AS UUID) IS NULL OR id = :id)
-				AND (CAST(:tracking AS TEXT) IS NULL OR tracking_number = :tracking)
-				FOR UPDATE""")
+				AND (id = ANY(:ids) OR tracking_number = ANY(:trackings))
+				ORDER BY id FOR UPDATE""")
 			.param("carrier", carrier)
-			.param("id", shipmentId)
-			.param("tracking", trackingNumber)
+			.param("ids", ids.toArray(UUID[]::new))
+			.param("trackings", trackingNumbers.toArray(String[]::new))
 			.query(Shipments::map)
-			.optional();
+			.list();
 	}
 
 	/**

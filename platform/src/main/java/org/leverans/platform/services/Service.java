@@ -16,6 +16,7 @@ public enum Service {
 	ORDER("order-service", 8081, "orders", "ORDER"),
 	DELIVERY("delivery-service", 8084, "delivery", "DELIVERY"),
 	NOTIFICATION("notification-service", 8085, "notification", "NOTIFICATION"),
+	BILLING("billing-service", 8086, "billing", "BILLING"),
 	GATEWAY("gateway", 8080, null, null);
 
 	private final String module;
@@ -52,6 +53,14 @@ public enum Service {
 	 */
 	public Optional<String> gatewayRouteKey() {
 		return Optional.ofNullable(this.gatewayRouteKey);
+	}
+
+	/**
+	 * Whether the service may run as several instances: those behind the gateway may, the gateway and the auth-server
+	 * (which browsers and clients know by one address) run as one here.
+	 */
+	public boolean scalesOut() {
+		return this != AUTH_SERVER && this != GATEWAY;
 	}
 
 	public static Optional<Service> byModule(String module) {

@@ -11,15 +11,26 @@ import org.leverans.platform.postgres.PostgresConnection;
  * address follows the port offset.
  */
 public record ServiceEnvironment(Ports ports, PostgresConnection postgres, String kafkaBootstrapServers,
-		Map<String, String> extra) {
+		Map<String, String> extra, Map<Service, Integer> instances) {
 
 	public ServiceEnvironment {
 		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		instances = (instances != null) ? Map.copyOf(instances) : Map.of();
+	}
+
+	public ServiceEnvironment(Ports ports, PostgresConnection postgres, String kafkaBootstrapServers,
+			Map<String, String> extra) {
+		this(ports, postgres, kafkaBootstrapServers, extra, Map.of());
 	}
 
 	public Map<String, String> forService(Service service) {
+		return forService(service, 0);
+	}
+
+	/** The environment of one instance of the service, counted from 0; they differ only in their port. */
+	public Map<String, String> forService(Service service, int instance) {
 		Map<String, String> env = new LinkedHashMap<>();
-		env.put("SERVER_PORT", String.valueOf(this.ports.service(service)));
+		env.put("SERVER_PORT", String.valueOf(this.ports.service(service, instance)));
 		service.database().ifPresent((database) -> {
 			env.put("SPRING_DATASOURCE_URL", this.postgres.jdbcUrl(database));
 			env.put("SPRING_DATASOURCE_USERNAME", this.postgres.username());
@@ -34,7 +45,7 @@ public record ServiceEnvironment(Ports ports, PostgresConnection postgres, Strin
 		if (service == Service.GATEWAY) {
 			for (Service routed : Service.values()) {
 				routed.gatewayRouteKey()
-					.ifPresent((key) -> env.put("LEVERANS_SERVICES_" + key + "_URI", serviceUrl(routed)));
+					.ifPresent((key) -> env.put("LEVERANS_SERVICES_" + key + "_URI", instanceUrls(routed)));
 			}
 		}
 		if (service == Service.ORDER || service == Service.NOTIFICATION) {
@@ -53,6 +64,19 @@ public record ServiceEnvironment(Ports ports, PostgresConnection postgres, Strin
 
 	public String serviceUrl(Service service) {
 		return "http://localhost:" + this.ports.service(service);
+	}
+
+	public String serviceUrl(Service service, int instance) {
+		return "http://localhost:" + this.ports.service(service, instance);
+	}
+
+	/** Every instance's URL, comma-separated, as the gateway takes them to spread requests over. */
+	String instanceUrls(Service service) {
+		StringBuilder urls = new StringBuilder(serviceUrl(service));
+		for (int instance = 1; instance < this.instances.getOrDefault(service, 1); instance++) {
+			urls.append(',').append(serviceUrl(service, instance));
+		}
+		return urls.toString();
 	}
 
 	public String authServerUrl() {

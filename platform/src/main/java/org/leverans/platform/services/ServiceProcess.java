@@ -25,19 +25,27 @@ public final class ServiceProcess implements Component {
 
 	private final String url;
 
-	private ServiceProcess(Service service, ChildProcess process, String url) {
+	private final String name;
+
+	private ServiceProcess(Service service, String name, ChildProcess process, String url) {
 		this.service = service;
+		this.name = name;
 		this.process = process;
 		this.url = url;
 	}
 
 	public static ServiceProcess start(Path home, ServiceJar jar, Map<String, String> environment, String url,
 			Path logFile) {
+		return start(home, jar, jar.service().module(), environment, url, logFile);
+	}
+
+	/** @param name the instance's name, e.g. {@code order-service-2} for a second instance */
+	public static ServiceProcess start(Path home, ServiceJar jar, String name, Map<String, String> environment,
+			String url, Path logFile) {
 		List<String> command = JavaCommand.jar(home, JVM_OPTIONS, jar.path(), List.of());
 		Path workingDirectory = jar.path().getParent();
-		ChildProcess process = ChildProcess.start(jar.service().module(), command, environment, workingDirectory,
-				logFile);
-		return new ServiceProcess(jar.service(), process, url);
+		ChildProcess process = ChildProcess.start(name, command, environment, workingDirectory, logFile);
+		return new ServiceProcess(jar.service(), name, process, url);
 	}
 
 	public Service service() {
@@ -58,7 +66,7 @@ public final class ServiceProcess implements Component {
 
 	@Override
 	public String name() {
-		return this.service.module();
+		return this.name;
 	}
 
 	@Override

@@ -32,6 +32,19 @@ class ServiceEnvironmentTest {
 	}
 
 	@Test
+	void aFurtherInstanceListensAHundredPortsHigherAndTheGatewayKnowsEveryInstance() {
+		ServiceEnvironment twoOrderServices = new ServiceEnvironment(new Ports(10000), PostgresConnection.local(25432),
+				"localhost:19092", Map.of(), Map.of(Service.ORDER, 2));
+
+		assertThat(twoOrderServices.forService(Service.ORDER, 0)).containsEntry("SERVER_PORT", "18081");
+		assertThat(twoOrderServices.forService(Service.ORDER, 1)).containsEntry("SERVER_PORT", "18181")
+			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:25432/orders");
+		assertThat(twoOrderServices.forService(Service.GATEWAY))
+			.containsEntry("LEVERANS_SERVICES_ORDER_URI", "http://localhost:18081,http://localhost:18181")
+			.containsEntry("LEVERANS_SERVICES_CREDIT_URI", "http://localhost:18083");
+	}
+
+	@Test
 	void pointsTheOrderServiceAtTheAgreementServiceOfTheSameCopyForQuotes() {
 		Map<String, String> env = this.offsetBy100.forService(Service.ORDER);
 		assertThat(env).containsEntry("LEVERANS_SERVICES_AGREEMENT_URI", "http://localhost:8182");
@@ -54,7 +67,7 @@ class ServiceEnvironmentTest {
 		assertThat(this.offsetBy100.forService(Service.CREDIT)).containsEntry("SPRING_DATASOURCE_URL",
 				"jdbc:postgresql://localhost:15532/credit");
 		assertThat(Service.databases()).containsExactly("auth", "agreement", "credit", "orders", "delivery",
-				"notification");
+				"notification", "billing");
 	}
 
 	@Test
@@ -66,6 +79,7 @@ class ServiceEnvironmentTest {
 			.containsEntry("LEVERANS_SERVICES_CREDIT_URI", "http://localhost:8183")
 			.containsEntry("LEVERANS_SERVICES_DELIVERY_URI", "http://localhost:8184")
 			.containsEntry("LEVERANS_SERVICES_NOTIFICATION_URI", "http://localhost:8185")
+			.containsEntry("LEVERANS_SERVICES_BILLING_URI", "http://localhost:8186")
 			.containsEntry("LEVERANS_SERVICES_AUTH_URI", "http://localhost:9100")
 			.containsEntry("LEVERANS_AUTH_ISSUER_URI", "http://localhost:9100")
 			.doesNotContainKey("SPRING_DATASOURCE_URL");

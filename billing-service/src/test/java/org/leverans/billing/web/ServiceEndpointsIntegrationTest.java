@@ -1,0 +1,31 @@
+package org.leverans.billing.web;
+
+import org.junit.jupiter.api.Test;
+import org.leverans.billing.testing.BillingServiceIntegrationTest;
+import org.leverans.testsupport.security.TestCaller;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ServiceEndpointsIntegrationTest extends BillingServiceIntegrationTest {
+
+	@Test
+	void publishesItsOpenApiDocumentWithoutAToken() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/invoices/{id}/pdf']").exists())
+			.andExpect(jsonPath("$.paths['/api/admin/billing/payments/camt054']").exists());
+	}
+
+	@Test
+	void healthIsOpenAndEverythingElseNeedsAToken() throws Exception {
+		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		this.mvc.perform(get("/api/invoices"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.type").value("urn:leverans:problem:unauthorized"));
+		this.mvc.perform(get("/api/support/billing/payments").with(as(TestCaller.orderer("anna",
+				java.util.UUID.randomUUID()))))
+			.andExpect(status().isForbidden());
+	}
+}
