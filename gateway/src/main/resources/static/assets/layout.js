@@ -16,6 +16,7 @@ const NAVIGATION = [
   { href: '/receiver/arrivals.html', text: 'Arrivals', roles: ['RECEIVER'] },
   { href: '/support/search.html', text: 'Find an order', roles: SUPPORT },
   { href: '/support/credit-reviews.html', text: 'Credit reviews', roles: SUPPORT },
+  { href: '/admin/delivery-accuracy.html', text: 'Delivery accuracy', roles: SUPPORT },
 ];
 
 const ROLE_NAMES = {

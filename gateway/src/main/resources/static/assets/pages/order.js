@@ -3,7 +3,7 @@
 import { api, ApiError, newIdempotencyKey } from '../api.js';
 import { startPage, hasRole } from '../layout.js';
 import { el, clear, errorBox, loading, statusBadge, param } from '../ui.js';
-import { dateTime, plainDate, deliveryWindow, windowBasis, money, label, eventName, carrierName } from '../format.js';
+import { dateTime, plainDate, deliveryWindow, windowBasis, windowConfidence, money, label, eventName, carrierName } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 import { renderPreview } from '../preview.js';
 
@@ -55,12 +55,18 @@ if (me && !id) {
     let pending = null;
     openStream((name, data) => {
       if (data.orderId !== id) return;
-      const what = name === 'shipment.window-changed' ? `Delivery window now ${deliveryWindow(data.window)}`
+      const what = name === 'shipment.window-changed'
+        ? `Delivery window now ${deliveryWindow(data.window)}. ${windowConfidence(data.window, carrierOf(data.shipmentId))}`
         : name === 'order.status-changed' ? `Order is now ${label(data.status)}` : `Shipment update: ${label(data.eventType || data.status)}`;
       clearTimeout(pending);
       pending = setTimeout(() => refresh(what), 250);
     }, live.update);
     if (location.hash === '#reorder' && hasRole(me, 'ORDERER')) document.getElementById('reorder-date')?.focus();
+  }
+
+  // A window-changed message names the shipment but not its carrier; the page already knows it.
+  function carrierOf(shipmentId) {
+    return current?.shipments.find((s) => s.id === shipmentId)?.carrier;
   }
 
   function render({ order, shipments }, previous) {
@@ -90,6 +96,7 @@ if (me && !id) {
         el('p', {}, statusBadge(s.status), ' ', carrierName(s.carrier)),
         el('p', { class: 'window', dataset: { window: s.window ? `${s.window.from}/${s.window.to}` : '' } }, deliveryWindow(s.window)),
         el('p', { class: 'hint' }, s.window ? `Window: ${windowBasis(s.window.basis)}, updated ${dateTime(s.window.updatedAt)}` : ''),
+        confidence(s),
         s.proofOfDelivery ? el('p', {}, `Signed by ${s.proofOfDelivery.signedBy || '–'}${s.proofOfDelivery.note ? `: ${s.proofOfDelivery.note}` : ''}`) : null,
         el('details', {}, el('summary', {}, `${s.lines.length} line(s)`),
           el('ul', {}, s.lines.map((l) => el('li', {}, `${l.sku} × ${l.quantity} ${label(l.packageSize)}`)))),
@@ -120,6 +127,12 @@ if (me && !id) {
         el('time', { datetime: h.at }, dateTime(h.at)), label(h.status)))),
     ];
   }
+}
+
+/** How sure the shipment's window is, in words; nothing when it makes no claim. */
+function confidence(shipment) {
+  const text = windowConfidence(shipment.window, shipment.carrier);
+  return text ? el('p', { class: 'confidence', dataset: { confidence: shipment.window.confidence.kind } }, text) : null;
 }
 
 async function shipmentsOf(orderId) {

@@ -5,8 +5,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,8 @@ import org.leverans.platform.observability.PrometheusServer;
 import org.leverans.platform.process.Readiness;
 import org.leverans.platform.process.StartupFailure;
 import org.leverans.platform.services.Service;
+import org.leverans.simulator.CarrierProfile;
+import org.leverans.simulator.DemoCarrier;
 
 /**
  * The launcher behind {@code ./leverans}: {@code up} runs the platform in the foreground until Ctrl-C or
@@ -43,6 +47,9 @@ public final class Leverans {
 			             --no-simulator        do not run the demo carriers that move planned shipments
 			             --simulator-speed <n> demo seconds per real second (default 60: a demo hour per minute)
 			             --observability       also start Prometheus (Debian's prometheus) with the Leverans dashboard
+			             --simulator-profiles <carrier=profile,…>  how the demo carriers keep their promises: punctual,
+			                                   optimistic, unannounced-delays, drifting-later, often-early (default
+			                                   nordic-freight=punctual,baltic-haulage=optimistic)
 			  down     stop a running platform (from any terminal)
 			  status   show which components run
 
@@ -206,7 +213,8 @@ public final class Leverans {
 
 	/** Options of {@code up}; unknown ones are reported and ignored, so newer scripts work with older launchers. */
 	record UpOptions(boolean fresh, Integer portOffset, Set<Service> services, boolean noSimulator,
-			Double simulatorSpeed, Map<Service, Integer> instances, boolean observability) {
+			Double simulatorSpeed, Map<String, CarrierProfile> simulatorProfiles, Map<Service, Integer> instances,
+			boolean observability) {
 
 		static UpOptions parse(List<String> args, PrintStream out) {
 			boolean fresh = false;
@@ -214,6 +222,7 @@ public final class Leverans {
 			Set<Service> services = null;
 			boolean noSimulator = false;
 			Double simulatorSpeed = null;
+			Map<String, CarrierProfile> simulatorProfiles = Map.of();
 			Map<Service, Integer> instances = Map.of();
 			boolean observability = false;
 			List<String> unknown = new ArrayList<>();
@@ -242,13 +251,18 @@ public final class Leverans {
 						simulatorSpeed = speed(value, name);
 					}
 					case "--observability" -> observability = true;
+					case "--simulator-profiles" -> {
+						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
+						simulatorProfiles = profiles(value, name);
+					}
 					default -> unknown.add(arg);
 				}
 			}
 			if (!unknown.isEmpty()) {
 				out.println("  ⚠ ignoring unknown option" + ((unknown.size() > 1) ? "s " : " ") + String.join(" ", unknown));
 			}
-			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, instances, observability);
+			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, simulatorProfiles,
+					instances, observability);
 		}
 
 		private static String valueAfter(List<String> args, int index, String name) {
@@ -269,6 +283,26 @@ public final class Leverans {
 				// reported below
 			}
 			throw new IllegalArgumentException(name + " must be a positive number, was '" + value + "'");
+		}
+
+		/** {@code nordic-freight=drifting-later,baltic-haulage=often-early}: carriers playing another profile. */
+		private static Map<String, CarrierProfile> profiles(String value, String name) {
+			Map<String, CarrierProfile> profiles = new LinkedHashMap<>();
+			for (String pair : value.split(",")) {
+				if (pair.isBlank()) {
+					continue;
+				}
+				String[] parts = pair.split("=", 2);
+				String carrier = parts[0].trim();
+				if (parts.length < 2 || !DemoCarrier.codes().contains(carrier)) {
+					throw new IllegalArgumentException(name + " takes carrier=profile pairs for " + DemoCarrier.codes()
+							+ ", was '" + pair.trim() + "'");
+				}
+				profiles.put(carrier, CarrierProfile.byCode(parts[1].trim())
+					.orElseThrow(() -> new IllegalArgumentException(name + ": no profile '" + parts[1].trim()
+							+ "'; known: " + Arrays.stream(CarrierProfile.values()).map(CarrierProfile::code).toList())));
+			}
+			return profiles;
 		}
 
 		private static Set<Service> services(String modules) {
@@ -318,6 +352,9 @@ public final class Leverans {
 			}
 			if (this.simulatorSpeed != null) {
 				result = result.withSimulator(result.simulator().withSpeed(this.simulatorSpeed));
+			}
+			if (!this.simulatorProfiles.isEmpty()) {
+				result = result.withSimulator(result.simulator().withProfiles(this.simulatorProfiles));
 			}
 			if (this.noSimulator) {
 				result = result.withSimulator(false);

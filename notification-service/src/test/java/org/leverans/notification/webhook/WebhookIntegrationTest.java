@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.agreement.AgreementActivated;
+import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.contracts.shipment.DeliveryWindowChanged;
+import org.leverans.contracts.shipment.WindowConfidence;
 import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.notification.IntegrationTest;
 import org.leverans.notification.TestEvents;
@@ -92,6 +95,24 @@ class WebhookIntegrationTest extends IntegrationTest {
 		assertThat(payload.get("type").asString()).isEqualTo("order.status-changed");
 		assertThat(payload.get("data").get("orderId").asString()).isEqualTo(orderId.toString());
 		assertThat(payload.get("data").get("status").asString()).isEqualTo("PLACED");
+	}
+
+	@Test
+	void aMovedWindowReachesTheCustomerSystemSayingHowSureItIs() {
+		register(List.of("shipment.window-changed"));
+		UUID orderId = UUID.randomUUID();
+		Instant from = Instant.parse("2026-12-03T06:40:00Z");
+		DeliveryWindow predicted = new DeliveryWindow(from, from.plusSeconds(2760), "PREDICTED",
+				from.minusSeconds(1800), WindowConfidence.calibrated(212, 0.95));
+		events().publish(orderId, new DeliveryWindowChanged(UUID.randomUUID(), orderId, this.customer,
+				TestTokens.JATKASAARI, "IN_TRANSIT", predicted, TestEvents.window(from.minusSeconds(3600))));
+
+		await().atMost(WAIT).until(() -> !this.received.isEmpty());
+		JsonNode window = json.readTree(this.received.getFirst().body()).get("data").get("window");
+		assertThat(window.get("basis").asString()).isEqualTo("PREDICTED");
+		assertThat(window.get("confidence").get("kind").asString()).isEqualTo("CALIBRATED");
+		assertThat(window.get("confidence").get("samples").asInt()).isEqualTo(212);
+		assertThat(window.get("confidence").get("coverage").asDouble()).isEqualTo(0.95);
 	}
 
 	@Test
