@@ -17,6 +17,11 @@ class RoleDefaultsTest {
 	}
 
 	@Test
+	void agreementManagersGetTheOrdersWaitingForTheirApproval() {
+		assertThat(RoleDefaults.emailEvents(Set.of("AGREEMENT_MANAGER"))).containsExactly("order.awaiting-approval");
+	}
+
+	@Test
 	void peopleWhoSeeEverythingGetNoEmailUntilTheyChoose() {
 		assertThat(RoleDefaults.emailEvents(Set.of("CUSTOMER_SERVICE"))).isEmpty();
 		assertThat(RoleDefaults.emailEvents(Set.of("ADMIN"))).isEmpty();
