@@ -19,13 +19,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Closes approvals: an agreement manager's decision, and the withdrawal of one whose order was cancelled. Each
- * locks the approval row first, so whichever comes first decides and the others find it closed. An approved order counts against its budgets from then on, even beyond them: a person chose so.
+ * Closes approvals: an agreement manager's decision, the expiry of one nobody answered, and the withdrawal of one
+ * whose order was cancelled. Each locks the approval row first, so whichever comes first decides and the others
+ * find it closed. An approved order counts against its budgets from then on, even beyond them: a person chose so.
  */
 @Service
 public class ApprovalDecisions {
 
 	public static final String APPROVAL_REJECTED = "APPROVAL_REJECTED";
+
+	public static final String APPROVAL_EXPIRED = "APPROVAL_EXPIRED";
 
 	private static final Logger logger = LoggerFactory.getLogger(ApprovalDecisions.class);
 
@@ -35,12 +38,16 @@ public class ApprovalDecisions {
 
 	private final Outbox outbox;
 
+	private final ApprovalProperties properties;
+
 	private final Clock clock;
 
-	ApprovalDecisions(Approvals approvals, SpendingLimits limits, Outbox outbox, Clock clock) {
+	ApprovalDecisions(Approvals approvals, SpendingLimits limits, Outbox outbox, ApprovalProperties properties,
+			Clock clock) {
 		this.approvals = approvals;
 		this.limits = limits;
 		this.outbox = outbox;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -68,6 +75,21 @@ public class ApprovalDecisions {
 					"Rejected by " + caller.subject() + ": " + note)), note, Approval.Status.REJECTED, now);
 		}
 		return this.approvals.find(orderId).orElseThrow();
+	}
+
+	/**
+	 * Rejects the approvals nobody answered in time, a batch at a time.
+	 * @return how many expired
+	 */
+	@Transactional
+	public int expireDue(Instant now) {
+		List<Approval> due = this.approvals.lockDue(now, 100);
+		for (Approval approval : due) {
+			reject(approval, null, List.of(Reason.of(APPROVAL_EXPIRED, "No agreement manager approved the order within "
+					+ this.properties.expireAfter().toHours() + " hours")), null, Approval.Status.EXPIRED, now);
+			logger.info("Approval of order {} expired", approval.orderNumber());
+		}
+		return due.size();
 	}
 
 	/**

@@ -38,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Spending limits through the API, and orders above them through Kafka: they wait for an agreement manager, who
- * approves or rejects them.
+ * approves or rejects them, or they expire.
  */
 class ApprovalIntegrationTest extends IntegrationTest {
 
@@ -52,6 +52,9 @@ class ApprovalIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApprovalDecisions decisions;
 
 	ApprovalCompany company;
 
@@ -197,6 +200,28 @@ class ApprovalIntegrationTest extends IntegrationTest {
 			assertThat(reason.code()).isEqualTo("APPROVAL_REJECTED");
 			assertThat(reason.message()).isEqualTo("Rejected by boss: Order from the framework supplier");
 		});
+	}
+
+	@Test
+	void anOrderNobodyApprovesInTimeIsRejectedAsExpired() throws Exception {
+		limit("/orderers/olli", "{\"orderLimit\":\"100.00\"}").andExpect(status().isOk());
+		OrderPlaced order = this.company.order(20);
+		place(order);
+		OrderApprovalRequired required = awaitApprovalRequired(order);
+
+		this.decisions.expireDue(required.expiresAt().minusSeconds(1));
+		this.mvc.perform(get("/api/approvals/{id}", order.orderId()).with(this.company.boss()))
+			.andExpect(jsonPath("$.status").value("PENDING"));
+
+		assertThat(this.decisions.expireDue(required.expiresAt())).isPositive();
+		this.mvc.perform(get("/api/approvals/{id}", order.orderId()).with(this.company.boss()))
+			.andExpect(jsonPath("$.status").value("EXPIRED"));
+		OrderApprovalRejected expired = this.json.readValue(TopicProbe
+			.awaitFirst(Topics.ORDER_VALIDATION, order.orderId(), "leverans.order-validation.approval-rejected.v1")
+			.value(), OrderApprovalRejected.class);
+		assertThat(expired.rejectedBy()).isNull();
+		assertThat(expired.reasons()).extracting(reason -> reason.code()).containsExactly("APPROVAL_EXPIRED");
+		decide(order, "{\"decision\":\"APPROVE\"}").andExpect(status().isConflict());
 	}
 
 	@Test
