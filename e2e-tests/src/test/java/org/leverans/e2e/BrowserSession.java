@@ -105,6 +105,18 @@ final class BrowserSession {
 			.build());
 	}
 
+	/** A DELETE as the pages send it, with the CSRF header. */
+	Api.Response delete(String path) {
+		if (csrfToken().isEmpty()) {
+			get("/");
+		}
+		return Api.send(this.http, HttpRequest.newBuilder(this.gateway.resolve(path))
+			.header("Accept", "application/json, application/problem+json")
+			.header("X-XSRF-TOKEN", csrfToken().orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie")))
+			.DELETE()
+			.build());
+	}
+
 	private Optional<String> csrfToken() {
 		return this.cookies.getCookieStore()
 			.getCookies()
