@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkInterval how often every instance looks for approvals past their time
  */
 @ConfigurationProperties("leverans.approvals")
-public record ApprovalProperties(@DefaultValue("72h") Duration expireAfter, @DefaultValue("1m") Duration checkInterval) {
+public record ApprovalProperties(@DefaultValue("72h") Duration expireAfter,
+		@DefaultValue("1m") Duration checkInterval) {
 }

@@ -26,7 +26,10 @@ public record SpendingLimit(Budgeted who, BigDecimal orderLimit, BigDecimal mont
 			return new Budgeted(Scope.SITE, siteId.toString());
 		}
 
-		/** Limits are locked in this order, so two orders locking the same ones never wait for each other in a circle. */
+		/**
+		 * Limits are locked in this order, so two orders locking the same ones never wait for each other in a
+		 * circle.
+		 */
 		@Override
 		public int compareTo(Budgeted other) {
 			int byScope = this.scope.compareTo(other.scope);

@@ -17,8 +17,9 @@ class RoleDefaultsTest {
 	}
 
 	@Test
-	void agreementManagersGetTheOrdersWaitingForTheirApproval() {
-		assertThat(RoleDefaults.emailEvents(Set.of("AGREEMENT_MANAGER"))).containsExactly("order.awaiting-approval");
+	void agreementManagersGetTheOrdersWaitingForTheirApprovalAndOverdueInvoiceReminders() {
+		assertThat(RoleDefaults.emailEvents(Set.of("AGREEMENT_MANAGER"))).containsExactlyInAnyOrder(
+				"order.awaiting-approval", "invoice.overdue");
 	}
 
 	@Test
