@@ -99,6 +99,11 @@ final class BrowserSession {
 			.build());
 	}
 
+	/** A DELETE as the pages send it, with the CSRF header. */
+	Api.Response delete(String path) {
+		return send("DELETE", path, null, csrfToken(), Map.of());
+	}
+
 	/**
 	 * Any method on the session cookie, with a JSON body or none ({@code null}). {@code csrfToken} is what goes in
 	 * {@code X-XSRF-TOKEN}: the cookie's value as the pages send it ({@link #csrfToken()}), another value, or none

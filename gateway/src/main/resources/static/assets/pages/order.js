@@ -89,6 +89,7 @@ if (me && !id) {
           order.paymentTerms ? [el('dt', {}, 'Payment'), el('dd', {}, `${label(order.paymentTerms.code)}, due ${plainDate(order.paymentTerms.dueDate)}`)] : null,
           order.note ? [el('dt', {}, 'Note'), el('dd', {}, order.note)] : null,
           order.reorderedFrom ? [el('dt', {}, 'Reorder of'), el('dd', {}, el('a', { href: `?id=${order.reorderedFrom}` }, 'the earlier order'))] : null)),
+      order.approval ? approvalCard(order.approval) : null,
       el('h2', {}, 'Shipments'),
       shipments.length ? el('div', { class: 'grid', id: 'shipments' }, shipments.map((s) => el('article', {
         class: `card shipment${changed(s) ? ' changed' : ''}`, dataset: { shipmentId: s.id, trackingNumber: s.trackingNumber } },
@@ -133,6 +134,23 @@ if (me && !id) {
 function confidence(shipment) {
   const text = windowConfidence(shipment.window, shipment.carrier);
   return text ? el('p', { class: 'confidence', dataset: { confidence: shipment.window.confidence.kind } }, text) : null;
+}
+
+/** An order above a spending limit: who may approve it and until when, or who decided and when. */
+function approvalCard(approval) {
+  const decided = approval.status !== 'PENDING';
+  return el('section', { class: 'card', id: 'approval', 'aria-labelledby': 'approval-heading' },
+    el('h2', { id: 'approval-heading' }, 'Approval'),
+    el('p', {}, statusBadge(approval.status)),
+    el('dl', { class: 'facts' },
+      el('dt', {}, 'Needed because'), el('dd', {}, el('ul', {}, (approval.reasons || []).map((r) => el('li', {}, r.message || label(r.code))))),
+      el('dt', {}, 'Asked'), el('dd', {}, `${dateTime(approval.requestedAt)} of ${(approval.approvers || []).join(', ') || 'the agreement managers'}`),
+      decided
+        ? [el('dt', {}, 'Decided'), el('dd', { id: 'approval-decided' }, approval.decidedBy
+          ? `${label(approval.status)} by ${approval.decidedBy}, ${dateTime(approval.decidedAt)}`
+          : `${label(approval.status)}: nobody answered by ${dateTime(approval.expiresAt)}`)]
+        : [el('dt', {}, 'Decide by'), el('dd', {}, dateTime(approval.expiresAt))],
+      approval.note ? [el('dt', {}, 'Note'), el('dd', {}, approval.note)] : null));
 }
 
 async function shipmentsOf(orderId) {

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,6 +41,23 @@ class RoutingTest extends GatewayTestSupport {
 		downstream.verify(getRequestedFor(urlEqualTo("/api/orders/42"))
 			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token))
 			.withoutHeader(HttpHeaders.COOKIE));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/approvals", "/api/approvals/8f1c2d3e-0000-0000-0000-000000000001",
+			"/api/approval-limits", "/api/approval-limits/orderers/anna" })
+	void routesApprovalsAndSpendingLimitsToAgreementService(String path) {
+		String token = tokenFor("liisa-" + java.util.UUID.randomUUID());
+		downstream.stubFor(get(path).willReturn(okJson("{\"items\":[]}")));
+
+		this.client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		downstream.verify(getRequestedFor(urlEqualTo(path)));
 	}
 
 	@Test
