@@ -48,9 +48,6 @@ public final class Bench {
 	/** The carrier whose events are offered: it serves Rakennus Oy's Finnish sites. */
 	static final String CARRIER = "nordic-freight";
 
-	/** Shipments the events are spread over, so that they do not all queue for one shipment's lock. */
-	static final int SHIPMENTS = 200;
-
 	private final BenchOptions options;
 
 	private final PlatformState platform;
@@ -269,16 +266,18 @@ public final class Bench {
 
 	/** Shipments of the carrier still on their way; orders are placed first when there are too few. */
 	private List<CarrierClient.Shipment> shipmentsToReportOn(CarrierClient carrier) throws Exception {
-		List<CarrierClient.Shipment> shipments = onTheirWay(carrier);
-		if (shipments.size() < SHIPMENTS) {
-			int missing = SHIPMENTS - shipments.size();
+		// Spread over many shipments, so that the events do not all queue for one shipment's lock.
+		int wanted = this.options.shipments();
+		List<CarrierClient.Shipment> shipments = onTheirWay(carrier, wanted);
+		if (shipments.size() < wanted) {
+			int missing = wanted - shipments.size();
 			System.out.printf("  … placing %d orders first, so that %s has %d shipments to report on%n", missing,
-					CARRIER, SHIPMENTS);
+					CARRIER, wanted);
 			GatewayClient client = gatewayClient();
 			client.signIn();
 			new PacedOrders(client).run(new Schedule(20, Duration.ofMillis(missing * 50L + 1)));
 			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-			while ((shipments = onTheirWay(carrier)).size() < SHIPMENTS && System.nanoTime() < deadline) {
+			while ((shipments = onTheirWay(carrier, wanted)).size() < wanted && System.nanoTime() < deadline) {
 				Thread.sleep(1000);
 			}
 		}
@@ -288,10 +287,10 @@ public final class Bench {
 		return shipments;
 	}
 
-	private static List<CarrierClient.Shipment> onTheirWay(CarrierClient carrier) throws Exception {
-		List<CarrierClient.Shipment> shipments = new ArrayList<>(carrier.manifest("IN_TRANSIT", SHIPMENTS));
-		if (shipments.size() < SHIPMENTS) {
-			shipments.addAll(carrier.manifest("PLANNED", SHIPMENTS - shipments.size()));
+	private static List<CarrierClient.Shipment> onTheirWay(CarrierClient carrier, int wanted) throws Exception {
+		List<CarrierClient.Shipment> shipments = new ArrayList<>(carrier.manifest("IN_TRANSIT", wanted));
+		if (shipments.size() < wanted) {
+			shipments.addAll(carrier.manifest("PLANNED", wanted - shipments.size()));
 		}
 		return shipments;
 	}

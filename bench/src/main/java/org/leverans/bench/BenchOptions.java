@@ -15,9 +15,10 @@ import java.util.List;
  * @param client the API client that places the orders
  * @param partnerEvents offer carrier shipment events instead of orders; {@code rate} is then events per second
  * @param batch events per partner POST (1: each event on its own)
+ * @param shipments how many shipments the partner events are spread over
  */
 public record BenchOptions(double rate, Duration duration, Duration settle, boolean findKnee, Path home,
-		String client, boolean partnerEvents, int batch) {
+		String client, boolean partnerEvents, int batch, int shipments) {
 
 	public static BenchOptions parse(List<String> args, Path defaultHome) {
 		double rate = 20;
@@ -28,6 +29,7 @@ public record BenchOptions(double rate, Duration duration, Duration settle, bool
 		String client = "rakennus-erp";
 		boolean partnerEvents = false;
 		int batch = 100;
+		int shipments = 200;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			switch (arg) {
@@ -39,9 +41,10 @@ public record BenchOptions(double rate, Duration duration, Duration settle, bool
 				case "--client" -> client = value(args, ++i, arg);
 				case "--partner-events" -> partnerEvents = true;
 				case "--batch" -> batch = Integer.parseInt(value(args, ++i, arg));
+				case "--shipments" -> shipments = Integer.parseInt(value(args, ++i, arg));
 				default -> throw new IllegalArgumentException("Unknown option " + arg
 						+ "; use --rate N --duration SECONDS --settle SECONDS --find-knee --home DIR --client ID"
-						+ " --partner-events --batch N");
+						+ " --partner-events --batch N --shipments N");
 			}
 		}
 		if (rate <= 0 || duration.isZero() || duration.isNegative()) {
@@ -50,7 +53,10 @@ public record BenchOptions(double rate, Duration duration, Duration settle, bool
 		if (batch < 1 || batch > 1000) {
 			throw new IllegalArgumentException("--batch must be 1 to 1000, as the partner API takes");
 		}
-		return new BenchOptions(rate, duration, settle, knee, home, client, partnerEvents, batch);
+		if (shipments < 2) {
+			throw new IllegalArgumentException("--shipments must be at least 2: one takes the live-stream probes");
+		}
+		return new BenchOptions(rate, duration, settle, knee, home, client, partnerEvents, batch, shipments);
 	}
 
 	private static String value(List<String> args, int i, String option) {

@@ -37,8 +37,8 @@ class BenchmarkIT extends PlatformSpec {
 
 	@Test
 	void pacedPartnerEventBatchesAreEachStoredOnceAndPassedOn() throws Exception {
-		Bench.PartnerRun run = Bench.of(options("--partner-events", "--batch", "20", "--duration", "10", "--settle",
-				"90"))
+		Bench.PartnerRun run = Bench.of(options("--partner-events", "--batch", "20", "--shipments", "30",
+				"--duration", "10", "--settle", "90"))
 			.partnerEvents(100);
 
 		System.out.println(run.table().render());

@@ -105,6 +105,19 @@ class BuyerPagesIT extends PagesSpec {
 	}
 
 	@Test
+	void byggAbsErikSeesWhyAnchorBoltsCannotBeOrdered() {
+		// They come only as parcels; Bygg AB's agreement delivers pallets and half pallets.
+		Browser erik = this.browsers.desktop(gateway).signIn("/buyer/catalog.html?q=anchor", "erik");
+
+		WebElement anchors = erik.waitFor(By.cssSelector("#catalog tr[data-sku='ANCHOR-M10']"));
+		assertThat(anchors.findElement(By.cssSelector("td[data-label='Package sizes']")).getText())
+			.isEqualTo("None under your agreement");
+		assertThat(anchors.findElement(By.cssSelector(".not-orderable")).getText()).startsWith("Not orderable")
+			.contains("PARCEL");
+		assertThat(anchors.findElements(By.cssSelector("a[href*='quick-order']"))).as("no order link").isEmpty();
+	}
+
+	@Test
 	void byggAbsErikCannotOpenRakennusOysOrderPage() {
 		String orderId = Orders.place(leverans.client("rakennus-erp"), "PO-NOT-ERIKS", "CEM-25KG", 5,
 				OrderToDeliveryIT.JATKASAARI);

@@ -22,6 +22,15 @@ if (me) {
   load(results, api(`/api/catalog?${query}`), ({ body }) => render(body, q));
 }
 
+// A product the agreement cannot deliver is listed, but says why it cannot be ordered instead of offering a link.
+function orderCell(item) {
+  if (item.orderable === false) {
+    return el('span', { class: 'not-orderable' }, 'Not orderable: ', item.notOrderable?.message || 'not under your agreement.');
+  }
+  return el('a', { href: `/buyer/quick-order.html?sku=${encodeURIComponent(item.sku)}` },
+    'Order', el('span', { class: 'visually-hidden' }, ` ${item.sku}`));
+}
+
 function render(catalog, q) {
   if (!catalog.items.length) {
     return empty(q ? `No products match “${q}”.` : 'Your agreement has no products.');
@@ -39,12 +48,12 @@ function render(catalog, q) {
       el('td', { 'data-label': 'Code' }, el('code', {}, item.sku)),
       el('td', { 'data-label': 'Product' }, item.name),
       el('td', { 'data-label': 'Unit' }, label(item.unit)),
-      el('td', { 'data-label': 'Package sizes' }, item.packageSizes.map(label).join(', ')),
+      el('td', { 'data-label': 'Package sizes' },
+        item.packageSizes.length ? item.packageSizes.map(label).join(', ') : 'None under your agreement'),
       el('td', { 'data-label': 'Available from' }, plainDate(item.availableFrom)),
       el('td', { 'data-label': 'List price', class: 'num' }, `${item.listPrice} ${item.currency}`),
       el('td', { 'data-label': 'Your price', class: 'num price' }, el('strong', {}, `${item.price} ${item.currency}`)),
-      el('td', { 'data-label': 'Order' }, el('a', { href: `/buyer/quick-order.html?sku=${encodeURIComponent(item.sku)}` },
-        'Order', el('span', { class: 'visually-hidden' }, ` ${item.sku}`)))))));
+      el('td', { 'data-label': 'Order' }, orderCell(item))))));
   const pages = Math.ceil(catalog.total / catalog.size);
   const link = (page, text) => el('a', { href: `?${new URLSearchParams({ q, page })}`, class: 'button secondary' }, text);
   return [el('div', { class: 'table-wrap' }, table),

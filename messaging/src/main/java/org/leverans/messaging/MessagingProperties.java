@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param source the CloudEvents {@code source} of events this service writes; defaults to
  * {@code /leverans/<spring.application.name>}
- * @param relayInterval how often the outbox relay looks for unsent events when nothing woke it
+ * @param relayInterval how often the outbox relay looks for unsent events when nothing woke it: a safety net, since
+ * every commit that writes to the outbox wakes its instance's relay, and a relay that finds another instance's pass
+ * under way looks again 100 ms later
  * @param relayBatchSize how many events one relay pass sends at most
  * @param retention how long sent outbox rows and remembered inbox ids are kept
  * @param retryAttempts how many times a failing record is retried before it goes to the dead-letter topic
@@ -21,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicas replication factor of the topics this library creates
  */
 @ConfigurationProperties("leverans.messaging")
-public record MessagingProperties(String source, @DefaultValue("500ms") Duration relayInterval,
+public record MessagingProperties(String source, @DefaultValue("5s") Duration relayInterval,
 		@DefaultValue("200") int relayBatchSize, @DefaultValue("7d") Duration retention,
 		@DefaultValue("3") int retryAttempts, @DefaultValue("200ms") Duration retryInterval,
 		@DefaultValue("10s") Duration transientRetryMaxInterval,

@@ -36,7 +36,7 @@ public class OutboxRelay implements SmartLifecycle {
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
 	/** Arbitrary but fixed: the advisory lock that makes one relay pass exclusive per database. */
-	private static final long RELAY_LOCK = 0x4c65766572616e73L;
+	static final long RELAY_LOCK = 0x4c65766572616e73L;
 
 	private final JdbcTemplate jdbc;
 
@@ -49,6 +49,11 @@ public class OutboxRelay implements SmartLifecycle {
 	private final String source;
 
 	private final Clock clock;
+
+	/** What a batch returns when another instance's pass holds the lock. */
+	private static final int LOCKED_ELSEWHERE = -1;
+
+	private static final long LOCK_RETRY_MILLIS = 100;
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
@@ -83,10 +88,23 @@ public class OutboxRelay implements SmartLifecycle {
 		int sent;
 		do {
 			sent = relayBatch();
+			if (sent == LOCKED_ELSEWHERE) {
+				// Another instance's pass may have looked before our rows committed: look again shortly, rather than
+				// leave them for the next scheduled pass.
+				retrySoon();
+				return total;
+			}
 			total += sent;
 		}
 		while (sent == this.properties.relayBatchSize());
 		return total;
+	}
+
+	private void retrySoon() {
+		ScheduledExecutorService current = this.executor;
+		if (this.running && current != null && !current.isShutdown()) {
+			current.schedule(this::wakeUp, LOCK_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+		}
 	}
 
 	private void relaySafely() {
@@ -104,7 +122,7 @@ public class OutboxRelay implements SmartLifecycle {
 		Integer sent = this.transactions.execute(status -> {
 			Boolean locked = this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK);
 			if (!Boolean.TRUE.equals(locked)) {
-				return 0;
+				return LOCKED_ELSEWHERE;
 			}
 			List<PendingEvent> batch = this.jdbc.query("""
 					SELECT id, event_id, topic, record_key, type, subject, occurred_at, payload

@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.leverans.testsupport.events.TopicProbe.header;
 
+// No scheduled relay pass comes during a test: the commits' wake-ups alone must send every event.
 @SpringBootTest(properties = { "spring.application.name=messaging-test", "leverans.messaging.retry-interval=50ms",
+		"leverans.messaging.relay-interval=1h",
 		"spring.jackson.deserialization.fail-on-unknown-properties=true" })
 class MessagingIntegrationTest {
 
@@ -98,6 +100,35 @@ class MessagingIntegrationTest {
 		}
 		finally {
 			this.relay.start();
+		}
+		await().until(() -> this.ledger.applied(orderId) == 1);
+	}
+
+	@Test
+	void anEventCommittedWhileAnotherInstanceRelaysIsSentOnceThatPassEnds() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		Thread otherInstance = Thread.ofPlatform().start(() -> this.transactions.executeWithoutResult(status -> {
+			this.jdbc.queryForObject("SELECT pg_advisory_xact_lock(?) IS NULL", Boolean.class, OutboxRelay.RELAY_LOCK);
+			locked.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		try {
+			assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId,
+					cancelled(orderId, "while another instance relayed")));
+			Thread.sleep(300);
+			assertThat(this.ledger.applied(orderId)).as("not sent while the other pass holds the lock").isZero();
+		}
+		finally {
+			release.countDown();
+			otherInstance.join();
 		}
 		await().until(() -> this.ledger.applied(orderId) == 1);
 	}

@@ -4,15 +4,18 @@ import java.util.List;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import org.leverans.web.caller.CallerArgumentResolver;
+import org.leverans.web.input.StrictRequestParameters;
 import org.leverans.web.openapi.ApiDocumentation;
 import org.leverans.web.problem.ProblemErrorController;
 import org.leverans.web.problem.ProblemHandling;
 import org.leverans.web.problem.SecurityProblems;
 import org.leverans.web.problem.StrictJsonBodies;
 import org.leverans.web.security.ApiSecurity;
+import org.leverans.web.security.VerifiedTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,7 +25,9 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -41,8 +46,8 @@ public class WebConventionsAutoConfiguration {
 	}
 
 	@Bean
-	ProblemErrorController problemErrorController() {
-		return new ProblemErrorController();
+	ProblemErrorController problemErrorController(WebConventionsProperties properties) {
+		return new ProblemErrorController(properties.retryAfter());
 	}
 
 	@Bean
@@ -53,6 +58,18 @@ public class WebConventionsAutoConfiguration {
 	@Bean
 	ApiSecurity apiSecurity(SecurityProblems problems) {
 		return new ApiSecurity(problems);
+	}
+
+	/** Every service's token decoder remembers the tokens it verified ({@link VerifiedTokens}). */
+	@Bean
+	static BeanPostProcessor verifiedTokens() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens))
+						? new VerifiedTokens(decoder) : bean;
+			}
+		};
 	}
 
 	/**
@@ -76,6 +93,16 @@ public class WebConventionsAutoConfiguration {
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(new CallerArgumentResolver());
+			}
+		};
+	}
+
+	@Bean
+	WebMvcConfigurer strictRequestParameters() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new StrictRequestParameters("org.leverans"));
 			}
 		};
 	}

@@ -1,14 +1,20 @@
 package org.leverans.web;
 
+import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.web.caller.Caller;
+import org.leverans.web.input.MultilineText;
 import org.leverans.web.problem.ApiProblem;
 import org.leverans.web.security.ApiSecurity;
 
@@ -19,6 +25,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +53,13 @@ class WebConventionsApplication {
 	record Line(@NotBlank String productCode, @Min(1) int quantity) {
 	}
 
-	record Order(@Valid List<Line> lines) {
+	enum Mode {
+		COMPLETE, SPLIT_ALLOWED
+	}
+
+	record Order(@Valid List<Line> lines, @Size(max = 64) String purchaseOrderNumber,
+			@MultilineText @Size(max = 2000) String note, Mode mode, Boolean urgent, BigDecimal amount,
+			LocalDate date, List<String> tags, Map<String, List<String>> channels, String comment) {
 	}
 
 	@RestController
@@ -63,8 +76,19 @@ class WebConventionsApplication {
 		}
 
 		@GetMapping("/orders")
-		String orders(@RequestParam int page) {
+		String orders(@RequestParam int page, @RequestParam(required = false) String q) {
 			return "page " + page;
+		}
+
+		@GetMapping("/products/{sku}")
+		String product(@PathVariable String sku) {
+			return sku;
+		}
+
+		@GetMapping("/commit")
+		String commit() {
+			throw new TransactionSystemException("Could not commit JDBC transaction",
+					new SQLException("An I/O error occurred while sending to the backend.", "08006"));
 		}
 
 		@GetMapping("/me")

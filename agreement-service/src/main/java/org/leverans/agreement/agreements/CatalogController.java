@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.leverans.agreement.catalog.Catalogue;
+import org.leverans.agreement.catalog.Product;
 import org.leverans.agreement.catalog.Weight;
 import org.leverans.agreement.customers.Customer;
 import org.leverans.agreement.customers.Customers;
@@ -60,10 +61,14 @@ class CatalogController {
 		Catalogue.Page found = this.catalogue.search(q, terms.assortmentGroups(), page, size);
 		List<CatalogItem> items = found.items()
 			.stream()
-			.map(product -> new CatalogItem(product.sku(), product.name(), product.group(), product.unit(),
-					agreement.get().currency(), Money.text(terms.priceList().listPrice(product)),
-					Money.text(terms.priceList().unitPrice(product)), terms.packageSizesFor(product),
-					product.availableFrom(today), Weight.text(product.weightKg())))
+			.map(product -> {
+				List<String> sizes = terms.packageSizesFor(product);
+				return new CatalogItem(product.sku(), product.name(), product.group(), product.unit(),
+						agreement.get().currency(), Money.text(terms.priceList().listPrice(product)),
+						Money.text(terms.priceList().unitPrice(product)), sizes, product.availableFrom(today),
+						Weight.text(product.weightKg()), !sizes.isEmpty(),
+						sizes.isEmpty() ? NotOrderable.noPackageSize(product, terms) : null);
+			})
 			.toList();
 		return new CatalogPage(items, page, size, found.total());
 	}
@@ -71,8 +76,22 @@ class CatalogController {
 	record CatalogPage(List<CatalogItem> items, int page, int size, long total) {
 	}
 
-	/** {@code weightKg} per unit, so a buyer can see what weight-based freight will charge. */
+	/**
+	 * {@code weightKg} per unit, so a buyer can see what weight-based freight will charge. {@code orderable} is false,
+	 * with the reason, when every order of the product under this agreement would be rejected.
+	 */
 	record CatalogItem(String sku, String name, String group, String unit, String currency, String listPrice,
-			String price, List<String> packageSizes, LocalDate availableFrom, String weightKg) {
+			String price, List<String> packageSizes, LocalDate availableFrom, String weightKg, boolean orderable,
+			NotOrderable notOrderable) {
+	}
+
+	/** Why a product cannot be ordered, with the reason code validation would reject its order line with. */
+	record NotOrderable(String code, String message) {
+
+		static NotOrderable noPackageSize(Product product, AgreementVersion terms) {
+			return new NotOrderable("PACKAGE_SIZE_NOT_ALLOWED",
+					"Comes only as " + String.join(", ", product.packageSizes()) + "; the agreement delivers only "
+							+ String.join(", ", terms.deliveryOptions().packageSizes()) + ".");
+		}
 	}
 }

@@ -13,9 +13,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.in;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -171,6 +174,23 @@ class CatalogAndAgreementHttpIntegrationTest extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(0))
 			.andExpect(jsonPath("$.items", hasSize(0)));
+	}
+
+	@Test
+	void listsProductTheAgreementCannotDeliverAsNotOrderableWithTheReason() throws Exception {
+		// Anchor bolts come only as parcels; Bygg AB's agreement delivers pallets and half pallets.
+		this.mvc.perform(get("/api/catalog").param("q", "anchor").with(token("erik", BYGG, "ORDERER")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[?(@.sku == 'ANCHOR-M10')].packageSizes[*]", hasSize(0)))
+			.andExpect(jsonPath("$.items[?(@.sku == 'ANCHOR-M10')].orderable").value(false))
+			.andExpect(jsonPath("$.items[?(@.sku == 'ANCHOR-M10')].notOrderable.code")
+				.value("PACKAGE_SIZE_NOT_ALLOWED"))
+			.andExpect(jsonPath("$.items[?(@.sku == 'ANCHOR-M10')].notOrderable.message")
+				.value(hasItem(containsString("PARCEL"))));
+		this.mvc.perform(get("/api/catalog").param("q", "anchor").with(token("anna", RAKENNUS, "ORDERER")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[?(@.sku == 'ANCHOR-M10')].orderable").value(true))
+			.andExpect(jsonPath("$.items[?(@.sku == 'ANCHOR-M10')].notOrderable").value(hasItem(nullValue())));
 	}
 
 	@Test

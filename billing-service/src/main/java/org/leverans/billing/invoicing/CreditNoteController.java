@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.leverans.contracts.Money;
+import org.leverans.web.input.MultilineText;
 import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ class CreditNoteController {
 				Money.text(note.total()), note.currency());
 	}
 
-	record CreditRequest(@NotBlank @Size(max = 500) String reason,
+	record CreditRequest(@NotBlank @MultilineText @Size(max = 500) String reason,
 			@NotEmpty @Size(max = 500) List<@Valid @NotNull CreditedLine> lines) {
 	}
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.leverans.web.caller.Caller;
+import org.leverans.web.input.MultilineText;
 
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +54,6 @@ class WaitingPaymentController {
 	record Allocation(@NotBlank @Size(max = 40) String invoiceNumber) {
 	}
 
-	record Resolution(@NotBlank @Size(max = 500) String note) {
+	record Resolution(@NotBlank @MultilineText @Size(max = 500) String note) {
 	}
 }

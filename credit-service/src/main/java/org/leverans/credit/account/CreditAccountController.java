@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 
 import org.leverans.contracts.Money;
 import org.leverans.web.caller.Caller;
+import org.leverans.web.input.MultilineText;
 import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.http.HttpStatus;
@@ -141,7 +142,7 @@ class CreditAccountController {
 			@FutureOrPresent LocalDate expiresOn) {
 	}
 
-	record Block(@Size(max = 500) String reason) {
+	record Block(@MultilineText @Size(max = 500) String reason) {
 	}
 
 	record NewAccount(@NotNull UUID customerId, @NotBlank @Size(max = 40) String businessId,

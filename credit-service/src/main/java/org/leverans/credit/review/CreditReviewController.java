@@ -23,6 +23,7 @@ import org.leverans.credit.decision.CreditReview;
 import org.leverans.credit.decision.CreditReview.Status;
 import org.leverans.credit.decision.CreditReviews;
 import org.leverans.web.caller.Caller;
+import org.leverans.web.input.MultilineText;
 import org.leverans.web.problem.ApiProblem;
 import org.leverans.web.problem.FieldProblem;
 
@@ -103,7 +104,7 @@ class CreditReviewController {
 	}
 
 	/** A decision; {@code reason} is what the person writes down, required when rejecting. */
-	record DecisionRequest(@NotNull ReviewDecision decision, @Size(max = 500) String reason) {
+	record DecisionRequest(@NotNull ReviewDecision decision, @MultilineText @Size(max = 500) String reason) {
 
 		@AssertTrue(message = "is required when rejecting")
 		boolean isReason() {

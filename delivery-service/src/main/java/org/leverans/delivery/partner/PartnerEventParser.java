@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.leverans.contracts.shipment.ProofOfDelivery;
 import org.leverans.delivery.shipment.TimelineEvent;
+import org.leverans.web.input.Text;
 import org.leverans.web.problem.ApiProblem;
 import org.leverans.web.problem.FieldProblem;
 
@@ -27,6 +28,8 @@ class PartnerEventParser {
 			"eta", "position", "proofOfDelivery", "reason");
 
 	private static final int MAX_TEXT = 200;
+
+	private static final int MAX_FREE_TEXT = 2000;
 
 	private final int maxBatchSize;
 
@@ -96,7 +99,7 @@ class PartnerEventParser {
 		PartnerEventType type = type(eventId, item.get("type"));
 		UUID shipmentId = shipmentId(eventId, item.get("shipmentId"));
 		String trackingNumber = optionalText(eventId, item.get("trackingNumber"), "INVALID_TRACKING_NUMBER",
-				"trackingNumber");
+				"trackingNumber", false);
 		if (shipmentId == null && trackingNumber == null) {
 			throw new Refused(eventId, "INVALID_SHIPMENT_REFERENCE",
 					"Name the shipment by shipmentId or trackingNumber.");
@@ -113,7 +116,7 @@ class PartnerEventParser {
 		Instant eta = instant(eventId, item.get("eta"), "INVALID_ETA", "eta");
 		return new PartnerEvent(index, eventId, shipmentId, trackingNumber, type, occurredAt, eta,
 				position(eventId, item.get("position")), proof(eventId, item.get("proofOfDelivery")),
-				optionalText(eventId, item.get("reason"), "INVALID_REASON", "reason"));
+				optionalText(eventId, item.get("reason"), "INVALID_REASON", "reason", true));
 	}
 
 	private static String eventId(JsonNode item) {
@@ -121,8 +124,9 @@ class PartnerEventParser {
 		if (absent(node) || (node.isString() && node.stringValue().isBlank())) {
 			throw new Refused(null, "MISSING_EVENT_ID", "eventId is required: it is how resent events are recognised.");
 		}
-		if (!node.isString() || node.stringValue().length() > MAX_TEXT || node.stringValue().indexOf('\0') >= 0) {
-			throw new Refused(null, "INVALID_EVENT_ID", "eventId must be a string of at most " + MAX_TEXT + " characters.");
+		if (!node.isString() || Text.problem(node.stringValue(), false, MAX_TEXT) != null) {
+			throw new Refused(null, "INVALID_EVENT_ID", "eventId must be a string of at most " + MAX_TEXT
+					+ " characters, without control characters.");
 		}
 		return node.stringValue();
 	}
@@ -148,13 +152,17 @@ class PartnerEventParser {
 		}
 	}
 
-	private static String optionalText(String eventId, JsonNode node, String code, String field) {
+	/** Text by the rule of every request body ({@link Text}); a reason or a note may run over several lines. */
+	private static String optionalText(String eventId, JsonNode node, String code, String field, boolean multiline) {
 		if (absent(node)) {
 			return null;
 		}
-		// PostgreSQL text cannot hold NUL; refusing it here keeps bad input a 4xx.
-		if (!node.isString() || node.stringValue().length() > 2000 || node.stringValue().indexOf('\0') >= 0) {
+		if (!node.isString()) {
 			throw new Refused(eventId, code, field + " must be a string.");
+		}
+		String problem = Text.problem(node.stringValue(), multiline, MAX_FREE_TEXT);
+		if (problem != null) {
+			throw new Refused(eventId, code, field + " " + problem + ".");
 		}
 		return node.stringValue().isBlank() ? null : node.stringValue();
 	}
@@ -201,8 +209,9 @@ class PartnerEventParser {
 			}
 		}
 		return new ProofOfDelivery(
-				optionalText(eventId, node.get("signedBy"), "INVALID_PROOF_OF_DELIVERY", "proofOfDelivery.signedBy"),
-				optionalText(eventId, node.get("note"), "INVALID_PROOF_OF_DELIVERY", "proofOfDelivery.note"));
+				optionalText(eventId, node.get("signedBy"), "INVALID_PROOF_OF_DELIVERY", "proofOfDelivery.signedBy",
+						false),
+				optionalText(eventId, node.get("note"), "INVALID_PROOF_OF_DELIVERY", "proofOfDelivery.note", true));
 	}
 
 	private static boolean absent(JsonNode node) {

@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -21,11 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * last_status_code, last_error, created_at, delivered_at, redelivery_requested_at}; a message is PENDING until it is
  * DELIVERED or FAILED (or CANCELLED by its channel).
  * <ul>
- * <li>A due message is leased, one at a time, by moving its {@code next_attempt_at} past twice the channel's send
- * timeout, in a statement of its own: no transaction and no database connection waits on a slow receiver, no other
- * instance takes the message meanwhile, and an instance that dies mid-send only delays it. A receiver may therefore
- * get a message twice.</li>
- * <li>The try's outcome is recorded in a short transaction: DELIVERED, or PENDING again after the
+ * <li>Due messages are leased, as many at a time as the channel sends together ({@code sentTogether}: one for
+ * webhooks, whose receivers each answer in their own time; several for e-mail, which goes to one mail server over
+ * one connection), by moving their {@code next_attempt_at} past twice the channel's send timeout, in a statement of
+ * its own: no transaction and no database connection waits on a slow receiver, no other instance takes the messages
+ * meanwhile, and an instance that dies mid-send only delays them. A receiver may therefore get a message twice.</li>
+ * <li>The tries' outcomes are recorded in one short transaction: DELIVERED, or PENDING again after the
  * {@link RetryPolicy}'s wait, or FAILED when the policy gives up. A try a person asked for (a redelivery) does not
  * start the schedule again: the message keeps the outcome it had.</li>
  * </ul>
@@ -52,13 +56,17 @@ public abstract class Dispatcher<M> implements RetainedWithStream {
 
 	private final Clock clock;
 
+	private final int sentTogether;
+
 	/**
 	 * @param table the channel's queue table
 	 * @param sendable the SQL condition a due row must also meet to be sent now ({@code TRUE} for always)
-	 * @param sendTimeout the longest one try may take
+	 * @param sendTimeout the longest one try may take (for messages sent together: all of them)
+	 * @param sentTogether how many messages are leased and sent together ({@link #sendAll})
 	 */
-	protected Dispatcher(String table, String sendable, Duration sendTimeout, RetryPolicy policy, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager, Clock clock) {
+	protected Dispatcher(String table, String sendable, Duration sendTimeout, int sentTogether, RetryPolicy policy,
+			JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+		this.sentTogether = Math.max(1, Math.min(sentTogether, BATCH));
 		this.table = table;
 		this.sendable = sendable;
 		this.lease = sendTimeout.multipliedBy(2);
@@ -72,15 +80,33 @@ public abstract class Dispatcher<M> implements RetainedWithStream {
 	public int sendDue() {
 		int tried = 0;
 		while (tried < BATCH) {
-			Optional<Leased> leased = leaseNext();
+			List<Leased> leased = leaseNext(Math.min(this.sentTogether, BATCH - tried));
 			if (leased.isEmpty()) {
 				break;
 			}
-			tried++;
-			// Gone meanwhile (its endpoint removed, say): its channel has settled it already.
-			load(leased.get().id()).ifPresent(message -> record(leased.get(), message, send(message)));
+			tried += leased.size();
+			List<Leased> loaded = new ArrayList<>(leased.size());
+			List<M> messages = new ArrayList<>(leased.size());
+			for (Leased lease : leased) {
+				// Gone meanwhile (its endpoint removed, say): its channel has settled it already.
+				load(lease.id()).ifPresent(message -> {
+					loaded.add(lease);
+					messages.add(message);
+				});
+			}
+			if (!messages.isEmpty()) {
+				record(loaded, messages, sendAll(messages));
+			}
 		}
 		return tried;
+	}
+
+	/**
+	 * The tries of messages leased together, one per message in their order, outside any transaction; never throws.
+	 * One at a time unless the channel can do better (one connection for several e-mails).
+	 */
+	protected List<Attempt> sendAll(List<M> messages) {
+		return messages.stream().map(this::send).toList();
 	}
 
 	/** What to send for the leased queue row. */
@@ -108,31 +134,43 @@ public abstract class Dispatcher<M> implements RetainedWithStream {
 			.update();
 	}
 
-	private Optional<Leased> leaseNext() {
+	private List<Leased> leaseNext(int count) {
 		Instant now = now();
 		// UPDATE … RETURNING over a SKIP LOCKED pick commits the lease at once (auto-commit).
-		return this.jdbc.sql("UPDATE " + this.table + " SET next_attempt_at = ? WHERE id = (SELECT id FROM "
-				+ this.table + " WHERE status = 'PENDING' AND next_attempt_at <= ? AND (" + this.sendable
-				+ ") ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+		List<Leased> leased = new ArrayList<>(this.jdbc.sql("UPDATE " + this.table
+				+ " SET next_attempt_at = ? WHERE id IN (SELECT id FROM " + this.table
+				+ " WHERE status = 'PENDING' AND next_attempt_at <= ? AND (" + this.sendable
+				+ ") ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) "
 				+ "RETURNING id, attempts, redelivery_requested_at IS NOT NULL")
-			.params(Timestamp.from(now.plus(this.lease)), Timestamp.from(now))
+			.params(Timestamp.from(now.plus(this.lease)), Timestamp.from(now), count)
 			.query((rs, n) -> new Leased(rs.getLong(1), rs.getInt(2), rs.getBoolean(3)))
-			.optional();
+			.list());
+		leased.sort(Comparator.comparingLong(Leased::id));
+		return leased;
 	}
 
-	private void record(Leased leased, M message, Attempt attempt) {
-		int attempts = leased.attempts() + 1;
-		Outcome outcome = outcome(leased, attempts, attempt);
-		this.transactions.executeWithoutResult(status -> {
-			settle(leased.id(), attempts, attempt, outcome);
-			recorded(leased, message, attempt, outcome);
-		});
-		if (outcome.status() == Status.PENDING) {
-			this.logger.warn("{} failed (attempt {}), retrying at {}: {}", describe(message), attempts,
-					outcome.nextAttemptAt(), attempt.failure());
+	private void record(List<Leased> leased, List<M> messages, List<Attempt> attempts) {
+		List<Outcome> outcomes = new ArrayList<>(leased.size());
+		for (int i = 0; i < leased.size(); i++) {
+			outcomes.add(outcome(leased.get(i), leased.get(i).attempts() + 1, attempts.get(i)));
 		}
-		else if (outcome.status() == Status.FAILED) {
-			this.logger.error("Giving up {} after {} attempts: {}", describe(message), attempts, attempt.failure());
+		this.transactions.executeWithoutResult(status -> {
+			for (int i = 0; i < leased.size(); i++) {
+				settle(leased.get(i).id(), leased.get(i).attempts() + 1, attempts.get(i), outcomes.get(i));
+				recorded(leased.get(i), messages.get(i), attempts.get(i), outcomes.get(i));
+			}
+		});
+		for (int i = 0; i < leased.size(); i++) {
+			Outcome outcome = outcomes.get(i);
+			int tries = leased.get(i).attempts() + 1;
+			if (outcome.status() == Status.PENDING) {
+				this.logger.warn("{} failed (attempt {}), retrying at {}: {}", describe(messages.get(i)), tries,
+						outcome.nextAttemptAt(), attempts.get(i).failure());
+			}
+			else if (outcome.status() == Status.FAILED) {
+				this.logger.error("Giving up {} after {} attempts: {}", describe(messages.get(i)), tries,
+						attempts.get(i).failure());
+			}
 		}
 	}
 

@@ -3,6 +3,11 @@ package org.leverans.notification.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
@@ -11,6 +16,7 @@ import org.leverans.notification.channel.Attempt;
 import org.leverans.notification.channel.Dispatcher;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -30,6 +36,9 @@ class MailDispatcher extends Dispatcher<MailDispatcher.Mail> {
 	 */
 	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
+	/** E-mails handed over on one connection: a confirmation per order is a connection per order otherwise. */
+	private static final int SENT_TOGETHER = 20;
+
 	private final JdbcClient jdbc;
 
 	private final JavaMailSender mailSender;
@@ -42,7 +51,8 @@ class MailDispatcher extends Dispatcher<MailDispatcher.Mail> {
 
 	MailDispatcher(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
 			MailTemplates templates, MailSettings settings, Clock clock, OrderConfirmations confirmations) {
-		super("mail_delivery", "TRUE", SEND_TIMEOUT, settings.retryPolicy(), jdbc, transactionManager, clock);
+		super("mail_delivery", "TRUE", SEND_TIMEOUT, SENT_TOGETHER, settings.retryPolicy(), jdbc, transactionManager,
+				clock);
 		this.jdbc = jdbc;
 		this.mailSender = mailSender;
 		this.templates = templates;
@@ -61,22 +71,60 @@ class MailDispatcher extends Dispatcher<MailDispatcher.Mail> {
 
 	@Override
 	protected Attempt send(Mail mail) {
+		return sendAll(List.of(mail)).getFirst();
+	}
+
+	/** Every e-mail that renders goes to the mail server over one connection; each has its own outcome. */
+	@Override
+	protected List<Attempt> sendAll(List<Mail> mails) {
 		Instant start = now();
-		try {
-			MailMessage rendered = this.templates.render(mail.eventName(), mail.data(), mail.locale(),
-					this.confirmations::find);
-			MimeMessage message = this.mailSender.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-			helper.setFrom(this.settings.from());
-			helper.setTo(mail.recipient());
-			helper.setSubject(rendered.subject());
-			helper.setText(rendered.body());
-			this.mailSender.send(message);
-			return Attempt.answered(start, now(), null, null, Optional.empty());
+		Map<Mail, String> errors = new HashMap<>();
+		Map<MimeMessage, Mail> messages = new LinkedHashMap<>();
+		for (Mail mail : mails) {
+			try {
+				messages.put(message(mail), mail);
+			}
+			catch (MessagingException | RuntimeException ex) {
+				errors.put(mail, String.valueOf(ex.getMessage()));
+			}
 		}
-		catch (MessagingException | RuntimeException ex) {
-			return Attempt.unanswered(start, now(), String.valueOf(ex.getMessage()));
+		if (!messages.isEmpty()) {
+			try {
+				this.mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+			}
+			catch (MailSendException ex) {
+				Map<Object, Exception> failed = ex.getFailedMessages();
+				for (Map.Entry<MimeMessage, Mail> sent : messages.entrySet()) {
+					Exception failure = failed.isEmpty() ? ex : failed.get(sent.getKey());
+					if (failure != null) {
+						errors.put(sent.getValue(), String.valueOf(failure.getMessage()));
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				messages.values().forEach(mail -> errors.put(mail, String.valueOf(ex.getMessage())));
+			}
 		}
+		Instant end = now();
+		List<Attempt> attempts = new ArrayList<>(mails.size());
+		for (Mail mail : mails) {
+			String error = errors.get(mail);
+			attempts.add((error == null) ? Attempt.answered(start, end, null, null, Optional.empty())
+					: Attempt.unanswered(start, end, error));
+		}
+		return attempts;
+	}
+
+	private MimeMessage message(Mail mail) throws MessagingException {
+		MailMessage rendered = this.templates.render(mail.eventName(), mail.data(), mail.locale(),
+				this.confirmations::find);
+		MimeMessage message = this.mailSender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+		helper.setFrom(this.settings.from());
+		helper.setTo(mail.recipient());
+		helper.setSubject(rendered.subject());
+		helper.setText(rendered.body());
+		return message;
 	}
 
 	@Override

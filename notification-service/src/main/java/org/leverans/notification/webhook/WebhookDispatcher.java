@@ -42,7 +42,7 @@ class WebhookDispatcher extends Dispatcher<WebhookDispatcher.Message> {
 			WebhookDisabling disabling, Clock clock) {
 		super("webhook_delivery",
 				"endpoint_id IN (SELECT id FROM webhook_endpoint WHERE status = 'ACTIVE' AND deleted_at IS NULL)",
-				settings.timeout(), settings.retryPolicy(), jdbc, transactionManager, clock);
+				settings.timeout(), 1, settings.retryPolicy(), jdbc, transactionManager, clock);
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.disabling = disabling;

@@ -14,11 +14,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.leverans.contracts.order.DeliveryMode;
+import org.leverans.web.input.MultilineText;
 
 /** The body of {@code POST /api/orders}. Whether it fits the agreement is agreement-service's call, later. */
 public record PlaceOrderRequest(@Size(max = 64) String purchaseOrderNumber, @NotNull DeliveryMode deliveryMode,
 		@NotNull @Valid Slot requestedDelivery, @NotEmpty @Size(max = 500) @Valid List<Line> lines,
-		@Size(max = 2000) String note) {
+		@MultilineText @Size(max = 2000) String note) {
 
 	/** The requested delivery date and time slot, in the delivery site's local time. */
 	@SlotInOrder

@@ -13,6 +13,7 @@ import org.leverans.order.core.StoredOrder;
 import org.leverans.order.placement.PlaceOrderRequest;
 import org.leverans.order.security.BearerToken;
 import org.leverans.web.caller.Caller;
+import org.leverans.web.input.MultilineText;
 import org.leverans.web.problem.ApiProblem;
 import org.leverans.web.problem.FieldProblem;
 
@@ -72,7 +73,8 @@ class PreviewController {
 
 	/** The reorder body with nothing required: a preview may come before the delivery date is chosen. */
 	record ReorderPreviewRequest(@Valid PlaceOrderRequest.Slot requestedDelivery,
-			@Size(max = 64) String purchaseOrderNumber, DeliveryMode deliveryMode, @Size(max = 2000) String note) {
+			@Size(max = 64) String purchaseOrderNumber, DeliveryMode deliveryMode,
+			@MultilineText @Size(max = 2000) String note) {
 	}
 
 	private static List<OrderPreviews.Wanted> wanted(PreviewRequest request) {

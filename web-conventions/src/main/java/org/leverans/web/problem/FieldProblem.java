@@ -27,6 +27,9 @@ public record FieldProblem(String field, Integer line, String code, String messa
 
 	public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
 
+	/** Text with a control character its field does not allow ({@link org.leverans.web.input.Text}). */
+	public static final String CONTROL_CHARACTER = "CONTROL_CHARACTER";
+
 	public static final String MALFORMED_JSON = "MALFORMED_JSON";
 
 	public static FieldProblem field(String field, String code, String message) {

@@ -1,11 +1,13 @@
 package org.leverans.web.problem;
 
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ProblemErrorController implements ErrorController {
 
+	private final Duration retryAfter;
+
+	public ProblemErrorController(Duration retryAfter) {
+		this.retryAfter = retryAfter;
+	}
+
 	@RequestMapping(path = "${server.error.path:${error.path:/error}}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -31,6 +39,10 @@ public class ProblemErrorController implements ErrorController {
 		if (causedBy(exception, AuthenticationServiceException.class)) {
 			status = HttpStatus.SERVICE_UNAVAILABLE;
 			detail = "Access tokens cannot be verified right now; try again shortly.";
+		}
+		else if (exception instanceof Throwable failure && DatabaseAway.causes(failure)) {
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			detail = "The service cannot reach its database right now; try again shortly.";
 		}
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
@@ -44,7 +56,7 @@ public class ProblemErrorController implements ErrorController {
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-			response.header("Retry-After", "5");
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.retryAfter.toSeconds())));
 		}
 		return response.body(ProblemDefaults.complete(problem));
 	}

@@ -3,11 +3,13 @@ package org.leverans.web.problem;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import org.leverans.web.input.TextRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -91,6 +93,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (DatabaseAway.causes(ex)) {
+			// e.g. a commit that failed because the connection was lost: the database, not the request, is at fault
+			return databaseAway(ex, request);
+		}
 		logger.error("Unexpected failure", ex);
 		return problem(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
 				"Something went wrong on our side."), request);
@@ -189,13 +195,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 				return FieldProblem.field(path, FieldProblem.UNKNOWN_FIELD,
 						"'" + unknown.getPropertyName() + "' is not a field here.");
 			}
+			if (cause instanceof TextRejectedException rejected) {
+				return FieldProblem.field(JsonPaths.of(rejected), rejected.code(), rejected.reason());
+			}
 			if (cause instanceof InvalidFormatException invalid) {
 				return FieldProblem.field(JsonPaths.of(invalid), FieldProblem.INVALID_VALUE,
-						"'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType()) + ".");
+						"'" + invalid.getValue() + "' is not " + describe(invalid.getTargetType()) + ".");
 			}
 			if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
 				return FieldProblem.field(JsonPaths.of(mismatched), FieldProblem.INVALID_VALUE,
 						"Expected " + describe(mismatched.getTargetType()) + " here.");
+			}
+			if (cause instanceof MismatchedInputException mismatched) {
+				return FieldProblem.field("body", FieldProblem.INVALID_VALUE,
+						"Expected " + describe(mismatched.getTargetType()) + " as the body.");
 			}
 			if (cause instanceof StreamReadException malformed && malformed.getLocation() != null) {
 				return FieldProblem.line(Math.max(1, malformed.getLocation().getLineNr()), FieldProblem.MALFORMED_JSON,
@@ -211,15 +224,34 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static String describe(Class<?> type) {
 		if (type == null) {
-			return "value";
+			return "a valid value";
 		}
 		if (type.isEnum()) {
 			List<String> names = new ArrayList<>();
 			for (Object constant : type.getEnumConstants()) {
 				names.add(constant.toString());
 			}
-			return "value (one of " + String.join(", ", names) + ")";
+			return "one of " + String.join(", ", names);
 		}
-		return type.getSimpleName().toLowerCase(Locale.ROOT);
+		if (type == String.class) {
+			return "a string";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+			return "a number";
+		}
+		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+			return "a JSON array";
+		}
+		if (type.getPackageName().startsWith("java.")) {
+			return "a valid " + type.getSimpleName();
+		}
+		return "a JSON object";
 	}
 }

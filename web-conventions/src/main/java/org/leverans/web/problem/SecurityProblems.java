@@ -17,12 +17,15 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Answers 401 and 403 from the security filters as problems like every other error. It runs before Spring MVC, so
  * it writes the body itself; the bearer-token handlers set the {@code WWW-Authenticate} header RFC 6750 asks for.
+ * A URL the firewall refuses (an encoded NUL, {@code //}, a control character) is a 400 problem the same way.
  */
-public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	static final String UNAUTHORIZED_DETAIL = "A valid bearer token is required.";
 
@@ -54,9 +57,23 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
 				FORBIDDEN_DETAIL));
 	}
 
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+			throws IOException {
+		ProblemDetail problem = ApiProblem.invalid("url", FieldProblem.INVALID_VALUE,
+				"The URL holds characters or sequences that are not allowed (e.g. NUL, a control character, //).")
+			.getBody();
+		write(request, response, problem);
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
-		problem.setInstance(URI.create(request.getRequestURI()));
+		try {
+			problem.setInstance(URI.create(request.getRequestURI()));
+		}
+		catch (IllegalArgumentException ex) {
+			// a rejected URL may not even parse as a URI; the problem is answered without it
+		}
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), problem);

@@ -7,28 +7,41 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.leverans.web.security.VerifiedTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Requests are observed as requests, not filter by filter by Spring Security. */
-@SpringBootTest(classes = { WebConventionsApplication.class, SecurityObservationsIntegrationTest.Observed.class })
+/**
+ * How every service's security behaves beyond its access rules: requests are observed as requests, not filter by
+ * filter, and verified tokens are remembered.
+ */
+@SpringBootTest(classes = { WebConventionsApplication.class, SecurityConventionsIntegrationTest.Observed.class })
 @AutoConfigureMockMvc
-class SecurityObservationsIntegrationTest {
+class SecurityConventionsIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	List<String> observed;
+
+	@Autowired
+	JwtDecoder decoder;
+
+	@Test
+	void theServicesTokenDecoderRemembersTheTokensItVerified() {
+		assertThat(this.decoder).isInstanceOf(VerifiedTokens.class);
+	}
 
 	@Test
 	void aRequestStartsNoSpringSecurityObservations() throws Exception {

@@ -1,0 +1,137 @@
+package org.leverans.order.input;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leverans.order.OrderServiceIntegrationTest;
+import org.leverans.testsupport.hostile.HostileBodies;
+import org.leverans.testsupport.hostile.HostileRequests;
+import org.leverans.testsupport.hostile.StoredRows;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+/**
+ * Every public POST of order-service, given hostile bodies generated from a valid one: never a 5xx, a problem on
+ * every 4xx, and nothing stored when refused.
+ */
+class HostileInputIntegrationTest extends OrderServiceIntegrationTest {
+
+	private static final int TRIES = 40;
+
+	@Autowired
+	DataSource dataSource;
+
+	private StoredRows rows;
+
+	@BeforeEach
+	void watchOrderTables() {
+		this.rows = StoredRows.of(this.dataSource, "customer_order", "order_line", "order_timeline", "idempotency_key")
+			.counting("messaging.outbox_event");
+	}
+
+	@Test
+	void placingAnOrderSurvivesHostileBodies() {
+		HostileRequests.assertSafe(HostileBodies.of(orderBody("PO-1", JATKASAARI, PASILA)), TRIES,
+				body -> this.mvc.perform(post("/api/orders").with(anna())
+					.header("Idempotency-Key", UUID.randomUUID().toString())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)),
+				this.rows::fingerprint);
+	}
+
+	@Test
+	void previewSurvivesHostileBodies() {
+		HostileRequests.assertSafe(HostileBodies.of(orderBody("PO-2", JATKASAARI)), TRIES,
+				body -> this.mvc.perform(post("/api/orders/preview").with(anna())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)),
+				this.rows::fingerprint);
+		HostileRequests.assertSafe(HostileBodies.of("""
+				{"pastedLines":"CEM-25KG 40\\nPLY-18MM;12","defaultSiteId":"%s","defaultPackageSize":"PALLET",
+				 "deliveryMode":"COMPLETE"}""".formatted(JATKASAARI)), TRIES,
+				body -> this.mvc.perform(post("/api/orders/preview").with(anna())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)),
+				this.rows::fingerprint);
+	}
+
+	@Test
+	void reorderAndItsPreviewSurviveHostileBodies() throws Exception {
+		UUID earlier = placeOrder(JATKASAARI);
+		String body = """
+				{"requestedDelivery":{"date":"%s","from":"07:00","to":"09:00"},"purchaseOrderNumber":"PO-3",
+				 "deliveryMode":"COMPLETE","note":"Gate B"}""".formatted(LocalDate.now().plusDays(12));
+		HostileRequests.assertSafe(HostileBodies.of(body), TRIES,
+				hostile -> this.mvc.perform(post("/api/orders/{id}/reorder", earlier).with(anna())
+					.header("Idempotency-Key", UUID.randomUUID().toString())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(hostile)),
+				this.rows::fingerprint);
+		HostileRequests.assertSafe(HostileBodies.of(body), TRIES,
+				hostile -> this.mvc.perform(post("/api/orders/{id}/reorder?preview=true", earlier).with(anna())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(hostile)),
+				this.rows::fingerprint);
+	}
+
+	@Test
+	void cancellingSurvivesHostileBodies() throws Exception {
+		UUID order = placeOrder(JATKASAARI);
+		HostileRequests.assertSafe(HostileBodies.of("{\"reason\":\"Wrong site\"}"), TRIES,
+				body -> this.mvc.perform(post("/api/orders/{id}/cancel", order).with(anna())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)),
+				this.rows::fingerprint);
+	}
+
+	@Test
+	void previewTakesThePlacementBodyItself() throws Exception {
+		this.mvc.perform(post("/api/orders/preview").with(anna())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(orderBody("PO-4711", JATKASAARI)))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+	}
+
+	@Test
+	void refusesNulInPurchaseOrderNumberNamingIt() throws Exception {
+		this.mvc.perform(post("/api/orders").with(anna())
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(orderBody("PO-\\u0000", JATKASAARI)))
+			.andExpect(MockMvcResultMatchers.status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("purchaseOrderNumber"))
+			.andExpect(jsonPath("$.errors[0].code").value("CONTROL_CHARACTER"));
+		this.mvc.perform(post("/api/orders").with(anna())
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(orderBody("PO-1", JATKASAARI).replace("\"PO-1\"", "1.5")))
+			.andExpect(MockMvcResultMatchers.status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("purchaseOrderNumber"))
+			.andExpect(jsonPath("$.errors[0].code").value("INVALID_VALUE"));
+	}
+
+	@Test
+	void refusesNulAndUnknownParametersInHistoryQuery() throws Exception {
+		this.mvc.perform(get("/api/orders?purchaseOrderNumber={po}", "PO\u0000").with(anna()))
+			.andExpect(MockMvcResultMatchers.status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("purchaseOrderNumber"))
+			.andExpect(jsonPath("$.errors[0].code").value("CONTROL_CHARACTER"));
+		this.mvc.perform(get("/api/orders?statuss=ACCEPTED").with(anna()))
+			.andExpect(MockMvcResultMatchers.status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("statuss"))
+			.andExpect(jsonPath("$.errors[0].code").value("UNKNOWN_FIELD"));
+		this.mvc.perform(get("/api/orders?status=SHIPPED_TO_MARS").with(anna()))
+			.andExpect(MockMvcResultMatchers.status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("status"));
+	}
+}
