@@ -57,6 +57,8 @@ public final class FaultDrill implements AutoCloseable {
 
 	private static final int WARM_UP_MINUTES = 5;
 
+	private static final Duration STREAM_CATCH_UP = Duration.ofSeconds(15);
+
 	private final Platform platform;
 
 	private final DrillPace pace;
@@ -236,14 +238,20 @@ public final class FaultDrill implements AutoCloseable {
 	}
 
 	/**
-	 * The stream's gaps and duplicates, found once the drill has ended: every row the buyer may see with an id between
-	 * the first and the last the stream received must have come, once. Each is charged to the fault during which it
-	 * was recorded.
+	 * The stream's gaps and duplicates, found once the drill has ended: every row the buyer may see, from the first
+	 * the stream received to the last recorded, must have come, once. A stream that stopped receiving for good
+	 * therefore shows its gaps. It gets a few seconds to catch up with the last rows first. Each gap is charged to the
+	 * fault during which its row was recorded.
 	 */
 	private List<FaultResult> withStreamChecked(List<FaultResult> results) throws Exception {
+		long last = this.database.lastStreamRow(RAKENNUS);
+		long deadline = System.nanoTime() + STREAM_CATCH_UP.toNanos();
+		while (System.nanoTime() < deadline && (this.stream.range().isEmpty() || this.stream.range().get(1) < last)) {
+			Thread.sleep(500);
+		}
 		List<Long> range = this.stream.range();
 		List<DrillDatabase.StreamRow> rows = range.isEmpty() ? List.of()
-				: this.database.streamRows(RAKENNUS, range.get(0), range.get(1));
+				: this.database.streamRows(RAKENNUS, range.get(0), Math.max(range.get(1), last));
 		List<StreamCheck.Counts> counts = StreamCheck.byFault(results.stream().map(FaultResult::started).toList(), rows,
 				this.stream.received(), this.stream.resumes());
 		List<FaultResult> checked = new ArrayList<>(results.size());

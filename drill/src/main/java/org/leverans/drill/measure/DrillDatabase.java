@@ -95,6 +95,18 @@ public final class DrillDatabase {
 		return found;
 	}
 
+	/** The id of the last live-stream row a buyer of {@code customer} may see, or 0 if there is none. */
+	public long lastStreamRow(UUID customer) throws SQLException {
+		try (Connection db = connect("notification"); PreparedStatement query = db.prepareStatement(
+				"SELECT coalesce(max(id), 0) FROM stream_event WHERE customer_id = ? AND recipient IS NULL")) {
+			query.setObject(1, customer);
+			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+	}
+
 	/**
 	 * The e-mails queued since {@code since}, by what became of them.
 	 * @param late delivered, but not at the first try

@@ -115,8 +115,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	/** What the calls about these orders came to. */
 	public Tally tally(Collection<UUID> orders) {
+		return tally(this.calls, orders);
+	}
+
+	static Tally tally(Collection<Call> calls, Collection<UUID> orders) {
 		Set<String> ids = orders.stream().map(UUID::toString).collect(Collectors.toSet());
-		List<Call> about = this.calls.stream().filter((call) -> ids.contains(call.orderId())).toList();
+		List<Call> about = calls.stream().filter((call) -> ids.contains(call.orderId())).toList();
 		Map<String, Set<String>> idsByChange = about.stream()
 			.collect(Collectors.groupingBy(Call::change, Collectors.mapping(Call::webhookId, Collectors.toSet())));
 		Set<String> distinct = new HashSet<>();
@@ -157,6 +161,10 @@ public final class WebhookReceiver implements AutoCloseable {
 		}
 	}
 
-	private record Call(String webhookId, String type, String orderId, String status, String change) {
+	/**
+	 * One call as received.
+	 * @param change the message's type and data: what it told, whatever its id
+	 */
+	record Call(String webhookId, String type, String orderId, String status, String change) {
 	}
 }
