@@ -60,6 +60,7 @@ abstract class GatewayTestSupport {
 		registry.add("leverans.auth.issuer-uri", downstream::baseUrl);
 		registry.add("leverans.services.order-uri", downstream::baseUrl);
 		registry.add("leverans.services.notification-uri", downstream::baseUrl);
+		registry.add("leverans.services.billing-uri", downstream::baseUrl);
 		registry.add("leverans.services.credit-uri",
 				() -> downstream.baseUrl() + "," + secondCreditInstance.baseUrl());
 		registry.add("leverans.services.delivery-uri", () -> "http://localhost:" + portWithNothingListening);

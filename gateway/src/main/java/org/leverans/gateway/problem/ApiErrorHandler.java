@@ -65,6 +65,11 @@ class ApiErrorHandler implements WebExceptionHandler {
 			return this.problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timed out",
 					service + " did not answer in time; try again shortly.");
 		}
+		BodyTooLarge tooLarge = causeOf(error, BodyTooLarge.class);
+		if (tooLarge != null) {
+			return this.problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, BodyTooLarge.KIND, BodyTooLarge.TITLE,
+					tooLarge.getReason());
+		}
 		if (error instanceof ResponseStatusException statusError) {
 			return answerStatus(exchange, statusError.getStatusCode(), statusError.getReason());
 		}
@@ -93,12 +98,16 @@ class ApiErrorHandler implements WebExceptionHandler {
 	}
 
 	private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+		return causeOf(error, type) != null;
+	}
+
+	private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
-				return true;
+				return type.cast(cause);
 			}
 		}
-		return false;
+		return null;
 	}
 
 }

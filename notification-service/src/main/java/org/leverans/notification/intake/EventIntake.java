@@ -30,7 +30,7 @@ class EventIntake {
 	// read from its beginning (auto.offset.reset=earliest), so the agreement topic brings the sites announced
 	// before this service listened to it.
 	@KafkaListener(id = "event-intake", idIsGroup = false,
-			topics = { Topics.ORDER, Topics.SHIPMENT, Topics.AGREEMENT }, batch = "true")
+			topics = { Topics.ORDER, Topics.SHIPMENT, Topics.AGREEMENT, Topics.BILLING }, batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		this.inbox.receive(records, this.features);
 	}

@@ -3,6 +3,7 @@ package org.leverans.notification.mail;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -84,7 +85,10 @@ class MailTemplates {
 				format(to, from, locale, zone),
 				(node.get("arrivesInMinutes") != null) ? node.get("arrivesInMinutes").asString() : "",
 				// {6}-{8}: the webhook-disabled notice
-				orEmpty(text(node, "url")), orEmpty(text(node, "reason")), orEmpty(text(node, "consecutiveFailures")) };
+				orEmpty(text(node, "url")), orEmpty(text(node, "reason")), orEmpty(text(node, "consecutiveFailures")),
+				// {9}-{12}: an overdue invoice's reminder
+				orEmpty(text(node, "invoiceNumber")), money(decimal(node, "openAmount"), text(node, "currency"), locale),
+				date(text(node, "dueDate"), locale), orEmpty(text(node, "daysOverdue")) };
 		String subject = this.messages.getMessage(eventName + ".subject", args, locale);
 		StringBuilder body = new StringBuilder(this.messages.getMessage(eventName + ".body", args, locale));
 		JsonNode reasons = node.get("reasons");
@@ -184,6 +188,17 @@ class MailTemplates {
 		DateTimeFormatter formatter = sameDay ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
 				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
 		return formatter.withLocale(locale).format(local);
+	}
+
+	private static String date(String isoDate, Locale locale) {
+		return (isoDate != null)
+				? DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(LocalDate.parse(isoDate))
+				: "";
+	}
+
+	private static BigDecimal decimal(JsonNode node, String field) {
+		String value = text(node, field);
+		return (value != null) ? new BigDecimal(value) : null;
 	}
 
 	private static Instant instant(JsonNode node, String field) {

@@ -13,6 +13,9 @@ public final class StreamEventNames {
 
 	public static final String SHIPMENT_DELIVERED = "shipment.delivered";
 
+	/** An invoice still unpaid some days past its due date: the customer's reminder. */
+	public static final String INVOICE_OVERDUE = "invoice.overdue";
+
 	private StreamEventNames() {
 	}
 }

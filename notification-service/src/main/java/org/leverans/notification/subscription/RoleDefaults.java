@@ -9,7 +9,8 @@ import org.leverans.notification.stream.StreamEventNames;
 
 /**
  * What each role gets by e-mail until the person (or their site) chooses otherwise, as the issue sets them:
- * orderers the outcome of their orders and shipment exceptions, receivers the deliveries to their sites. Customer
+ * orderers the outcome of their orders and shipment exceptions, receivers the deliveries to their sites, agreement
+ * managers the reminders of their company's overdue invoices (they agreed the payment terms). Customer
  * service and admins see everything, so by default they get no e-mail at all. The live stream shows everything a
  * person may see until they choose.
  */
@@ -37,6 +38,9 @@ public final class RoleDefaults {
 		}
 		if (roles.contains(Roles.RECEIVER)) {
 			events.addAll(receiverEvents());
+		}
+		if (roles.contains(Roles.AGREEMENT_MANAGER)) {
+			events.add(StreamEventNames.INVOICE_OVERDUE);
 		}
 		return Set.copyOf(events);
 	}

@@ -50,6 +50,34 @@ class MailTemplatesTest {
 			.isEqualTo("Order LV-000123: shipment out for delivery");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "fi", "sv" })
+	void remindsOfAnOverdueInvoiceWithItsNumberAmountAndDueDateInEveryLanguage(String language) {
+		String overdue = """
+				{"invoiceId":"8f1c2d3e-0000-0000-0000-000000000002","invoiceNumber":"INV-2026-000042",
+				 "openAmount":1234.5,"currency":"EUR","dueDate":"2026-11-20","daysOverdue":8}""";
+
+		MailMessage mail = this.templates.render("invoice.overdue", overdue, language);
+
+		assertThat(mail.subject()).contains("INV-2026-000042", "8").doesNotContain("{");
+		assertThat(mail.body()).contains("INV-2026-000042", "EUR").doesNotContain("{");
+	}
+
+	@Test
+	void writesAnOverdueInvoicesAmountAndDueDateAsTheReaderDoes() {
+		String overdue = """
+				{"invoiceNumber":"INV-2026-000042","openAmount":1234.5,"currency":"EUR","dueDate":"2026-11-20",
+				 "daysOverdue":8}""";
+
+		assertThat(this.templates.render("invoice.overdue", overdue, "en").body())
+			.contains("was due on Nov 20, 2026 and 1,234.50 EUR of it is still unpaid");
+		assertThat(this.templates.render("invoice.overdue", overdue, "fi").subject())
+			.isEqualTo("Muistutus: lasku INV-2026-000042 on 8 päivää erääntynyt");
+		// Finnish groups thousands with a (no-break) space and writes a decimal comma
+		assertThat(this.templates.render("invoice.overdue", overdue, "fi").body()).contains("234,50 EUR")
+			.contains("20.11.2026");
+	}
+
 	@Test
 	void unknownLanguagesGetEnglish() {
 		assertThat(this.templates.render("shipment.delivered", DATA, "de-DE").subject())
