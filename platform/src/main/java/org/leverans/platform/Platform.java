@@ -745,6 +745,17 @@ public final class Platform implements AutoCloseable {
 		return List.copyOf(this.components);
 	}
 
+	/**
+	 * The components that were started and are not running now: {@link #kill(String) killed} and not
+	 * {@link #restart(String) restarted}, or killed while their restart failed. Whoever breaks a platform others go
+	 * on using starts these again.
+	 */
+	public synchronized Set<String> down() {
+		Set<String> down = new LinkedHashSet<>(this.starts.keySet());
+		this.components.forEach((component) -> down.remove(component.name()));
+		return down;
+	}
+
 	/** Every OS process the platform started (child JVMs and the PostgreSQL postmaster). */
 	public List<ProcessHandle> processes() {
 		return components().stream().flatMap((component) -> component.process().stream()).toList();

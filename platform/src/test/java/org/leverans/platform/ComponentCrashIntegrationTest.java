@@ -97,10 +97,12 @@ class ComponentCrashIntegrationTest {
 
 		assertThat(before.isAlive()).isFalse();
 		assertThat(PortCheck.taken(List.of(platform.smtpPort()))).isEmpty();
+		assertThat(platform.down()).containsExactly(MailStandIn.NAME);
 
 		platform.restart(MailStandIn.NAME);
 
 		assertThat(MailStandIn.smtpGreets("localhost", platform.smtpPort())).isTrue();
+		assertThat(platform.down()).isEmpty();
 		assertThat(component(MailStandIn.NAME).process().orElseThrow().pid()).isNotEqualTo(before.pid());
 	}
 
