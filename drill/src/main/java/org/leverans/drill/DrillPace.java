@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param batch events per partner POST
  * @param lead load before the kill
  * @param tail load after the platform has recovered
- * @param recoveryLimit the longest wait for an order placed after the restart to be accepted
+ * @param recoveryLimit the longest wait, once the component is back up, for an order placed after it to be accepted
  * @param settle the longest wait, once the load stopped, for the platform to finish what it was given; what is
  * unfinished then counts as lost
  */
