@@ -48,6 +48,40 @@ export function windowBasis(basis) {
   return BASIS[basis] || (basis ? basis.toLowerCase() : '');
 }
 
+const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
+
+/**
+ * How sure a window is, in plain words, from its confidence (delivery-service's WindowConfidence): "95% of Baltic
+ * Haulage’s deliveries arrive inside a window like this". Empty when the window makes no claim (delivered, or an
+ * event from before windows said how sure they are).
+ */
+export function windowConfidence(window, carrier) {
+  const confidence = window?.confidence;
+  if (!confidence || window.basis === 'ACTUAL' || confidence.kind === 'ACTUAL') return '';
+  const who = carrier ? carrierName(carrier) : 'this carrier';
+  const share = confidence.coverage != null ? percent.format(confidence.coverage) : null;
+  const deliveries = (n) => `${n} ${n === 1 ? 'delivery' : 'deliveries'}`;
+  switch (confidence.kind) {
+    case 'CALIBRATED':
+      return `${share} of ${possessive(who)} deliveries arrive inside a window like this `
+        + `(from ${deliveries(confidence.samples)} on record).`;
+    case 'POOLED':
+      return `${who} has few deliveries on record yet; ${share} of all carriers’ deliveries arrive inside a window `
+        + 'like this.';
+    case 'DEFAULT_MARGINS':
+      return window.basis === 'PLANNED'
+        ? `The requested slot. Too few deliveries on record to say how often ${who} keeps it.`
+        : `${possessive(who)} own estimate with a fixed margin. Too few deliveries on record to say how often it `
+          + 'holds.';
+    default:
+      return '';
+  }
+}
+
+function possessive(name) {
+  return name.endsWith('s') ? `${name}’` : `${name}’s`;
+}
+
 /** Money is a string with two decimals; shown as sent, never through a floating-point number. */
 export function money(amount, currency) {
   if (amount == null) return '–';

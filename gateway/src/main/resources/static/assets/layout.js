@@ -13,9 +13,11 @@ const NAVIGATION = [
   { href: '/buyer/quick-order.html', text: 'Quick order', roles: BUYERS },
   { href: '/buyer/orders.html', text: 'Orders', roles: [...BUYERS, 'RECEIVER'] },
   { href: '/buyer/invoices.html', text: 'Invoices', roles: [...BUYERS, ...SUPPORT] },
+  { href: '/buyer/approvals.html', text: 'Approvals', roles: ['AGREEMENT_MANAGER'] },
   { href: '/receiver/arrivals.html', text: 'Arrivals', roles: ['RECEIVER'] },
   { href: '/support/search.html', text: 'Find an order', roles: SUPPORT },
   { href: '/support/credit-reviews.html', text: 'Credit reviews', roles: SUPPORT },
+  { href: '/admin/delivery-accuracy.html', text: 'Delivery accuracy', roles: SUPPORT },
 ];
 
 const ROLE_NAMES = {

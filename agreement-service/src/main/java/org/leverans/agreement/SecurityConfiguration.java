@@ -24,6 +24,8 @@ class SecurityConfiguration {
 			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER)
 			.requestMatchers(HttpMethod.POST, "/api/catalog/quote", "/api/catalog/codes")
 			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER)
+			.requestMatchers("/api/approvals", "/api/approvals/**", "/api/approval-limits", "/api/approval-limits/**")
+			.hasRole(Roles.AGREEMENT_MANAGER)
 			.requestMatchers("/api/admin/**")
 			.hasRole(Roles.ADMIN));
 	}

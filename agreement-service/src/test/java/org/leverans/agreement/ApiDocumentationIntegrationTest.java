@@ -1,10 +1,12 @@
 package org.leverans.agreement;
 
 import org.junit.jupiter.api.Test;
+import org.leverans.testsupport.metrics.Scrape;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -29,5 +31,21 @@ class ApiDocumentationIntegrationTest extends IntegrationTest {
 	@Test
 	void healthIsOpen() throws Exception {
 		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+	}
+
+	@Test
+	void prometheusScrapeIsOpenOnTheServicesOwnPort() throws Exception {
+		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		String body = this.mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Scrape scrape = Scrape.of(body);
+		assertThat(scrape.value("http_server_requests_seconds_count", "uri", "/actuator/health"))
+			.hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
+		assertThat(scrape.value("hikaricp_connections_max", "application", "agreement-service"))
+			.hasValueSatisfying(max -> assertThat(max).isPositive());
+		assertThat(scrape.value("leverans_outbox_backlog")).isPresent();
 	}
 }

@@ -132,6 +132,19 @@ class AccessibilityPagesIT extends PagesSpec {
 	}
 
 	@Test
+	void theDeliveryAccuracyChartsPassTheAccessibilityCheck() {
+		Deliveries.deliveredAQuarterOfAnHourAfterItsWindowWasShown(leverans);
+
+		Browser admin = this.browsers.desktop(gateway).signIn("/admin/delivery-accuracy.html", "admin");
+		admin.waitFor(By.cssSelector("#carrier-nordic-freight svg.chart"));
+		Accessibility.assertNoSeriousViolations(admin, "the delivery accuracy charts");
+
+		Browser phone = this.browsers.phone(gateway).signIn("/admin/delivery-accuracy.html", "admin");
+		phone.waitFor(By.cssSelector("#carrier-nordic-freight svg.chart"));
+		Accessibility.assertNoSeriousViolations(phone, "the delivery accuracy charts on a phone");
+	}
+
+	@Test
 	void aPageThatIsNotForTheVisitorsRolePassesTheAccessibilityCheck() {
 		Browser mikko = this.browsers.desktop(gateway).signIn("/support/credit-reviews.html", "mikko");
 		mikko.waitFor(By.cssSelector("main .notice[role=alert]"));

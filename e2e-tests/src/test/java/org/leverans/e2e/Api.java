@@ -75,6 +75,20 @@ final class Api {
 		return send(builder.build());
 	}
 
+	/**
+	 * Any method, with a JSON body or none ({@code null}); the extra headers replace the defaults (an {@code Accept}
+	 * of its own, for one).
+	 */
+	Response send(String method, String path, String body, Map<String, String> headers) {
+		HttpRequest.Builder builder = request(path).method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			builder.header("Content-Type", "application/json");
+		}
+		headers.forEach(builder::setHeader);
+		return send(builder.build());
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(this.gateway.resolve(path))
 			.timeout(Duration.ofSeconds(30))

@@ -78,14 +78,11 @@ final class BrowserSession {
 	 * {@code XSRF-TOKEN} cookie echoed in {@code X-XSRF-TOKEN}.
 	 */
 	Api.Response post(String path, Object body, Map<String, String> headers) {
-		if (csrfToken().isEmpty()) {
-			get("/");
-		}
 		String text = (body == null) ? "" : (body instanceof String raw) ? raw : Api.json.writeValueAsString(body);
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.gateway.resolve(path))
 			.header("Accept", "application/json, application/problem+json")
 			.header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", csrfToken().orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie")))
+			.header("X-XSRF-TOKEN", csrfToken())
 			.POST(HttpRequest.BodyPublishers.ofString(text));
 		headers.forEach(request::header);
 		return Api.send(this.http, request.build());
@@ -93,19 +90,50 @@ final class BrowserSession {
 
 	/** A JSON PUT as the pages send it, like {@link #post}. */
 	Api.Response put(String path, Object body) {
-		if (csrfToken().isEmpty()) {
-			get("/");
-		}
 		String text = (body instanceof String raw) ? raw : Api.json.writeValueAsString(body);
 		return Api.send(this.http, HttpRequest.newBuilder(this.gateway.resolve(path))
 			.header("Accept", "application/json, application/problem+json")
 			.header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", csrfToken().orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie")))
+			.header("X-XSRF-TOKEN", csrfToken())
 			.PUT(HttpRequest.BodyPublishers.ofString(text))
 			.build());
 	}
 
-	private Optional<String> csrfToken() {
+	/** A DELETE as the pages send it, with the CSRF header. */
+	Api.Response delete(String path) {
+		return send("DELETE", path, null, csrfToken(), Map.of());
+	}
+
+	/**
+	 * Any method on the session cookie, with a JSON body or none ({@code null}). {@code csrfToken} is what goes in
+	 * {@code X-XSRF-TOKEN}: the cookie's value as the pages send it ({@link #csrfToken()}), another value, or none
+	 * ({@code null}), as a forged request from another site would come.
+	 */
+	Api.Response send(String method, String path, String body, String csrfToken, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.gateway.resolve(path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "application/json, application/problem+json")
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (csrfToken != null) {
+			request.header("X-XSRF-TOKEN", csrfToken);
+		}
+		headers.forEach(request::setHeader);
+		return Api.send(this.http, request.build());
+	}
+
+	/** The token the gateway handed out in the {@code XSRF-TOKEN} cookie, fetched first if there is none yet. */
+	String csrfToken() {
+		if (csrfCookie().isEmpty()) {
+			get("/");
+		}
+		return csrfCookie().orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie"));
+	}
+
+	private Optional<String> csrfCookie() {
 		return this.cookies.getCookieStore()
 			.getCookies()
 			.stream()

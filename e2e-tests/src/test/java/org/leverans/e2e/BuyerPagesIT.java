@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +73,12 @@ class BuyerPagesIT extends PagesSpec {
 			.isEqualTo(true);
 		assertThat(anna.driver().findElement(By.cssSelector("#shipments .shipment")).getText())
 			.contains("Eta updated");
+		// The window says how sure it is, in words: the demo's history calibrates Nordic Freight's windows.
+		JsonNode predicted = leverans.client("rakennus-erp").get("/api/shipments?orderId=" + orderId).json()
+			.get("items").get(0).get("window");
+		assertThat(predicted.get("confidence").get("kind").asString()).isEqualTo("CALIBRATED");
+		anna.waitForText(By.cssSelector("#shipments .shipment .confidence"),
+				WindowWords.of(predicted, "Nordic Freight"));
 		anna.screenshotForDocs("buyer-order-detail-live");
 
 		anna.go("/buyer/orders.html?purchaseOrderNumber=" + purchaseOrder);
@@ -89,6 +96,37 @@ class BuyerPagesIT extends PagesSpec {
 		anna.waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("id=" + orderId)));
 		anna.waitForText(By.id("order-status"), "Accepted");
 		assertThat(anna.driver().findElement(By.id("lines")).getText()).contains("CEM-25KG").contains("PLY-18MM");
+	}
+
+	@Test
+	void aWindowSaysHowSureItIsInPlainWordsAndPlainlyWhenThereIsLittleToGoBy() {
+		Browser anna = this.browsers.desktop(gateway).signIn("/buyer/orders.html", "anna");
+
+		@SuppressWarnings("unchecked")
+		List<String> words = (List<String>) anna.driver().executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				import('/assets/format.js').then(({ windowConfidence }) => done([
+				  windowConfidence({ basis: 'PREDICTED',
+				    confidence: { kind: 'CALIBRATED', samples: 212, coverage: 0.95 } }, 'baltic-haulage'),
+				  windowConfidence({ basis: 'PLANNED', confidence: { kind: 'POOLED', samples: 40, coverage: 0.9 } },
+				    'baltic-haulage'),
+				  windowConfidence({ basis: 'CARRIER_ETA', confidence: { kind: 'DEFAULT_MARGINS', samples: 3 } },
+				    'baltic-haulage'),
+				  windowConfidence({ basis: 'PLANNED', confidence: { kind: 'DEFAULT_MARGINS', samples: 0 } },
+				    'nordic-freight'),
+				  windowConfidence({ basis: 'ACTUAL', confidence: { kind: 'ACTUAL', samples: 0 } }, 'nordic-freight'),
+				  windowConfidence({ basis: 'PLANNED' }, 'nordic-freight'),
+				]));""");
+
+		assertThat(words).containsExactly(
+				"95% of Baltic Haulage’s deliveries arrive inside a window like this "
+						+ "(from 212 deliveries on record).",
+				"Baltic Haulage has few deliveries on record yet; 90% of all carriers’ deliveries arrive inside a "
+						+ "window like this.",
+				"Baltic Haulage’s own estimate with a fixed margin. Too few deliveries on record to say how often it "
+						+ "holds.",
+				"The requested slot. Too few deliveries on record to say how often Nordic Freight keeps it.",
+				"", "");
 	}
 
 	@Test

@@ -43,6 +43,10 @@ class ReceiverPagesIT extends PagesSpec {
 
 		assertThat(mikko.waitFor(banner).getText()).contains("Arriving soon").contains(orderNumber);
 		mikko.waitForText(arrival, "Arriving");
+		// A receiver books a crane by this window, so it says how often such windows hold.
+		JsonNode window = rakennusErp.get("/api/shipments/" + shipment.get("id").asString()).json().get("window");
+		mikko.waitForText(By.cssSelector("#arrivals .arrival[data-shipment-id='" + shipment.get("id").asString()
+				+ "'] .confidence"), WindowWords.of(window, "Nordic Freight"));
 		assertThat(mikko.script("return window.leveransSameDocument === true")).as("updated without a reload")
 			.isEqualTo(true);
 		mikko.screenshotForDocs("receiver-arrivals-desktop");

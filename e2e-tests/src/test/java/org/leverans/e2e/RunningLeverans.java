@@ -21,6 +21,15 @@ final class RunningLeverans implements AutoCloseable {
 
 	static final int PORT_OFFSET = Integer.getInteger("leverans.e2e.port-offset", 10000);
 
+	/**
+	 * A platform already running ({@code ./leverans up --fresh --no-simulator --port-offset N}) to run one spec
+	 * against while working on it, instead of starting one per run: {@code -Dleverans.e2e.gateway=http://…
+	 * -Dleverans.e2e.auth-server=http://…}. Specs that look at the platform's home or stand-ins need their own.
+	 */
+	private static final String ATTACHED_GATEWAY = System.getProperty("leverans.e2e.gateway");
+
+	private static final String ATTACHED_AUTH_SERVER = System.getProperty("leverans.e2e.auth-server");
+
 	private static RunningLeverans shared;
 
 	private final Platform platform;
@@ -39,6 +48,9 @@ final class RunningLeverans implements AutoCloseable {
 	 * shares one startup.
 	 */
 	static synchronized RunningLeverans shared() {
+		if (shared == null && ATTACHED_GATEWAY != null) {
+			shared = new RunningLeverans(null, null);
+		}
 		if (shared == null) {
 			shared = start();
 			RunningLeverans started = shared;
@@ -79,11 +91,11 @@ final class RunningLeverans implements AutoCloseable {
 	}
 
 	URI gateway() {
-		return URI.create(this.platform.gatewayUrl());
+		return URI.create((this.platform != null) ? this.platform.gatewayUrl() : ATTACHED_GATEWAY);
 	}
 
 	URI authServer() {
-		return URI.create(this.platform.authServerUrl());
+		return URI.create((this.platform != null) ? this.platform.authServerUrl() : ATTACHED_AUTH_SERVER);
 	}
 
 	/** The credit bureau stand-in (WireMock), whose admin API can make the bureau misbehave. */
@@ -98,6 +110,8 @@ final class RunningLeverans implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.platform.close();
+		if (this.platform != null) {
+			this.platform.close();
+		}
 	}
 }

@@ -1,5 +1,6 @@
 package org.leverans.e2e;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +49,10 @@ class SupportPagesIT extends PagesSpec {
 		WebElement window = sara.waitFor(By.cssSelector("#timeline li[data-type='ShipmentPlanned'] .entry-window"));
 		assertThat(window.getText()).matches("Window \\w{3} \\d{1,2} \\w{3} \\d{2}:\\d{2}–\\d{2}:\\d{2} \\(planned slot\\)");
 		assertThat(timeline.getText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+		// How sure the shipment's window is, as the receiver and the buyer are told.
+		JsonNode shipment = rakennusErp.get("/api/shipments?orderId=" + orderId).json().get("items").get(0);
+		sara.waitForText(By.cssSelector("#shipments li[data-shipment-id='" + shipment.get("id").asString()
+				+ "'] .confidence"), WindowWords.of(shipment.get("window"), "Nordic Freight"));
 		sara.awaitLive();
 		sara.screenshotForDocs("support-order-timeline");
 	}
@@ -128,6 +134,51 @@ class SupportPagesIT extends PagesSpec {
 	}
 
 	@Test
+	void theAdminSeesEachCarriersCalibrationAgainstTheTargetWithTheFiguresInATable() {
+		JsonNode delivered = Deliveries.deliveredAQuarterOfAnHourAfterItsWindowWasShown(leverans);
+		assertThat(delivered.get("carrier").asString()).isEqualTo("nordic-freight");
+		JsonNode report = leverans.client("supplier-erp").get("/api/admin/delivery-accuracy").json();
+		JsonNode nordic = null;
+		for (JsonNode carrier : report.get("carriers")) {
+			if (carrier.get("carrier").asString().equals("nordic-freight")) {
+				nordic = carrier;
+			}
+		}
+		assertThat(nordic).as(report.toString()).isNotNull();
+		JsonNode quarter = null;
+		for (JsonNode band : nordic.get("byHorizon")) {
+			if (band.get("band").asString().equals("UNDER_30_MIN")) {
+				quarter = band;
+			}
+		}
+		assertThat(quarter).as("the window shown 15 minutes before the arrival: %s", nordic).isNotNull();
+
+		Browser admin = this.browsers.desktop(gateway).signIn("/admin/delivery-accuracy.html", "admin");
+		WebElement section = admin.waitFor(By.id("carrier-nordic-freight"));
+		assertThat(section.findElement(By.tagName("h2")).getText()).isEqualTo("Nordic Freight");
+		List<WebElement> charts = section.findElements(By.cssSelector("svg.chart[role=img]"));
+		assertThat(charts).extracting(chart -> chart.findElement(By.tagName("title")).getDomProperty("textContent"))
+			.containsExactly("Nordic Freight: arrivals inside the window, by time before arrival",
+					"Nordic Freight: mean window width, by time before arrival");
+		assertThat(charts.getFirst().findElements(By.cssSelector(".column"))).as("one column per horizon measured")
+			.hasSize(nordic.get("byHorizon").size());
+		assertThat(charts.getFirst().findElements(By.cssSelector(".reference"))).as("the target line").hasSize(1);
+		// The same figures as a table, for screen readers and for the numbers themselves.
+		WebElement row = section.findElement(By.cssSelector("#table-nordic-freight tr[data-band='UNDER_30_MIN']"));
+		assertThat(row.findElements(By.cssSelector("th, td"))).extracting(WebElement::getText).containsExactly(
+				"15 minutes before", quarter.get("samples").asString(),
+				percent(quarter.get("hitRate")) + " (" + quarter.get("hits").asString() + ")",
+				percent(quarter.get("coverageTarget")), points(quarter.get("againstTarget")),
+				Math.round(quarter.get("meanWidthMinutes").asDouble()) + " min");
+		assertThat(admin.all(By.id("carrier-all"))).as("every carrier together").hasSize(1);
+
+		Browser phone = this.browsers.phone(gateway).signIn("/admin/delivery-accuracy.html", "sara");
+		phone.waitFor(By.cssSelector("#carrier-nordic-freight svg.chart"));
+		assertThat((Long) phone.script("return document.documentElement.scrollWidth")).as("no sideways scrolling")
+			.isLessThanOrEqualTo((Long) phone.script("return window.innerWidth"));
+	}
+
+	@Test
 	void aReceiverOpeningTheCreditReviewPageIsToldItIsNotForTheirRole() {
 		Browser mikko = this.browsers.desktop(gateway).signIn("/support/credit-reviews.html", "mikko");
 
@@ -138,6 +189,18 @@ class SupportPagesIT extends PagesSpec {
 		assertThat(mikko.all(By.id("queue"))).isEmpty();
 		assertThat(mikko.all(By.cssSelector("header.site nav a"))).extracting(WebElement::getText)
 			.doesNotContain("Credit reviews", "Find an order");
+	}
+
+	/** A share as the page shows it: 0.95 → "95%", 0.667 → "66.7%". */
+	private static String percent(JsonNode share) {
+		return new BigDecimal(share.asString()).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+	}
+
+	/** Points against the target as the page shows them: "+1.5 points", "−4 points". */
+	private static String points(JsonNode difference) {
+		BigDecimal value = new BigDecimal(difference.asString()).movePointRight(2).stripTrailingZeros();
+		String sign = (value.signum() > 0) ? "+" : (value.signum() < 0) ? "−" : "±";
+		return sign + value.abs().toPlainString() + " points";
 	}
 
 }

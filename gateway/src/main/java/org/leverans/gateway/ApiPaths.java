@@ -13,7 +13,8 @@ public final class ApiPaths {
 
 	public static boolean isApi(ServerHttpRequest request) {
 		String path = request.getPath().pathWithinApplication().value();
-		return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/api-docs/");
+		return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/api-docs/")
+				|| path.startsWith("/actuator/");
 	}
 
 }

@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { startPage } from '../layout.js';
 import { el, clear, load, empty, statusBadge } from '../ui.js';
-import { deliveryWindow, windowBasis, label, dateTime, carrierName } from '../format.js';
+import { deliveryWindow, windowBasis, windowConfidence, label, dateTime, carrierName } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 
 // notification-service alerts 30 minutes before a window opens (leverans.arrival-alerts.lead-time); the page
@@ -71,8 +71,15 @@ function card(a) {
   return el('article', { class: 'card arrival', dataset: { shipmentId: a.id, orderNumber: a.orderNumber } },
     el('p', { class: 'window' }, deliveryWindow(a.window)),
     el('p', { class: 'hint' }, a.window ? `${windowBasis(a.window.basis)}, updated ${dateTime(a.window.updatedAt)}` : ''),
+    confidence(a),
     el('h3', {}, `${a.siteName} · order ${a.orderNumber}`),
     el('p', {}, statusBadge(a.status), ' ', `${carrierName(a.carrier)} ${a.trackingNumber}`),
     el('ul', {}, a.lines.map((l) => el('li', {}, `${l.sku} × ${l.quantity} ${label(l.packageSize)}`))),
     el('a', { href: `/buyer/order.html?id=${a.orderId}` }, 'Order details', el('span', { class: 'visually-hidden' }, ` ${a.orderNumber}`)));
+}
+
+/** How sure the window is, in words, for the receiver booking a crane by it; nothing when it makes no claim. */
+function confidence(a) {
+  const text = windowConfidence(a.window, a.carrier);
+  return text ? el('p', { class: 'confidence', dataset: { confidence: a.window.confidence.kind } }, text) : null;
 }

@@ -3,7 +3,7 @@
 import { api, ApiError, newIdempotencyKey } from '../api.js';
 import { startPage, hasRole } from '../layout.js';
 import { el, clear, errorBox, loading, statusBadge, param } from '../ui.js';
-import { dateTime, plainDate, deliveryWindow, windowBasis, money, label, eventName, carrierName } from '../format.js';
+import { dateTime, plainDate, deliveryWindow, windowBasis, windowConfidence, money, label, eventName, carrierName } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 import { renderPreview } from '../preview.js';
 
@@ -55,12 +55,18 @@ if (me && !id) {
     let pending = null;
     openStream((name, data) => {
       if (data.orderId !== id) return;
-      const what = name === 'shipment.window-changed' ? `Delivery window now ${deliveryWindow(data.window)}`
+      const what = name === 'shipment.window-changed'
+        ? `Delivery window now ${deliveryWindow(data.window)}. ${windowConfidence(data.window, carrierOf(data.shipmentId))}`
         : name === 'order.status-changed' ? `Order is now ${label(data.status)}` : `Shipment update: ${label(data.eventType || data.status)}`;
       clearTimeout(pending);
       pending = setTimeout(() => refresh(what), 250);
     }, live.update);
     if (location.hash === '#reorder' && hasRole(me, 'ORDERER')) document.getElementById('reorder-date')?.focus();
+  }
+
+  // A window-changed message names the shipment but not its carrier; the page already knows it.
+  function carrierOf(shipmentId) {
+    return current?.shipments.find((s) => s.id === shipmentId)?.carrier;
   }
 
   function render({ order, shipments }, previous) {
@@ -83,6 +89,7 @@ if (me && !id) {
           order.paymentTerms ? [el('dt', {}, 'Payment'), el('dd', {}, `${label(order.paymentTerms.code)}, due ${plainDate(order.paymentTerms.dueDate)}`)] : null,
           order.note ? [el('dt', {}, 'Note'), el('dd', {}, order.note)] : null,
           order.reorderedFrom ? [el('dt', {}, 'Reorder of'), el('dd', {}, el('a', { href: `?id=${order.reorderedFrom}` }, 'the earlier order'))] : null)),
+      order.approval ? approvalCard(order.approval) : null,
       el('h2', {}, 'Shipments'),
       shipments.length ? el('div', { class: 'grid', id: 'shipments' }, shipments.map((s) => el('article', {
         class: `card shipment${changed(s) ? ' changed' : ''}`, dataset: { shipmentId: s.id, trackingNumber: s.trackingNumber } },
@@ -90,6 +97,7 @@ if (me && !id) {
         el('p', {}, statusBadge(s.status), ' ', carrierName(s.carrier)),
         el('p', { class: 'window', dataset: { window: s.window ? `${s.window.from}/${s.window.to}` : '' } }, deliveryWindow(s.window)),
         el('p', { class: 'hint' }, s.window ? `Window: ${windowBasis(s.window.basis)}, updated ${dateTime(s.window.updatedAt)}` : ''),
+        confidence(s),
         s.proofOfDelivery ? el('p', {}, `Signed by ${s.proofOfDelivery.signedBy || '–'}${s.proofOfDelivery.note ? `: ${s.proofOfDelivery.note}` : ''}`) : null,
         el('details', {}, el('summary', {}, `${s.lines.length} line(s)`),
           el('ul', {}, s.lines.map((l) => el('li', {}, `${l.sku} × ${l.quantity} ${label(l.packageSize)}`)))),
@@ -120,6 +128,29 @@ if (me && !id) {
         el('time', { datetime: h.at }, dateTime(h.at)), label(h.status)))),
     ];
   }
+}
+
+/** How sure the shipment's window is, in words; nothing when it makes no claim. */
+function confidence(shipment) {
+  const text = windowConfidence(shipment.window, shipment.carrier);
+  return text ? el('p', { class: 'confidence', dataset: { confidence: shipment.window.confidence.kind } }, text) : null;
+}
+
+/** An order above a spending limit: who may approve it and until when, or who decided and when. */
+function approvalCard(approval) {
+  const decided = approval.status !== 'PENDING';
+  return el('section', { class: 'card', id: 'approval', 'aria-labelledby': 'approval-heading' },
+    el('h2', { id: 'approval-heading' }, 'Approval'),
+    el('p', {}, statusBadge(approval.status)),
+    el('dl', { class: 'facts' },
+      el('dt', {}, 'Needed because'), el('dd', {}, el('ul', {}, (approval.reasons || []).map((r) => el('li', {}, r.message || label(r.code))))),
+      el('dt', {}, 'Asked'), el('dd', {}, `${dateTime(approval.requestedAt)} of ${(approval.approvers || []).join(', ') || 'the agreement managers'}`),
+      decided
+        ? [el('dt', {}, 'Decided'), el('dd', { id: 'approval-decided' }, approval.decidedBy
+          ? `${label(approval.status)} by ${approval.decidedBy}, ${dateTime(approval.decidedAt)}`
+          : `${label(approval.status)}: nobody answered by ${dateTime(approval.expiresAt)}`)]
+        : [el('dt', {}, 'Decide by'), el('dd', {}, dateTime(approval.expiresAt))],
+      approval.note ? [el('dt', {}, 'Note'), el('dd', {}, approval.note)] : null));
 }
 
 async function shipmentsOf(orderId) {

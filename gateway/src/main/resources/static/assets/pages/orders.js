@@ -5,7 +5,7 @@ import { startPage, hasRole } from '../layout.js';
 import { el, clear, load, empty, statusBadge } from '../ui.js';
 import { dateTime, plainDate, money, label } from '../format.js';
 
-const STATUSES = ['PLACED', 'VALIDATED', 'ON_HOLD', 'ACCEPTED', 'IN_DELIVERY', 'PARTIALLY_DELIVERED', 'DELIVERED', 'REJECTED', 'CANCELLED'];
+const STATUSES = ['PLACED', 'AWAITING_APPROVAL', 'VALIDATED', 'ON_HOLD', 'ACCEPTED', 'IN_DELIVERY', 'PARTIALLY_DELIVERED', 'DELIVERED', 'REJECTED', 'CANCELLED'];
 const PAGE_SIZE = 20;
 
 const { me, main } = await startPage({ heading: 'Orders', allowedRoles: ['ORDERER', 'AGREEMENT_MANAGER', 'RECEIVER'] });

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { startPage, SUPPORT } from '../layout.js';
 import { el, clear, load, errorBox, statusBadge, param, empty } from '../ui.js';
-import { dateTime, label, money, deliveryWindow, windowBasis, eventName, carrierName } from '../format.js';
+import { dateTime, label, money, deliveryWindow, windowBasis, windowConfidence, eventName, carrierName } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 
 const { me, main } = await startPage({ heading: 'Order timeline', allowedRoles: SUPPORT });
@@ -19,10 +19,11 @@ if (me && !id) {
   const refresh = () => load(view, Promise.all([
     api(`/api/support/orders/${encodeURIComponent(id)}/timeline`),
     api(`/api/orders/${encodeURIComponent(id)}`),
-  ]), ([timeline, order]) => {
+    currentWindows(id),
+  ]), ([timeline, order, windows]) => {
     main.querySelector('h1').textContent = `Order ${timeline.body.orderNumber}`;
     customerId = timeline.body.customerId;
-    return render(timeline.body, order.body);
+    return render(timeline.body, order.body, windows);
   });
   await refresh();
   let pending = null;
@@ -67,7 +68,20 @@ async function followControl(container, customerId, onChange) {
   }
 }
 
-function render(timeline, order) {
+/**
+ * The shipments' windows as delivery-service draws them now, with how sure each is, by shipment id. A customer
+ * asking "can I book the crane for 7?" gets the same answer the receiver sees; without them the page still works.
+ */
+async function currentWindows(orderId) {
+  try {
+    const { body } = await api(`/api/shipments?orderId=${encodeURIComponent(orderId)}`);
+    return new Map(body.items.map((s) => [s.id, s]));
+  } catch {
+    return new Map();
+  }
+}
+
+function render(timeline, order, windows) {
   const currency = order.totals?.currency;
   return [
     el('section', { class: 'card', 'aria-label': 'Order' },
@@ -79,7 +93,7 @@ function render(timeline, order) {
         el('dt', {}, 'Placed'), el('dd', {}, `${dateTime(order.placedAt)} by ${order.placedBy}`),
         el('dt', {}, 'Total'), el('dd', {}, order.totals ? money(order.totals.total, currency) : '–'),
         el('dt', {}, 'Shipments'), el('dd', {}, order.shipments?.length
-          ? el('ul', {}, order.shipments.map((s) => el('li', {}, `${s.trackingNumber} (${carrierName(s.carrier)}): ${label(s.status)}, ${deliveryWindow(s.window)}`)))
+          ? el('ul', { id: 'shipments' }, order.shipments.map((s) => shipment(s, windows.get(s.id))))
           : 'none yet'),
         order.statusReasons?.length ? [el('dt', {}, 'Reasons'), el('dd', {}, order.statusReasons.map((r) => r.message || r.code).join('; '))] : null),
       el('p', {}, el('a', { href: `/buyer/order.html?id=${order.id}` }, 'Open the order as the customer sees it'))),
@@ -94,4 +108,12 @@ function render(timeline, order) {
       e.reason ? el('div', { class: 'hint' }, e.reason) : null)))
       : empty('Nothing has happened to this order yet.'),
   ];
+}
+
+function shipment(s, current) {
+  const window = current?.window || s.window;
+  const sure = windowConfidence(window, s.carrier);
+  return el('li', { dataset: { shipmentId: s.id } },
+    `${s.trackingNumber} (${carrierName(s.carrier)}): ${label(current?.status || s.status)}, ${deliveryWindow(window)}`,
+    sure ? el('div', { class: 'hint confidence', dataset: { confidence: window.confidence.kind } }, sure) : null);
 }

@@ -27,7 +27,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
  * credit-service's two instances; the delivery-service points at a port where nothing listens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// Not the default 5 s: a shared, busy build machine may take longer for a cold first request, and no test here is
+// about speed (the gateway's own time limits are set per test and answered as problems).
+@AutoConfigureWebTestClient(timeout = "30s")
 abstract class GatewayTestSupport {
 
 	/** People's burst in the tests; API clients get a bigger one, and bulk-erp its own. */
@@ -60,6 +62,7 @@ abstract class GatewayTestSupport {
 		registry.add("leverans.auth.issuer-uri", downstream::baseUrl);
 		registry.add("leverans.services.order-uri", downstream::baseUrl);
 		registry.add("leverans.services.notification-uri", downstream::baseUrl);
+		registry.add("leverans.services.agreement-uri", downstream::baseUrl);
 		registry.add("leverans.services.billing-uri", downstream::baseUrl);
 		registry.add("leverans.services.credit-uri",
 				() -> downstream.baseUrl() + "," + secondCreditInstance.baseUrl());
@@ -91,11 +94,20 @@ abstract class GatewayTestSupport {
 		return token(clientId, clientId, downstream.baseUrl(), signingKey);
 	}
 
+	/** A supplier administrator's token (role ADMIN). */
+	static String adminTokenFor(String subject) {
+		return token(subject, "leverans-web", downstream.baseUrl(), signingKey, "ADMIN");
+	}
+
 	static String token(String subject, String issuer, JwtMinter key) {
 		return token(subject, "leverans-web", issuer, key);
 	}
 
 	private static String token(String subject, String clientId, String issuer, JwtMinter key) {
+		return token(subject, clientId, issuer, key, "ORDERER");
+	}
+
+	private static String token(String subject, String clientId, String issuer, JwtMinter key, String role) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
@@ -103,7 +115,7 @@ abstract class GatewayTestSupport {
 			.claim("client_id", clientId)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
-			.claim("roles", List.of("ORDERER"))
+			.claim("roles", List.of(role))
 			.claim("customer_id", "11111111-1111-1111-1111-111111111111")
 			.build();
 		return key.mint(claims);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
+import org.leverans.testsupport.metrics.Scrape;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,6 +49,12 @@ class OverloadTest extends GatewayTestSupport {
 				.contains("\"status\":503")
 				.contains("order-service");
 		});
+		Scrape scrape = Scrape.of(call(adminTokenFor("admin"), "/actuator/prometheus").block().body());
+		assertThat(scrape.value("leverans_gateway_shed_total", "service", "order-service"))
+			.hasValueSatisfying((shed) -> assertThat(shed).isGreaterThanOrEqualTo(
+					answers.stream().filter((answer) -> answer.status() == 503).count()));
+		assertThat(scrape.value("resilience4j_bulkhead_max_allowed_concurrent_calls", "name", "order-service"))
+			.hasValue((double) MAX_IN_FLIGHT);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -12,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -39,6 +41,23 @@ class RoutingTest extends GatewayTestSupport {
 		downstream.verify(getRequestedFor(urlEqualTo("/api/orders/42"))
 			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token))
 			.withoutHeader(HttpHeaders.COOKIE));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/approvals", "/api/approvals/8f1c2d3e-0000-0000-0000-000000000001",
+			"/api/approval-limits", "/api/approval-limits/orderers/anna" })
+	void routesApprovalsAndSpendingLimitsToAgreementService(String path) {
+		String token = tokenFor("liisa-" + java.util.UUID.randomUUID());
+		downstream.stubFor(get(path).willReturn(okJson("{\"items\":[]}")));
+
+		this.client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		downstream.verify(getRequestedFor(urlEqualTo(path)));
 	}
 
 	@Test
@@ -167,6 +186,35 @@ class RoutingTest extends GatewayTestSupport {
 			.isEqualTo("No such API")
 			.jsonPath("$.instance")
 			.isEqualTo("/api/no-such-thing");
+	}
+
+	@Test
+	void passesTheTraceOnToTheServiceAndNamesItInItsOwnProblems() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+		downstream.stubFor(get("/api/orders/traced").willReturn(okJson("{}")));
+
+		this.client.get()
+			.uri("/api/orders/traced")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("anna"))
+			.header("traceparent", traceparent)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/api/no-such-thing")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("anna"))
+			.header("traceparent", traceparent)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.traceId")
+			.isEqualTo(traceId);
+
+		// The same trace, from the gateway's own span of the call.
+		downstream.verify(getRequestedFor(urlEqualTo("/api/orders/traced"))
+			.withHeader("traceparent", matching("00-" + traceId + "-[0-9a-f]{16}-01")));
 	}
 
 }

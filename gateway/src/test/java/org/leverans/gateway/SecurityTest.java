@@ -1,8 +1,13 @@
 package org.leverans.gateway;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -102,6 +107,35 @@ class SecurityTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void prometheusScrapeOnThePublicPortIsForAdministratorsOnly() {
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("anna"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		// the whole exposition (latency histograms of every route) outgrows the client's default 256 KB buffer
+		this.client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminTokenFor("admin"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("http_server_requests_seconds_count"));
+	}
+
+	@Test
 	void healthIsOpen() {
 		this.client.get()
 			.uri("/actuator/health")
@@ -126,6 +160,52 @@ class SecurityTest extends GatewayTestSupport {
 
 		assertThat(page.getResponseBody()).contains("<h1>Leverans</h1>").contains("/oauth2/authorization/leverans");
 		assertThat(page.getResponseCookies().getFirst("XSRF-TOKEN")).isNotNull();
+	}
+
+	@Test
+	void pagesTellTheBrowserToRunOnlyTheGatewaysOwnCodeAndNeverInAFrame() {
+		for (String page : new String[] { "/", "/assets/pages/landing.js", "/buyer/orders.html" }) {
+			this.client.get()
+				.uri(page)
+				.exchange()
+				.expectHeader()
+				.valueEquals("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+						+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+				.expectHeader()
+				.valueEquals("X-Frame-Options", "DENY")
+				.expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.expectHeader()
+				.valueEquals("Referrer-Policy", "same-origin");
+		}
+	}
+
+	@Test
+	void noPageHasInlineCodeOrStyleThePolicyWouldBlock() throws IOException {
+		Resource[] pages = new PathMatchingResourcePatternResolver().getResources("classpath:static/**/*.html");
+		assertThat(pages).hasSizeGreaterThan(5);
+		for (Resource page : pages) {
+			String html = page.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(html).as(page.getFilename())
+				.doesNotContain("<style")
+				.doesNotContainPattern("<script(?![^>]*\\ssrc=)")
+				.doesNotContainPattern("\\son[a-z]+=")
+				.doesNotContain("style=")
+				.doesNotContain("javascript:");
+		}
+	}
+
+	@Test
+	void apiAnswersCarryTheHeadersToo() {
+		this.client.get()
+			.uri("/api/orders")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY");
 	}
 
 	@Test

@@ -20,6 +20,12 @@ public final class CloudEventHeaders {
 
 	public static final String CONTENT_TYPE = "content-type";
 
+	/**
+	 * The W3C trace context of the work that recorded the event: the CloudEvents distributed tracing extension,
+	 * whose attribute keeps its W3C name in binary mode, where Kafka instrumentations look for it.
+	 */
+	public static final String TRACEPARENT = "traceparent";
+
 	public static final String SPEC_VERSION_1_0 = "1.0";
 
 	public static final String JSON = "application/json";

@@ -62,13 +62,16 @@ public class Inbox {
 
 	private final Clock clock;
 
-	Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+	private final EventTracing tracing;
+
+	Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, Clock clock, EventTracing tracing) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		// Writers may add fields to an event without a new type version, so reading must never fail on them,
 		// whatever strictness the service chose for its HTTP request bodies.
 		this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		this.clock = clock;
+		this.tracing = tracing;
 	}
 
 	/**
@@ -145,7 +148,9 @@ public class Inbox {
 				continue;
 			}
 			Object payload = this.json.readValue(received.record().value(), received.handler().payloadType());
-			received.handler().apply(payload, received.metadata());
+			// The handler goes on with the trace that recorded the event; what it publishes carries it further.
+			this.tracing.handle(received.record().headers(), received.metadata(), handlers.consumer(),
+					() -> received.handler().apply(payload, received.metadata()));
 			applied++;
 		}
 		return applied;

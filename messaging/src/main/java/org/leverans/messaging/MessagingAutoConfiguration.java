@@ -8,6 +8,9 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -77,15 +81,33 @@ public class MessagingAutoConfiguration {
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, properties, source, clock);
 	}
 
+	/** With a tracer, events carry the trace on; without one, handlers are still observed (timed). */
 	@Bean
-	Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, OutboxRelay relay) {
-		return new Outbox(jdbc, json, clock, relay);
+	EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new EventTracing(tracer.getIfAvailable(), propagator.getIfAvailable(),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
+	Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, OutboxRelay relay, EventTracing tracing) {
+		return new Outbox(jdbc, json, clock, relay, tracing);
 	}
 
 	@Bean
 	Inbox inbox(MessagingSchema schema, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-			JsonMapper json, Clock clock) {
-		return new Inbox(jdbc, new TransactionTemplate(transactionManager), json, clock);
+			JsonMapper json, Clock clock, EventTracing tracing) {
+		return new Inbox(jdbc, new TransactionTemplate(transactionManager), json, clock, tracing);
+	}
+
+	@Bean
+	OutboxMeters outboxMeters(MessagingSchema schema, JdbcTemplate jdbc, Clock clock) {
+		return new OutboxMeters(jdbc, clock);
+	}
+
+	@Bean
+	DeadLetterMeter deadLetterMeter() {
+		return new DeadLetterMeter();
 	}
 
 	@Bean
@@ -119,13 +141,15 @@ public class MessagingAutoConfiguration {
 	 * headers) skip the retries.
 	 */
 	@Bean
-	CommonErrorHandler leveransErrorHandler(KafkaTemplate<Object, Object> kafka, MessagingProperties properties) {
+	CommonErrorHandler leveransErrorHandler(KafkaTemplate<Object, Object> kafka, MessagingProperties properties,
+			DeadLetterMeter deadLetterMeter) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
 				(record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
 		ConsumerRecordRecoverer recoverer = (record, failure) -> {
 			logger.error("Giving up on {}-{}@{} after retries; sending it to {}", record.topic(), record.partition(),
 					record.offset(), Topics.deadLetterOf(record.topic()), failure);
 			deadLetters.accept(record, failure);
+			deadLetterMeter.deadLettered(record.topic());
 		};
 		ExponentialBackOffWithMaxRetries poisonBackOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
 		poisonBackOff.setInitialInterval(properties.retryInterval().toMillis());

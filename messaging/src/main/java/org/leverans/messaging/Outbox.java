@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Records events in the same database transaction as the state change that causes them. The {@link OutboxRelay}
  * sends them to Kafka after the commit, so a crash between the commit and the send loses nothing, and a rolled back
- * change sends nothing.
+ * change sends nothing. Each event keeps the trace context of the work that recorded it ({@link EventTracing}).
  */
 public class Outbox {
 
@@ -27,11 +27,14 @@ public class Outbox {
 
 	private final OutboxRelay relay;
 
-	Outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, OutboxRelay relay) {
+	private final EventTracing tracing;
+
+	Outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, OutboxRelay relay, EventTracing tracing) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.relay = relay;
+		this.tracing = tracing;
 	}
 
 	/**
@@ -50,10 +53,11 @@ public class Outbox {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		this.jdbc.update("""
-				INSERT INTO messaging.outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""", id, contract.topic(), String.valueOf(key), contract.type(),
+				INSERT INTO messaging.outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload,
+				                                    traceparent)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", id, contract.topic(), String.valueOf(key), contract.type(),
 				subject == null ? null : String.valueOf(subject), Timestamp.from(now),
-				this.json.writeValueAsString(event));
+				this.json.writeValueAsString(event), this.tracing.currentTraceparent());
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {

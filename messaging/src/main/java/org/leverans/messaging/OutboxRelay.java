@@ -125,10 +125,11 @@ public class OutboxRelay implements SmartLifecycle {
 				return LOCKED_ELSEWHERE;
 			}
 			List<PendingEvent> batch = this.jdbc.query("""
-					SELECT id, event_id, topic, record_key, type, subject, occurred_at, payload
+					SELECT id, event_id, topic, record_key, type, subject, occurred_at, payload, traceparent
 					FROM messaging.outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT ?""",
 					(rs, n) -> new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)),
+							rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+							rs.getString(9)),
 					this.properties.relayBatchSize());
 			if (batch.isEmpty()) {
 				return 0;
@@ -157,6 +158,9 @@ public class OutboxRelay implements SmartLifecycle {
 		header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
 		if (event.subject() != null) {
 			header(record, CloudEventHeaders.SUBJECT, event.subject());
+		}
+		if (event.traceparent() != null) {
+			header(record, CloudEventHeaders.TRACEPARENT, event.traceparent());
 		}
 		return record;
 	}
@@ -220,6 +224,6 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private record PendingEvent(long id, String eventId, String topic, String key, String type, String subject,
-			Instant occurredAt, String payload) {
+			Instant occurredAt, String payload, String traceparent) {
 	}
 }

@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Topics;
@@ -13,6 +18,7 @@ import org.leverans.testsupport.events.CloudEventRecord;
 import org.leverans.testsupport.events.EventProducer;
 import org.leverans.testsupport.events.TopicProbe;
 import org.leverans.testsupport.infrastructure.TestInfrastructure;
+import org.leverans.testsupport.metrics.Scrape;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +35,10 @@ import static org.leverans.testsupport.events.TopicProbe.header;
 // No scheduled relay pass comes during a test: the commits' wake-ups alone must send every event.
 @SpringBootTest(properties = { "spring.application.name=messaging-test", "leverans.messaging.retry-interval=50ms",
 		"leverans.messaging.relay-interval=1h",
-		"spring.jackson.deserialization.fail-on-unknown-properties=true" })
+		"spring.jackson.deserialization.fail-on-unknown-properties=true",
+		// every trace recorded, and the finished spans handed to the in-memory exporter at once
+		"management.tracing.sampling.probability=1.0",
+		"management.opentelemetry.tracing.export.schedule-delay=50ms" })
 class MessagingIntegrationTest {
 
 	@DynamicPropertySource
@@ -51,6 +60,15 @@ class MessagingIntegrationTest {
 
 	@Autowired
 	MessagingTestApplication.CancellationLedger ledger;
+
+	@Autowired
+	PrometheusMeterRegistry metrics;
+
+	@Autowired
+	Tracer tracer;
+
+	@Autowired
+	InMemorySpanExporter finishedSpans;
 
 	@Test
 	void sendsCommittedEventWithCloudEventsHeadersKeyedByOrder() {
@@ -191,6 +209,100 @@ class MessagingIntegrationTest {
 		await().until(() -> this.ledger.applied(orderId) == 4);
 		assertThat(this.jdbc.queryForList("SELECT reason FROM cancellation WHERE order_id = ? ORDER BY ctid",
 				String.class, orderId)).containsExactly("first", "second", "fourth", "fifth");
+	}
+
+	@Test
+	void outboxBacklogCountsEventsWaitingForTheRelayAndHowLongTheOldestWaited() {
+		this.relay.stop();
+		try {
+			UUID orderId = UUID.randomUUID();
+			this.transactions.executeWithoutResult(status -> {
+				this.outbox.publish(orderId, orderId, cancelled(orderId, "waiting one"));
+				this.outbox.publish(orderId, orderId, cancelled(orderId, "waiting two"));
+			});
+			await().untilAsserted(() -> {
+				Scrape scrape = scrape();
+				assertThat(scrape.value("leverans_outbox_backlog")).hasValueSatisfying(v -> assertThat(v).isGreaterThanOrEqualTo(2));
+				assertThat(scrape.value("leverans_outbox_oldest_age_seconds"))
+					.hasValueSatisfying(v -> assertThat(v).isGreaterThan(0).isLessThan(600));
+			});
+		}
+		finally {
+			this.relay.start();
+		}
+		await().untilAsserted(() -> assertThat(scrape().value("leverans_outbox_backlog")).hasValue(0.0));
+		assertThat(scrape().value("leverans_outbox_oldest_age_seconds")).hasValue(0.0);
+	}
+
+	@Test
+	void deadLettersAreCountedByTheTopicTheyCameFrom() throws Exception {
+		double before = scrape().value("leverans_dead_letters_total", "topic", Topics.ORDER).orElseThrow();
+		UUID orderId = UUID.randomUUID();
+		EventProducer.send(cancellation(orderId, "{still not json"));
+		firstRecordOn(Topics.deadLetterOf(Topics.ORDER), orderId.toString());
+		await().untilAsserted(() -> assertThat(scrape().value("leverans_dead_letters_total", "topic", Topics.ORDER))
+			.hasValue(before + 1));
+		assertThat(scrape().value("leverans_dead_letters_total", "topic", Topics.CREDIT)).isPresent();
+	}
+
+	@Test
+	void consumerLagAndTheKafkaClientsAreMeasured() {
+		UUID orderId = UUID.randomUUID();
+		this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId, cancelled(orderId, "lag")));
+		await().until(() -> this.ledger.applied(orderId) == 1);
+		await().untilAsserted(() -> {
+			Scrape scrape = scrape();
+			assertThat(scrape.samples("kafka_consumer_fetch_manager_records_lag_max")).isNotEmpty()
+				.allSatisfy(sample -> assertThat(sample.value()).isGreaterThanOrEqualTo(0));
+			assertThat(scrape.value("kafka_producer_record_send_total")).hasValueSatisfying(v -> assertThat(v).isPositive());
+		});
+	}
+
+	@Test
+	void theTraceThatPublishedAnEventGoesOnThroughTheOutboxAndKafkaToTheHandler() {
+		UUID orderId = UUID.randomUUID();
+		Span request = this.tracer.nextSpan().name("POST /api/orders").start();
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(request)) {
+			this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId,
+					cancelled(orderId, "traced")));
+		}
+		finally {
+			request.end();
+		}
+		String traceId = request.context().traceId();
+		String traceparent = "00-" + traceId + "-" + request.context().spanId() + "-01";
+
+		assertThat(this.jdbc.queryForObject("SELECT traceparent FROM messaging.outbox_event WHERE record_key = ?",
+				String.class, orderId.toString())).isEqualTo(traceparent);
+		assertThat(header(firstRecordOn(Topics.ORDER, orderId.toString()), "traceparent")).isEqualTo(traceparent);
+		await().until(() -> this.ledger.applied(orderId) == 1);
+		assertThat(this.ledger.traceOf(orderId)).isEqualTo(traceId);
+		await().untilAsserted(() -> assertThat(this.finishedSpans.getFinishedSpanItems())
+			.filteredOn(span -> span.getName().equals("cancellation-ledger leverans.order.cancelled.v1"))
+			.filteredOn(span -> span.getTraceId().equals(traceId))
+			.singleElement()
+			.satisfies(handled -> {
+				assertThat(handled.getParentSpanId()).isEqualTo(request.context().spanId());
+				assertThat(handled.getKind()).isEqualTo(SpanKind.CONSUMER);
+			}));
+	}
+
+	@Test
+	void anEventRecordedOutsideATraceCarriesNoneAndItsHandlerStartsOne() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId,
+				cancelled(orderId, "untraced")));
+
+		assertThat(header(firstRecordOn(Topics.ORDER, orderId.toString()), "traceparent")).isNull();
+		await().until(() -> this.ledger.applied(orderId) == 1);
+		assertThat(this.ledger.traceOf(orderId)).hasSize(32);
+		assertThat(scrape().value("leverans_inbox_handled_seconds_count", "consumer", "cancellation-ledger",
+				"type", "leverans.order.cancelled.v1"))
+			.hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
+	}
+
+	private Scrape scrape() {
+		return Scrape.of(this.metrics.scrape());
 	}
 
 	private static OrderCancelled cancelled(UUID orderId, String reason) {

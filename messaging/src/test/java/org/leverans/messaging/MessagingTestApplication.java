@@ -3,17 +3,28 @@ package org.leverans.messaging;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.OrderCancelled;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 @SpringBootApplication
 class MessagingTestApplication {
+
+	/** The spans the test context finished, instead of a collector's OTLP endpoint. */
+	@Bean
+	InMemorySpanExporter finishedSpans() {
+		return InMemorySpanExporter.create();
+	}
 
 	/** A consumer whose effect is a row per applied cancellation, so doubled effects would show. */
 	@Component
@@ -25,15 +36,19 @@ class MessagingTestApplication {
 
 		private final EventHandlers handlers;
 
-		CancellationLedger(Inbox inbox, JdbcTemplate jdbc) {
+		CancellationLedger(Inbox inbox, JdbcTemplate jdbc, ObjectProvider<Tracer> tracer) {
 			this.inbox = inbox;
 			this.jdbc = jdbc;
-			this.jdbc.execute("CREATE TABLE IF NOT EXISTS cancellation (order_id UUID, reason TEXT, event_id TEXT)");
+			this.jdbc.execute(
+					"CREATE TABLE IF NOT EXISTS cancellation (order_id UUID, reason TEXT, event_id TEXT, trace_id TEXT)");
 			this.handlers = EventHandlers.named("cancellation-ledger").onEvent(OrderCancelled.class, (event, meta) -> {
 				if ("poison".equals(event.reason())) {
 					throw new IllegalStateException("cannot apply " + event.orderId());
 				}
-				this.jdbc.update("INSERT INTO cancellation VALUES (?, ?, ?)", event.orderId(), event.reason(), meta.id());
+				// The trace the handler runs in: what it published would carry this one on.
+				Span current = tracer.getObject().currentSpan();
+				this.jdbc.update("INSERT INTO cancellation VALUES (?, ?, ?, ?)", event.orderId(), event.reason(),
+						meta.id(), (current != null) ? current.context().traceId() : null);
 			});
 		}
 
@@ -50,6 +65,11 @@ class MessagingTestApplication {
 
 		int distinctEventsApplied() {
 			return this.jdbc.queryForObject("SELECT count(DISTINCT event_id) FROM cancellation", Integer.class);
+		}
+
+		String traceOf(UUID orderId) {
+			return this.jdbc.queryForObject("SELECT trace_id FROM cancellation WHERE order_id = ?", String.class,
+					orderId);
 		}
 
 		int applied(UUID orderId) {

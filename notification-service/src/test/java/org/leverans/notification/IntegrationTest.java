@@ -20,6 +20,7 @@ import org.leverans.testsupport.events.EventProducer;
 import org.leverans.testsupport.infrastructure.FreePorts;
 import org.leverans.testsupport.infrastructure.StandIns;
 import org.leverans.testsupport.infrastructure.TestInfrastructure;
+import org.leverans.testsupport.metrics.Scrape;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +108,11 @@ public abstract class IntegrationTest {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** What Prometheus would read from this instance now. */
+	protected Scrape scrape() {
+		return Scrape.of(call("GET", "/actuator/prometheus", null, null).body());
 	}
 
 	protected EventProducer events() {

@@ -19,6 +19,9 @@ import org.leverans.contracts.shipment.ShipmentLine;
 import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.contracts.validation.DeliverySite;
+import org.leverans.contracts.validation.OrderApprovalRejected;
+import org.leverans.contracts.validation.OrderApprovalRequired;
+import org.leverans.contracts.validation.OrderApproved;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.OrderValidationFailed;
 import org.leverans.contracts.validation.PaymentTerms;
@@ -61,6 +64,27 @@ public final class OrderEvents {
 				new Totals(goods, freight, goods.add(freight), "EUR"),
 				new PaymentTerms("NET_30", 30, LocalDate.now().plusDays(30)), "FREE_OVER", true, Instant.now(), null,
 				customerName);
+	}
+
+	/** anna's order of 431.00 is above her order limit of 400.00; liisa may approve it within three days. */
+	public static OrderApprovalRequired approvalRequired(UUID orderId) {
+		Instant now = Instant.now();
+		return new OrderApprovalRequired(orderId, null, OrderServiceIntegrationTest.RAKENNUS,
+				UUID.fromString("a1111111-0000-0000-0000-000000000001"), "anna",
+				new Totals(new BigDecimal("336.00"), new BigDecimal("95.00"), new BigDecimal("431.00"), "EUR"),
+				List.of(Reason.of("ORDER_LIMIT_EXCEEDED",
+						"The order total 431.00 EUR is above anna's order limit of 400.00 EUR")),
+				List.of("liisa"), now, now.plus(Duration.ofDays(3)));
+	}
+
+	public static OrderApproved approved(UUID orderId, String by) {
+		return new OrderApproved(orderId, null, OrderServiceIntegrationTest.RAKENNUS, by, "Needed for the slab",
+				Instant.now());
+	}
+
+	public static OrderApprovalRejected approvalRejected(UUID orderId, String by, String code, String message) {
+		return new OrderApprovalRejected(orderId, null, OrderServiceIntegrationTest.RAKENNUS, by,
+				List.of(Reason.of(code, message)), Instant.now());
 	}
 
 	public static OrderValidationFailed validationFailed(UUID orderId, String code) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +33,7 @@ public final class PartnerSimulator implements AutoCloseable {
 
 	private final PartnerApi api;
 
-	private final List<CarrierProfile> carriers;
+	private final List<DemoCarrier> carriers;
 
 	private final SimulatorSettings settings;
 
@@ -43,10 +44,13 @@ public final class PartnerSimulator implements AutoCloseable {
 	/** Journeys under way, per carrier and shipment. */
 	private final Map<String, Map<UUID, Journey>> journeys = new ConcurrentHashMap<>();
 
+	/** Journeys started per carrier since the simulator started: a drifting carrier drifts by them. */
+	private final Map<String, AtomicInteger> started = new ConcurrentHashMap<>();
+
 	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
 			Thread.ofPlatform().name("partner-simulator").daemon().factory());
 
-	private PartnerSimulator(PartnerApi api, List<CarrierProfile> carriers, SimulatorSettings settings, Clock clock,
+	private PartnerSimulator(PartnerApi api, List<DemoCarrier> carriers, SimulatorSettings settings, Clock clock,
 			PrintStream log) {
 		this.api = api;
 		this.carriers = carriers;
@@ -62,7 +66,7 @@ public final class PartnerSimulator implements AutoCloseable {
 			PrintStream log = new PrintStream(Files.newOutputStream(logFile, StandardOpenOption.CREATE,
 					StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
 			PartnerSimulator simulator = new PartnerSimulator(new PartnerApi(gateway, tokenEndpoint, SECRET),
-					CarrierProfile.demo(), settings, Clock.systemUTC(), log);
+					settings.carriers(), settings, Clock.systemUTC(), log);
 			long interval = settings.pollInterval().toMillis();
 			simulator.executor.scheduleWithFixedDelay(simulator::tick, 0, interval, TimeUnit.MILLISECONDS);
 			return simulator;
@@ -73,7 +77,7 @@ public final class PartnerSimulator implements AutoCloseable {
 	}
 
 	private void tick() {
-		for (CarrierProfile carrier : this.carriers) {
+		for (DemoCarrier carrier : this.carriers) {
 			try {
 				pickUpNewShipments(carrier);
 				reportDueEvents(carrier);
@@ -89,18 +93,20 @@ public final class PartnerSimulator implements AutoCloseable {
 		}
 	}
 
-	private void pickUpNewShipments(CarrierProfile carrier) throws IOException, InterruptedException {
+	private void pickUpNewShipments(DemoCarrier carrier) throws IOException, InterruptedException {
 		Map<UUID, Journey> underWay = journeysOf(carrier);
 		for (ManifestShipment shipment : this.api.manifest(carrier.carrier(), "PLANNED")) {
 			underWay.computeIfAbsent(shipment.id(), id -> {
 				this.log.println(Instant.now() + " " + carrier.carrier() + ": on its way " + shipment.trackingNumber());
-				return new Journey(shipment, JourneyPlanner.plan(shipment, carrier),
+				int delivery = this.started.computeIfAbsent(carrier.carrier(), code -> new AtomicInteger())
+					.getAndIncrement();
+				return new Journey(shipment, JourneyPlanner.plan(shipment, carrier, delivery),
 						new CompressedClock(this.clock.instant(), this.settings.speed()));
 			});
 		}
 	}
 
-	private void reportDueEvents(CarrierProfile carrier) throws IOException, InterruptedException {
+	private void reportDueEvents(DemoCarrier carrier) throws IOException, InterruptedException {
 		Map<UUID, Journey> underWay = journeysOf(carrier);
 		for (Journey journey : List.copyOf(underWay.values())) {
 			List<Map<String, Object>> due = journey.due(this.clock.instant());
@@ -124,7 +130,7 @@ public final class PartnerSimulator implements AutoCloseable {
 		}
 	}
 
-	private Map<UUID, Journey> journeysOf(CarrierProfile carrier) {
+	private Map<UUID, Journey> journeysOf(DemoCarrier carrier) {
 		return this.journeys.computeIfAbsent(carrier.carrier(), code -> new ConcurrentHashMap<>());
 	}
 

@@ -15,7 +15,7 @@ class JourneyTest {
 
 	final ManifestShipment shipment = JourneyPlannerTest.finnish(1);
 
-	final List<PlannedEvent> events = JourneyPlanner.plan(this.shipment, CarrierProfile.NORDIC_FREIGHT);
+	final List<PlannedEvent> events = JourneyPlanner.plan(this.shipment, DemoCarrier.NORDIC_FREIGHT, 0);
 
 	/** One demo hour per real minute. */
 	final Journey journey = new Journey(this.shipment, this.events, new CompressedClock(START, 60));

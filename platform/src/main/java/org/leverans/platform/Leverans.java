@@ -5,19 +5,26 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 import org.leverans.platform.control.PlatformControl;
+import org.leverans.platform.observability.Observability;
+import org.leverans.platform.observability.PrometheusServer;
 import org.leverans.platform.process.Readiness;
 import org.leverans.platform.process.StartupFailure;
 import org.leverans.platform.services.Service;
+import org.leverans.simulator.CarrierProfile;
+import org.leverans.simulator.DemoCarrier;
 
 /**
  * The launcher behind {@code ./leverans}: {@code up} runs the platform in the foreground until Ctrl-C or
@@ -39,6 +46,10 @@ public final class Leverans {
 			                                   order-service=2,delivery-service=2 (ports 100 apart: 8081, 8181)
 			             --no-simulator        do not run the demo carriers that move planned shipments
 			             --simulator-speed <n> demo seconds per real second (default 60: a demo hour per minute)
+			             --observability       also start Prometheus (Debian's prometheus) with the Leverans dashboard
+			             --simulator-profiles <carrier=profile,…>  how the demo carriers keep their promises: punctual,
+			                                   optimistic, unannounced-delays, drifting-later, often-early (default
+			                                   nordic-freight=punctual,baltic-haulage=optimistic)
 			  down     stop a running platform (from any terminal)
 			  status   show which components run
 
@@ -135,9 +146,14 @@ public final class Leverans {
 				+ ((settings.portOffset() != 0) ? " (port offset " + settings.portOffset() + ")" : ""));
 		Platform platform = Platform.prepare(settings, ProgressListener.printingTo(this.out));
 		CountDownLatch stopped = new CountDownLatch(1);
+		AtomicReference<PrometheusServer> prometheus = new AtomicReference<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			this.out.println();
 			this.out.println("  Stopping Leverans…");
+			PrometheusServer observing = prometheus.get();
+			if (observing != null) {
+				observing.stop();
+			}
 			platform.close();
 			this.out.println("  ✔ stopped, nothing left running");
 			stopped.countDown();
@@ -157,6 +173,9 @@ public final class Leverans {
 		catch (RuntimeException ex) {
 			this.out.println("  ✖ Leverans did not start: " + ex);
 			return 1;
+		}
+		if (options.observability()) {
+			Observability.start(platform, this.env, this.out).ifPresent(prometheus::set);
 		}
 		new Banner(platform).print(this.out);
 		awaitQuietly(stopped);
@@ -194,7 +213,8 @@ public final class Leverans {
 
 	/** Options of {@code up}; unknown ones are reported and ignored, so newer scripts work with older launchers. */
 	record UpOptions(boolean fresh, Integer portOffset, Set<Service> services, boolean noSimulator,
-			Double simulatorSpeed, Map<Service, Integer> instances) {
+			Double simulatorSpeed, Map<String, CarrierProfile> simulatorProfiles, Map<Service, Integer> instances,
+			boolean observability) {
 
 		static UpOptions parse(List<String> args, PrintStream out) {
 			boolean fresh = false;
@@ -202,7 +222,9 @@ public final class Leverans {
 			Set<Service> services = null;
 			boolean noSimulator = false;
 			Double simulatorSpeed = null;
+			Map<String, CarrierProfile> simulatorProfiles = Map.of();
 			Map<Service, Integer> instances = Map.of();
+			boolean observability = false;
 			List<String> unknown = new ArrayList<>();
 			for (int i = 0; i < args.size(); i++) {
 				String arg = args.get(i);
@@ -228,13 +250,19 @@ public final class Leverans {
 						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
 						simulatorSpeed = speed(value, name);
 					}
+					case "--observability" -> observability = true;
+					case "--simulator-profiles" -> {
+						String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
+						simulatorProfiles = profiles(value, name);
+					}
 					default -> unknown.add(arg);
 				}
 			}
 			if (!unknown.isEmpty()) {
 				out.println("  ⚠ ignoring unknown option" + ((unknown.size() > 1) ? "s " : " ") + String.join(" ", unknown));
 			}
-			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, instances);
+			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, simulatorProfiles,
+					instances, observability);
 		}
 
 		private static String valueAfter(List<String> args, int index, String name) {
@@ -255,6 +283,26 @@ public final class Leverans {
 				// reported below
 			}
 			throw new IllegalArgumentException(name + " must be a positive number, was '" + value + "'");
+		}
+
+		/** {@code nordic-freight=drifting-later,baltic-haulage=often-early}: carriers playing another profile. */
+		private static Map<String, CarrierProfile> profiles(String value, String name) {
+			Map<String, CarrierProfile> profiles = new LinkedHashMap<>();
+			for (String pair : value.split(",")) {
+				if (pair.isBlank()) {
+					continue;
+				}
+				String[] parts = pair.split("=", 2);
+				String carrier = parts[0].trim();
+				if (parts.length < 2 || !DemoCarrier.codes().contains(carrier)) {
+					throw new IllegalArgumentException(name + " takes carrier=profile pairs for " + DemoCarrier.codes()
+							+ ", was '" + pair.trim() + "'");
+				}
+				profiles.put(carrier, CarrierProfile.byCode(parts[1].trim())
+					.orElseThrow(() -> new IllegalArgumentException(name + ": no profile '" + parts[1].trim()
+							+ "'; known: " + Arrays.stream(CarrierProfile.values()).map(CarrierProfile::code).toList())));
+			}
+			return profiles;
 		}
 
 		private static Set<Service> services(String modules) {
@@ -304,6 +352,9 @@ public final class Leverans {
 			}
 			if (this.simulatorSpeed != null) {
 				result = result.withSimulator(result.simulator().withSpeed(this.simulatorSpeed));
+			}
+			if (!this.simulatorProfiles.isEmpty()) {
+				result = result.withSimulator(result.simulator().withProfiles(this.simulatorProfiles));
 			}
 			if (this.noSimulator) {
 				result = result.withSimulator(false);

@@ -436,8 +436,13 @@ public final class Platform implements AutoCloseable {
 			this.simulator = PartnerSimulator.start(URI.create(gatewayUrl()), URI.create(tokenEndpoint()),
 					this.settings.simulator(), logFile(SIMULATOR));
 		}
-		this.progress.info("  ✔ " + SIMULATOR + ": nordic-freight (punctual) and baltic-haulage (late, noisy) move "
-				+ "planned shipments, one demo hour per " + secondsPerDemoHour() + " s (--no-simulator turns it off)");
+		String carriers = this.settings.simulator()
+			.carriers()
+			.stream()
+			.map(carrier -> carrier.carrier() + " (" + carrier.profile().description() + ")")
+			.collect(Collectors.joining(" and "));
+		this.progress.info("  ✔ " + SIMULATOR + ": " + carriers + " move planned shipments, one demo hour per "
+				+ secondsPerDemoHour() + " s (--no-simulator turns it off)");
 	}
 
 	private String secondsPerDemoHour() {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.leverans.platform.Leverans.UpOptions;
 import org.leverans.platform.services.Service;
+import org.leverans.simulator.CarrierProfile;
+import org.leverans.simulator.DemoCarrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -81,6 +83,31 @@ class LeveransTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> UpOptions.parse(List.of("--simulator-speed=fast"), this.out))
 			.withMessageContaining("--simulator-speed");
+	}
+
+	@Test
+	void upStartsPrometheusOnlyWhenAskedTo() {
+		assertThat(UpOptions.parse(List.of(), this.out).observability()).isFalse();
+		assertThat(UpOptions.parse(List.of("--observability", "--fresh"), this.out).observability()).isTrue();
+	}
+
+	@Test
+	void upLetsTheDemoCarriersPlayOtherProfiles() {
+		PlatformSettings settings = UpOptions
+			.parse(List.of("--simulator-profiles", "baltic-haulage=drifting-later"), this.out)
+			.applyTo(this.defaults);
+
+		assertThat(settings.simulator().carriers()).extracting(DemoCarrier::profile)
+			.containsExactly(CarrierProfile.PUNCTUAL, CarrierProfile.DRIFTING_LATER);
+		assertThat(UpOptions.parse(List.of("--simulator-profiles=nordic-freight=often-early"), this.out)
+			.applyTo(this.defaults).simulator().carriers()).extracting(DemoCarrier::profile)
+			.containsExactly(CarrierProfile.OFTEN_EARLY, CarrierProfile.OPTIMISTIC);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UpOptions.parse(List.of("--simulator-profiles", "nordic-freight=late"), this.out))
+			.withMessageContaining("no profile 'late'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UpOptions.parse(List.of("--simulator-profiles", "dhl=punctual"), this.out))
+			.withMessageContaining("baltic-haulage");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.leverans.web;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.leverans.contracts.TokenClaims;
 import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.web.caller.Caller;
 import org.leverans.web.input.MultilineText;
@@ -23,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.TransactionSystemException;
@@ -42,13 +45,27 @@ class WebConventionsApplication {
 		return api.filterChain(http, requests -> requests.requestMatchers("/admin/**").hasRole(Roles.ADMIN));
 	}
 
-	/** Tokens are minted by the tests' {@code jwt()} post-processor; a real header is never valid here. */
+	/**
+	 * Tokens are minted by the tests' {@code jwt()} post-processor. Over real HTTP one bearer value stands for an
+	 * orderer ({@link #REAL_HTTP_ORDERER}); any other header is invalid.
+	 */
 	@Bean
 	JwtDecoder jwtDecoder() {
 		return token -> {
-			throw new BadJwtException("not a test token");
+			if (!REAL_HTTP_ORDERER.equals(token)) {
+				throw new BadJwtException("not a test token");
+			}
+			return Jwt.withTokenValue(token)
+				.header("alg", "none")
+				.subject("anna")
+				.claim(TokenClaims.ROLES, List.of(Roles.ORDERER))
+				.issuedAt(Instant.now())
+				.expiresAt(Instant.now().plusSeconds(60))
+				.build();
 		};
 	}
+
+	static final String REAL_HTTP_ORDERER = "real-http-orderer";
 
 	record Line(@NotBlank String productCode, @Min(1) int quantity) {
 	}

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,6 +39,24 @@ class WebConventionsIntegrationTest {
 			.andExpect(header().exists("WWW-Authenticate"))
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("urn:leverans:problem:unauthorized"));
+	}
+
+	@Test
+	void everyProblemNamesTheTraceOfItsRequest() throws Exception {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		this.mvc.perform(get("/me").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.traceId").value(traceId));
+		this.mvc.perform(post("/orders").with(orderer())
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-00")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"lines\":[],\"colour\":\"red\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.traceId").value(traceId));
+		// A request that brings no trace starts one.
+		this.mvc.perform(get("/admin/things").with(orderer()))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.traceId").value(matchesPattern("[0-9a-f]{32}")));
 	}
 
 	@Test

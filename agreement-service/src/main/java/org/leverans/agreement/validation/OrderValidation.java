@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.leverans.agreement.approval.ApprovalGate;
+import org.leverans.agreement.approval.OrderEndings;
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.OrderPlaced;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * Step 2 of the order flow: every placed order is checked against the customer's agreement and priced, and the
  * outcome is published on {@code leverans.order-validation.v1}, in the inbox transaction that remembers the event.
+ * An order that fits the agreement but is above a spending limit waits for approval instead ({@link ApprovalGate}).
  */
 @Component
 class OrderValidation {
@@ -39,20 +42,27 @@ class OrderValidation {
 
 	private final Clock clock;
 
+	private final ApprovalGate approvals;
+
 	private final EventHandlers handlers;
 
-	OrderValidation(Inbox inbox, Outbox outbox, Quotation quotation, JdbcClient jdbc, Clock clock) {
+	private final EventHandlers orderEndings;
+
+	OrderValidation(Inbox inbox, Outbox outbox, Quotation quotation, JdbcClient jdbc, Clock clock,
+			ApprovalGate approvals, OrderEndings orderEndings) {
 		this.inbox = inbox;
 		this.outbox = outbox;
 		this.quotation = quotation;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.approvals = approvals;
 		this.handlers = EventHandlers.named("order-validation").onEvent(OrderPlaced.class, this::validate);
+		this.orderEndings = orderEndings.handlers();
 	}
 
 	@KafkaListener(topics = Topics.ORDER, batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbox.receive(records, this.handlers);
+		this.inbox.receive(records, this.handlers, this.orderEndings);
 	}
 
 	void validate(OrderPlaced order, EventMetadata metadata) {
@@ -69,7 +79,7 @@ class OrderValidation {
 		}
 		switch (outcome) {
 			case OrderValidator.Outcome.Validated validated -> this.outbox.publish(order.orderId(), order.orderId(),
-					validated.event());
+					this.approvals.admit(order, validated.event(), quote.orderDate()));
 			case OrderValidator.Outcome.Failed failed -> this.outbox.publish(order.orderId(), order.orderId(),
 					failed.event());
 		}

@@ -1,5 +1,6 @@
 package org.leverans.agreement.input;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leverans.agreement.IntegrationTest;
 import org.leverans.testsupport.hostile.HostileBodies;
+import org.leverans.testsupport.hostile.HostileQueries;
 import org.leverans.testsupport.hostile.HostileRequests;
 import org.leverans.testsupport.hostile.StoredRows;
 import org.leverans.testsupport.hostile.HostileRequests.Send;
@@ -170,5 +172,13 @@ class HostileInputIntegrationTest extends IntegrationTest {
 
 	private static JwtRequestPostProcessor admin() {
 		return token("admin", null, "ADMIN");
+	}
+
+	@Test
+	void catalogueAndProductSearchesSurviveHostileQueries() {
+		HostileRequests.assertSafeQueries(HostileQueries.of("q=cem&page=0&size=20"), TRIES,
+				query -> this.mvc.perform(get(URI.create("/api/catalog?" + query)).with(anna())));
+		HostileRequests.assertSafeQueries(HostileQueries.of("q=CEM&page=0&size=50"), TRIES,
+				query -> this.mvc.perform(get(URI.create("/api/admin/products?" + query)).with(admin())));
 	}
 }

@@ -43,7 +43,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain signInFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/favicon.ico")
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/login", "/error",
+					"/favicon.ico")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -122,8 +122,9 @@ class InvoiceHistoryController {
 	}
 
 	private Invoice visible(UUID id, Caller caller) {
-		Invoice invoice = this.invoices.find(id).orElseThrow(() -> notFound(id));
+		// The role first: a caller invoices are not for gets 403 whether the id exists or not.
 		Scope scope = Scope.of(caller, null);
+		Invoice invoice = this.invoices.find(id).orElseThrow(() -> notFound(id));
 		boolean customer = scope.customerId() == null || scope.customerId().equals(invoice.customerId());
 		boolean orderer = scope.placedBy() == null
 				|| invoice.lines().stream().anyMatch(line -> scope.placedBy().equals(line.placedBy()));

@@ -1,5 +1,6 @@
 package org.leverans.billing.history;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,22 @@ class InvoiceHistoryIntegrationTest extends BillingServiceIntegrationTest {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/invoices?status=LOST").with(as(TestCaller.customerService("sara"))))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void refusesARoleInvoicesAreNotForWhetherTheInvoiceExistsOrNot() throws Exception {
+		TestOrder order = invoicedOrder();
+		UUID invoiceId = invoiceIds(order.customerId()).get(0);
+		TestCaller receiver = TestCaller.receiver("mikko", order.customerId(), order.siteId());
+
+		for (UUID id : List.of(invoiceId, UUID.randomUUID())) {
+			this.mvc.perform(get("/api/invoices/{id}", id).with(as(receiver)))
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.type").value("urn:leverans:problem:forbidden"));
+			this.mvc.perform(get("/api/invoices/{id}/pdf", id).with(as(receiver))).andExpect(status().isForbidden());
+			this.mvc.perform(get("/api/invoices/{id}/e-invoice", id).with(as(receiver)))
+				.andExpect(status().isForbidden());
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.leverans.billing.input;
 
+import java.net.URI;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -9,6 +10,7 @@ import org.leverans.billing.invoicing.Invoice;
 import org.leverans.billing.invoicing.Invoices;
 import org.leverans.billing.testing.BillingServiceIntegrationTest;
 import org.leverans.testsupport.hostile.HostileBodies;
+import org.leverans.testsupport.hostile.HostileQueries;
 import org.leverans.testsupport.hostile.HostileRequests;
 import org.leverans.testsupport.hostile.StoredRows;
 import org.leverans.testsupport.security.TestCaller;
@@ -16,6 +18,7 @@ import org.leverans.testsupport.security.TestCaller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -108,6 +111,15 @@ class HostileInputIntegrationTest extends BillingServiceIntegrationTest {
 					.contentType(MediaType.APPLICATION_JSON)
 					.content(body)),
 				rows::fingerprint);
+	}
+
+	@Test
+	void invoiceHistorySurvivesHostileQueries() {
+		UUID customerId = UUID.randomUUID();
+		HostileRequests.assertSafeQueries(HostileQueries.of("status=OPEN&kind=INVOICE&from=2026-01-01&to=2026-12-31"
+				+ "&order=LV-000001&purchaseOrderNumber=PO-1&siteId=" + UUID.randomUUID() + "&limit=50"), TRIES,
+				query -> this.mvc.perform(get(URI.create("/api/invoices?" + query))
+					.with(as(TestCaller.agreementManager("liisa", customerId)))));
 	}
 
 	/** A payment whose reference matches no invoice, waiting for customer service. */

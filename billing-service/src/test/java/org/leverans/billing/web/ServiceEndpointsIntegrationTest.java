@@ -2,8 +2,10 @@ package org.leverans.billing.web;
 
 import org.junit.jupiter.api.Test;
 import org.leverans.billing.testing.BillingServiceIntegrationTest;
+import org.leverans.testsupport.metrics.Scrape;
 import org.leverans.testsupport.security.TestCaller;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -27,5 +29,21 @@ class ServiceEndpointsIntegrationTest extends BillingServiceIntegrationTest {
 		this.mvc.perform(get("/api/support/billing/payments").with(as(TestCaller.orderer("anna",
 				java.util.UUID.randomUUID()))))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void prometheusScrapeIsOpenOnTheServicesOwnPort() throws Exception {
+		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		String body = this.mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Scrape scrape = Scrape.of(body);
+		assertThat(scrape.value("http_server_requests_seconds_count", "uri", "/actuator/health"))
+			.hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
+		assertThat(scrape.value("hikaricp_connections_max", "application", "billing-service"))
+			.hasValueSatisfying(max -> assertThat(max).isPositive());
+		assertThat(scrape.value("leverans_outbox_backlog")).isPresent();
 	}
 }

@@ -21,14 +21,25 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -51,7 +62,7 @@ import org.springframework.web.client.RestClient;
  * {@link BureauRating.Unavailable} and the credit decision goes to review.
  */
 @Component
-public class CreditBureau implements DisposableBean {
+public class CreditBureau implements DisposableBean, MeterBinder {
 
 	private static final Logger logger = LoggerFactory.getLogger(CreditBureau.class);
 
@@ -75,26 +86,39 @@ public class CreditBureau implements DisposableBean {
 
 	private final Retry retry;
 
-	CreditBureau(BureauProperties properties, JsonMapper json, Clock clock) {
+	// Registries of one each, so that Resilience4j's own meters describe them (resilience4j_circuitbreaker_state …).
+	private final TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.ofDefaults();
+
+	private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+
+	private final CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
+
+	private final RetryRegistry retries = RetryRegistry.ofDefaults();
+
+	CreditBureau(BureauProperties properties, JsonMapper json, Clock clock, ObservationRegistry observations) {
 		this.json = json;
 		this.clock = clock;
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
 		// Backs up the time limiter (which decides first): an abandoned attempt must not keep a connection busy.
 		requests.setReadTimeout(properties.timeout().plusMillis(500));
-		this.http = RestClient.builder().baseUrl(properties.url().toString()).requestFactory(requests).build();
+		this.http = RestClient.builder()
+			.baseUrl(properties.url().toString())
+			.requestFactory(requests)
+			.observationRegistry(observations)
+			.build();
 		this.answers = Caffeine.newBuilder()
 			.expireAfterWrite(properties.cache().timeToLive())
 			.maximumSize(properties.cache().maxSize())
 			.build();
-		this.timeLimiter = TimeLimiter.of("credit-bureau",
+		this.timeLimiter = this.timeLimiters.timeLimiter("credit-bureau",
 				TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).cancelRunningFuture(true).build());
-		this.bulkhead = Bulkhead.of("credit-bureau", BulkheadConfig.custom()
+		this.bulkhead = this.bulkheads.bulkhead("credit-bureau", BulkheadConfig.custom()
 			.maxConcurrentCalls(properties.bulkhead().maxConcurrentCalls())
 			.maxWaitDuration(properties.bulkhead().maxWait())
 			.build());
 		BureauProperties.CircuitBreaker breaker = properties.circuitBreaker();
-		this.circuitBreaker = CircuitBreaker.of("credit-bureau", CircuitBreakerConfig.custom()
+		this.circuitBreaker = this.circuitBreakers.circuitBreaker("credit-bureau", CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(breaker.slidingWindowSize())
 			.minimumNumberOfCalls(breaker.minimumCalls())
@@ -104,12 +128,21 @@ public class CreditBureau implements DisposableBean {
 			.waitDurationInOpenState(breaker.waitInOpen())
 			.permittedNumberOfCallsInHalfOpenState(breaker.callsInHalfOpen())
 			.build());
-		BureauProperties.Retry retries = properties.retry();
-		this.retry = Retry.of("credit-bureau", RetryConfig.custom()
-			.maxAttempts(retries.maxAttempts())
-			.intervalFunction(IntervalFunction.ofExponentialBackoff(retries.initialBackoff(), retries.multiplier()))
+		BureauProperties.Retry retrySettings = properties.retry();
+		this.retry = this.retries.retry("credit-bureau", RetryConfig.custom()
+			.maxAttempts(retrySettings.maxAttempts())
+			.intervalFunction(IntervalFunction.ofExponentialBackoff(retrySettings.initialBackoff(),
+					retrySettings.multiplier()))
 			.retryOnException(CreditBureau::isTransient)
 			.build());
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(this.timeLimiters).bindTo(registry);
+		TaggedBulkheadMetrics.ofBulkheadRegistry(this.bulkheads).bindTo(registry);
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.circuitBreakers).bindTo(registry);
+		TaggedRetryMetrics.ofRetryRegistry(this.retries).bindTo(registry);
 	}
 
 	/** The company's rating, from the cache when it is fresh enough. */

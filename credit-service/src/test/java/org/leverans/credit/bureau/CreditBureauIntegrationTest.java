@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.leverans.credit.testing.CreditServiceIntegrationTest;
+import org.leverans.testsupport.metrics.Scrape;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -51,6 +52,23 @@ class CreditBureauIntegrationTest extends CreditServiceIntegrationTest {
 		});
 		assertThat(second).isEqualTo(first);
 		bureauStandIn.verify(1, getRequestedFor(urlPathEqualTo(ratingPath("FI12345678"))));
+	}
+
+	@Test
+	void bureauCallsAndTheResilienceAroundThemAreMeasured() throws Exception {
+		bureauStandIn.stubFor(get(urlPathEqualTo(ratingPath("FI00000042"))).atPriority(1)
+			.willReturn(ratingAnswer("A", 88)));
+
+		assertThat(this.bureau.rating("FI00000042")).isInstanceOf(BureauRating.Rated.class);
+
+		Scrape scrape = Scrape.of(this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/actuator/prometheus")).andReturn().getResponse().getContentAsString());
+		assertThat(scrape.value("http_client_requests_seconds_count", "uri", "/v1/companies/{businessId}/rating"))
+			.hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
+		assertThat(scrape.samples("resilience4j_circuitbreaker_state", "name", "credit-bureau")).isNotEmpty();
+		assertThat(scrape.value("resilience4j_bulkhead_max_allowed_concurrent_calls", "name", "credit-bureau"))
+			.hasValueSatisfying(max -> assertThat(max).isPositive());
+		assertThat(scrape.value("resilience4j_retry_calls_total", "name", "credit-bureau")).isPresent();
 	}
 
 	@Test

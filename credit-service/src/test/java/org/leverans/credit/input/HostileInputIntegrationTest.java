@@ -1,5 +1,6 @@
 package org.leverans.credit.input;
 
+import java.net.URI;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -10,6 +11,7 @@ import org.leverans.credit.account.CreditAccount;
 import org.leverans.credit.decision.CreditAssessment;
 import org.leverans.credit.testing.CreditServiceIntegrationTest;
 import org.leverans.testsupport.hostile.HostileBodies;
+import org.leverans.testsupport.hostile.HostileQueries;
 import org.leverans.testsupport.hostile.HostileRequests;
 import org.leverans.testsupport.hostile.StoredRows;
 
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -79,5 +82,12 @@ class HostileInputIntegrationTest extends CreditServiceIntegrationTest {
 				body -> this.mvc.perform(request.with(as("admin", role)).contentType(MediaType.APPLICATION_JSON)
 					.content(body)),
 				rows::fingerprint);
+	}
+
+	@Test
+	void theReviewQueueSurvivesHostileQueries() {
+		HostileRequests.assertSafeQueries(HostileQueries.of("status=OPEN"), TRIES,
+				query -> this.mvc.perform(get(URI.create("/api/support/credit-reviews?" + query))
+					.with(as("sara", "CUSTOMER_SERVICE"))));
 	}
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.delivery.shipment.Shipment;
 import org.leverans.delivery.shipment.Shipments;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the platform honest about its own promise: when a shipment is delivered, remembers the windows it showed
- * four hours and one hour before the actual arrival.
+ * four hours and one hour before the actual arrival, and counts each as a hit or a miss by carrier
+ * ({@code leverans.delivery.window.promises}), so a dashboard shows the hit rate as it changes.
  */
 @Component
 public class DeliveryPromises {
@@ -27,16 +30,19 @@ public class DeliveryPromises {
 
 	private final Shipments shipments;
 
-	DeliveryPromises(JdbcClient jdbc, Shipments shipments) {
+	private final MeterRegistry meters;
+
+	DeliveryPromises(JdbcClient jdbc, Shipments shipments, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.shipments = shipments;
+		this.meters = meters;
 	}
 
 	public void recordArrival(Shipment shipment, Instant deliveredAt) {
 		Optional<DeliveryWindow> fourHoursBefore = this.shipments.windowShownAt(shipment.id(),
 				deliveredAt.minus(FOUR_HOURS));
 		Optional<DeliveryWindow> oneHourBefore = this.shipments.windowShownAt(shipment.id(), deliveredAt.minus(ONE_HOUR));
-		this.jdbc.sql("""
+		int recorded = this.jdbc.sql("""
 				INSERT INTO delivery_promise (shipment_id, carrier, delivered_at, h4_from, h4_to, h1_from, h1_to)
 				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id) DO NOTHING""")
 			.params(shipment.id(), shipment.carrier(), Timestamp.from(deliveredAt),
@@ -45,5 +51,21 @@ public class DeliveryPromises {
 					oneHourBefore.map(w -> Timestamp.from(w.from())).orElse(null),
 					oneHourBefore.map(w -> Timestamp.from(w.to())).orElse(null))
 			.update();
+		// A repeated DELIVERED is not a second arrival.
+		if (recorded == 1) {
+			fourHoursBefore.ifPresent(window -> count(shipment.carrier(), "4h", window, deliveredAt));
+			oneHourBefore.ifPresent(window -> count(shipment.carrier(), "1h", window, deliveredAt));
+		}
+	}
+
+	private void count(String carrier, String horizon, DeliveryWindow window, Instant deliveredAt) {
+		boolean hit = !deliveredAt.isBefore(window.from()) && !deliveredAt.isAfter(window.to());
+		Counter.builder("leverans.delivery.window.promises")
+			.description("Delivered shipments by whether they arrived inside the window shown 4 h or 1 h before")
+			.tag("carrier", carrier)
+			.tag("horizon", horizon)
+			.tag("outcome", hit ? "hit" : "miss")
+			.register(this.meters)
+			.increment();
 	}
 }

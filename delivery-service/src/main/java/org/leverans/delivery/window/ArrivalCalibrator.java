@@ -1,16 +1,29 @@
 package org.leverans.delivery.window;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns delivered shipments into a carrier's calibration: conformal bounds per horizon band from the carrier's own
- * deliveries, and the same from every carrier's, to shrink towards while the carrier's own are few. The most recent
- * delivery weighs one and the weight halves every {@code half-life} deliveries, so the window follows a carrier that
- * drifts. Deliveries that were rescheduled rather than late or early teach nothing about the window's width.
+ * Turns delivered shipments into a carrier's calibration: conformal bounds per {@link Horizon} from the carrier's own
+ * deliveries, and the same from every carrier's, to fall back on while the carrier's own are few.
+ *
+ * <p>
+ * The bounds are learnt from the moments windows were drawn, as the service draws them: from when the carrier gave an
+ * ETA until its next ETA (or the arrival), every moment saw a window around that ETA, in the band of how far ahead of
+ * that moment the ETA lay. So the calibration holds for windows as they are shown, an ETA ageing included: one given
+ * with twenty minutes' notice that has passed without the truck is calibrated by the carrier's passed ETAs, not by
+ * its fresh ones. A delivery's moments in a band are one piece of evidence, whatever number of ETAs they span: they
+ * share its weight by how long each ETA was shown there.
+ *
+ * <p>
+ * The most recent delivery weighs one and the weight halves every {@code half-life} deliveries, so the window follows
+ * a carrier that drifts. Deliveries that were rescheduled rather than late or early teach nothing about the window's
+ * width.
  */
 public class ArrivalCalibrator {
 
@@ -25,37 +38,66 @@ public class ArrivalCalibrator {
 	 * @param allRecent every carrier's delivered shipments, most recent first
 	 */
 	public CarrierCalibration calibrate(List<DeliveryOutcome> carrierRecent, List<DeliveryOutcome> allRecent) {
-		return new CarrierCalibration(bounds(carrierRecent), bounds(allRecent), this.properties.coverage(),
-				this.properties.priorStrength());
+		return new CarrierCalibration(bounds(carrierRecent), bounds(allRecent), this.properties);
 	}
 
-	Map<HorizonBand, ConformalBounds> bounds(List<DeliveryOutcome> recentFirst) {
-		Map<HorizonBand, List<ConformalBounds.Weighted>> samples = new EnumMap<>(HorizonBand.class);
-		Map<HorizonBand, Integer> deliveries = new EnumMap<>(HorizonBand.class);
+	Map<Horizon, ConformalBounds> bounds(List<DeliveryOutcome> recentFirst) {
+		Map<Horizon, List<ConformalBounds.Weighted>> samples = new LinkedHashMap<>();
+		Map<Horizon, Integer> deliveries = new HashMap<>();
 		int considered = Math.min(recentFirst.size(), this.properties.maxDeliveries());
 		for (int rank = 0; rank < considered; rank++) {
 			DeliveryOutcome outcome = recentFirst.get(rank);
 			double weight = recencyWeight(rank);
-			Map<HorizonBand, List<ArrivalSample>> byBand = new EnumMap<>(HorizonBand.class);
-			for (ArrivalSample sample : outcome.samples()) {
-				if (rescheduled(sample)) {
-					continue;
-				}
-				byBand.computeIfAbsent(sample.band(), band -> new ArrayList<>()).add(sample);
+			ArrivalSample slot = outcome.slot();
+			if (!rescheduled(slot)) {
+				samples.computeIfAbsent(Horizon.PLANNED_SLOT, h -> new ArrayList<>())
+					.add(new ConformalBounds.Weighted(slot, weight, rank));
+				deliveries.merge(Horizon.PLANNED_SLOT, 1, Integer::sum);
 			}
-			// Several ETAs of one delivery in a band are one piece of evidence, not several: they share its weight.
-			byBand.forEach((band, inBand) -> {
-				List<ConformalBounds.Weighted> into = samples.computeIfAbsent(band, b -> new ArrayList<>());
-				for (ArrivalSample sample : inBand) {
-					into.add(new ConformalBounds.Weighted(sample, weight / inBand.size()));
+			int delivery = rank;
+			shown(outcome).forEach((horizon, moments) -> {
+				double seconds = moments.stream().mapToDouble(Shown::seconds).sum();
+				List<ConformalBounds.Weighted> into = samples.computeIfAbsent(horizon, h -> new ArrayList<>());
+				for (Shown shown : moments) {
+					into.add(new ConformalBounds.Weighted(shown.sample(), weight * shown.seconds() / seconds, delivery));
 				}
-				deliveries.merge(band, 1, Integer::sum);
+				deliveries.merge(horizon, 1, Integer::sum);
 			});
 		}
-		Map<HorizonBand, ConformalBounds> bounds = new EnumMap<>(HorizonBand.class);
-		samples.forEach((band, weighted) -> bounds.put(band,
-				ConformalBounds.of(weighted, deliveries.get(band), this.properties.coverage())));
+		Map<Horizon, ConformalBounds> bounds = new HashMap<>();
+		samples.forEach((horizon, weighted) -> bounds.put(horizon,
+				ConformalBounds.of(weighted, deliveries.get(horizon), this.properties.coverage())));
 		return bounds;
+	}
+
+	/**
+	 * How long windows around each of the delivery's ETAs were shown, by horizon: each ETA from when it was given until
+	 * the next one (or the arrival), in the bands of how far ahead the ETA lay in that time; each with and without its
+	 * notice.
+	 */
+	Map<Horizon, List<Shown>> shown(DeliveryOutcome outcome) {
+		Map<Horizon, List<Shown>> shown = new LinkedHashMap<>();
+		List<DeliveryOutcome.GivenEta> etas = outcome.etas();
+		for (int i = 0; i < etas.size(); i++) {
+			DeliveryOutcome.GivenEta eta = etas.get(i);
+			ArrivalSample sample = eta.against(outcome.deliveredAt());
+			Instant until = (i + 1 < etas.size()) ? etas.get(i + 1).givenAt() : outcome.deliveredAt();
+			if (rescheduled(sample) || !until.isAfter(eta.givenAt())) {
+				continue;
+			}
+			// From how far ahead the ETA lay when given down to how far when the next came.
+			long high = Duration.between(eta.givenAt(), eta.eta()).toSeconds();
+			long low = Duration.between(until, eta.eta()).toSeconds();
+			for (HorizonBand band : HorizonBand.values()) {
+				long seconds = band.overlapSeconds(low, high);
+				if (seconds > 0) {
+					Shown moments = new Shown(sample, seconds);
+					shown.computeIfAbsent(Horizon.of(band), h -> new ArrayList<>()).add(moments);
+					shown.computeIfAbsent(Horizon.of(band, eta.notice()), h -> new ArrayList<>()).add(moments);
+				}
+			}
+		}
+		return shown;
 	}
 
 	/**
@@ -69,5 +111,9 @@ public class ArrivalCalibrator {
 
 	double recencyWeight(int rank) {
 		return Math.pow(0.5, (double) rank / this.properties.halfLife());
+	}
+
+	/** For how many seconds a window around an ETA with this outcome was shown in one horizon. */
+	record Shown(ArrivalSample sample, long seconds) {
 	}
 }

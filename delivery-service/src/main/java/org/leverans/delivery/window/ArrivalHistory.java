@@ -37,7 +37,7 @@ public class ArrivalHistory {
 
 	private final WindowProperties.Calibration properties;
 
-	private final Map<String, Map<HorizonBand, ConformalBounds>> bounds = new ConcurrentHashMap<>();
+	private final Map<String, Map<Horizon, ConformalBounds>> bounds = new ConcurrentHashMap<>();
 
 	ArrivalHistory(JdbcClient jdbc, WindowProperties properties) {
 		this.jdbc = jdbc;
@@ -60,12 +60,12 @@ public class ArrivalHistory {
 			return;
 		}
 		DeliveryWindow slot = DeliveryWindowPolicy.planned(delivered);
-		insertSample(delivered.id(), PLANNED_SLOT, HorizonBand.PLANNED_SLOT, delivered.plannedAt(), slot.from(),
-				slot.to(), deliveredAt);
+		insertSample(delivered.id(), PLANNED_SLOT, HorizonBand.PLANNED_SLOT.name(), delivered.plannedAt(),
+				slot.from(), slot.to(), deliveredAt);
 		for (TimelineEvent event : timeline) {
 			if (event.eta() != null && event.occurredAt().isBefore(deliveredAt)) {
 				DeliveryOutcome.GivenEta eta = new DeliveryOutcome.GivenEta(event.occurredAt(), event.eta());
-				insertSample(delivered.id(), event.eventId(), eta.band(), eta.givenAt(), eta.eta(), eta.eta(),
+				insertSample(delivered.id(), event.eventId(), eta.notice().name(), eta.givenAt(), eta.eta(), eta.eta(),
 						deliveredAt);
 			}
 		}
@@ -73,19 +73,18 @@ public class ArrivalHistory {
 	}
 
 	public CarrierCalibration calibrationOf(String carrier) {
-		Map<HorizonBand, ConformalBounds> own = this.bounds.computeIfAbsent(carrier,
+		Map<Horizon, ConformalBounds> own = this.bounds.computeIfAbsent(carrier,
 				c -> this.calibrator.bounds(recentDeliveries(c)));
-		Map<HorizonBand, ConformalBounds> pooled = this.bounds.computeIfAbsent(POOLED,
+		Map<Horizon, ConformalBounds> pooled = this.bounds.computeIfAbsent(POOLED,
 				c -> this.calibrator.bounds(recentDeliveries(null)));
-		return new CarrierCalibration(own, pooled, this.properties.coverage(), this.properties.priorStrength());
+		return new CarrierCalibration(own, pooled, this.properties);
 	}
 
 	/** The carrier's (or, for null, every carrier's) most recent deliveries with what they were promised. */
 	List<DeliveryOutcome> recentDeliveries(String carrier) {
-		Map<UUID, List<ArrivalSample>> samples = new LinkedHashMap<>();
-		Map<UUID, DeliveryOutcome> outcomes = new LinkedHashMap<>();
+		Map<UUID, Promised> promised = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				SELECT d.shipment_id, d.carrier, d.delivered_at, s.band, s.expected_from, s.expected_to
+				SELECT d.shipment_id, d.carrier, d.delivered_at, s.source, s.given_at, s.expected_from, s.expected_to
 				FROM (SELECT shipment_id, carrier, delivered_at FROM arrival_delivery
 				      WHERE (CAST(:carrier AS TEXT) IS NULL OR carrier = :carrier)
 				      ORDER BY delivered_at DESC, shipment_id LIMIT :limit) d
@@ -94,26 +93,63 @@ public class ArrivalHistory {
 			.param("carrier", carrier)
 			.param("limit", this.properties.maxDeliveries())
 			.query(rs -> {
-				UUID shipment = rs.getObject(1, UUID.class);
 				String deliveredBy = rs.getString(2);
 				Instant deliveredAt = rs.getTimestamp(3).toInstant();
-				outcomes.computeIfAbsent(shipment, id -> new DeliveryOutcome(deliveredBy, deliveredAt, List.of()));
-				samples.computeIfAbsent(shipment, id -> new ArrayList<>()).add(new ArrivalSample(HorizonBand.valueOf(rs.getString(4)),
-						Duration.between(rs.getTimestamp(5).toInstant(), deliveredAt),
-						Duration.between(rs.getTimestamp(6).toInstant(), deliveredAt)));
+				Promised delivery = promised.computeIfAbsent(rs.getObject(1, UUID.class),
+						id -> new Promised(deliveredBy, deliveredAt));
+				Instant expectedFrom = rs.getTimestamp(6).toInstant();
+				if (PLANNED_SLOT.equals(rs.getString(4))) {
+					delivery.slot(expectedFrom, rs.getTimestamp(7).toInstant());
+				}
+				else {
+					delivery.etas().add(new DeliveryOutcome.GivenEta(rs.getTimestamp(5).toInstant(), expectedFrom));
+				}
 			});
-		List<DeliveryOutcome> recentFirst = new ArrayList<>();
-		outcomes.forEach((shipment, outcome) -> recentFirst
-			.add(new DeliveryOutcome(outcome.carrier(), outcome.deliveredAt(), samples.get(shipment))));
-		return recentFirst;
+		return promised.values().stream().filter(Promised::planned).map(Promised::outcome).toList();
 	}
 
-	private void insertSample(UUID shipmentId, String source, HorizonBand band, Instant givenAt, Instant expectedFrom,
+	/** One delivery's rows while they are read. */
+	private static final class Promised {
+
+		private final String carrier;
+
+		private final Instant deliveredAt;
+
+		private final List<DeliveryOutcome.GivenEta> etas = new ArrayList<>();
+
+		private Instant plannedFrom;
+
+		private Instant plannedTo;
+
+		Promised(String carrier, Instant deliveredAt) {
+			this.carrier = carrier;
+			this.deliveredAt = deliveredAt;
+		}
+
+		List<DeliveryOutcome.GivenEta> etas() {
+			return this.etas;
+		}
+
+		void slot(Instant from, Instant to) {
+			this.plannedFrom = from;
+			this.plannedTo = to;
+		}
+
+		boolean planned() {
+			return this.plannedFrom != null;
+		}
+
+		DeliveryOutcome outcome() {
+			return new DeliveryOutcome(this.carrier, this.deliveredAt, this.plannedFrom, this.plannedTo, this.etas);
+		}
+	}
+
+	private void insertSample(UUID shipmentId, String source, String band, Instant givenAt, Instant expectedFrom,
 			Instant expectedTo, Instant deliveredAt) {
 		this.jdbc.sql("""
 				INSERT INTO arrival_sample (shipment_id, source, band, given_at, expected_from, expected_to,
 				horizon_seconds) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shipment_id, source) DO NOTHING""")
-			.params(shipmentId, source, band.name(), Timestamp.from(givenAt), Timestamp.from(expectedFrom),
+			.params(shipmentId, source, band, Timestamp.from(givenAt), Timestamp.from(expectedFrom),
 					Timestamp.from(expectedTo), Duration.between(givenAt, deliveredAt).toSeconds())
 			.update();
 	}

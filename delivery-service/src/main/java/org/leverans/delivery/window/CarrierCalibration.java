@@ -6,22 +6,29 @@ import java.util.Map;
 import org.leverans.contracts.shipment.WindowConfidence;
 
 /**
- * What is known about one carrier's arrivals, per horizon band: its own conformal bounds and every carrier's. Draws
- * the bounds of a window from them, given the fixed margins the window would have without any evidence.
+ * What is known about one carrier's arrivals, per {@link Horizon}: its own conformal bounds and every carrier's.
+ * Draws the bounds of a window from them, given the fixed margins the window would have without any evidence.
  *
  * <p>
- * While a band has few samples its bounds are shrunk towards every carrier's, and those towards the fixed margins:
- * each level counts {@code n / (n + prior-strength)}, n being the weight of its samples. Shrinking may widen a
- * window but never makes it narrower than the carrier's own evidence: not narrower than its own bounds when those
- * reach the coverage, nor (for ETAs) than the earliest and latest arrival it has shown otherwise. A window says it is
- * {@code CALIBRATED} at the target coverage only when the carrier's own samples reach that coverage.
+ * Where the carrier's own evidence weighs at least {@code sufficient-weight} deliveries, the window rests on it alone:
+ * by the ETA's notice as well as its band when even that is plentiful, by the band otherwise. While a band has less,
+ * its bounds are shrunk towards every carrier's, and those towards the fixed margins: each level counts
+ * {@code n / (n + prior-strength)}, n being the weight of its samples. Shrinking may widen a window but never makes it
+ * narrower than the carrier's own evidence: not narrower than its own bounds when those reach the coverage, nor (for
+ * ETAs) than the earliest and latest arrival it has shown otherwise. A window says it is {@code CALIBRATED} at the
+ * target coverage only when the carrier's own samples reach that coverage.
  */
-public record CarrierCalibration(Map<HorizonBand, ConformalBounds> own, Map<HorizonBand, ConformalBounds> pooled,
-		double coverage, int priorStrength) {
+public record CarrierCalibration(Map<Horizon, ConformalBounds> own, Map<Horizon, ConformalBounds> pooled,
+		double coverage, int priorStrength, double sufficientWeight) {
+
+	CarrierCalibration(Map<Horizon, ConformalBounds> own, Map<Horizon, ConformalBounds> pooled,
+			WindowProperties.Calibration properties) {
+		this(own, pooled, properties.coverage(), properties.priorStrength(), properties.sufficientWeight());
+	}
 
 	/** No deliveries yet, anywhere: every window keeps its fixed margins. */
-	public static CarrierCalibration none(double coverage, int priorStrength) {
-		return new CarrierCalibration(Map.of(), Map.of(), coverage, priorStrength);
+	public static CarrierCalibration none(WindowProperties.Calibration properties) {
+		return new CarrierCalibration(Map.of(), Map.of(), properties);
 	}
 
 	/**
@@ -29,9 +36,21 @@ public record CarrierCalibration(Map<HorizonBand, ConformalBounds> own, Map<Hori
 	 * the ETA margin)
 	 * @param fixedTo where it would end
 	 */
-	public WindowBounds bounds(HorizonBand band, Duration fixedFrom, Duration fixedTo) {
-		ConformalBounds carrier = this.own.getOrDefault(band, ConformalBounds.NONE);
-		ConformalBounds everyone = this.pooled.getOrDefault(band, ConformalBounds.NONE);
+	public WindowBounds bounds(Horizon horizon, Duration fixedFrom, Duration fixedTo) {
+		for (Horizon finest : (horizon.notice() != null) ? new Horizon[] { horizon, horizon.anyNotice() }
+				: new Horizon[] { horizon }) {
+			ConformalBounds carrier = this.own.getOrDefault(finest, ConformalBounds.NONE);
+			if (carrier.reachesCoverage() && carrier.weight() >= this.sufficientWeight) {
+				return new WindowBounds(carrier.from(), carrier.to(),
+						WindowConfidence.calibrated(carrier.deliveries(), this.coverage));
+			}
+		}
+		return shrunk(horizon.anyNotice(), fixedFrom, fixedTo);
+	}
+
+	private WindowBounds shrunk(Horizon horizon, Duration fixedFrom, Duration fixedTo) {
+		ConformalBounds carrier = this.own.getOrDefault(horizon, ConformalBounds.NONE);
+		ConformalBounds everyone = this.pooled.getOrDefault(horizon, ConformalBounds.NONE);
 		Duration from = fixedFrom;
 		Duration to = fixedTo;
 		if (everyone.reachesCoverage()) {
@@ -44,7 +63,7 @@ public record CarrierCalibration(Map<HorizonBand, ConformalBounds> own, Map<Hori
 			return new WindowBounds(from, to, WindowConfidence.calibrated(carrier.deliveries(), this.coverage));
 		}
 		// The requested slot is what the buyer agreed to; it moves only on evidence that reaches the coverage.
-		if (carrier.deliveries() > 0 && band != HorizonBand.PLANNED_SLOT) {
+		if (carrier.deliveries() > 0 && horizon.band() != HorizonBand.PLANNED_SLOT) {
 			from = min(from, carrier.earliest());
 			to = max(to, carrier.latest());
 		}

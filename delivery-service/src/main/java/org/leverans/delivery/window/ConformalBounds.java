@@ -3,23 +3,34 @@ package org.leverans.delivery.window;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Split-conformal bounds of a carrier's arrival errors in one horizon band: the {@code from} bound is a low quantile
- * of the errors against the start of what was expected, the {@code to} bound a high quantile of those against its
- * end, each at {@code (1 + coverage) / 2}, so that a window between them misses at most {@code 1 - coverage} of the
- * arrivals.
+ * Split-conformal bounds of a carrier's arrival errors in one horizon: the narrowest window, relative to what was
+ * expected, that held enough of the carrier's past arrivals to promise {@code coverage} of the next. For an ETA the
+ * window is {@code [eta + from, eta + to]}; for a planned slot {@code [slot start + from, slot end + to]}.
  *
  * <p>
- * Samples carry weights (recent deliveries count more). The quantile is the weighted one with the next, unseen
- * arrival counted at weight one and placed at infinity (weighted split conformal, Tibshirani et al. 2019): with
- * unweighted samples that is the {@code ⌈(n + 1)·level⌉}-th smallest error. When the samples' weight is too small to
- * reach the level even so, the bound is {@code null}: the evidence does not support a window at that coverage.
+ * Samples carry weights (recent deliveries count more). With n unweighted samples, a window from one of them to
+ * another holds the next arrival with probability (inside − 1) / (n + 1), the samples at its edges counted inside, so
+ * besides its first sample it must hold {@code coverage · (n + 1)} of them; weighted, the next arrival counts at
+ * weight one (weighted split conformal, Tibshirani et al. 2019), and the first sample's own weight. When all the
+ * samples together weigh too little for that, there are no bounds: the evidence does not support a window at that
+ * coverage. The narrowest such window, rather than one with equal tails, follows a carrier whose misses lie on one
+ * side (late trucks, early ones).
+ *
+ * <p>
+ * A carrier that clearly drifts (a weighted least-squares trend over its deliveries at least three standard errors
+ * from flat) has its samples moved to where the trend stands now before the window is drawn, so the window does not
+ * lag behind it by the half-life of the recency weights.
  *
  * @param deliveries how many deliveries the samples came from
  * @param weight the samples' total weight, the number of deliveries they are worth
- * @param from the low bound of {@code fromError}, or null when the evidence does not reach the coverage
- * @param to the high bound of {@code toError}, or null when the evidence does not reach the coverage
+ * @param from the start of the window relative to what was expected, or null when the evidence does not reach the
+ * coverage
+ * @param to the end of the window relative to what was expected, or null when the evidence does not reach the
+ * coverage
  * @param earliest the lowest {@code fromError} seen, or null without samples
  * @param latest the highest {@code toError} seen, or null without samples
  */
@@ -28,24 +39,30 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 
 	public static final ConformalBounds NONE = new ConformalBounds(0, 0, null, null, null, null);
 
-	/** A sample with its weight: one delivery's weight is shared by its samples in the band. */
-	public record Weighted(ArrivalSample sample, double weight) {
+	/** How clear a trend must be, in standard errors of its slope, before samples are moved along it. */
+	static final double CLEAR_TREND = 3;
+
+	/**
+	 * A sample with its weight: one delivery's weight is shared by its samples in a horizon.
+	 *
+	 * @param rank how many deliveries came after the sample's (0: the most recent)
+	 */
+	public record Weighted(ArrivalSample sample, double weight, int rank) {
 	}
 
 	public static ConformalBounds of(List<Weighted> samples, int deliveries, double coverage) {
 		if (samples.isEmpty()) {
 			return NONE;
 		}
-		double level = (1 + coverage) / 2;
-		double total = samples.stream().mapToDouble(Weighted::weight).sum();
-		List<Weighted> byFrom = samples.stream()
-			.sorted(Comparator.comparing((Weighted w) -> w.sample().fromError()).reversed())
-			.toList();
-		List<Weighted> byTo = samples.stream().sorted(Comparator.comparing((Weighted w) -> w.sample().toError())).toList();
-		Duration from = quantile(byFrom, total, level, true);
-		Duration to = quantile(byTo, total, level, false);
-		return new ConformalBounds(deliveries, total, from, to, byFrom.getLast().sample().fromError(),
-				byTo.getLast().sample().toError());
+		List<Weighted> level = onTodaysLevel(samples);
+		double total = level.stream().mapToDouble(Weighted::weight).sum();
+		Duration earliest = level.stream().map(w -> w.sample().fromError()).min(Comparator.naturalOrder()).orElseThrow();
+		Duration latest = level.stream().map(w -> w.sample().toError()).max(Comparator.naturalOrder()).orElseThrow();
+		double needed = coverage * (total + 1);
+		Duration[] window = level.stream().allMatch(w -> w.sample().isPoint()) ? narrowestAroundPoints(level, needed)
+				: narrowestAroundSlots(level, needed);
+		return new ConformalBounds(deliveries, total, (window != null) ? window[0] : null,
+				(window != null) ? window[1] : null, earliest, latest);
 	}
 
 	/** Whether the evidence is enough for a window at the coverage asked for. */
@@ -53,18 +70,113 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 		return this.from != null && this.to != null;
 	}
 
+	/** The narrowest span between two errors holding {@code needed} weight: a sliding window over the sorted errors. */
+	private static Duration[] narrowestAroundPoints(List<Weighted> samples, double needed) {
+		List<Weighted> sorted = samples.stream()
+			.sorted(Comparator.comparing((Weighted w) -> w.sample().toError()))
+			.toList();
+		Duration[] best = null;
+		long narrowest = Long.MAX_VALUE;
+		double inside = 0;
+		int end = -1;
+		for (Weighted start : sorted) {
+			// The window's first sample is its edge, not inside it: as with n unweighted samples, where a window from
+			// the i-th to the j-th smallest holds the next with probability (j - i) / (n + 1).
+			while (inside - start.weight() < needed - 1e-9 && end + 1 < sorted.size()) {
+				inside += sorted.get(++end).weight();
+			}
+			if (inside - start.weight() < needed - 1e-9) {
+				break;
+			}
+			Duration from = start.sample().fromError();
+			Duration to = sorted.get(end).sample().toError();
+			long width = to.minus(from).toSeconds();
+			if (width < narrowest) {
+				narrowest = width;
+				best = new Duration[] { from, to };
+			}
+			inside -= start.weight();
+		}
+		return best;
+	}
+
 	/**
-	 * Walks the samples from the far side inwards until their weight, out of the total plus the unseen arrival's,
-	 * reaches the level.
+	 * The same for slots, where an arrival is inside when it is no earlier than {@code from} after the slot's start
+	 * and no later than {@code to} after its end: for each start, lowered sample by sample, the earliest end that
+	 * holds enough of the samples starting no earlier.
 	 */
-	private static Duration quantile(List<Weighted> sorted, double total, double level, boolean fromSide) {
-		double cumulative = 0;
-		for (Weighted weighted : sorted) {
-			cumulative += weighted.weight();
-			if (cumulative / (total + 1) >= level - 1e-12) {
-				return fromSide ? weighted.sample().fromError() : weighted.sample().toError();
+	private static Duration[] narrowestAroundSlots(List<Weighted> samples, double needed) {
+		List<Weighted> byStart = samples.stream()
+			.sorted(Comparator.comparing((Weighted w) -> w.sample().fromError()).reversed())
+			.toList();
+		TreeMap<Duration, Double> ends = new TreeMap<>();
+		Duration[] best = null;
+		long narrowest = Long.MAX_VALUE;
+		double started = 0;
+		for (Weighted start : byStart) {
+			ends.merge(start.sample().toError(), start.weight(), Double::sum);
+			started += start.weight();
+			if (started - start.weight() < needed - 1e-9) {
+				continue;
+			}
+			double inside = -start.weight();
+			for (Map.Entry<Duration, Double> end : ends.entrySet()) {
+				inside += end.getValue();
+				if (inside >= needed - 1e-9) {
+					long width = end.getKey().minus(start.sample().fromError()).toSeconds();
+					if (width < narrowest) {
+						narrowest = width;
+						best = new Duration[] { start.sample().fromError(), end.getKey() };
+					}
+					break;
+				}
 			}
 		}
-		return null;
+		return best;
+	}
+
+	/**
+	 * The samples as they would be today when the errors clearly trend over the deliveries (a carrier getting later
+	 * week by week); as they are otherwise.
+	 */
+	static List<Weighted> onTodaysLevel(List<Weighted> samples) {
+		double weights = 0;
+		double ranks = 0;
+		double errors = 0;
+		for (Weighted w : samples) {
+			weights += w.weight();
+			ranks += w.weight() * w.rank();
+			errors += w.weight() * seconds(w);
+		}
+		double meanRank = ranks / weights;
+		double meanError = errors / weights;
+		double spread = 0;
+		double together = 0;
+		for (Weighted w : samples) {
+			spread += w.weight() * (w.rank() - meanRank) * (w.rank() - meanRank);
+			together += w.weight() * (w.rank() - meanRank) * (seconds(w) - meanError);
+		}
+		if (spread <= 0) {
+			return samples;
+		}
+		double slope = together / spread;
+		double residuals = 0;
+		for (Weighted w : samples) {
+			double residual = seconds(w) - meanError - slope * (w.rank() - meanRank);
+			residuals += w.weight() * residual * residual;
+		}
+		double standardError = Math.sqrt(residuals / weights / spread);
+		if (!(Math.abs(slope) >= CLEAR_TREND * standardError)) {
+			return samples;
+		}
+		// rank 0 is now: a sample r deliveries old moves by what the trend did since.
+		return samples.stream()
+			.map(w -> new Weighted(w.sample().shifted(Duration.ofSeconds(Math.round(-slope * w.rank()))), w.weight(),
+					w.rank()))
+			.toList();
+	}
+
+	private static double seconds(Weighted weighted) {
+		return weighted.sample().toError().toSeconds();
 	}
 }

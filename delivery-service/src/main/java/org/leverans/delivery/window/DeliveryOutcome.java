@@ -2,38 +2,49 @@ package org.leverans.delivery.window;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** What one delivered shipment teaches about its carrier: every ETA it was given and its planned slot, as samples. */
-public record DeliveryOutcome(String carrier, Instant deliveredAt, List<ArrivalSample> samples) {
+/**
+ * What one delivered shipment teaches about its carrier: the slot it was planned in, every ETA the carrier gave for
+ * it before the arrival (oldest first), and the arrival.
+ */
+public record DeliveryOutcome(String carrier, Instant deliveredAt, Instant plannedFrom, Instant plannedTo,
+		List<GivenEta> etas) {
 
 	public DeliveryOutcome {
-		samples = List.copyOf(samples);
+		// An ETA given at or after the arrival promised nothing.
+		etas = etas.stream()
+			.filter(eta -> eta.givenAt().isBefore(deliveredAt))
+			.sorted(Comparator.comparing(GivenEta::givenAt))
+			.toList();
 	}
 
-	/**
-	 * @param etas the ETAs the carrier gave for this shipment; those given at or after the arrival teach nothing
-	 */
 	public static DeliveryOutcome of(String carrier, Instant plannedFrom, Instant plannedTo, List<GivenEta> etas,
 			Instant deliveredAt) {
-		List<ArrivalSample> samples = new ArrayList<>();
-		samples.add(new ArrivalSample(HorizonBand.PLANNED_SLOT, Duration.between(plannedFrom, deliveredAt),
-				Duration.between(plannedTo, deliveredAt)));
-		for (GivenEta eta : etas) {
-			if (eta.givenAt().isBefore(deliveredAt)) {
-				Duration error = Duration.between(eta.eta(), deliveredAt);
-				samples.add(new ArrivalSample(eta.band(), error, error));
-			}
-		}
-		return new DeliveryOutcome(carrier, deliveredAt, samples);
+		return new DeliveryOutcome(carrier, deliveredAt, plannedFrom, plannedTo, etas);
+	}
+
+	/** Where the arrival fell against the planned slot. */
+	public ArrivalSample slot() {
+		return new ArrivalSample(Duration.between(this.plannedFrom, this.deliveredAt),
+				Duration.between(this.plannedTo, this.deliveredAt));
 	}
 
 	/** An ETA as the carrier gave it: when, and for when. */
 	public record GivenEta(Instant givenAt, Instant eta) {
 
-		public HorizonBand band() {
-			return HorizonBand.ofEtaAhead(Duration.between(this.givenAt, this.eta));
+		/** How far ahead of the time it names the ETA was given. */
+		public EtaNotice notice() {
+			return EtaNotice.of(ahead());
+		}
+
+		ArrivalSample against(Instant deliveredAt) {
+			return ArrivalSample.point(Duration.between(this.eta, deliveredAt));
+		}
+
+		private Duration ahead() {
+			return Duration.between(this.givenAt, this.eta);
 		}
 	}
 }

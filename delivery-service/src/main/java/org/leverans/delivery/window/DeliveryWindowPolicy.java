@@ -51,7 +51,7 @@ public class DeliveryWindowPolicy {
 		}
 		if (evidence.eta() == null) {
 			// How this carrier's deliveries land against the slots they were planned in.
-			CarrierCalibration.WindowBounds bounds = calibration.bounds(HorizonBand.PLANNED_SLOT, Duration.ZERO,
+			CarrierCalibration.WindowBounds bounds = calibration.bounds(Horizon.PLANNED_SLOT, Duration.ZERO,
 					Duration.ZERO);
 			return window(evidence.plannedFrom().plus(bounds.from()), evidence.plannedTo().plus(bounds.to()), PLANNED,
 					now, bounds.confidence());
@@ -59,11 +59,13 @@ public class DeliveryWindowPolicy {
 		Instant eta = evidence.eta();
 		// The shipment's own progress tells the time too: a carrier's event at 10:00 means it is at least 10:00.
 		Instant knownAt = latest(now, evidence.latestEventAt());
-		Duration margin = marginFor(Duration.between(knownAt, eta));
+		Duration ahead = Duration.between(knownAt, eta);
+		Duration margin = marginFor(ahead);
 		Instant givenAt = (evidence.etaGivenAt() != null) ? evidence.etaGivenAt() : knownAt;
-		// Calibrated by how far ahead the ETA was when given: an old ETA does not grow more accurate as time passes.
-		HorizonBand band = HorizonBand.ofEtaAhead(Duration.between(givenAt, eta));
-		CarrierCalibration.WindowBounds bounds = calibration.bounds(band, margin.negated(), margin);
+		// Calibrated by how far ahead the ETA lies now and how far it lay when given: an ETA given five hours ago does
+		// not grow as accurate as a fresh one as its moment nears, and one that has passed says the truck is late.
+		Horizon horizon = Horizon.of(HorizonBand.ofEtaAhead(ahead), EtaNotice.of(Duration.between(givenAt, eta)));
+		CarrierCalibration.WindowBounds bounds = calibration.bounds(horizon, margin.negated(), margin);
 		String basis = WindowConfidence.DEFAULT_MARGINS.equals(bounds.confidence().kind()) ? CARRIER_ETA : PREDICTED;
 		return window(eta.plus(bounds.from()), eta.plus(bounds.to()), basis, now, bounds.confidence());
 	}

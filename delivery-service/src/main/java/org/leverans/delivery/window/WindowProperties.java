@@ -41,10 +41,12 @@ public record WindowProperties(@DefaultValue("10m") Duration changeThreshold, Li
 	 * @param rescheduledBeyond an arrival further than this from what was promised (before the slot's start or the
 	 * ETA, or after the slot's end or the ETA) was moved to another time, not missed by a margin: it is no evidence of
 	 * how wide a window must be, so it does not widen one
+	 * @param sufficientWeight how many deliveries' worth of the carrier's own evidence in a horizon let its window rest
+	 * on that evidence alone, without shrinking towards the all-carrier figures and the fixed margins
 	 */
 	public record Calibration(@DefaultValue("0.95") double coverage, @DefaultValue("10") int priorStrength,
-			@DefaultValue("100") int halfLife, @DefaultValue("500") int maxDeliveries,
-			@DefaultValue("12h") Duration rescheduledBeyond) {
+			@DefaultValue("70") int halfLife, @DefaultValue("500") int maxDeliveries,
+			@DefaultValue("12h") Duration rescheduledBeyond, @DefaultValue("40") double sufficientWeight) {
 
 		public Calibration {
 			if (!(coverage > 0 && coverage < 1)) {
@@ -54,6 +56,10 @@ public record WindowProperties(@DefaultValue("10m") Duration changeThreshold, Li
 			if (priorStrength < 0 || halfLife < 1 || maxDeliveries < 1) {
 				throw new IllegalArgumentException("leverans.delivery.window.calibration: prior-strength must be at "
 						+ "least 0, half-life and max-deliveries at least 1");
+			}
+			if (!(sufficientWeight >= 0)) {
+				throw new IllegalArgumentException(
+						"leverans.delivery.window.calibration.sufficient-weight must be at least 0");
 			}
 			if (rescheduledBeyond == null || !rescheduledBeyond.isPositive()) {
 				throw new IllegalArgumentException(

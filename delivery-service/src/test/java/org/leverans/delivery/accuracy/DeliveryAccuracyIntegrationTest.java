@@ -12,9 +12,11 @@ import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.delivery.DeliveryIntegrationTest;
 import org.leverans.delivery.TestOrders;
 import org.leverans.delivery.shipment.Shipment;
+import org.leverans.testsupport.metrics.Scrape;
 
 import org.springframework.http.MediaType;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -70,6 +72,18 @@ class DeliveryAccuracyIntegrationTest extends DeliveryIntegrationTest {
 			.andExpect(jsonPath("$.overall.byHorizon").isArray())
 			.andExpect(jsonPath("$.overall.delivered").isNumber());
 		this.mvc.perform(get("/api/admin/delivery-accuracy").with(carrier(CARRIER))).andExpect(status().isForbidden());
+
+		// The same hits and misses, as the dashboard's hit rate by carrier reads them.
+		Scrape scrape = Scrape.of(this.mvc.perform(get("/actuator/prometheus"))
+			.andReturn().getResponse().getContentAsString());
+		for (String horizon : List.of("4h", "1h")) {
+			for (String outcome : List.of("hit", "miss")) {
+				assertThat(scrape.value("leverans_delivery_window_promises_total", "carrier", CARRIER, "horizon",
+						horizon, "outcome", outcome))
+					.as("%s %s", horizon, outcome)
+					.hasValue(1.0);
+			}
+		}
 	}
 
 	private void at(Instant instant) {

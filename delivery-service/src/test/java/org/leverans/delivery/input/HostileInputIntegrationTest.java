@@ -1,5 +1,6 @@
 package org.leverans.delivery.input;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import org.leverans.delivery.TestOrders;
 import org.leverans.delivery.shipment.Shipment;
 import org.leverans.testsupport.DemoIds;
 import org.leverans.testsupport.hostile.HostileBodies;
+import org.leverans.testsupport.hostile.HostileQueries;
 import org.leverans.testsupport.hostile.HostileRequests;
 import org.leverans.testsupport.hostile.StoredRows;
 
@@ -80,5 +82,12 @@ class HostileInputIntegrationTest extends DeliveryIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("carrier"))
 			.andExpect(jsonPath("$.errors[0].code").value("UNKNOWN_FIELD"));
+	}
+
+	@Test
+	void theCarriersManifestSurvivesHostileQueries() {
+		HostileRequests.assertSafeQueries(HostileQueries.of("status=PLANNED&page=0&size=50"), TRIES,
+				query -> this.mvc.perform(get(URI.create("/api/partner/v1/shipments?" + query))
+					.with(carrier("nordic-freight"))));
 	}
 }

@@ -12,17 +12,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConformalBoundsTest {
 
 	@Test
-	void unweightedBoundsAreTheSplitConformalOrderStatistics() {
-		// 79 errors of 1..79 minutes; at 95% each side takes level 0.975: the ⌈80 · 0.975⌉ = 78th smallest and
-		// the 78th largest.
-		ConformalBounds bounds = bounds(IntStream.rangeClosed(1, 79).map(i -> i).toArray(), 0.95);
+	void unweightedBoundsAreTheNarrowestSpanOfOrderStatisticsThatHoldsTheCoverage() {
+		// 79 errors of 1..79 minutes: a window from the i-th to the j-th smallest holds the next arrival with
+		// probability (j - i) / 80, so at 95% j - i must be at least 76.
+		ConformalBounds bounds = bounds(IntStream.rangeClosed(1, 79).toArray(), 0.95);
 
 		assertThat(bounds.reachesCoverage()).isTrue();
-		assertThat(bounds.to()).isEqualTo(Duration.ofMinutes(78));
-		assertThat(bounds.from()).isEqualTo(Duration.ofMinutes(2));
+		assertThat(bounds.to().minus(bounds.from())).isEqualTo(Duration.ofMinutes(76));
+		assertThat(bounds.from()).isBetween(Duration.ofMinutes(1), Duration.ofMinutes(3));
 		assertThat(bounds.deliveries()).isEqualTo(79);
 		assertThat(bounds.earliest()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(bounds.latest()).isEqualTo(Duration.ofMinutes(79));
+	}
+
+	@Test
+	void aCarrierWhoseMissesLieOnOneSideMissesOnlyOnThatSide() {
+		// Mostly within a minute, and one in five up to 40 minutes late. Equal tails would leave out as many early
+		// arrivals as late ones, but there are no early ones to leave out: the window spends all its misses late.
+		int[] errors = IntStream.range(0, 400).map(i -> (i % 5 == 0) ? (i * 7) % 41 : (i % 3) - 1).toArray();
+		int equalTailsTo = IntStream.of(errors).sorted().toArray()[(int) Math.ceil(401 * 0.975) - 1];
+
+		ConformalBounds bounds = bounds(errors, 0.95);
+
+		assertThat(bounds.from()).isEqualTo(Duration.ofMinutes(-1));
+		assertThat(bounds.to()).isLessThan(Duration.ofMinutes(equalTailsTo));
+		assertThat(IntStream.of(errors).filter(e -> e > bounds.to().toMinutes()).count()).isLessThanOrEqualTo(20);
 	}
 
 	@Test
@@ -51,8 +65,7 @@ class ConformalBoundsTest {
 		ConformalBounds ninetyFive = bounds(errors, 0.95);
 		ConformalBounds eighty = bounds(errors, 0.80);
 
-		assertThat(eighty.to()).isLessThan(ninetyFive.to());
-		assertThat(eighty.from()).isGreaterThan(ninetyFive.from());
+		assertThat(eighty.to().minus(eighty.from())).isLessThan(ninetyFive.to().minus(ninetyFive.from()));
 	}
 
 	@Test
@@ -84,13 +97,40 @@ class ConformalBoundsTest {
 		assertThat(inside / 20_000.0).isBetween(0.93, 0.99);
 	}
 
+	@Test
+	void movesTheSamplesToWhereAClearTrendStandsNow() {
+		// A carrier 40 minutes late now, a tenth of a minute less per older delivery, give or take two minutes.
+		SplittableRandom random = new SplittableRandom(3);
+		List<ConformalBounds.Weighted> drifting = IntStream.range(0, 300)
+			.mapToObj(rank -> new ConformalBounds.Weighted(
+					ArrivalSample.point(Duration.ofSeconds(Math.round((40 - 0.1 * rank + random.nextDouble(-2, 2)) * 60))),
+					1.0, rank))
+			.toList();
+
+		ConformalBounds bounds = ConformalBounds.of(drifting, 300, 0.95);
+
+		assertThat(bounds.from()).isBetween(Duration.ofMinutes(37), Duration.ofMinutes(40));
+		assertThat(bounds.to()).isBetween(Duration.ofMinutes(40), Duration.ofMinutes(43));
+	}
+
+	@Test
+	void leavesScatterWithoutATrendWhereItIs() {
+		SplittableRandom random = new SplittableRandom(4);
+		List<ConformalBounds.Weighted> scattered = IntStream.range(0, 300)
+			.mapToObj(rank -> new ConformalBounds.Weighted(ArrivalSample.point(Duration.ofMinutes(random.nextInt(-10, 11))),
+					1.0, rank))
+			.toList();
+
+		assertThat(ConformalBounds.onTodaysLevel(scattered)).isEqualTo(scattered);
+	}
+
 	private static ConformalBounds bounds(int[] errorMinutes, double coverage) {
 		List<ConformalBounds.Weighted> samples = IntStream.of(errorMinutes).mapToObj(m -> weighted(m, 1.0)).toList();
 		return ConformalBounds.of(samples, samples.size(), coverage);
 	}
 
 	private static ConformalBounds.Weighted weighted(int minutes, double weight) {
-		Duration error = Duration.ofMinutes(minutes);
-		return new ConformalBounds.Weighted(new ArrivalSample(HorizonBand.UNDER_30_MIN, error, error), weight);
+		// All of one delivery's age: no trend to follow.
+		return new ConformalBounds.Weighted(ArrivalSample.point(Duration.ofMinutes(minutes)), weight, 0);
 	}
 }

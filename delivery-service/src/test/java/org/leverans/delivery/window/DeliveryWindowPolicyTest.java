@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -23,9 +24,13 @@ class DeliveryWindowPolicyTest {
 
 	static final Instant PLANNED_TO = Instant.parse("2026-12-03T07:00:00Z");
 
-	static final WindowProperties.Calibration CALIBRATION = new WindowProperties.Calibration(0.95, 30, 100, 500, Duration.ofHours(12));
+	static final WindowProperties.Calibration CALIBRATION = new WindowProperties.Calibration(0.95, 30, 100, 500,
+			Duration.ofHours(12), 40);
 
-	static final CarrierCalibration NONE = CarrierCalibration.none(0.95, 30);
+	static final CarrierCalibration NONE = CarrierCalibration.none(CALIBRATION);
+
+	/** Where an ETA forty minutes ahead is looked up. */
+	static final Horizon FORTY_MINUTES = Horizon.of(HorizonBand.MIN_30_TO_45);
 
 	final DeliveryWindowPolicy policy = new DeliveryWindowPolicy(
 			new WindowProperties(Duration.ofMinutes(10), null, CALIBRATION, Duration.ofMinutes(1)));
@@ -84,8 +89,8 @@ class DeliveryWindowPolicyTest {
 	@Test
 	void afterARunOfLateDeliveriesThePredictedWindowMovesLater() {
 		Instant eta = NOW.plus(Duration.ofMinutes(40));
-		CarrierCalibration late = calibration(Outcomes.etaErrors(HorizonBand.MIN_30_TO_90,
-				IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(25 + i % 11)).toList()));
+		CarrierCalibration late = calibration(FORTY_MINUTES,
+				IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(25 + i % 11)).toList());
 
 		DeliveryWindow window = this.policy.current(evidence(eta, NOW, null), late, NOW);
 
@@ -99,8 +104,8 @@ class DeliveryWindowPolicyTest {
 	@Test
 	void aCarrierWhoseArrivalsScatterGetsAWindowAsWideAsTheScatter() {
 		Instant eta = NOW.plus(Duration.ofMinutes(40));
-		CarrierCalibration scattered = calibration(Outcomes.etaErrors(HorizonBand.MIN_30_TO_90,
-				IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(-40 + i % 81)).toList()));
+		CarrierCalibration scattered = calibration(FORTY_MINUTES,
+				Outcomes.shuffled(IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(-40 + i % 81)).toList()));
 
 		DeliveryWindow window = this.policy.current(evidence(eta, NOW, null), scattered, NOW);
 
@@ -119,30 +124,55 @@ class DeliveryWindowPolicyTest {
 	}
 
 	@Test
-	void calibratesAnEtaByHowFarAheadItWasGivenSoAnOldEtaKeepsItsWideWindow() {
-		Instant eta = NOW.plus(Duration.ofMinutes(20));
+	void calibratesAnEtaByHowFarAheadItLiesAndHowFarAheadItWasGivenSoAnOldEtaKeepsItsWideWindow() {
+		Instant eta = NOW.plus(Duration.ofMinutes(25));
 		Instant givenFiveHoursAhead = eta.minus(Duration.ofHours(5));
-		CarrierCalibration calibration = calibration(Outcomes.etaErrors(HorizonBand.H_4_TO_12,
-				IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(-60 + i % 121)).toList()));
+		// 25 minutes ahead, the carrier's ETAs err by up to 5 minutes, but those given 4 to 12 hours ahead by an hour.
+		Map<Horizon, ConformalBounds> own = new HashMap<>(Outcomes.bounds(CALIBRATION,
+				Horizon.of(HorizonBand.MIN_20_TO_30), Outcomes.spread(200, 5)));
+		own.putAll(Outcomes.bounds(CALIBRATION, Horizon.of(HorizonBand.MIN_20_TO_30, EtaNotice.H_4_TO_12),
+				Outcomes.spread(200, 60)));
+		CarrierCalibration calibration = new CarrierCalibration(own, Map.of(), CALIBRATION);
 
-		DeliveryWindow window = this.policy.current(
+		DeliveryWindow old = this.policy.current(
 				new WindowEvidence(PLANNED_FROM, PLANNED_TO, eta, givenFiveHoursAhead, givenFiveHoursAhead, null),
+				calibration, NOW);
+		DeliveryWindow fresh = this.policy.current(new WindowEvidence(PLANNED_FROM, PLANNED_TO, eta, NOW, NOW, null),
+				calibration, NOW);
+
+		assertThat(old.basis()).isEqualTo("PREDICTED");
+		assertThat(width(old)).isGreaterThanOrEqualTo(Duration.ofMinutes(110));
+		assertThat(width(fresh)).isLessThanOrEqualTo(Duration.ofMinutes(10));
+	}
+
+	@Test
+	void anEtaThatHasPassedWithoutTheTruckIsCalibratedByTheCarriersPassedEtas() {
+		Instant eta = NOW.minus(Duration.ofMinutes(10));
+		// When this carrier's ETA has passed, the truck has come 5 to 40 minutes after it.
+		CarrierCalibration calibration = calibration(Horizon.of(HorizonBand.ETA_PASSED),
+				Outcomes.shuffled(IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(5 + i % 36)).toList()));
+
+		DeliveryWindow window = this.policy.current(evidence(eta, eta.minus(Duration.ofMinutes(30)), null),
 				calibration, NOW);
 
 		assertThat(window.basis()).isEqualTo("PREDICTED");
-		assertThat(width(window)).isGreaterThanOrEqualTo(Duration.ofMinutes(110));
+		assertThat(window.from()).isBetween(eta.plus(Duration.ofMinutes(5)), eta.plus(Duration.ofMinutes(7)));
+		assertThat(window.to()).isBetween(eta.plus(Duration.ofMinutes(38)), eta.plus(Duration.ofMinutes(40)));
 	}
 
 	@Test
 	void plannedSlotWidensByHowTheCarriersDeliveriesLandAgainstTheirSlots() {
 		// Every delivery lands in the hour after its two-hour slot.
-		List<DeliveryOutcome> outcomes = IntStream.range(0, 200)
-			.mapToObj(i -> new DeliveryOutcome("late-haulage", NOW,
-					List.of(new ArrivalSample(HorizonBand.PLANNED_SLOT, Duration.ofMinutes(120 + i % 61),
-							Duration.ofMinutes(i % 61)))))
-			.toList();
+		List<DeliveryOutcome> outcomes = IntStream.range(0, 200).mapToObj(i -> {
+			Instant slotFrom = NOW.minus(Duration.ofDays(i + 1));
+			Instant deliveredAt = slotFrom.plus(Duration.ofMinutes(120 + (i * 37) % 61));
+			return DeliveryOutcome.of("late-haulage", slotFrom, slotFrom.plus(Duration.ofHours(2)), List.of(),
+					deliveredAt);
+		}).toList();
+		ArrivalCalibrator calibrator = new ArrivalCalibrator(CALIBRATION);
 
-		DeliveryWindow window = this.policy.current(evidence(null, null, null), calibration(outcomes), NOW);
+		DeliveryWindow window = this.policy.current(evidence(null, null, null),
+				new CarrierCalibration(calibrator.bounds(outcomes), Map.of(), CALIBRATION), NOW);
 
 		assertThat(window.basis()).isEqualTo("PLANNED");
 		assertThat(window.confidence().kind()).isEqualTo(WindowConfidence.CALIBRATED);
@@ -158,10 +188,9 @@ class DeliveryWindowPolicyTest {
 		return new WindowEvidence(PLANNED_FROM, PLANNED_TO, eta, latestEventAt, latestEventAt, deliveredAt);
 	}
 
-	/** A carrier whose own deliveries are these, and nobody else's. */
-	private static CarrierCalibration calibration(List<DeliveryOutcome> outcomes) {
-		ArrivalCalibrator calibrator = new ArrivalCalibrator(CALIBRATION);
-		return new CarrierCalibration(calibrator.bounds(outcomes), Map.of(), 0.95, 30);
+	/** A carrier whose own deliveries erred so in this horizon (the first the most recent), and nobody else's. */
+	private static CarrierCalibration calibration(Horizon horizon, List<Duration> errors) {
+		return new CarrierCalibration(Outcomes.bounds(CALIBRATION, horizon, errors), Map.of(), CALIBRATION);
 	}
 
 	private static Duration width(DeliveryWindow window) {

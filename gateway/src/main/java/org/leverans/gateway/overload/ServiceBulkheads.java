@@ -6,6 +6,9 @@ import java.util.Optional;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -31,9 +34,12 @@ import org.springframework.web.server.ServerWebExchange;
  * Resilience4j's own wait ({@code maxWaitDuration}) parks the calling thread, here a Netty event loop; so the
  * bulkhead never waits, and the short wait is a few non-blocking retries. Routes marked {@code long-lived} in
  * their metadata (the SSE stream, open for minutes) are not counted.
+ * <p>
+ * Each service's bulkhead is measured by Resilience4j ({@code resilience4j_bulkhead_available_concurrent_calls}
+ * by {@code name}), and what it refused by {@code leverans.gateway.shed}.
  */
 @Component
-class ServiceBulkheads implements GlobalFilter, Ordered {
+class ServiceBulkheads implements GlobalFilter, Ordered, MeterBinder {
 
 	static final String LONG_LIVED = "long-lived";
 
@@ -49,10 +55,19 @@ class ServiceBulkheads implements GlobalFilter, Ordered {
 
 	private final long retries;
 
+	private volatile MeterRegistry meters;
+
 	ServiceBulkheads(Overload overload, ProblemResponses problems) {
 		this.overload = overload;
 		this.problems = problems;
 		this.retries = overload.maxWait().toMillis() / RETRY_INTERVAL.toMillis();
+	}
+
+	@Override
+	public void bindTo(MeterRegistry meters) {
+		// Bulkheads made later (a service's first request) are bound as they are added to the registry.
+		TaggedBulkheadMetrics.ofBulkheadRegistry(this.registry).bindTo(meters);
+		this.meters = meters;
 	}
 
 	/** Around the whole exchange, including writing the response body (so a slow download still counts). */
@@ -96,6 +111,10 @@ class ServiceBulkheads implements GlobalFilter, Ordered {
 		int bound = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
 		log.debug("{} is at its bound of {} requests in progress; refusing {}", service, bound,
 				exchange.getRequest().getPath());
+		MeterRegistry current = this.meters;
+		if (current != null) {
+			current.counter("leverans.gateway.shed", "service", service).increment();
+		}
 		long retryAfter = this.overload.retryAfterSeconds();
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
 		return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-busy", "Service busy",

@@ -1,5 +1,7 @@
 package org.leverans.gateway.problem;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,13 +12,16 @@ import org.springframework.http.HttpStatus;
  * @param status the HTTP status
  * @param detail what happened to this request
  * @param instance the request path
+ * @param traceId the trace of the request, as in the services' problems and every log line of it
  */
-public record Problem(String type, String title, int status, String detail, String instance) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, String traceId) {
 
 	private static final String TYPE_PREFIX = "urn:leverans:problem:";
 
-	public static Problem of(HttpStatus status, String kind, String title, String detail, String instance) {
-		return new Problem(TYPE_PREFIX + kind, title, status.value(), detail, instance);
+	public static Problem of(HttpStatus status, String kind, String title, String detail, String instance,
+			String traceId) {
+		return new Problem(TYPE_PREFIX + kind, title, status.value(), detail, instance, traceId);
 	}
 
 }

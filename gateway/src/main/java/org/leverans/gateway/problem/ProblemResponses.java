@@ -1,5 +1,7 @@
 package org.leverans.gateway.problem;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -29,7 +32,7 @@ public class ProblemResponses {
 
 	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String kind, String title, String detail) {
 		Problem problem = Problem.of(status, kind, title, detail,
-				exchange.getRequest().getPath().pathWithinApplication().value());
+				exchange.getRequest().getPath().pathWithinApplication().value(), traceIdOf(exchange));
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -41,6 +44,20 @@ public class ProblemResponses {
 			response.getHeaders().setContentLength(buffer.readableByteCount());
 			return buffer;
 		}));
+	}
+
+	/**
+	 * The trace of the request's own observation; a reactive chain has no dependable thread-local (MDC) to read it
+	 * from, so it is taken from the exchange.
+	 */
+	private static String traceIdOf(ServerWebExchange exchange) {
+		return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+			.map((context) -> context.<TracingObservationHandler.TracingContext>get(
+					TracingObservationHandler.TracingContext.class))
+			.map(TracingObservationHandler.TracingContext::getSpan)
+			.map(Span::context)
+			.map((context) -> context.traceId())
+			.orElse(null);
 	}
 
 	/**

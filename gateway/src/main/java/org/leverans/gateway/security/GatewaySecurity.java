@@ -24,18 +24,29 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.server.WebSession;
 
 /**
  * Who may pass the gateway: API clients with a JWT from the auth-server, browsers with a session from OAuth2
- * login. Everything under /api needs one of the two; pages, sign-in and health are open.
+ * login. Everything under /api needs one of the two; pages, sign-in and health are open; the other actuator
+ * endpoints (the Prometheus scrape) need the ADMIN role.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
 
 	static final String SIGN_IN_PATH = "/oauth2/authorization/leverans";
+
+	/**
+	 * The pages load scripts, styles and data from the gateway alone (no inline code, no CDN), so anything else that
+	 * gets into a page (an injected script or style) does not run. {@code frame-ancestors} keeps other sites from
+	 * framing a page to trick a click; the favicon is a {@code data:} URL.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+			+ "base-uri 'self'; frame-ancestors 'none'";
 
 	/**
 	 * Spring Security would observe every filter of every request: a measurable share of each request's CPU that tells
@@ -65,6 +76,7 @@ class GatewaySecurity {
 			.pathMatchers("/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
 			.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.pathMatchers("/login/**", "/oauth2/**").permitAll()
+			.pathMatchers("/actuator/**").access(new AdminOnly())
 			.anyExchange().authenticated());
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
 			.authenticationEntryPoint(problems)
@@ -78,6 +90,14 @@ class GatewaySecurity {
 			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 			.requireCsrfProtectionMatcher(unsafeRequestInBrowserSession())
 			.accessDeniedHandler(problems));
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			// Spring Security's defaults, named here because the pages rely on them: browsers that predate
+			// frame-ancestors, and no guessing of a script from a JSON or text answer.
+			.frameOptions((frames) -> frames.mode(Mode.DENY))
+			.contentTypeOptions(Customizer.withDefaults())
+			// Page addresses carry order and invoice ids; other sites get no referrer at all.
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		http.logout((logout) -> logout.logoutSuccessHandler(rpInitiatedLogout(clients)));
 		return http.build();
 	}

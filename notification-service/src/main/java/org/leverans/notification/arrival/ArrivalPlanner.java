@@ -12,6 +12,7 @@ import org.leverans.contracts.shipment.ShipmentDelivered;
 import org.leverans.contracts.shipment.ShipmentException;
 import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.shipment.ShipmentUpdated;
+import org.leverans.contracts.shipment.WindowConfidence;
 import org.leverans.messaging.EventHandlers;
 import org.leverans.notification.intake.IntakeHandlers;
 import org.leverans.notification.subscription.ArrivalAlertProperties;
@@ -86,18 +87,22 @@ class ArrivalPlanner implements IntakeHandlers {
 			return;
 		}
 		Instant due = dueNow ? now : window.from().minus(this.properties.leadTime());
+		WindowConfidence confidence = window.confidence();
 		// Once the shared alert is sent the window still moves on: people with shorter lead times are timed by it.
 		this.jdbc.sql("""
 				INSERT INTO arrival_alert (shipment_id, order_id, customer_id, site_id, carrier, tracking_number,
-				                           status, window_from, window_to, window_basis, window_updated_at, due_at,
-				                           arriving_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                           status, window_from, window_to, window_basis, window_updated_at,
+				                           window_confidence, window_samples, window_coverage, due_at, arriving_at,
+				                           updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (shipment_id) DO UPDATE
 				SET carrier = coalesce(EXCLUDED.carrier, arrival_alert.carrier),
 				    tracking_number = coalesce(EXCLUDED.tracking_number, arrival_alert.tracking_number),
 				    status = coalesce(EXCLUDED.status, arrival_alert.status),
 				    window_from = EXCLUDED.window_from, window_to = EXCLUDED.window_to,
 				    window_basis = EXCLUDED.window_basis, window_updated_at = EXCLUDED.window_updated_at,
+				    window_confidence = EXCLUDED.window_confidence, window_samples = EXCLUDED.window_samples,
+				    window_coverage = EXCLUDED.window_coverage,
 				    due_at = CASE WHEN arrival_alert.arriving_at IS NOT NULL THEN arrival_alert.due_at
 				                  ELSE EXCLUDED.due_at END,
 				    arriving_at = coalesce(arrival_alert.arriving_at, EXCLUDED.arriving_at),
@@ -105,7 +110,10 @@ class ArrivalPlanner implements IntakeHandlers {
 				WHERE arrival_alert.cancelled_at IS NULL""")
 			.params(shipmentId, orderId, customerId, siteId, carrier, trackingNumber, status,
 					Timestamp.from(window.from()), timestamp(window.to()), window.basis(),
-					timestamp(window.updatedAt()), Timestamp.from(due), dueNow ? Timestamp.from(now) : null,
+					timestamp(window.updatedAt()), (confidence != null) ? confidence.kind() : null,
+					(confidence != null) ? confidence.samples() : null,
+					(confidence != null) ? confidence.coverage() : null, Timestamp.from(due),
+					dueNow ? Timestamp.from(now) : null,
 					Timestamp.from(now))
 			.update();
 	}

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.contracts.shipment.WindowConfidence;
 
 /**
  * A shipment's {@code arrival_alert} row with its order number: what both the shared "arriving soon" and the
@@ -21,11 +22,12 @@ record ArrivingShipment(UUID shipmentId, UUID orderId, String orderNumber, UUID 
 	/**
 	 * Reads a row of {@code arrival_alert a LEFT JOIN known_order k}: a.shipment_id, a.order_id, k.order_number,
 	 * a.customer_id, a.site_id, a.carrier, a.tracking_number, a.status, a.window_from, a.window_to,
-	 * a.window_basis, a.window_updated_at and a.arriving_at.
+	 * a.window_basis, a.window_updated_at, a.window_confidence, a.window_samples, a.window_coverage and
+	 * a.arriving_at.
 	 */
 	static ArrivingShipment row(ResultSet rs, int rowNum) throws SQLException {
 		DeliveryWindow window = new DeliveryWindow(instant(rs, "window_from"), instant(rs, "window_to"),
-				rs.getString("window_basis"), instant(rs, "window_updated_at"));
+				rs.getString("window_basis"), instant(rs, "window_updated_at"), confidence(rs));
 		return new ArrivingShipment(rs.getObject("shipment_id", UUID.class), rs.getObject("order_id", UUID.class),
 				rs.getString("order_number"), rs.getObject("customer_id", UUID.class),
 				rs.getObject("site_id", UUID.class), rs.getString("carrier"), rs.getString("tracking_number"),
@@ -40,6 +42,16 @@ record ArrivingShipment(UUID shipmentId, UUID orderId, String orderNumber, UUID 
 	ArrivingData data(Instant now) {
 		return new ArrivingData(this.orderId, this.orderNumber, this.shipmentId, this.siteId, this.carrier,
 				this.trackingNumber, this.status, this.window, ArrivingData.minutesUntil(this.window.from(), now), now);
+	}
+
+	/** How sure the window said it was; none for a window from an event written before windows said so. */
+	private static WindowConfidence confidence(ResultSet rs) throws SQLException {
+		String kind = rs.getString("window_confidence");
+		if (kind == null) {
+			return null;
+		}
+		double coverage = rs.getDouble("window_coverage");
+		return new WindowConfidence(kind, rs.getInt("window_samples"), rs.wasNull() ? null : coverage);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

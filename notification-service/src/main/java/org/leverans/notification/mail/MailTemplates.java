@@ -89,8 +89,10 @@ class MailTemplates {
 				// {9}-{12}: an overdue invoice's reminder
 				orEmpty(text(node, "invoiceNumber")), money(decimal(node, "openAmount"), text(node, "currency"), locale),
 				date(text(node, "dueDate"), locale), orEmpty(text(node, "daysOverdue")) };
-		String subject = this.messages.getMessage(eventName + ".subject", args, locale);
-		StringBuilder body = new StringBuilder(this.messages.getMessage(eventName + ".body", args, locale));
+		// An order waiting for approval is news for the agreement manager who gives it, not "your order".
+		String template = ("AWAITING_APPROVAL".equals(status)) ? "order.awaiting-approval" : eventName;
+		String subject = this.messages.getMessage(template + ".subject", args, locale);
+		StringBuilder body = new StringBuilder(this.messages.getMessage(template + ".body", args, locale));
 		JsonNode reasons = node.get("reasons");
 		if (reasons != null && reasons.isArray() && !reasons.isEmpty()) {
 			body.append("\n\n").append(this.messages.getMessage("mail.reasons", null, locale));

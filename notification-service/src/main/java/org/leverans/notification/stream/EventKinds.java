@@ -21,6 +21,9 @@ public final class EventKinds {
 
 	public static final String ORDER_ON_HOLD = "order.on-hold";
 
+	/** The order is above a spending limit and waits for an agreement manager's approval. */
+	public static final String ORDER_AWAITING_APPROVAL = "order.awaiting-approval";
+
 	/** The carrier picked the goods up. */
 	public static final String SHIPMENT_DISPATCHED = "shipment.dispatched";
 
@@ -33,8 +36,8 @@ public final class EventKinds {
 			StreamEventNames.SHIPMENT_ARRIVING, StreamEventNames.SHIPMENT_DELIVERED, StreamEventNames.INVOICE_OVERDUE);
 
 	/** The finer events that need a look at the message's data. */
-	public static final Set<String> FINER = Set.of(ORDER_CONFIRMED, ORDER_REJECTED, ORDER_ON_HOLD, SHIPMENT_DISPATCHED,
-			SHIPMENT_EXCEPTION);
+	public static final Set<String> FINER = Set.of(ORDER_CONFIRMED, ORDER_REJECTED, ORDER_ON_HOLD,
+			ORDER_AWAITING_APPROVAL, SHIPMENT_DISPATCHED, SHIPMENT_EXCEPTION);
 
 	private static final Set<String> EXCEPTIONS = Set.of("EXCEPTION", "DELIVERY_FAILED", "RETURNED");
 
@@ -93,6 +96,7 @@ public final class EventKinds {
 				case "ACCEPTED" -> ORDER_CONFIRMED;
 				case "REJECTED" -> ORDER_REJECTED;
 				case "ON_HOLD" -> ORDER_ON_HOLD;
+				case "AWAITING_APPROVAL" -> ORDER_AWAITING_APPROVAL;
 				default -> null;
 			};
 		}

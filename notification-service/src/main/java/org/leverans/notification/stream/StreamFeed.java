@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.order.OrderAccepted;
+import org.leverans.contracts.order.OrderAwaitingApproval;
 import org.leverans.contracts.order.OrderCancelled;
 import org.leverans.contracts.order.OrderDelivered;
 import org.leverans.contracts.order.OrderLine;
@@ -56,6 +57,7 @@ class StreamFeed implements IntakeHandlers {
 			.onEvent(OrderAccepted.class, this::accepted)
 			.onEvent(OrderRejected.class, this::rejected)
 			.onEvent(OrderOnHold.class, this::onHold)
+			.onEvent(OrderAwaitingApproval.class, this::awaitingApproval)
 			.onEvent(OrderCancelled.class, this::cancelled)
 			.onEvent(OrderDelivered.class, this::delivered)
 			.onEvent(ShipmentPlanned.class, this::shipmentPlanned)
@@ -100,6 +102,11 @@ class StreamFeed implements IntakeHandlers {
 	private void onHold(OrderOnHold event, EventMetadata metadata) {
 		orderStatus(event.orderId(), event.orderNumber(), event.customerId(), "ON_HOLD", reasons(event.reasons()),
 				event.heldAt(), metadata);
+	}
+
+	private void awaitingApproval(OrderAwaitingApproval event, EventMetadata metadata) {
+		orderStatus(event.orderId(), event.orderNumber(), event.customerId(), "AWAITING_APPROVAL",
+				reasons(event.reasons()), event.awaitingSince(), metadata);
 	}
 
 	private void cancelled(OrderCancelled event, EventMetadata metadata) {

@@ -4,16 +4,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The streams connected to this instance, and how far this instance has pushed the shared {@code stream_event}
  * rows to them. New rows arrive in id order from {@link StreamListener}; each is handed to every connected stream
- * whose caller may see it.
+ * whose caller may see it. How many are connected is the gauge {@code leverans.stream.connections}.
  */
 @Component
-public class StreamHub implements SmartLifecycle {
+public class StreamHub implements SmartLifecycle, MeterBinder {
 
 	private final Set<StreamSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
@@ -82,6 +86,13 @@ public class StreamHub implements SmartLifecycle {
 
 	public int connected() {
 		return this.subscriptions.size();
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		Gauge.builder("leverans.stream.connections", this, StreamHub::connected)
+			.description("Live update streams (Server-Sent Events) open on this instance")
+			.register(registry);
 	}
 
 	@Override

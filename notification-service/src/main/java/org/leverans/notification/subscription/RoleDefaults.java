@@ -10,7 +10,8 @@ import org.leverans.notification.stream.StreamEventNames;
 /**
  * What each role gets by e-mail until the person (or their site) chooses otherwise, as the issue sets them:
  * orderers the outcome of their orders and shipment exceptions, receivers the deliveries to their sites, agreement
- * managers the reminders of their company's overdue invoices (they agreed the payment terms). Customer
+ * managers the orders waiting for their approval and the reminders of their company's overdue invoices (they
+ * agreed the payment terms). Customer
  * service and admins see everything, so by default they get no e-mail at all. The live stream shows everything a
  * person may see until they choose.
  */
@@ -40,6 +41,8 @@ public final class RoleDefaults {
 			events.addAll(receiverEvents());
 		}
 		if (roles.contains(Roles.AGREEMENT_MANAGER)) {
+			// They decide whether an order above a spending limit goes on.
+			events.add(EventKinds.ORDER_AWAITING_APPROVAL);
 			events.add(StreamEventNames.INVOICE_OVERDUE);
 		}
 		return Set.copyOf(events);

@@ -109,6 +109,11 @@ class SiteSubscriptionsController {
 	 */
 	private Access access(Jwt jwt, String siteIdText) {
 		Caller caller = Caller.of(jwt);
+		// The role decides first, whatever the id, so a 403 tells nothing about which sites exist.
+		if (!caller.has(Roles.ADMIN) && !caller.has(Roles.AGREEMENT_MANAGER) && !caller.has(Roles.RECEIVER)) {
+			throw ApiProblem.forbidden(
+					"Only the customer's agreement managers and the site's receivers choose for a site.");
+		}
 		UUID siteId;
 		try {
 			siteId = UUID.fromString(siteIdText);
@@ -121,15 +126,11 @@ class SiteSubscriptionsController {
 		List<UUID> customers = this.customerSites.customersOf(siteId);
 		UUID customerId = caller.has(Roles.ADMIN) && !customers.isEmpty() ? customers.getFirst()
 				: customers.contains(caller.customerId()) ? caller.customerId() : null;
-		if (customerId == null) {
+		// A receiver's own sites are all a receiver sees: another site, even of the same customer, is not found.
+		boolean visible = caller.has(Roles.ADMIN) || caller.has(Roles.AGREEMENT_MANAGER)
+				|| caller.siteIds().contains(siteId);
+		if (customerId == null || !visible) {
 			throw ApiProblem.notFound("No site " + siteId + " of your company is known.");
-		}
-		boolean allowed = caller.has(Roles.ADMIN) || caller.has(Roles.AGREEMENT_MANAGER)
-				|| (caller.has(Roles.RECEIVER) && caller.siteIds().contains(siteId));
-		if (!allowed) {
-			throw ApiProblem.forbidden(caller.has(Roles.RECEIVER)
-					? "Receivers choose only for the sites they receive at."
-					: "Only the customer's agreement managers and the site's receivers choose for a site.");
 		}
 		return new Access(siteId, customerId);
 	}

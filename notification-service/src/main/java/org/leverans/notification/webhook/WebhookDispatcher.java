@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.leverans.notification.channel.Attempt;
 import org.leverans.notification.channel.Dispatcher;
 import org.leverans.notification.channel.RetryPolicy;
@@ -25,7 +27,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Sends planned webhook messages, signed, by the channels' one lease and retry rule ({@link Dispatcher}). Messages
  * of a disabled endpoint wait, still PENDING, until it is enabled again. Each try is kept with what the receiver
  * answered ({@code webhook_attempt}), and every message that ends delivered or FAILED counts towards disabling the
- * endpoint ({@link WebhookDisabling}).
+ * endpoint ({@link WebhookDisabling}). The tries are counted by outcome ({@code leverans.webhook.attempts}) and the
+ * messages given up on ({@code leverans.webhook.messages.failed}), so failing receivers show before they are
+ * disabled.
  */
 @Component
 class WebhookDispatcher extends Dispatcher<WebhookDispatcher.Message> {
@@ -38,8 +42,14 @@ class WebhookDispatcher extends Dispatcher<WebhookDispatcher.Message> {
 
 	private final HttpClient http;
 
+	private final Counter delivered;
+
+	private final Counter failed;
+
+	private final Counter givenUp;
+
 	WebhookDispatcher(JdbcClient jdbc, PlatformTransactionManager transactionManager, WebhookSettings settings,
-			WebhookDisabling disabling, Clock clock) {
+			WebhookDisabling disabling, Clock clock, MeterRegistry meters) {
 		super("webhook_delivery",
 				"endpoint_id IN (SELECT id FROM webhook_endpoint WHERE status = 'ACTIVE' AND deleted_at IS NULL)",
 				settings.timeout(), 1, settings.retryPolicy(), jdbc, transactionManager, clock);
@@ -50,6 +60,18 @@ class WebhookDispatcher extends Dispatcher<WebhookDispatcher.Message> {
 			.connectTimeout(settings.timeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+		this.delivered = attempts(meters, "delivered");
+		this.failed = attempts(meters, "failed");
+		this.givenUp = Counter.builder("leverans.webhook.messages.failed")
+			.description("Webhook messages given up on after their last retry")
+			.register(meters);
+	}
+
+	private static Counter attempts(MeterRegistry meters, String outcome) {
+		return Counter.builder("leverans.webhook.attempts")
+			.description("Tries at sending a webhook message, by whether the receiver took it")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	@Override
@@ -115,11 +137,13 @@ class WebhookDispatcher extends Dispatcher<WebhookDispatcher.Message> {
 					(int) Math.min(attempt.duration().toMillis(), Integer.MAX_VALUE), attempt.statusCode(),
 					attempt.response(), attempt.error(), leased.redelivery())
 			.update();
+		(attempt.delivered() ? this.delivered : this.failed).increment();
 		if (outcome.status() == Status.DELIVERED) {
 			this.disabling.delivered(message.endpointId());
 		}
 		else if (outcome.status() == Status.FAILED) {
 			this.disabling.failed(message.endpointId(), attempt.failure());
+			this.givenUp.increment();
 		}
 	}
 

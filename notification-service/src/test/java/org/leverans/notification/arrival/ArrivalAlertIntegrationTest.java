@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
 import org.leverans.contracts.shipment.ProofOfDelivery;
 import org.leverans.contracts.shipment.ShipmentDelivered;
 import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.shipment.ShipmentUpdated;
+import org.leverans.contracts.shipment.WindowConfidence;
 import org.leverans.notification.IntegrationTest;
 import org.leverans.notification.SseClient;
 import org.leverans.notification.SseClient.Message;
@@ -48,7 +50,12 @@ class ArrivalAlertIntegrationTest extends IntegrationTest {
 		try (SseClient mikko = stream(TestTokens.receiver("mikko-test", this.customer, this.site))) {
 			events().publish(this.orderId, TestEvents.placed(this.orderId, this.customer, this.site));
 			await().atMost(WAIT).until(() -> mikko.received(this.orderId));
-			events().publish(this.orderId, planned(windowFrom));
+			DeliveryWindow window = new DeliveryWindow(windowFrom, windowFrom.plus(Duration.ofHours(2)), "PLANNED",
+					Instant.now(), WindowConfidence.pooled(60, 0.95));
+			ShipmentPlanned planned = planned(windowFrom);
+			events().publish(this.orderId, new ShipmentPlanned(planned.shipmentId(), planned.orderId(),
+					planned.customerId(), planned.siteId(), planned.carrier(), planned.trackingNumber(),
+					planned.status(), planned.lines(), window, planned.shipmentsInOrder(), planned.plannedAt()));
 
 			await().atMost(WAIT).until(() -> !arrivals(mikko).isEmpty());
 			Message alert = arrivals(mikko).getFirst();
@@ -59,6 +66,10 @@ class ArrivalAlertIntegrationTest extends IntegrationTest {
 			assertThat(alert.data().get("orderNumber").asString()).isEqualTo(TestEvents.number(this.orderId));
 			assertThat(alert.data().get("window").get("from").asString()).isEqualTo(windowFrom.toString());
 			assertThat(alert.data().get("trackingNumber").asString()).isEqualTo("NF0000000077");
+			// The alert repeats the window as it was drawn, with how sure it is.
+			assertThat(alert.data().get("window").get("confidence").get("kind").asString()).isEqualTo("POOLED");
+			assertThat(alert.data().get("window").get("confidence").get("samples").asInt()).isEqualTo(60);
+			assertThat(alert.data().get("window").get("confidence").get("coverage").asDouble()).isEqualTo(0.95);
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.leverans.notification.IntegrationTest;
 import org.leverans.notification.TestTokens;
 import org.leverans.testsupport.hostile.HostileBodies;
+import org.leverans.testsupport.hostile.HostileQueries;
 import org.leverans.testsupport.hostile.HostileRequests;
 import org.leverans.testsupport.hostile.StoredRows;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +76,9 @@ class HostileInputIntegrationTest extends IntegrationTest {
 		String id = json.readTree(created.body()).get("id").asString();
 		HostileRequests.assertSafeOverHttp(HostileBodies.of("{\"overlapSeconds\":3600}"), TRIES,
 				body -> call("POST", "/api/webhooks/" + id + "/rotate-secret", this.manager, body), rows::fingerprint);
+		HostileRequests.assertSafeQueriesOverHttp(
+				HostileQueries.of("status=FAILED&limit=20&before=2026-12-01T00:00:00Z"), TRIES,
+				query -> call("GET", "/api/webhooks/" + id + "/deliveries?" + query, this.manager, null));
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Reason;
+import org.leverans.contracts.order.OrderAwaitingApproval;
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
 import org.leverans.contracts.shipment.ProofOfDelivery;
@@ -83,6 +84,37 @@ class EmailNotificationIntegrationTest extends IntegrationTest {
 		assertThat(messages.getFirst().getSubject())
 			.isEqualTo("Order " + TestEvents.number(this.orderId) + " är avvisad");
 		assertThat((String) messages.getFirst().getContent()).contains("Orsaker:", "Kreditgränsen överskriden");
+	}
+
+	@Test
+	void theCompanysAgreementManagersHearOfAnOrderWaitingForTheirApprovalByEmailAndLive() throws Exception {
+		String address = "liisa." + UUID.randomUUID() + "@rakennus.example";
+		String liisa = "liisa-" + UUID.randomUUID();
+		String token = TestTokens.person(liisa, List.of("AGREEMENT_MANAGER"), this.customer, List.of(), address, "en",
+				Duration.ofMinutes(10));
+		String ordererAddress = "anna." + UUID.randomUUID() + "@rakennus.example";
+		String anna = TestTokens.person("anna-" + UUID.randomUUID(), List.of("ORDERER"), this.customer, List.of(),
+				ordererAddress, "en", Duration.ofMinutes(10));
+		call("GET", "/api/subscriptions/me", token, null);
+		call("GET", "/api/subscriptions/me", anna, null);
+
+		events().publish(this.orderId, TestEvents.placed(this.orderId, this.customer, this.site));
+		events().publish(this.orderId, new OrderAwaitingApproval(this.orderId, TestEvents.number(this.orderId),
+				this.customer, "anna", null,
+				List.of(Reason.of("ORDER_LIMIT_EXCEEDED", "The order total 10080.00 EUR is above anna's order limit")),
+				List.of(liisa), Instant.now(), Instant.now().plus(Duration.ofDays(3))));
+
+		await().atMost(WAIT).until(() -> mailTo(address).size() == 1);
+		MimeMessage message = mailTo(address).getFirst();
+		assertThat(message.getSubject())
+			.isEqualTo("Order " + TestEvents.number(this.orderId) + " waits for your approval");
+		assertThat((String) message.getContent()).contains("above anna's order limit");
+		String data = this.jdbc.queryForObject(
+				"SELECT data FROM stream_event WHERE order_id = ? AND data LIKE '%AWAITING_APPROVAL%'", String.class,
+				this.orderId);
+		assertThat(json.readTree(data).get("reasons").get(0).get("code").asString())
+			.isEqualTo("ORDER_LIMIT_EXCEEDED");
+		assertThat(mailTo(ordererAddress)).isEmpty();
 	}
 
 	@Test

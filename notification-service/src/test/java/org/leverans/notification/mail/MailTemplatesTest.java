@@ -39,6 +39,25 @@ class MailTemplatesTest {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "fi", "sv" })
+	void anOrderWaitingForApprovalAsksTheAgreementManagerToDecideAndSaysWhichLimit(String language) {
+		String data = """
+				{"orderId":"8f1c2d3e-0000-0000-0000-000000000001","orderNumber":"LV-000124","status":"AWAITING_APPROVAL",
+				 "reasons":[{"code":"ORDER_LIMIT_EXCEEDED","message":"10080.00 EUR is above the order limit"}]}""";
+		MailMessage mail = this.templates.render("order.status-changed", data, language);
+		assertThat(mail.subject()).contains("LV-000124").doesNotContain("{");
+		assertThat(mail.body()).contains("LV-000124", "10080.00 EUR is above the order limit");
+	}
+
+	@Test
+	void theApprovalEmailSpeaksToTheManager() {
+		MailMessage mail = this.templates.render("order.status-changed",
+				"{\"orderNumber\":\"LV-000124\",\"status\":\"AWAITING_APPROVAL\"}", "en");
+		assertThat(mail.subject()).isEqualTo("Order LV-000124 waits for your approval");
+		assertThat(mail.body()).startsWith("Order LV-000124 is above a spending limit");
+	}
+
 	@Test
 	void writesTimesInTheReadersZoneAndLanguage() {
 		assertThat(this.templates.render("shipment.arriving", DATA, "sv").subject())

@@ -24,6 +24,14 @@ class EventKindsTest {
 	}
 
 	@Test
+	void anOrderWaitingForApprovalIsItsOwnFinerEvent() {
+		StreamEvent awaiting = event(StreamEventNames.ORDER_STATUS_CHANGED, "{\"status\":\"AWAITING_APPROVAL\"}");
+		assertThat(EventKinds.of(awaiting)).containsExactlyInAnyOrder("order.status-changed",
+				"order.awaiting-approval");
+		assertThat(EventKinds.subscribable()).contains("order.awaiting-approval");
+	}
+
+	@Test
 	void noticesOutsideTheVocabularyAreNeverHiddenLiveNorSentByChoice() {
 		StreamEvent notice = event("webhook.disabled", "{}");
 		assertThat(EventKinds.shownLive(Set.of("order.rejected"), notice)).isTrue();

@@ -21,6 +21,7 @@ import org.leverans.contracts.shipment.ShipmentDelivered;
 import org.leverans.contracts.shipment.ShipmentException;
 import org.leverans.contracts.shipment.ShipmentLine;
 import org.leverans.contracts.shipment.ShipmentPlanned;
+import org.leverans.contracts.shipment.WindowConfidence;
 import org.leverans.contracts.validation.PricedLine;
 import org.leverans.contracts.validation.Totals;
 import org.leverans.notification.IntegrationTest;
@@ -28,6 +29,7 @@ import org.leverans.notification.SseClient;
 import org.leverans.notification.SseClient.Message;
 import org.leverans.notification.TestEvents;
 import org.leverans.notification.TestTokens;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -47,8 +49,8 @@ class EventMappingIntegrationTest extends IntegrationTest {
 		UUID shipmentId = UUID.randomUUID();
 		String number = TestEvents.number(orderId);
 		DeliveryWindow planned = new DeliveryWindow(T, T.plusSeconds(7200), "PLANNED", T.minusSeconds(86400));
-		DeliveryWindow narrowed = new DeliveryWindow(T.plusSeconds(1800), T.plusSeconds(3600), "CARRIER_ETA",
-				T.minusSeconds(600));
+		DeliveryWindow narrowed = new DeliveryWindow(T.plusSeconds(1800), T.plusSeconds(3600), "PREDICTED",
+				T.minusSeconds(600), WindowConfidence.calibrated(212, 0.95));
 
 		try (SseClient receiver = stream(TestTokens.receiver("mikko-test", customer, site))) {
 			events().publish(orderId, TestEvents.placed(orderId, customer, site));
@@ -94,7 +96,14 @@ class EventMappingIntegrationTest extends IntegrationTest {
 			assertThat(plannedShipment.data().get("trackingNumber").asString()).isEqualTo("NF0000000042");
 			Message windowChanged = messages.get(5);
 			assertThat(windowChanged.data().get("window").get("from").asString()).isEqualTo("2026-12-03T05:30:00Z");
-			assertThat(windowChanged.data().get("window").get("basis").asString()).isEqualTo("CARRIER_ETA");
+			assertThat(windowChanged.data().get("window").get("basis").asString()).isEqualTo("PREDICTED");
+			// How sure the window is travels with it, for the pages and the customer's systems to say.
+			JsonNode confidence = windowChanged.data().get("window").get("confidence");
+			assertThat(confidence.get("kind").asString()).isEqualTo("CALIBRATED");
+			assertThat(confidence.get("samples").asInt()).isEqualTo(212);
+			assertThat(confidence.get("coverage").asDouble()).isEqualTo(0.95);
+			assertThat(windowChanged.data().get("previousWindow").has("confidence"))
+				.as("a window from an event written before windows said how sure they are").isFalse();
 			assertThat(windowChanged.data().get("occurredAt").asString()).isEqualTo("2026-12-03T04:50:00Z");
 			assertThat(messages.get(6).data().get("reasons").get(0).get("message").asString()).isEqualTo("Road closed");
 			assertThat(messages.get(7).data().get("occurredAt").asString()).isEqualTo("2026-12-03T05:33:20Z");

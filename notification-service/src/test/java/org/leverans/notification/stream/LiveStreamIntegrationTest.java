@@ -52,6 +52,21 @@ class LiveStreamIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void openStreamsAreCountedWhileTheyAreOpen() {
+		double before = scrape().value("leverans_stream_connections").orElseThrow();
+		try (SseClient anna = stream(TestTokens.orderer("anna-test", RAKENNUS));
+				SseClient erik = stream(TestTokens.orderer("erik-test", BYGG))) {
+			assertThat(anna.status()).isEqualTo(200);
+			assertThat(erik.status()).isEqualTo(200);
+			await().atMost(WAIT).untilAsserted(() -> assertThat(scrape().value("leverans_stream_connections"))
+				.hasValueSatisfying(open -> assertThat(open).isGreaterThanOrEqualTo(before + 2)));
+		}
+		// The server notices a closed stream at its next heartbeat at the latest.
+		await().atMost(WAIT).untilAsserted(() -> assertThat(scrape().value("leverans_stream_connections"))
+			.hasValueSatisfying(open -> assertThat(open).isLessThanOrEqualTo(before)));
+	}
+
+	@Test
 	void byggOrdererDoesNotReceiveRakennusEvents() {
 		UUID rakennusOrder = UUID.randomUUID();
 		UUID byggOrder = UUID.randomUUID();

@@ -17,6 +17,12 @@ class RoleDefaultsTest {
 	}
 
 	@Test
+	void agreementManagersGetTheOrdersWaitingForTheirApprovalAndOverdueInvoiceReminders() {
+		assertThat(RoleDefaults.emailEvents(Set.of("AGREEMENT_MANAGER"))).containsExactlyInAnyOrder(
+				"order.awaiting-approval", "invoice.overdue");
+	}
+
+	@Test
 	void peopleWhoSeeEverythingGetNoEmailUntilTheyChoose() {
 		assertThat(RoleDefaults.emailEvents(Set.of("CUSTOMER_SERVICE"))).isEmpty();
 		assertThat(RoleDefaults.emailEvents(Set.of("ADMIN"))).isEmpty();

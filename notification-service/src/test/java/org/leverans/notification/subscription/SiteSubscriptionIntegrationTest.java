@@ -125,7 +125,7 @@ class SiteSubscriptionIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void anotherCustomersSiteIsNotFoundAndAReceiverOfAnotherSiteIsForbidden() {
+	void anotherCustomersSiteAndAnotherSiteOfTheReceiversOwnCustomerAreNotFoundAndAnOrdererIsForbidden() {
 		call("GET", "/api/subscriptions/me", this.receiver, null);
 		String stranger = TestTokens.person("stranger-" + this.suffix, List.of("AGREEMENT_MANAGER"), UUID.randomUUID(),
 				List.of(), null, null, Duration.ofMinutes(10));
@@ -136,16 +136,27 @@ class SiteSubscriptionIntegrationTest extends IntegrationTest {
 		assertThat(call("GET", "/api/subscriptions/sites/" + UUID.randomUUID(), this.manager, null).statusCode())
 			.isEqualTo(404);
 
-		// A site of the same customer that this receiver does not receive at.
+		// A site of the same customer that this receiver does not receive at: as unknown to him as another's.
 		String colleague = TestTokens.person("colleague-" + this.suffix, List.of("RECEIVER"), this.customer,
 				List.of(this.otherSite), null, null, Duration.ofMinutes(10));
 		call("GET", "/api/subscriptions/me", colleague, null);
-		HttpResponse<String> forbidden = call("PUT", "/api/subscriptions/sites/" + this.otherSite, this.receiver,
+		HttpResponse<String> anotherSite = call("PUT", "/api/subscriptions/sites/" + this.otherSite, this.receiver,
 				"{\"arrivalLeadMinutes\":60}");
+		assertThat(anotherSite.statusCode()).isEqualTo(404);
+		assertThat(json.readTree(anotherSite.body()).get("type").asString())
+			.isEqualTo("urn:leverans:problem:not-found");
+		assertThat(call("GET", "/api/subscriptions/sites/" + this.otherSite, this.receiver, null).statusCode())
+			.isEqualTo(404);
+
+		// An orderer may not choose for any site: 403 whether the site is of their own customer, another's or none.
+		String orderer = TestTokens.orderer("orderer-" + this.suffix, this.customer);
+		String ordererElsewhere = TestTokens.orderer("elsewhere-" + this.suffix, UUID.randomUUID());
+		assertThat(call("PUT", "/api/subscriptions/sites/" + this.site, orderer, "{}").statusCode()).isEqualTo(403);
+		HttpResponse<String> forbidden = call("GET", "/api/subscriptions/sites/" + this.site, ordererElsewhere, null);
 		assertThat(forbidden.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(forbidden.body()).get("type").asString()).isEqualTo("urn:leverans:problem:forbidden");
-		String orderer = TestTokens.orderer("orderer-" + this.suffix, this.customer);
-		assertThat(call("PUT", "/api/subscriptions/sites/" + this.site, orderer, "{}").statusCode()).isEqualTo(403);
+		assertThat(call("GET", "/api/subscriptions/sites/not-a-site", ordererElsewhere, null).statusCode())
+			.isEqualTo(403);
 		assertStoredNothing(this.site);
 		assertStoredNothing(this.otherSite);
 	}

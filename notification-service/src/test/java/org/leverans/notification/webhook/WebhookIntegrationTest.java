@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.agreement.AgreementActivated;
+import org.leverans.contracts.shipment.DeliveryWindow;
+import org.leverans.contracts.shipment.DeliveryWindowChanged;
+import org.leverans.contracts.shipment.WindowConfidence;
 import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.notification.IntegrationTest;
 import org.leverans.notification.TestEvents;
@@ -95,7 +98,26 @@ class WebhookIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aMovedWindowReachesTheCustomerSystemSayingHowSureItIs() {
+		register(List.of("shipment.window-changed"));
+		UUID orderId = UUID.randomUUID();
+		Instant from = Instant.parse("2026-12-03T06:40:00Z");
+		DeliveryWindow predicted = new DeliveryWindow(from, from.plusSeconds(2760), "PREDICTED",
+				from.minusSeconds(1800), WindowConfidence.calibrated(212, 0.95));
+		events().publish(orderId, new DeliveryWindowChanged(UUID.randomUUID(), orderId, this.customer,
+				TestTokens.JATKASAARI, "IN_TRANSIT", predicted, TestEvents.window(from.minusSeconds(3600))));
+
+		await().atMost(WAIT).until(() -> !this.received.isEmpty());
+		JsonNode window = json.readTree(this.received.getFirst().body()).get("data").get("window");
+		assertThat(window.get("basis").asString()).isEqualTo("PREDICTED");
+		assertThat(window.get("confidence").get("kind").asString()).isEqualTo("CALIBRATED");
+		assertThat(window.get("confidence").get("samples").asInt()).isEqualTo(212);
+		assertThat(window.get("confidence").get("coverage").asDouble()).isEqualTo(0.95);
+	}
+
+	@Test
 	void failedDeliveryIsRetriedWithTheSameMessageId() {
+		double failedBefore = scrape().value("leverans_webhook_attempts_total", "outcome", "failed").orElseThrow();
 		register(List.of("order.status-changed"));
 		this.failNext.set(2);
 		UUID orderId = UUID.randomUUID();
@@ -107,6 +129,11 @@ class WebhookIntegrationTest extends IntegrationTest {
 		await().atMost(WAIT).until(() -> "DELIVERED".equals(this.jdbc.queryForObject(
 				"SELECT status FROM webhook_delivery WHERE message_id = ?", String.class,
 				this.received.getFirst().headers().get("webhook-id"))));
+		assertThat(scrape().value("leverans_webhook_attempts_total", "outcome", "failed"))
+			.hasValueSatisfying(failed -> assertThat(failed).isGreaterThanOrEqualTo(failedBefore + 2));
+		assertThat(scrape().value("leverans_webhook_attempts_total", "outcome", "delivered"))
+			.hasValueSatisfying(delivered -> assertThat(delivered).isGreaterThanOrEqualTo(1));
+		assertThat(scrape().value("leverans_webhook_messages_failed_total")).isPresent();
 	}
 
 	@Test

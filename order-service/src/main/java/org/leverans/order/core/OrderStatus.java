@@ -3,15 +3,15 @@ package org.leverans.order.core;
 /** Where an order is in the flow (docs/flow.md). */
 public enum OrderStatus {
 
-	PLACED, VALIDATED, ACCEPTED, REJECTED, ON_HOLD, IN_DELIVERY, PARTIALLY_DELIVERED, DELIVERED, CANCELLED;
+	PLACED, AWAITING_APPROVAL, VALIDATED, ACCEPTED, REJECTED, ON_HOLD, IN_DELIVERY, PARTIALLY_DELIVERED, DELIVERED, CANCELLED;
 
 	/**
-	 * An order may be cancelled until its first shipment is picked up: before or during the decisions, and once
-	 * accepted while every shipment is still only planned.
+	 * An order may be cancelled until its first shipment is picked up: before or during the decisions (waiting for
+	 * approval too), and once accepted while every shipment is still only planned.
 	 */
 	public boolean mayCancel(boolean anyShipmentPickedUp) {
 		return switch (this) {
-			case PLACED, VALIDATED, ON_HOLD -> true;
+			case PLACED, AWAITING_APPROVAL, VALIDATED, ON_HOLD -> true;
 			case ACCEPTED -> !anyShipmentPickedUp;
 			default -> false;
 		};

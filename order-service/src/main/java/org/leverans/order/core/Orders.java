@@ -38,7 +38,7 @@ public class Orders {
 			requested_date, requested_from, requested_to, note, status, status_reasons, validation_outcome,
 			validation_reasons, credit_outcome, credit_reasons, agreement_id, agreement_number, goods, freight, total,
 			currency, payment_terms_code, payment_terms_days, payment_due_date, freight_terms_code, sites,
-			shipments_in_order, reordered_from, updated_at""";
+			shipments_in_order, reordered_from, updated_at, approval_outcome, approval_reasons, approval""";
 
 	private final JdbcClient jdbc;
 
@@ -140,11 +140,19 @@ public class Orders {
 	public void storeProgress(UUID id, OrderProgress progress, List<Reason> statusReasons, Instant at) {
 		this.jdbc.sql("""
 				UPDATE customer_order SET status = ?, status_reasons = ?::jsonb, validation_outcome = ?,
-				    validation_reasons = ?::jsonb, credit_outcome = ?, credit_reasons = ?::jsonb, updated_at = ?
+				    validation_reasons = ?::jsonb, credit_outcome = ?, credit_reasons = ?::jsonb,
+				    approval_outcome = ?, approval_reasons = ?::jsonb, updated_at = ?
 				WHERE id = ?""")
 			.params(progress.status().name(), this.json.writeValueAsString(statusReasons),
 					kindOf(progress.validation()), reasonsOf(progress.validation()), kindOf(progress.credit()),
-					reasonsOf(progress.credit()), Timestamp.from(at), id)
+					reasonsOf(progress.credit()), kindOf(progress.approval()), reasonsOf(progress.approval()),
+					Timestamp.from(at), id)
+			.update();
+	}
+
+	public void storeApproval(UUID id, OrderApproval approval) {
+		this.jdbc.sql("UPDATE customer_order SET approval = ?::jsonb WHERE id = ?")
+			.params(this.json.writeValueAsString(approval), id)
 			.update();
 	}
 
@@ -189,6 +197,7 @@ public class Orders {
 		PaymentTerms terms = (termsCode != null) ? new PaymentTerms(termsCode, rs.getInt("payment_terms_days"),
 				rs.getObject("payment_due_date", java.time.LocalDate.class)) : null;
 		String sites = rs.getString("sites");
+		String approval = rs.getString("approval");
 		int shipments = rs.getInt("shipments_in_order");
 		Integer shipmentsInOrder = rs.wasNull() ? null : shipments;
 		return new StoredOrder(id, rs.getString("order_number"), rs.getObject("customer_id", UUID.class),
@@ -200,10 +209,12 @@ public class Orders {
 				rs.getString("note"),
 				new OrderProgress(OrderStatus.valueOf(rs.getString("status")),
 						outcome(rs.getString("validation_outcome"), rs.getString("validation_reasons")),
-						outcome(rs.getString("credit_outcome"), rs.getString("credit_reasons"))),
+						outcome(rs.getString("credit_outcome"), rs.getString("credit_reasons")),
+						outcome(rs.getString("approval_outcome"), rs.getString("approval_reasons"))),
 				reasons(rs.getString("status_reasons")), rs.getObject("agreement_id", UUID.class),
 				rs.getString("agreement_number"), totals, terms, rs.getString("freight_terms_code"),
 				(sites != null) ? this.json.readValue(sites, SITES) : List.of(), shipmentsInOrder,
-				rs.getObject("reordered_from", UUID.class), rs.getTimestamp("updated_at").toInstant());
+				rs.getObject("reordered_from", UUID.class), rs.getTimestamp("updated_at").toInstant(),
+				(approval != null) ? this.json.readValue(approval, OrderApproval.class) : null);
 	}
 }

@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.leverans.contracts.Reason;
 
-/** One decision about an order, from agreement-service (validation) or credit-service (credit). */
+/**
+ * One decision about an order: agreement-service's validation and approval, or credit-service's credit decision.
+ */
 public record Outcome(Kind kind, List<Reason> reasons) {
 
 	public Outcome {
@@ -20,18 +22,28 @@ public record Outcome(Kind kind, List<Reason> reasons) {
 	}
 
 	public boolean isValidation() {
-		return this.kind.validation;
+		return this.kind.stage == Stage.VALIDATION;
+	}
+
+	public Stage stage() {
+		return this.kind.stage;
+	}
+
+	/** Which of the order's independent decisions an outcome belongs to. */
+	public enum Stage {
+		VALIDATION, APPROVAL, CREDIT
 	}
 
 	public enum Kind {
 
-		VALIDATED(true), VALIDATION_FAILED(true), CREDIT_RESERVED(false), CREDIT_DECLINED(false),
-		CREDIT_REVIEW_REQUIRED(false);
+		VALIDATED(Stage.VALIDATION), VALIDATION_FAILED(Stage.VALIDATION), APPROVAL_REQUIRED(Stage.APPROVAL),
+		APPROVED(Stage.APPROVAL), APPROVAL_REJECTED(Stage.APPROVAL), CREDIT_RESERVED(Stage.CREDIT),
+		CREDIT_DECLINED(Stage.CREDIT), CREDIT_REVIEW_REQUIRED(Stage.CREDIT);
 
-		private final boolean validation;
+		private final Stage stage;
 
-		Kind(boolean validation) {
-			this.validation = validation;
+		Kind(Stage stage) {
+			this.stage = stage;
 		}
 	}
 }

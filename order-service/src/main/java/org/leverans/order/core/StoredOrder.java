@@ -14,11 +14,11 @@ import org.leverans.contracts.validation.Totals;
 /**
  * An order as stored, without its lines. Totals, payment and freight terms and the customer's name are
  * {@code null} until validated (the name and the freight terms stay {@code null} for orders validated before they
- * were stored).
+ * were stored). {@code approval} is {@code null} unless the order was above a spending limit.
  */
 public record StoredOrder(UUID id, String orderNumber, UUID customerId, String customerName, String placedBy, Instant placedAt,
 		String purchaseOrderNumber, DeliveryMode deliveryMode, RequestedDelivery requestedDelivery, String note,
 		OrderProgress progress, List<Reason> statusReasons, UUID agreementId, String agreementNumber, Totals totals,
 		PaymentTerms paymentTerms, String freightTermsCode, List<DeliverySite> sites, Integer shipmentsInOrder,
-		UUID reorderedFrom, Instant updatedAt) {
+		UUID reorderedFrom, Instant updatedAt, OrderApproval approval) {
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.leverans.order.OrderProperties;
 import org.leverans.order.core.OrderStatus;
 import org.leverans.web.caller.Caller;
@@ -41,10 +43,11 @@ class OrderController {
 
 	@GetMapping("/api/orders")
 	OrderPage history(Caller caller, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) List<OrderStatus> status,
+			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) @Size(max = 20) List<@NotNull OrderStatus> status,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String purchaseOrderNumber, @RequestParam(required = false) UUID siteId,
+			@RequestParam(required = false) @Size(max = 64) String purchaseOrderNumber,
+			@RequestParam(required = false) UUID siteId,
 			@RequestParam(required = false) UUID customerId) {
 		OrderSearch.checkPage(page, size, this.properties.historyMaxPageSize());
 		if (from != null && to != null && to.isBefore(from)) {

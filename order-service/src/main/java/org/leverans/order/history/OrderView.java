@@ -13,7 +13,7 @@ public record OrderView(UUID id, String orderNumber, UUID customerId, String cus
 		List<StatusReason> statusReasons, Instant placedAt, String placedBy, String deliveryMode,
 		RequestedDeliveryView requestedDelivery, String note, List<LineView> lines, TotalsView totals,
 		PaymentTermsView paymentTerms, List<ShipmentSummary> shipments, List<StatusChange> statusHistory,
-		UUID reorderedFrom) {
+		UUID reorderedFrom, ApprovalView approval) {
 
 	public record StatusReason(String code, String message, Integer lineNo) {
 
@@ -47,5 +47,13 @@ public record OrderView(UUID id, String orderNumber, UUID customerId, String cus
 	}
 
 	public record StatusChange(String status, Instant at, String reason) {
+	}
+
+	/**
+	 * Present when the order was above a spending limit: why it needed approval, who may give it and until when,
+	 * and who decided when ({@code status} PENDING, APPROVED, REJECTED or EXPIRED).
+	 */
+	public record ApprovalView(String status, List<StatusReason> reasons, List<String> approvers, Instant requestedAt,
+			Instant expiresAt, String decidedBy, Instant decidedAt, String note) {
 	}
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.leverans.contracts.Money;
+import org.leverans.order.core.OrderApproval;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredLine;
 import org.leverans.order.core.StoredOrder;
@@ -77,7 +78,18 @@ public class OrderViews {
 				totals(order),
 				(order.paymentTerms() != null) ? new OrderView.PaymentTermsView(order.paymentTerms().code(),
 						order.paymentTerms().days(), order.paymentTerms().dueDate()) : null,
-				shipmentViews.stream().map(OrderViews::shipment).toList(), history, order.reorderedFrom());
+				shipmentViews.stream().map(OrderViews::shipment).toList(), history, order.reorderedFrom(),
+				approval(order.approval()));
+	}
+
+	private static OrderView.ApprovalView approval(OrderApproval approval) {
+		if (approval == null) {
+			return null;
+		}
+		return new OrderView.ApprovalView(approval.status(),
+				approval.reasons().stream().map(StatusReason::of).toList(), approval.approvers(),
+				approval.requestedAt(), approval.expiresAt(), approval.decidedBy(), approval.decidedAt(),
+				approval.note());
 	}
 
 	/** Summaries for a page of orders, with their sites and tracking numbers, in the given order. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micrometer.observation.ObservationRegistry;
 import org.leverans.order.quote.AgreementServiceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,8 @@ class ProductCodes {
 
 	private final RestClient http;
 
-	ProductCodes(AgreementServiceProperties properties) {
-		this.http = properties.restClient();
+	ProductCodes(AgreementServiceProperties properties, ObservationRegistry observations) {
+		this.http = properties.restClient(observations);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.leverans.order.quote;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,8 @@ public class AgreementQuotes {
 
 	private final RestClient http;
 
-	AgreementQuotes(AgreementServiceProperties properties) {
-		this.http = properties.restClient();
+	AgreementQuotes(AgreementServiceProperties properties, ObservationRegistry observations) {
+		this.http = properties.restClient(observations);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -20,8 +22,11 @@ import org.springframework.web.client.RestClient;
 public record AgreementServiceProperties(@DefaultValue("http://localhost:8082") URI agreementUri,
 		@DefaultValue("2s") Duration agreementTimeout) {
 
-	/** A client for agreement-service that gives up after {@code agreementTimeout}. */
-	public RestClient restClient() {
+	/**
+	 * A client for agreement-service that gives up after {@code agreementTimeout}.
+	 * @param observations measures each call ({@code http.client.requests}) and passes the trace on
+	 */
+	public RestClient restClient(ObservationRegistry observations) {
 		// HTTP/1.1: the JDK client's h2c upgrade attempt on a POST with a body is closed by some servers.
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -29,6 +34,10 @@ public record AgreementServiceProperties(@DefaultValue("http://localhost:8082") 
 			.build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(this.agreementTimeout);
-		return RestClient.builder().baseUrl(this.agreementUri.toString()).requestFactory(requests).build();
+		return RestClient.builder()
+			.baseUrl(this.agreementUri.toString())
+			.requestFactory(requests)
+			.observationRegistry(observations)
+			.build();
 	}
 }

@@ -8,6 +8,9 @@ import org.leverans.contracts.credit.CreditDeclined;
 import org.leverans.contracts.credit.CreditReleased;
 import org.leverans.contracts.credit.CreditReserved;
 import org.leverans.contracts.credit.CreditReviewRequired;
+import org.leverans.contracts.validation.OrderApprovalRejected;
+import org.leverans.contracts.validation.OrderApprovalRequired;
+import org.leverans.contracts.validation.OrderApproved;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.OrderValidationFailed;
 import org.leverans.messaging.EventHandlers;
@@ -16,7 +19,7 @@ import org.leverans.messaging.Inbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Validation and credit decisions, each applied once (the inbox remembers their ids). */
+/** Validation, approval and credit decisions, each applied once (the inbox remembers their ids). */
 @Component
 class DecisionListener {
 
@@ -29,6 +32,9 @@ class DecisionListener {
 		this.handlers = EventHandlers.named("order-decisions")
 			.onEvent(OrderValidated.class, decisions::validated)
 			.onEvent(OrderValidationFailed.class, decisions::validationFailed)
+			.onEvent(OrderApprovalRequired.class, decisions::approvalRequired)
+			.onEvent(OrderApproved.class, decisions::approved)
+			.onEvent(OrderApprovalRejected.class, decisions::approvalRejected)
 			.onEvent(CreditReserved.class, decisions::creditReserved)
 			.onEvent(CreditDeclined.class, decisions::creditDeclined)
 			.onEvent(CreditReviewRequired.class, decisions::creditReviewRequired)

@@ -10,9 +10,13 @@ import org.leverans.contracts.credit.CreditDeclined;
 import org.leverans.contracts.credit.CreditReleased;
 import org.leverans.contracts.credit.CreditReserved;
 import org.leverans.contracts.credit.CreditReviewRequired;
+import org.leverans.contracts.validation.OrderApprovalRejected;
+import org.leverans.contracts.validation.OrderApprovalRequired;
+import org.leverans.contracts.validation.OrderApproved;
 import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.OrderValidationFailed;
 import org.leverans.messaging.EventMetadata;
+import org.leverans.order.core.OrderApproval;
 import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.Outcome;
@@ -24,7 +28,8 @@ import org.leverans.order.core.Transition;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies agreement-service's and credit-service's decisions to orders. Runs inside the inbox transaction, so the
+ * Applies agreement-service's decisions (validation and, for an order above a spending limit, the agreement
+ * manager's approval) and credit-service's decisions to orders. Runs inside the inbox transaction, so the
  * recorded decision, the new status, the timeline and the outgoing event commit together with the event's id.
  */
 @Service
@@ -60,6 +65,31 @@ public class OrderDecisions {
 				});
 	}
 
+	public void approvalRequired(OrderApprovalRequired event, EventMetadata meta) {
+		decide(event.orderId(), Outcome.of(Kind.APPROVAL_REQUIRED, event.reasons()), "OrderApprovalRequired",
+				"Waits for approval by " + approvers(event) + ": " + StatusAnnouncements.describe(event.reasons()),
+				event.requestedAt(), meta,
+				() -> this.orders.storeApproval(event.orderId(), new OrderApproval("PENDING", event.reasons(),
+						(event.approvers() != null) ? event.approvers() : List.of(), event.totals(),
+						event.requestedAt(), event.expiresAt(), null, null, null)));
+	}
+
+	public void approved(OrderApproved event, EventMetadata meta) {
+		decide(event.orderId(), Outcome.of(Kind.APPROVED), "OrderApproved",
+				"Approved by " + event.approvedBy() + ((event.note() != null) ? ": " + event.note() : ""),
+				event.approvedAt(), meta, () -> decided(event.orderId(), "APPROVED", event.approvedBy(),
+						event.approvedAt(), event.note()));
+	}
+
+	public void approvalRejected(OrderApprovalRejected event, EventMetadata meta) {
+		boolean expired = event.rejectedBy() == null;
+		String why = StatusAnnouncements.describe(event.reasons());
+		decide(event.orderId(), Outcome.of(Kind.APPROVAL_REJECTED, event.reasons()), "OrderApprovalRejected",
+				(expired ? "Approval expired: " : "Approval refused by " + event.rejectedBy() + ": ") + why,
+				event.rejectedAt(), meta, () -> decided(event.orderId(), expired ? "EXPIRED" : "REJECTED",
+						event.rejectedBy(), event.rejectedAt(), messages(event.reasons())));
+	}
+
 	public void creditReserved(CreditReserved event, EventMetadata meta) {
 		decide(event.orderId(), Outcome.of(Kind.CREDIT_RESERVED), "CreditReserved",
 				"Credit reserved: " + event.amount() + " " + event.currency() + " by " + event.decidedBy(),
@@ -88,6 +118,23 @@ public class OrderDecisions {
 				"Credit released: " + event.amount() + " " + event.currency()
 						+ ((event.reason() != null) ? " (" + event.reason() + ")" : ""),
 				null, meta.id()));
+	}
+
+	private void decided(UUID orderId, String status, String by, Instant at, String note) {
+		OrderApproval approval = this.orders.find(orderId).map(StoredOrder::approval).orElse(null);
+		if (approval != null) {
+			this.orders.storeApproval(orderId, approval.decided(status, by, at, note));
+		}
+	}
+
+	private static String approvers(OrderApprovalRequired event) {
+		return (event.approvers() == null || event.approvers().isEmpty()) ? "an agreement manager"
+				: String.join(" or ", event.approvers());
+	}
+
+	private static String messages(List<Reason> reasons) {
+		return (reasons == null) ? null
+				: String.join("; ", reasons.stream().map(r -> (r.message() != null) ? r.message() : r.code()).toList());
 	}
 
 	private void decide(UUID orderId, Outcome outcome, String type, String summary, Instant occurredAt,

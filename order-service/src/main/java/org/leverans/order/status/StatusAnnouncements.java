@@ -7,11 +7,13 @@ import java.util.stream.Collectors;
 
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.order.OrderAccepted;
+import org.leverans.contracts.order.OrderAwaitingApproval;
 import org.leverans.contracts.order.OrderDelivered;
 import org.leverans.contracts.order.OrderOnHold;
 import org.leverans.contracts.order.OrderRejected;
 import org.leverans.contracts.validation.PricedLine;
 import org.leverans.messaging.Outbox;
+import org.leverans.order.core.OrderApproval;
 import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredLine;
@@ -50,6 +52,7 @@ public class StatusAnnouncements {
 					order.freightTermsCode());
 			case REJECTED -> new OrderRejected(order.id(), order.orderNumber(), order.customerId(), reasons, at);
 			case ON_HOLD -> new OrderOnHold(order.id(), order.orderNumber(), order.customerId(), reasons, at);
+			case AWAITING_APPROVAL -> awaitingApproval(order, reasons, at);
 			case DELIVERED -> new OrderDelivered(order.id(), order.orderNumber(), order.customerId(), at);
 			default -> null;
 		};
@@ -58,12 +61,21 @@ public class StatusAnnouncements {
 		}
 	}
 
+	private static OrderAwaitingApproval awaitingApproval(StoredOrder order, List<Reason> reasons, Instant at) {
+		OrderApproval approval = order.approval();
+		return new OrderAwaitingApproval(order.id(), order.orderNumber(), order.customerId(), order.placedBy(),
+				(approval != null) ? approval.totals() : null, reasons,
+				(approval != null) ? approval.approvers() : List.of(), at,
+				(approval != null) ? approval.expiresAt() : null);
+	}
+
 	static String typeOf(OrderStatus status) {
 		return switch (status) {
 			case PLACED -> "OrderPlaced";
 			case ACCEPTED -> "OrderAccepted";
 			case REJECTED -> "OrderRejected";
 			case ON_HOLD -> "OrderOnHold";
+			case AWAITING_APPROVAL -> "OrderAwaitingApproval";
 			case DELIVERED -> "OrderDelivered";
 			case CANCELLED -> "OrderCancelled";
 			default -> "OrderStatusChanged";

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
 import org.leverans.order.OrderProperties;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
@@ -38,7 +39,7 @@ class SupportController {
 	}
 
 	@GetMapping("/api/support/orders")
-	OrderPage search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+	OrderPage search(@RequestParam(required = false) @Size(max = 100) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		if (q == null || q.isBlank()) {
 			throw ApiProblem.invalid(List.of(FieldProblem.field("q", "REQUIRED",

@@ -12,6 +12,9 @@ class OrderProgressTest {
 
 	private static final List<Reason> OVER_LIMIT = List.of(Reason.of("OVER_LIMIT", "over the limit"));
 
+	private static final List<Reason> OVER_SPENDING_LIMIT = List.of(
+			Reason.of("ORDER_LIMIT_EXCEEDED", "The order total 6000.00 EUR is above anna's order limit of 5000.00 EUR"));
+
 	private static final List<Reason> SITE = List.of(Reason.ofLine(1, "SITE_NOT_IN_AGREEMENT", "unknown site"));
 
 	@Test
@@ -163,6 +166,67 @@ class OrderProgressTest {
 				Outcome.of(Kind.CREDIT_RESERVED));
 
 		assertThat(inDelivery.apply(Outcome.of(Kind.CREDIT_DECLINED, OVER_LIMIT)).ignored()).isTrue();
+	}
+
+	@Test
+	void anOrderAboveASpendingLimitWaitsForApprovalBeforeItIsValidated() {
+		Transition t = OrderProgress.placed().apply(Outcome.of(Kind.APPROVAL_REQUIRED, OVER_SPENDING_LIMIT));
+
+		assertThat(t.path()).containsExactly(OrderStatus.AWAITING_APPROVAL);
+		assertThat(t.reasons()).isEqualTo(OVER_SPENDING_LIMIT);
+	}
+
+	@Test
+	void anApprovedOrderWaitsForItsValidationAndThenGoesOnAsUsual() {
+		OrderProgress approved = awaitingApproval().apply(Outcome.of(Kind.APPROVED)).after();
+
+		assertThat(approved.status()).isEqualTo(OrderStatus.AWAITING_APPROVAL);
+		Transition validated = approved.apply(Outcome.of(Kind.VALIDATED));
+		assertThat(validated.path()).containsExactly(OrderStatus.VALIDATED);
+		assertThat(validated.after().apply(Outcome.of(Kind.CREDIT_RESERVED)).path())
+			.containsExactly(OrderStatus.ACCEPTED);
+	}
+
+	@Test
+	void creditReservedBeforeTheApprovalArrivesIsKeptUntilTheOrderIsValidated() {
+		OrderProgress withCredit = awaitingApproval().apply(Outcome.of(Kind.CREDIT_RESERVED)).after();
+		assertThat(withCredit.status()).isEqualTo(OrderStatus.AWAITING_APPROVAL);
+
+		Transition validated = withCredit.apply(Outcome.of(Kind.APPROVED))
+			.after()
+			.apply(Outcome.of(Kind.VALIDATED));
+
+		assertThat(validated.path()).containsExactly(OrderStatus.VALIDATED, OrderStatus.ACCEPTED);
+	}
+
+	@Test
+	void aRejectedApprovalRejectsTheOrderWithTheManagersReason() {
+		List<Reason> why = List.of(Reason.of("APPROVAL_REJECTED", "Rejected by liisa: not this month"));
+
+		Transition t = awaitingApproval().apply(Outcome.of(Kind.APPROVAL_REJECTED, why));
+
+		assertThat(t.path()).containsExactly(OrderStatus.REJECTED);
+		assertThat(t.reasons()).isEqualTo(why);
+	}
+
+	@Test
+	void anApprovalAnswerForAnOrderNotWaitingIsIgnored() {
+		assertThat(OrderProgress.placed().apply(Outcome.of(Kind.APPROVED)).ignored()).isTrue();
+		OrderProgress cancelled = new OrderProgress(OrderStatus.CANCELLED, null, null,
+				Outcome.of(Kind.APPROVAL_REQUIRED, OVER_SPENDING_LIMIT));
+		assertThat(cancelled.apply(Outcome.of(Kind.APPROVED)).ignored()).isTrue();
+		assertThat(cancelled.apply(Outcome.of(Kind.VALIDATED)).ignored()).isTrue();
+		assertThat(awaitingApproval().apply(Outcome.of(Kind.APPROVAL_REQUIRED, OVER_SPENDING_LIMIT)).ignored())
+			.isTrue();
+	}
+
+	@Test
+	void anOrderWaitingForApprovalMayBeCancelled() {
+		assertThat(OrderStatus.AWAITING_APPROVAL.mayCancel(false)).isTrue();
+	}
+
+	private static OrderProgress awaitingApproval() {
+		return OrderProgress.placed().apply(Outcome.of(Kind.APPROVAL_REQUIRED, OVER_SPENDING_LIMIT)).after();
 	}
 
 	private static OrderProgress onHold() {

@@ -1,5 +1,6 @@
 package org.leverans.order.input;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leverans.order.OrderServiceIntegrationTest;
 import org.leverans.testsupport.hostile.HostileBodies;
+import org.leverans.testsupport.hostile.HostileQueries;
 import org.leverans.testsupport.hostile.HostileRequests;
 import org.leverans.testsupport.hostile.StoredRows;
 
@@ -133,5 +135,19 @@ class HostileInputIntegrationTest extends OrderServiceIntegrationTest {
 		this.mvc.perform(get("/api/orders?status=SHIPPED_TO_MARS").with(anna()))
 			.andExpect(MockMvcResultMatchers.status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("status"));
+	}
+
+	@Test
+	void orderHistorySurvivesHostileQueries() {
+		HostileRequests.assertSafeQueries(
+				HostileQueries.of("page=0&size=20&status=ACCEPTED&from=2026-01-01&to=2026-12-31"
+						+ "&purchaseOrderNumber=PO-1&siteId=" + UUID.randomUUID()),
+				TRIES, query -> this.mvc.perform(get(URI.create("/api/orders?" + query)).with(anna())));
+	}
+
+	@Test
+	void customerServiceSearchSurvivesHostileQueries() {
+		HostileRequests.assertSafeQueries(HostileQueries.of("q=LV-000001&page=0&size=20"), TRIES,
+				query -> this.mvc.perform(get(URI.create("/api/support/orders?" + query)).with(sara())));
 	}
 }

@@ -62,6 +62,22 @@ class PlacementIntegrationTest extends OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void theTraceOfThePlacementGoesOnInTheOrderPlacedRecord() throws Exception {
+		String traceId = "5a1f0e7d3c2b4a699887766554433221";
+		MvcResult result = this.mvc.perform(post("/api/orders").with(anna())
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("traceparent", "00-" + traceId + "-a2fb4a1d1a96d312-00")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(orderBody("PO-TRACED", PASILA))).andReturn();
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(202);
+		UUID id = UUID.fromString(read(result).get("id").asString());
+		ConsumerRecord<String, byte[]> record = awaitRecord(Topics.ORDER, id, "leverans.order.placed.v1");
+		// the same trace, from order-service's own span of the request
+		assertThat(header(record, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-00");
+	}
+
+	@Test
 	void orderNumbersFollowEachOther() throws Exception {
 		String first = read(place(anna(), UUID.randomUUID().toString(), orderBody("PO-A", PASILA))).get("orderNumber")
 			.asString();

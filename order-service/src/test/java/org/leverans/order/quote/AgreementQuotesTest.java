@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class AgreementQuotesTest {
 	@BeforeEach
 	void start() {
 		this.agreementService.start();
-		this.quotes = new AgreementQuotes(new AgreementServiceProperties(URI.create(this.agreementService.baseUrl()), Duration.ofMillis(500)));
+		this.quotes = new AgreementQuotes(new AgreementServiceProperties(URI.create(this.agreementService.baseUrl()), Duration.ofMillis(500)),
+				ObservationRegistry.NOOP);
 	}
 
 	@AfterEach

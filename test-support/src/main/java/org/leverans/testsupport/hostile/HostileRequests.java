@@ -62,6 +62,103 @@ public final class HostileRequests {
 		}
 	}
 
+	/** Sends a query string, already encoded, through MockMvc: {@code get(URI.create("/api/x?" + query))}. */
+	@FunctionalInterface
+	public interface SendQuery {
+
+		ResultActions send(String query) throws Exception;
+	}
+
+	/**
+	 * The property every public GET with parameters must hold for any query: never a 5xx; a 4xx is an RFC 9457
+	 * problem of a Leverans type; a control character, an over-long value or a parameter the endpoint does not take
+	 * is a 400 naming the parameter.
+	 */
+	public static void assertSafeQueries(HostileQueries queries, int tries, SendQuery send) {
+		checkQueries(queries, tries, query -> Answer.of(send.send(query).andReturn().getResponse()));
+	}
+
+	/** The same property against a running server: {@code send} gets the encoded query string. */
+	public static void assertSafeQueriesOverHttp(HostileQueries queries, int tries, SendOverHttp send) {
+		checkQueries(queries, tries, query -> Answer.of(send.send(query)));
+	}
+
+	private static void checkQueries(HostileQueries queries, int tries, Exchange send) {
+		List<String> failures = new ArrayList<>();
+		int refused = 0;
+		for (HostileQuery query : queries.take(tries)) {
+			Answer response;
+			try {
+				response = send.send(query.query());
+			}
+			catch (Exception ex) {
+				failures.add(query.describe() + "\n    → threw " + ex);
+				continue;
+			}
+			String problem = check(query, response);
+			if (problem != null) {
+				failures.add(query.describe() + "\n    → " + problem);
+			}
+			if (response.status() >= 400) {
+				refused++;
+			}
+		}
+		if (!failures.isEmpty()) {
+			throw new AssertionError(failures.size() + " of " + tries + " hostile queries were mishandled (replay with "
+					+ "-Dleverans.hostile.seed=" + queries.seed() + "):\n  "
+					+ String.join("\n  ", failures.subList(0, Math.min(8, failures.size()))));
+		}
+		if (refused == 0) {
+			throw new AssertionError("None of " + tries + " hostile queries was refused (seed " + queries.seed()
+					+ "): the endpoint checks nothing, or the test sends to the wrong place.");
+		}
+	}
+
+	private static String check(HostileQuery sent, Answer response) {
+		int status = response.status();
+		String body = response.body();
+		boolean mustRefuse = switch (sent.kind()) {
+			case "CONTROL_CHARACTER", "HUGE_VALUE", "UNKNOWN_PARAMETER" -> true;
+			default -> false;
+		};
+		if (status >= 500) {
+			return status + " " + excerpt(body);
+		}
+		if (status < 400) {
+			return mustRefuse ? status + ", not a 400 naming " + sent.parameter() : null;
+		}
+		String notAProblem = notAProblem(response);
+		if (notAProblem != null) {
+			return notAProblem;
+		}
+		if (mustRefuse && (status != 400 || !body.contains("\"" + sent.parameter() + "\""))) {
+			return status + " without naming " + sent.parameter() + " as invalid: " + excerpt(body);
+		}
+		return null;
+	}
+
+	/** Why a 4xx answer is not a Leverans problem, or {@code null} when it is one. */
+	private static String notAProblem(Answer response) {
+		int status = response.status();
+		String body = response.body();
+		if (response.contentType() == null
+				|| !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(response.contentType()))) {
+			return status + " as " + response.contentType() + ", not a problem: " + excerpt(body);
+		}
+		JsonNode problem;
+		try {
+			problem = JSON.readTree(body);
+		}
+		catch (RuntimeException ex) {
+			return status + " with a problem body that is not JSON: " + excerpt(body);
+		}
+		if (!problem.path("type").asString("").startsWith(PROBLEM_TYPE) || problem.path("title").asString("").isBlank()
+				|| problem.path("status").asInt() != status) {
+			return status + " with a problem lacking a Leverans type, title or status: " + excerpt(body);
+		}
+		return null;
+	}
+
 	public static void assertSafe(HostileBodies bodies, int tries, Send send, Supplier<String> stored) {
 		check(bodies, tries, body -> Answer.of(send.send(body).andReturn().getResponse()), stored);
 	}
@@ -120,21 +217,11 @@ public final class HostileRequests {
 			return Objects.equals(before, after) ? null
 					: status + " stored text with a control character (" + before + " → " + after + ")";
 		}
-		if (response.contentType() == null
-				|| !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(response.contentType()))) {
-			return status + " as " + response.contentType() + ", not a problem: " + excerpt(body);
+		String notAProblem = notAProblem(response);
+		if (notAProblem != null) {
+			return notAProblem;
 		}
-		JsonNode problem;
-		try {
-			problem = JSON.readTree(body);
-		}
-		catch (RuntimeException ex) {
-			return status + " with a problem body that is not JSON: " + excerpt(body);
-		}
-		if (!problem.path("type").asString("").startsWith(PROBLEM_TYPE) || problem.path("title").asString("").isBlank()
-				|| problem.path("status").asInt() != status) {
-			return status + " with a problem lacking a Leverans type, title or status: " + excerpt(body);
-		}
+		JsonNode problem = JSON.readTree(body);
 		String after = stored.get();
 		if (!Objects.equals(before, after)) {
 			return status + " but something was stored (" + before + " → " + after + ")";

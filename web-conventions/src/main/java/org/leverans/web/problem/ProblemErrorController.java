@@ -36,6 +36,16 @@ public class ProblemErrorController implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		String detail = null;
+		if (exception instanceof Throwable failure && UndecodableQuery.causes(failure)) {
+			ProblemDetail invalid = UndecodableQuery.problem().getBody();
+			Object invalidUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+			if (invalidUri != null) {
+				invalid.setInstance(URI.create(String.valueOf(invalidUri)));
+			}
+			return ResponseEntity.badRequest()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ProblemDefaults.complete(invalid));
+		}
 		if (causedBy(exception, AuthenticationServiceException.class)) {
 			status = HttpStatus.SERVICE_UNAVAILABLE;
 			detail = "Access tokens cannot be verified right now; try again shortly.";

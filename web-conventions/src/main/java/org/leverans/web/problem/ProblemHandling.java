@@ -97,6 +97,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 			// e.g. a commit that failed because the connection was lost: the database, not the request, is at fault
 			return databaseAway(ex, request);
 		}
+		if (UndecodableQuery.causes(ex)) {
+			return problem(UndecodableQuery.problem(), request);
+		}
 		logger.error("Unexpected failure", ex);
 		return problem(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
 				"Something went wrong on our side."), request);

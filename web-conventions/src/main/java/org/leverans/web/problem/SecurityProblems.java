@@ -74,6 +74,7 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
 		catch (IllegalArgumentException ex) {
 			// a rejected URL may not even parse as a URI; the problem is answered without it
 		}
+		ProblemDefaults.withTraceId(problem);
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), problem);

@@ -13,8 +13,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The one shape of a service's security: a stateless resource server taking bearer tokens only (no sessions, so no
- * CSRF), roles from the token's {@code roles} claim, health, the OpenAPI document and {@code /error} open, 401 and
- * 403 as problems. A service states only its own access rules:
+ * CSRF), roles from the token's {@code roles} claim, health, the Prometheus scrape, the OpenAPI document and
+ * {@code /error} open, 401 and 403 as problems. The scrape is open because a service's own port is not public: the
+ * gateway routes only {@code /api/**} to it. A service states only its own access rules:
  *
  * <pre>{@code
  * @Bean
@@ -42,7 +43,7 @@ public class ApiSecurity {
 			// authorized; the bearer token filter does not run again there.
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll();

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.leverans.simulator.CarrierProfile;
+
 /** Plays one carrier profile: a planned slot per delivery, its arrival, and the ETAs it sends on the way. */
 final class SimulatedCarrier {
 

@@ -46,18 +46,20 @@ final class WindowEngine {
 		WindowProperties.Calibration calibration = new WindowProperties.Calibration(
 				Double.parseDouble(System.getProperty("window-evaluation.coverage", "0.95")),
 				Integer.getInteger("window-evaluation.prior-strength", 10),
-				Integer.getInteger("window-evaluation.half-life", 100),
+				Integer.getInteger("window-evaluation.half-life", 70),
 				Integer.getInteger("window-evaluation.max-deliveries", 500),
-				Duration.ofHours(Integer.getInteger("window-evaluation.rescheduled-beyond-hours", 12)));
+				Duration.ofHours(Integer.getInteger("window-evaluation.rescheduled-beyond-hours", 12)),
+				Double.parseDouble(System.getProperty("window-evaluation.sufficient-weight", "40")));
 		return new WindowEngine(
 				new WindowProperties(Duration.ofMinutes(10), null, calibration, Duration.ofMinutes(1)));
 	}
 
 	String name() {
 		WindowProperties.Calibration calibration = this.properties.calibration();
-		return "conformal calibration per carrier and horizon band (coverage %.2f, prior strength %d, half-life %d, "
+		return "conformal calibration per carrier and horizon (coverage %.2f, prior strength %d, half-life %d, "
 			.formatted(calibration.coverage(), calibration.priorStrength(), calibration.halfLife())
-				+ "last %d deliveries)".formatted(calibration.maxDeliveries());
+				+ "last %d deliveries, sufficient weight %.0f)".formatted(calibration.maxDeliveries(),
+						calibration.sufficientWeight());
 	}
 
 	/** What the service keeps when a shipment is delivered: every ETA the carrier gave, and the planned slot. */

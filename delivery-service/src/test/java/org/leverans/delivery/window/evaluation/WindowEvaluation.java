@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.delivery.window.WindowEvidence;
+import org.leverans.simulator.CarrierProfile;
 
 /**
  * Replays simulated carriers through the real window engine and prints, per carrier profile and horizon band (time
@@ -25,11 +27,16 @@ import org.leverans.delivery.window.WindowEvidence;
  * <p>
  * Deliveries are replayed one after another, the profiles interleaved as carriers sharing one platform would be: each
  * window is drawn from what the engine learned from the deliveries before it. The first
- * {@link CarrierProfile#WARM_UP} deliveries of each profile teach and are not scored.
+ * {@link #WARM_UP} deliveries of each profile teach and are not scored.
  */
 public final class WindowEvaluation {
 
 	static final Instant START = Instant.parse("2026-01-05T05:00:00Z");
+
+	/** Deliveries per profile, as long as the drifting carrier takes to drift: the first {@link #WARM_UP} only teach. */
+	static final int DELIVERIES = CarrierProfile.DRIFT_DELIVERIES;
+
+	static final int WARM_UP = 100;
 
 	static final Duration SLOT = Duration.ofHours(2);
 
@@ -38,6 +45,9 @@ public final class WindowEvaluation {
 
 	/** Where the window is looked at: every five minutes up to twelve hours before arrival, and the day before. */
 	static final List<Duration> SCORED_HORIZONS = scoredHorizons();
+
+	/** The moments the issue sets targets for: one hour and four hours before the arrival. */
+	static final List<Duration> TARGET_MOMENTS = List.of(Duration.ofHours(1), Duration.ofHours(4));
 
 	/** Target coverage of the Winkler interval score: misses cost 2/alpha times how far outside they fell. */
 	static final double WINKLER_ALPHA = 0.05;
@@ -52,27 +62,32 @@ public final class WindowEvaluation {
 		long seed = Long.getLong("window-evaluation.seed", 42);
 		Map<CarrierProfile, Map<Band, Score>> learned = new EnumMap<>(CarrierProfile.class);
 		Map<CarrierProfile, Map<Band, Score>> naive = new EnumMap<>(CarrierProfile.class);
+		Map<CarrierProfile, Map<Duration, Score>> atMoments = new EnumMap<>(CarrierProfile.class);
 		WindowEngine engine = WindowEngine.current();
 		List<SimulatedCarrier> carriers = new ArrayList<>();
 		for (CarrierProfile profile : CarrierProfile.values()) {
 			carriers.add(new SimulatedCarrier(profile, new SplittableRandom(seed + profile.ordinal())));
 			learned.put(profile, scores());
 			naive.put(profile, scores());
+			Map<Duration, Score> moments = new LinkedHashMap<>();
+			TARGET_MOMENTS.forEach(moment -> moments.put(moment, new Score()));
+			atMoments.put(profile, moments);
 		}
-		for (int delivery = 0; delivery < CarrierProfile.DELIVERIES; delivery++) {
+		for (int delivery = 0; delivery < DELIVERIES; delivery++) {
 			for (SimulatedCarrier carrier : carriers) {
 				SimulatedDelivery simulated = carrier.deliver(delivery);
-				if (delivery >= CarrierProfile.WARM_UP) {
-					score(engine, simulated, learned.get(carrier.profile()), naive.get(carrier.profile()));
+				if (delivery >= WARM_UP) {
+					score(engine, simulated, learned.get(carrier.profile()), naive.get(carrier.profile()),
+							atMoments.get(carrier.profile()));
 				}
 				engine.learn(simulated);
 			}
 		}
-		print(seed, engine.name(), learned, naive);
+		print(seed, engine.name(), learned, naive, atMoments);
 	}
 
 	private static void score(WindowEngine engine, SimulatedDelivery delivery, Map<Band, Score> learned,
-			Map<Band, Score> naive) {
+			Map<Band, Score> naive, Map<Duration, Score> atMoments) {
 		for (Duration horizon : SCORED_HORIZONS) {
 			Instant now = delivery.deliveredAt().minus(horizon);
 			SimulatedDelivery.Eta latest = delivery.latestEtaAt(now);
@@ -81,7 +96,11 @@ public final class WindowEvaluation {
 					(latest != null) ? latest.givenAt() : null, null);
 			Band band = Band.of(horizon);
 			Instant anchor = (latest != null) ? latest.eta() : delivery.plannedFrom();
-			learned.get(band).add(engine.window(delivery.carrier(), evidence, now), delivery.deliveredAt());
+			DeliveryWindow window = engine.window(delivery.carrier(), evidence, now);
+			learned.get(band).add(window, delivery.deliveredAt());
+			if (atMoments.containsKey(horizon)) {
+				atMoments.get(horizon).add(window, delivery.deliveredAt());
+			}
 			learned.get(band).anchoredAt(anchor, delivery.deliveredAt());
 			naive.get(band)
 				.add((latest != null)
@@ -93,9 +112,9 @@ public final class WindowEvaluation {
 	}
 
 	private static void print(long seed, String engine, Map<CarrierProfile, Map<Band, Score>> learned,
-			Map<CarrierProfile, Map<Band, Score>> naive) {
+			Map<CarrierProfile, Map<Band, Score>> naive, Map<CarrierProfile, Map<Duration, Score>> atMoments) {
 		System.out.printf("Window evaluation: %s, seed %d, %d deliveries per profile after %d of warm-up%n", engine,
-				seed, CarrierProfile.DELIVERIES - CarrierProfile.WARM_UP, CarrierProfile.WARM_UP);
+				seed, DELIVERIES - WARM_UP, WARM_UP);
 		System.out.println("inside = arrival inside the window shown at that horizon (early arrivals are misses); "
 				+ "width = mean window width; Winkler = mean interval score at alpha " + WINKLER_ALPHA
 				+ " (minutes, lower is better); naive = ETA ± 30 min, the planned slot before the first ETA");
@@ -114,6 +133,17 @@ public final class WindowEvaluation {
 						score.meanWidthMinutes(), score.meanWinkler(), baseline.insidePercent(), baseline.meanWinkler(),
 						score.hindsightWidthMinutes());
 			}
+		}
+		System.out.println();
+		System.out.println("The issue's targets: 1 h before, >= 95% inside <= 60 min; 4 h before, >= 90% inside <= 2 h.");
+		System.out.println();
+		System.out.println("| carrier profile | before arrival | windows | inside | width | widest |");
+		System.out.println("|---|---|---|---|---|---|");
+		for (CarrierProfile profile : CarrierProfile.values()) {
+			atMoments.get(profile)
+				.forEach((moment, score) -> System.out.printf("| %s | %d h | %d | %.1f%% | %.0f min | %.0f min |%n",
+						profile.description(), moment.toHours(), score.windows(), score.insidePercent(),
+						score.meanWidthMinutes(), score.widestMinutes()));
 		}
 	}
 
@@ -186,6 +216,8 @@ public final class WindowEvaluation {
 
 		private double winkler;
 
+		private double widestMinutes;
+
 		private final List<Long> anchoredErrors = new ArrayList<>();
 
 		/** Where the arrival fell against what the window was drawn around, for the hindsight width. */
@@ -209,6 +241,7 @@ public final class WindowEvaluation {
 
 		void add(DeliveryWindow window, Instant arrival) {
 			double width = Duration.between(window.from(), window.to()).toSeconds() / 60.0;
+			this.widestMinutes = Math.max(this.widestMinutes, width);
 			double below = Duration.between(arrival, window.from()).toSeconds() / 60.0;
 			double above = Duration.between(window.to(), arrival).toSeconds() / 60.0;
 			this.windows++;
@@ -229,6 +262,10 @@ public final class WindowEvaluation {
 
 		double meanWidthMinutes() {
 			return (this.windows > 0) ? this.widthMinutes / this.windows : Double.NaN;
+		}
+
+		double widestMinutes() {
+			return this.widestMinutes;
 		}
 
 		double meanWinkler() {

@@ -1,0 +1,85 @@
+package org.leverans.e2e;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Who may call what, written down once from docs/api.md's table, independent of how the services enforce it: the
+ * access matrix checks each operation the services' OpenAPI documents list against these rules. The first rule that
+ * matches an operation decides; an operation that no rule matches fails the matrix, so a new endpoint cannot go
+ * unchecked, and a new endpoint under a prefix a rule already covers is checked without anyone touching this class.
+ */
+final class AccessRules {
+
+	static final String ORDERER = "ORDERER";
+
+	static final String AGREEMENT_MANAGER = "AGREEMENT_MANAGER";
+
+	static final String RECEIVER = "RECEIVER";
+
+	static final String CUSTOMER_SERVICE = "CUSTOMER_SERVICE";
+
+	static final String ADMIN = "ADMIN";
+
+	static final String CARRIER = "CARRIER";
+
+	static final Set<String> ROLES = Set.of(ORDERER, AGREEMENT_MANAGER, RECEIVER, CUSTOMER_SERVICE, ADMIN, CARRIER);
+
+	private static final String ANY = "*";
+
+	private static final List<Rule> RULES = List.of(
+			rule("GET", "/api/orders/**", ORDERER, AGREEMENT_MANAGER, RECEIVER, CUSTOMER_SERVICE, ADMIN),
+			rule("POST", "/api/orders/preview", ORDERER, AGREEMENT_MANAGER),
+			rule("POST", "/api/orders/**", ORDERER),
+			rule("GET", "/api/catalog/**", ORDERER, AGREEMENT_MANAGER),
+			rule("POST", "/api/catalog/**", ORDERER, AGREEMENT_MANAGER),
+			rule("GET", "/api/agreements/**", ORDERER, AGREEMENT_MANAGER, RECEIVER),
+			rule("GET", "/api/shipments/**", ORDERER, AGREEMENT_MANAGER, RECEIVER, CARRIER, CUSTOMER_SERVICE, ADMIN),
+			rule("GET", "/api/receiver/**", RECEIVER),
+			rule(ANY, "/api/partner/**", CARRIER),
+			rule("GET", "/api/invoices/**", ORDERER, AGREEMENT_MANAGER, CUSTOMER_SERVICE, ADMIN),
+			rule(ANY, "/api/webhooks/**", AGREEMENT_MANAGER, ADMIN),
+			rule(ANY, "/api/subscriptions/me", ROLES.toArray(String[]::new)),
+			rule(ANY, "/api/subscriptions/sites/**", AGREEMENT_MANAGER, RECEIVER, ADMIN),
+			rule(ANY, "/api/subscriptions/follows/**", CUSTOMER_SERVICE, ADMIN),
+			rule("GET", "/api/stream", ROLES.toArray(String[]::new)),
+			rule("GET", "/api/admin/delivery-accuracy/**", ADMIN, CUSTOMER_SERVICE),
+			rule(ANY, "/api/admin/**", ADMIN),
+			rule(ANY, "/api/support/**", CUSTOMER_SERVICE, ADMIN));
+
+	/**
+	 * Operations taking an id that the matrix leaves alone, each with why. Empty: every one is checked. An entry here
+	 * must say what covers the operation instead.
+	 */
+	static final Map<String, String> EXEMPT = Map.of();
+
+	private AccessRules() {
+	}
+
+	/** The roles that may call the operation, or empty when no rule says. */
+	static Optional<Set<String>> allowed(ApiOperations.Operation operation) {
+		return RULES.stream().filter(rule -> rule.matches(operation)).findFirst().map(Rule::roles);
+	}
+
+	static Optional<String> exemption(ApiOperations.Operation operation) {
+		return Optional.ofNullable(EXEMPT.get(operation.method() + " " + operation.template()));
+	}
+
+	private static Rule rule(String method, String pattern, String... roles) {
+		String regex = Pattern.quote(pattern.replace("/**", "~~"))
+			.replace("*", "\\E[^/]+\\Q")
+			.replace("~~", "\\E(/.*)?\\Q");
+		return new Rule(method, Pattern.compile(regex), Set.of(roles));
+	}
+
+	private record Rule(String method, Pattern path, Set<String> roles) {
+
+		boolean matches(ApiOperations.Operation operation) {
+			return (this.method.equals(ANY) || this.method.equals(operation.method()))
+					&& this.path.matcher(operation.template()).matches();
+		}
+	}
+}
