@@ -85,6 +85,11 @@ final class RunningLeverans implements AutoCloseable {
 		return this.home;
 	}
 
+	/** The platform itself, for a spec that breaks and restarts its components (DrillIT). */
+	Platform platform() {
+		return this.platform;
+	}
+
 	URI gateway() {
 		return URI.create((this.platform != null) ? this.platform.gatewayUrl() : ATTACHED_GATEWAY);
 	}

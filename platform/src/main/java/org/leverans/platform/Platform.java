@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,8 @@ import org.leverans.simulator.PartnerSimulator;
  * }
  * </pre>
  *
- * {@link #close()} stops everything in reverse start order and leaves no process and no port behind.
+ * {@link #close()} stops everything in reverse start order and leaves no process and no port behind. A fault drill
+ * can {@link #kill(String) kill} one component as a crash would and {@link #restart(String) restart} it.
  */
 public final class Platform implements AutoCloseable {
 
@@ -100,6 +102,9 @@ public final class Platform implements AutoCloseable {
 
 	/* guarded by this */
 	private PlatformState state;
+
+	/* guarded by this: how each component the platform started is started again, by name */
+	private final Map<String, Runnable> starts = new LinkedHashMap<>();
 
 	private volatile PostgresConnection postgres;
 
@@ -249,8 +254,18 @@ public final class Platform implements AutoCloseable {
 		ToolJars tools = ToolJars.forProject(this.settings.projectRoot());
 		Path wiremock = tools.wiremock();
 		Path greenmail = tools.greenmail();
-		runTogether(List.of(this::startPostgres, this::startKafka, () -> startCreditBureau(wiremock),
-				() -> startMail(greenmail)));
+		runTogether(List.of(startable(EmbeddedPostgresServer.NAME, this::startPostgres),
+				startable(KafkaBroker.NAME, this::startKafka),
+				startable(CreditBureauStandIn.NAME, () -> startCreditBureau(wiremock)),
+				startable(MailStandIn.NAME, () -> startMail(greenmail))));
+	}
+
+	/** Remembers how a component is started, so that {@link #restart(String)} can start it again. */
+	private Runnable startable(String name, Runnable start) {
+		synchronized (this) {
+			this.starts.put(name, start);
+		}
+		return start;
 	}
 
 	private void startPostgres() {
@@ -356,8 +371,10 @@ public final class Platform implements AutoCloseable {
 				continue;
 			}
 			for (int instance = 0; instance < this.settings.instancesOf(service); instance++) {
-				healthChecks.add(startInstance(service, instance, jar, environment));
-				names.add(instanceName(service, instance));
+				int number = instance;
+				healthChecks.add(startInstance(service, number, jar, environment));
+				startable(instanceName(service, number), () -> startInstance(service, number, jar, environment).run());
+				names.add(instanceName(service, number));
 			}
 		}
 		if (!names.isEmpty()) {
@@ -391,7 +408,7 @@ public final class Platform implements AutoCloseable {
 					}
 					this.progress.info("  ⚠ " + name + ": port " + port
 							+ " was taken by another connection's source port; starting it again");
-					running = restart(running, start);
+					running = replace(running, start);
 				}
 			}
 			this.progress.ready(name, name + " on :" + port, since(begin));
@@ -438,7 +455,7 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/** Replaces a service process that exited while starting with a new one. */
-	private ServiceProcess restart(ServiceProcess exited, Supplier<ServiceProcess> start) {
+	private ServiceProcess replace(ServiceProcess exited, Supplier<ServiceProcess> start) {
 		synchronized (this) {
 			this.components.remove(exited);
 		}
@@ -509,13 +526,82 @@ public final class Platform implements AutoCloseable {
 	}
 
 	private void watchForUnexpectedExits() {
-		for (Component component : components()) {
-			component.child().ifPresent((child) -> child.onExit().thenAccept((process) -> {
-				if (!this.closing.get()) {
-					this.progress.exitedUnexpectedly(component.name(), process.exitValue(), child.logFile());
-				}
-			}));
+		components().forEach(this::watchForUnexpectedExit);
+	}
+
+	/** A component that was killed on purpose has left {@link #components} by the time it exits. */
+	private void watchForUnexpectedExit(Component component) {
+		component.child().ifPresent((child) -> child.onExit().thenAccept((process) -> {
+			if (!this.closing.get() && components().contains(component)) {
+				this.progress.exitedUnexpectedly(component.name(), process.exitValue(), child.logFile());
+			}
+		}));
+	}
+
+	/**
+	 * Kills one component with {@code SIGKILL}, as a crash would ({@link Component#kill()}): a service instance
+	 * ({@code order-service}, {@code order-service-2}, {@code gateway} …), {@code kafka}, {@code postgres} (the
+	 * postmaster and every backend), {@code mail} or {@code credit-bureau}. It stays down until
+	 * {@link #restart(String)}; its exit is not reported as unexpected.
+	 * @throws IllegalArgumentException if no component of that name runs
+	 * @throws IllegalStateException for Kafka or PostgreSQL given by the environment, which run elsewhere
+	 */
+	public void kill(String name) {
+		Component component;
+		synchronized (this) {
+			component = this.components.stream()
+				.filter((candidate) -> candidate.name().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("No component " + name + " runs; running: "
+						+ this.components.stream().map(Component::name).toList()));
+			if (component instanceof ExternalComponent) {
+				throw new IllegalStateException(name + " runs elsewhere (" + component.address()
+						+ "); the platform cannot kill it");
+			}
+			this.components.remove(component);
 		}
+		try {
+			component.kill();
+		}
+		catch (RuntimeException ex) {
+			synchronized (this) {
+				// still ours to stop on close()
+				this.components.add(component);
+			}
+			throw ex;
+		}
+		synchronized (this) {
+			this.state = this.state.without(name);
+			this.stateFile.write(this.state);
+		}
+	}
+
+	/**
+	 * Starts a component that was {@link #kill(String) killed} again, the way it was first started (same ports, data
+	 * directory and settings), and returns once it is ready. PostgreSQL and Kafka recover from their logs.
+	 * @throws IllegalStateException if it still runs, or the platform is closing
+	 * @throws StartupFailure if it does not become ready
+	 */
+	public void restart(String name) {
+		Runnable start;
+		synchronized (this) {
+			if (this.closing.get()) {
+				throw new IllegalStateException("The platform is closing; " + name + " is not started again");
+			}
+			if (this.components.stream().anyMatch((component) -> component.name().equals(name))) {
+				throw new IllegalStateException(name + " still runs; kill it first");
+			}
+			start = this.starts.get(name);
+			if (start == null) {
+				throw new IllegalArgumentException("No component " + name + " was started; known: "
+						+ this.starts.keySet());
+			}
+		}
+		start.run();
+		components().stream()
+			.filter((component) -> component.name().equals(name))
+			.findFirst()
+			.ifPresent(this::watchForUnexpectedExit);
 	}
 
 	/**
@@ -662,6 +748,17 @@ public final class Platform implements AutoCloseable {
 	/** What was started, in start order. */
 	public synchronized List<Component> components() {
 		return List.copyOf(this.components);
+	}
+
+	/**
+	 * The components that were started and are not running now: {@link #kill(String) killed} and not
+	 * {@link #restart(String) restarted}, or killed while their restart failed. Whoever breaks a platform others go
+	 * on using starts these again.
+	 */
+	public synchronized Set<String> down() {
+		Set<String> down = new LinkedHashSet<>(this.starts.keySet());
+		this.components.forEach((component) -> down.remove(component.name()));
+		return down;
 	}
 
 	/** Every OS process the platform started (child JVMs and the PostgreSQL postmaster). */

@@ -135,6 +135,22 @@ public final class EmbeddedPostgresServer implements Component {
 		postmaster.filter(ProcessHandle::isAlive).ifPresent(EmbeddedPostgresServer::awaitExit);
 	}
 
+	/**
+	 * Kills the postmaster and every backend at once, as a machine losing power would; the next start on the same
+	 * data directory recovers from the write-ahead log. The library's lock on the data directory is let go as well
+	 * (its clean stop, which it runs for that, finds no server and says so in the log).
+	 */
+	@Override
+	public void kill() {
+		Component.super.kill();
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not let go of " + this.dataDirectory, ex);
+		}
+	}
+
 	private static void awaitExit(ProcessHandle postmaster) {
 		try {
 			postmaster.onExit().get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);

@@ -132,6 +132,19 @@ public final class ChildProcess {
 		awaitExit(family, Duration.ofSeconds(5));
 	}
 
+	/** Kills a process and its descendants with {@code SIGKILL}, all at once, and waits until none is left. */
+	public static void kill(ProcessHandle root) {
+		Set<ProcessHandle> family = new LinkedHashSet<>();
+		family.add(root);
+		root.descendants().forEach(family::add);
+		family.forEach(ProcessHandle::destroyForcibly);
+		awaitExit(family, Duration.ofSeconds(30));
+		List<Long> survivors = family.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+		if (!survivors.isEmpty()) {
+			throw new IllegalStateException("Processes " + survivors + " outlived SIGKILL for 30 s");
+		}
+	}
+
 	private static void awaitExit(Set<ProcessHandle> handles, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		for (ProcessHandle handle : handles) {

@@ -33,4 +33,12 @@ public interface Component {
 
 	/** Stops it and everything it started; returns once nothing of it is left running. */
 	void stop();
+
+	/**
+	 * Kills its process and everything that process started with {@code SIGKILL}, all at once, as a crash or a power
+	 * loss would: nothing is shut down cleanly. Returns once none of them is left.
+	 */
+	default void kill() {
+		process().ifPresent(ChildProcess::kill);
+	}
 }
