@@ -74,12 +74,17 @@ class SiteSubscriptions {
 	 * receivers whose tokens name it, and the orders and shipments delivering to it. Normally one; none for a site
 	 * this service never heard of.
 	 */
+	/**
+	 * An order's sites count only once it was accepted (its confirmation is stored): a placed order may name any
+	 * site id, even another customer's, and is rejected for it, so its sites prove nothing about who owns them.
+	 */
 	List<UUID> customersOf(UUID siteId) {
 		return this.jdbc.sql("""
 				SELECT customer_id FROM agreement_site WHERE site_id = ?
 				UNION SELECT customer_id FROM site_subscription WHERE site_id = ?
 				UNION SELECT customer_id FROM subscriber WHERE ? = ANY(site_ids) AND customer_id IS NOT NULL
 				UNION SELECT k.customer_id FROM order_site s JOIN known_order k ON k.order_id = s.order_id
+				      JOIN order_confirmation c ON c.order_id = s.order_id
 				      WHERE s.site_id = ?
 				UNION SELECT customer_id FROM arrival_alert WHERE site_id = ? AND customer_id IS NOT NULL""")
 			.params(siteId, siteId, siteId, siteId, siteId)

@@ -9,11 +9,13 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.junit.jupiter.api.Test;
+import org.leverans.contracts.Reason;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.agreement.AgreementActivated;
 import org.leverans.contracts.agreement.AgreementChanged;
 import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.notification.IntegrationTest;
+import org.leverans.notification.TestEvents;
 import org.leverans.notification.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -229,5 +231,26 @@ class SiteSubscriptionIntegrationTest extends IntegrationTest {
 
 	private static DeliverySite site(UUID id, String name) {
 		return new DeliverySite(id, name, "Street 1", "00100", "Helsinki", "FI", "Mikko", "+358 40 1234567");
+	}
+
+	@Test
+	void anOrderNamingAnotherCustomersSiteDoesNotMakeTheSiteTheirs() {
+		UUID intruder = UUID.randomUUID();
+		UUID orderId = UUID.randomUUID();
+		String intrudersManager = TestTokens.person("intruder-" + this.suffix, List.of("AGREEMENT_MANAGER"), intruder,
+				List.of(), null, null, Duration.ofMinutes(10));
+		// The receiver's token makes the site this customer's.
+		assertThat(call("GET", "/api/subscriptions/sites/" + this.site, this.receiver, null).statusCode())
+			.isEqualTo(200);
+
+		// Another customer places an order naming that site; agreement-service rejects it as not in its agreement.
+		events().publish(orderId, TestEvents.placed(orderId, intruder, this.site));
+		events().publish(orderId, TestEvents.rejected(orderId, intruder, Reason.of("SITE_NOT_IN_AGREEMENT", "No")));
+		await().atMost(WAIT).until(() -> rowsAbout(orderId) == 2);
+
+		assertThat(call("GET", "/api/subscriptions/sites/" + this.site, intrudersManager, null).statusCode())
+			.isEqualTo(404);
+		assertThat(call("PUT", "/api/subscriptions/sites/" + this.site, intrudersManager,
+				"{\"channels\":{\"email\":[]}}").statusCode()).isEqualTo(404);
 	}
 }
