@@ -3,6 +3,7 @@ package org.leverans.e2e;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.leverans.drill.DrillPace;
 import org.leverans.drill.Fault;
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * classes one after another, so no other spec runs while a component is down. Whatever happens to the drill, every
  * component it killed is started again before the spec ends, and the spec fails if one does not come back.
  */
+// Last of all specs: its hundreds of orders would fill the receiver's arrivals (a page of the soonest) that the
+// page specs look into, and its restarts are best not followed by anything that measures.
+@Order(Integer.MAX_VALUE)
 class DrillIT extends PlatformSpec {
 
 	@Test

@@ -3,6 +3,7 @@ package org.leverans.e2e;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -65,12 +66,15 @@ class SubscriptionsIT extends PlatformSpec {
 	}
 
 	@Test
-	void anotherCustomersOrdererGetsNotFoundForARakennusSite() {
+	void anOrdererMayNotChooseForASiteAndLearnsNothingOfWhichSitesExist() {
+		// Only agreement managers and receivers choose for a site: the role decides first, whatever the id.
 		BrowserSession erik = BrowserSession.signIn(gateway, "erik", "demo");
 		Api.Response response = erik.get("/api/subscriptions/sites/" + JATKASAARI);
-		assertThat(response.status()).as(response.toString()).isEqualTo(404);
-		assertThat(response.json().get("type").asString()).isEqualTo("urn:leverans:problem:not-found");
+		assertThat(response.status()).as(response.toString()).isEqualTo(403);
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:leverans:problem:forbidden");
 		Api.Response put = erik.put("/api/subscriptions/sites/" + JATKASAARI, Map.of("arrivalLeadMinutes", 5));
-		assertThat(put.status()).as(put.toString()).isEqualTo(404);
+		assertThat(put.status()).as(put.toString()).isEqualTo(403);
+		Api.Response unknown = erik.get("/api/subscriptions/sites/" + UUID.randomUUID());
+		assertThat(unknown.status()).as(unknown.toString()).isEqualTo(403);
 	}
 }
