@@ -165,6 +165,7 @@ class WebhookIntegrationTest extends IntegrationTest {
 		UUID ownSite = UUID.randomUUID();
 		UUID otherSite = UUID.randomUUID();
 		UUID first = UUID.randomUUID();
+		agreementNames(ownSite);
 		events().publish(first, TestEvents.placed(first, this.customer, ownSite, otherSite));
 		await().atMost(WAIT).until(() -> rowsAbout(first) == 1);
 
