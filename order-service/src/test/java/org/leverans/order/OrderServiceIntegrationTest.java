@@ -44,7 +44,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 		"leverans.services.agreement-timeout=1s",
 		// Every placement asks the stand-in, so each test can say what the catalogue knows (KnownProductsTest
 		// covers remembering known codes).
-		"leverans.orders.product-codes-known-for=0s" })
+		"leverans.orders.product-codes-known-for=0s",
+		// Nothing validates orders here, so every order placed stays PLACED: admission must not refuse them
+		// (FlowAdmissionIntegrationTest covers it with a bound of its own).
+		"leverans.orders.admission.max-undecided=1000000" })
 @AutoConfigureMockMvc
 public abstract class OrderServiceIntegrationTest {
 

@@ -27,10 +27,13 @@ class PlacementController {
 
 	private final Orders orders;
 
-	PlacementController(OrderPlacement placement, RequestChecks checks, Orders orders) {
+	private final FlowAdmission admission;
+
+	PlacementController(OrderPlacement placement, RequestChecks checks, Orders orders, FlowAdmission admission) {
 		this.placement = placement;
 		this.checks = checks;
 		this.orders = orders;
+		this.admission = admission;
 	}
 
 	@PostMapping("/api/orders")
@@ -39,6 +42,7 @@ class PlacementController {
 			@RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@RequestBody(required = false) PlaceOrderRequest request) {
 		this.checks.check(idempotencyKey, request);
+		this.admission.admit();
 		return answer(this.placement.place(caller, BearerToken.of(authorization), idempotencyKey, request, null));
 	}
 
@@ -51,6 +55,7 @@ class PlacementController {
 			.filter(order -> caller.mayOrderFor(order.customerId()))
 			.orElseThrow(() -> ApiProblem.notFound("Order " + id + " does not exist."));
 		this.checks.check(idempotencyKey, request);
+		this.admission.admit();
 		PlaceOrderRequest again = new PlaceOrderRequest(request.purchaseOrderNumber(),
 				(request.deliveryMode() != null) ? request.deliveryMode() : earlier.deliveryMode(),
 				request.requestedDelivery(),

@@ -27,12 +27,15 @@ import static org.mockito.Mockito.verify;
 
 class KnownProductsTest {
 
+	private static final OrderProperties.Admission ANY_ADMISSION = new OrderProperties.Admission(200,
+			Duration.ofMillis(250), Duration.ofSeconds(2));
+
 	final AtomicLong nanos = new AtomicLong();
 
 	final ProductCodes catalogue = mock(ProductCodes.class);
 
 	final KnownProducts products = new KnownProducts(this.catalogue,
-			new OrderProperties(Duration.ofHours(24), 100, Duration.ofMinutes(10)), this.nanos::get);
+			new OrderProperties(Duration.ofHours(24), 100, Duration.ofMinutes(10), ANY_ADMISSION), this.nanos::get);
 
 	@Test
 	void aKnownCodeIsNotAskedAboutAgainWithinThePeriodWhateverItsCase() {
@@ -91,7 +94,7 @@ class KnownProductsTest {
 	@Test
 	void withNoPeriodEveryPlacementAsks() {
 		KnownProducts askingAlways = new KnownProducts(this.catalogue,
-				new OrderProperties(Duration.ofHours(24), 100, Duration.ZERO), this.nanos::get);
+				new OrderProperties(Duration.ofHours(24), 100, Duration.ZERO, ANY_ADMISSION), this.nanos::get);
 		given(this.catalogue.unknown(anyCollection(), any())).willReturn(Optional.of(Set.of()));
 
 		askingAlways.check(order("CEM-25KG"), "token");
