@@ -337,6 +337,12 @@ public final class Bench {
 			return Percentiles.of(this.placements.stream().map(Placement::latencyMillis).toList());
 		}
 
+		/** The POSTs that placed an order: what a client the platform took on waited. */
+		Percentiles admittedLatency() {
+			return Percentiles
+				.of(this.placements.stream().filter(Placement::placed).map(Placement::latencyMillis).toList());
+		}
+
 		boolean holds() {
 			return why().isEmpty();
 		}
@@ -364,6 +370,7 @@ public final class Bench {
 				.row("offered / achieved", String.format("%.1f / %.1f orders/s", this.offered, placed() / this.sendSeconds))
 				.row("POSTs: placed / shed (429, 503) / failed", placed() + " / " + shed() + " / " + failed())
 				.row("POST latency p50 / p95 / p99", postLatency().summary())
+				.row("— of POSTs that placed an order (202)", admittedLatency().summary())
 				.row("placed → accepted p50 / p95 / p99", this.outcomes.placedToAccepted().summary())
 				.row("lost (undecided, accepted without shipment)", this.outcomes.lost() + " ("
 						+ this.outcomes.undecided() + ", " + this.outcomes.acceptedWithoutShipment() + ")")

@@ -53,8 +53,8 @@ class OverloadTest extends GatewayTestSupport {
 		assertThat(scrape.value("leverans_gateway_shed_total", "service", "order-service"))
 			.hasValueSatisfying((shed) -> assertThat(shed).isGreaterThanOrEqualTo(
 					answers.stream().filter((answer) -> answer.status() == 503).count()));
-		assertThat(scrape.value("resilience4j_bulkhead_max_allowed_concurrent_calls", "name", "order-service"))
-			.hasValue((double) MAX_IN_FLIGHT);
+		assertThat(scrape.value("leverans_gateway_in_flight_limit", "service", "order-service"))
+			.hasValueSatisfying((limit) -> assertThat(limit).isBetween(1.0, (double) MAX_IN_FLIGHT));
 	}
 
 	@Test

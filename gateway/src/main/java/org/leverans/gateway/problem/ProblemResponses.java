@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes problem details straight to the response: security filters, the rate limiter, the bulkheads and the error
+ * Writes problem details straight to the response: security filters, the rate limiter, the in-flight bounds and the error
  * handler all answer before (or instead of) any handler that could render them.
  */
 @Component

@@ -1,0 +1,74 @@
+package org.leverans.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One API reference for the platform: Swagger UI at the gateway, over every service's OpenAPI document. */
+class ApiReferenceTest extends GatewayTestSupport {
+
+	@Test
+	void listsEveryServicesDocumentAndTheGatewaysOwn() {
+		String config = this.client.get()
+			.uri("/v3/api-docs/swagger-config")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("anna"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(config).contains("\"/api-docs/order-service\"", "\"/api-docs/agreement-service\"",
+				"\"/api-docs/credit-service\"", "\"/api-docs/delivery-service\"", "\"/api-docs/notification-service\"",
+				"\"/api-docs/billing-service\"", "\"/v3/api-docs\"");
+	}
+
+	@Test
+	void triesCallsInTheBrowserSessionWithItsCsrfToken() {
+		String initializer = this.client.get()
+			.uri("/webjars/swagger-ui/swagger-initializer.js")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("anna"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		// The pages send the session's CSRF cookie back as X-XSRF-TOKEN; "Try it out" must too.
+		assertThat(initializer).contains("XSRF-TOKEN");
+	}
+
+	@Test
+	void sendsAPersonWhoIsNotSignedInToSignInFirst() {
+		this.client.get()
+			.uri("/api-docs.html")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/oauth2/authorization/leverans");
+	}
+
+	@Test
+	void servesSwaggerUiUnderTheContentSecurityPolicyOfThePages() {
+		String page = this.client.get()
+			.uri("/webjars/swagger-ui/index.html")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("anna"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'self'"))
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(page).contains("swagger-ui");
+	}
+}
