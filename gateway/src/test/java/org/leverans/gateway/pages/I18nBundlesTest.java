@@ -82,7 +82,10 @@ class I18nBundlesTest {
 			assertThat(usage.keys().stream().filter((key) -> !keys.contains(key)).toList())
 				.as("keys used by the pages but missing in %s.json", language)
 				.isEmpty();
-			assertThat(usage.prefixes().stream().filter((prefix) -> keys.stream().noneMatch((k) -> k.startsWith(prefix))).toList())
+			assertThat(usage.prefixes()
+				.stream()
+				.filter((prefix) -> keys.stream().noneMatch((key) -> key.startsWith(prefix)))
+				.toList())
 				.as("key families (t(`prefix.${…}`)) without a key in %s.json", language)
 				.isEmpty();
 		}
@@ -250,7 +253,6 @@ class I18nBundlesTest {
 				names.add(matcher.group(1));
 			}
 		}
-		// A plural message may leave the number out of its "one" form ("a line"); its other forms have it.
 		return names;
 	}
 
