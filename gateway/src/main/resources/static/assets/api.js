@@ -1,6 +1,8 @@
 // Calls to the Leverans API through the gateway with the browser session. Every call ends in an answer, a readable
 // error or a timeout message: no page waits silently.
 
+import { t, language } from './i18n.js';
+
 const DEFAULT_TIMEOUT_MS = 20000;
 
 /** An API answer that was not a success, with the RFC 9457 problem the server sent (when it sent one). */
@@ -40,7 +42,7 @@ export function newIdempotencyKey() {
 export async function api(path, { method = 'GET', body, headers = {}, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const sent = { Accept: 'application/json, application/problem+json', ...headers };
+  const sent = { Accept: 'application/json, application/problem+json', 'Accept-Language': language(), ...headers };
   if (body !== undefined) sent['Content-Type'] = 'application/json';
   if (!['GET', 'HEAD'].includes(method)) {
     const token = xsrfToken();
@@ -61,23 +63,23 @@ export async function api(path, { method = 'GET', body, headers = {}, timeoutMs 
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error.name === 'AbortError') {
-      throw new ApiError(0, null, `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds. Please try again.`);
+      throw new ApiError(0, null, t('api.timeout', { count: Math.round(timeoutMs / 1000) }));
     }
-    throw new ApiError(0, null, 'Leverans could not be reached. Check your connection and try again.');
+    throw new ApiError(0, null, t('api.unreachable'));
   } finally {
     clearTimeout(timer);
   }
 }
 
 function messageFor(status, problem) {
-  if (status === 401) return 'Your session has ended. Reload the page to sign in again.';
+  if (status === 401) return t('api.signedOut');
   if (status === 403 && problem?.type === 'urn:leverans:problem:csrf') {
-    return 'The page is out of date with your session. Reload the page and try again.';
+    return t('api.csrf');
   }
-  if (status === 403) return 'You are signed in, but your role may not do this.';
-  if (status === 404) return problem?.detail || 'Not found.';
-  if (status === 429) return 'Too many requests just now. Wait a moment and try again.';
-  if (status >= 500) return problem?.title ? `${problem.title}. Please try again in a moment.` : 'The server had a problem. Please try again in a moment.';
+  if (status === 403) return t('api.forbidden');
+  if (status === 404) return problem?.detail || t('api.notFound');
+  if (status === 429) return t('api.tooMany');
+  if (status >= 500) return problem?.title ? t('api.serverProblemTitled', { title: problem.title }) : t('api.serverProblem');
   if (problem) return [problem.title, problem.errors?.length ? null : problem.detail].filter(Boolean).join(': ');
-  return `The request failed (HTTP ${status}).`;
+  return t('api.failed', { status });
 }

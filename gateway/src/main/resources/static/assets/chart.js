@@ -2,6 +2,8 @@
 // Each chart is an <svg role="img"> named by its title and described in words; pages put the same figures in a table
 // beside it, for screen readers and for anyone who wants the numbers.
 
+import { t } from './i18n.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 360;
 const HEIGHT = 220;
@@ -56,7 +58,7 @@ export function columnChart({ title, description, categories, values, min, max, 
     const label = svg('text', { x: centre, y: HEIGHT - PLOT.bottom + 16, 'text-anchor': 'middle' }, category);
     if (value === null || value === undefined) {
       return svg('g', {}, label, svg('text', { x: centre, y: HEIGHT - PLOT.bottom + 32, 'text-anchor': 'middle',
-        class: 'no-data' }, 'no data'));
+        class: 'no-data' }, t('accuracy.noData')));
     }
     const top = y(value);
     return svg('g', { class: short?.(value) ? 'column short' : 'column' },

@@ -1,54 +1,75 @@
-// Times in the viewer's own time zone (the browser's), amounts exactly as the API sends them.
+// Times in the viewer's own time zone (the browser's) and the page's language; money and numbers as the language
+// writes them (Intl), amounts exact as the API sends them.
+import { t, has, locale, language } from './i18n.js';
 
-const LOCALE = 'en-GB';
-const dayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short' });
-const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const plainDateFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const formats = new Map();
+
+/** One Intl format per locale and options, made when first needed: the language is known only after /api/me. */
+function format(kind, options) {
+  const key = `${kind}|${locale()}|${JSON.stringify(options)}`;
+  if (!formats.has(key)) {
+    formats.set(key, kind === 'date' ? new Intl.DateTimeFormat(locale(), options) : new Intl.NumberFormat(locale(), options));
+  }
+  return formats.get(key);
+}
+
+// Finnish writes a day as "ti 24.11.", Swedish and English name the month.
+const DAY = {
+  fi: { weekday: 'short', day: 'numeric', month: 'numeric' },
+  sv: { weekday: 'short', day: 'numeric', month: 'short' },
+  en: { weekday: 'short', day: 'numeric', month: 'short' },
+};
+const TIME = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
 export const viewerTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** "Tue 24 Nov" (the comma en-GB puts after the weekday is left out). */
+/** "Tue 24 Nov", "ti 24.11.", "tis 24 nov." (the comma some locales put after the weekday is left out). */
 function day(date) {
-  return dayFormat.format(date).replace(',', '');
+  return format('date', DAY[language()]).format(date).replace(',', '');
+}
+
+function time(date) {
+  return format('date', TIME).format(date);
 }
 
 /** An instant: "Tue 24 Nov 07:05". */
 export function dateTime(iso) {
   if (!iso) return '';
   const date = new Date(iso);
-  return `${day(date)} ${timeFormat.format(date)}`;
+  return `${day(date)} ${time(date)}`;
 }
 
 /** A calendar date from the API ("2026-12-03"), which has no time zone: "Thu 3 Dec 2026". */
 export function plainDate(isoDate) {
   if (!isoDate) return '';
-  return plainDateFormat.format(new Date(`${isoDate}T00:00:00Z`)).replace(',', '');
+  return format('date', { ...DAY[language()], year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${isoDate}T00:00:00Z`)).replace(',', '');
 }
 
 /** A delivery window: "Tue 24 Nov 07:00–09:00", or both days when it spans midnight. */
 export function deliveryWindow(window) {
-  if (!window?.from || !window?.to) return 'No delivery window yet';
+  if (!window?.from || !window?.to) return t('window.none');
   const from = new Date(window.from);
   const to = new Date(window.to);
-  if (window.basis === 'ACTUAL') return `Delivered ${day(to)} ${timeFormat.format(to)}`;
+  if (window.basis === 'ACTUAL') return t('window.delivered', { time: `${day(to)} ${time(to)}` });
   const sameDay = day(from) === day(to);
   return sameDay
-    ? `${day(from)} ${timeFormat.format(from)}–${timeFormat.format(to)}`
-    : `${day(from)} ${timeFormat.format(from)} – ${day(to)} ${timeFormat.format(to)}`;
+    ? `${day(from)} ${time(from)}–${time(to)}`
+    : `${day(from)} ${time(from)} – ${day(to)} ${time(to)}`;
 }
-
-const BASIS = {
-  PLANNED: 'planned slot',
-  CARRIER_ETA: "carrier's estimate",
-  PREDICTED: 'predicted from the carrier’s track record',
-  ACTUAL: 'delivered',
-};
 
 export function windowBasis(basis) {
-  return BASIS[basis] || (basis ? basis.toLowerCase() : '');
+  return basis ? t(`window.basis.${basis}`) : '';
 }
 
-const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
+export function percent(value, maximumFractionDigits = 1) {
+  return format('number', { style: 'percent', maximumFractionDigits }).format(value);
+}
+
+/** A count or measure as the language writes it ("1 234", "1,234"). */
+export function number(value, options = {}) {
+  return format('number', options).format(value);
+}
 
 /**
  * How sure a window is, in plain words, from its confidence (delivery-service's WindowConfidence): "95% of Baltic
@@ -58,39 +79,47 @@ const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractio
 export function windowConfidence(window, carrier) {
   const confidence = window?.confidence;
   if (!confidence || window.basis === 'ACTUAL' || confidence.kind === 'ACTUAL') return '';
-  const who = carrier ? carrierName(carrier) : 'this carrier';
-  const share = confidence.coverage != null ? percent.format(confidence.coverage) : null;
-  const deliveries = (n) => `${n} ${n === 1 ? 'delivery' : 'deliveries'}`;
+  const who = carrier ? carrierName(carrier) : t('window.unknownCarrier');
+  const params = { carrier: who, count: confidence.samples,
+    share: confidence.coverage != null ? percent(confidence.coverage) : '–' };
   switch (confidence.kind) {
     case 'CALIBRATED':
-      return `${share} of ${possessive(who)} deliveries arrive inside a window like this `
-        + `(from ${deliveries(confidence.samples)} on record).`;
+      return t('window.confidence.calibrated', { ...params, carrier: possessive(who) });
     case 'POOLED':
-      return `${who} has few deliveries on record yet; ${share} of all carriers’ deliveries arrive inside a window `
-        + 'like this.';
+      return t('window.confidence.pooled', params);
     case 'DEFAULT_MARGINS':
-      return window.basis === 'PLANNED'
-        ? `The requested slot. Too few deliveries on record to say how often ${who} keeps it.`
-        : `${possessive(who)} own estimate with a fixed margin. Too few deliveries on record to say how often it `
-          + 'holds.';
+      return window.basis === 'PLANNED' ? t('window.confidence.defaultPlanned', params)
+        : t('window.confidence.defaultEstimate', { ...params, carrier: possessive(who) });
     default:
       return '';
   }
 }
 
+/**
+ * English makes the carrier possessive ("Baltic Haulage’s"); Finnish and Swedish phrase their sentences so the name
+ * stays as it is ("kuljetusliikkeen Baltic Haulage", "från Baltic Haulage").
+ */
 function possessive(name) {
+  if (language() !== 'en') return name;
   return name.endsWith('s') ? `${name}’` : `${name}’s`;
 }
 
-/** Money is a string with two decimals; shown as sent, never through a floating-point number. */
+/**
+ * Money: the API's decimal string formatted for the language, then the currency code ("945.80 EUR", "945,80 EUR").
+ * Intl formats the string as the exact decimal it is, never through a floating-point number; groups of thousands
+ * only from five digits on ("5000.00", "12 500,00").
+ */
 export function money(amount, currency) {
   if (amount == null) return '–';
-  return currency ? `${amount} ${currency}` : amount;
+  const figure = format('number', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: 'min2' })
+    .format(String(amount));
+  return currency ? `${figure} ${currency}` : figure;
 }
 
-/** "IN_DELIVERY" → "In delivery". */
+/** A code from the API in words: "IN_DELIVERY" → "In delivery" / "Toimituksessa"; unknown codes humanised. */
 export function label(code) {
   if (!code) return '';
+  if (has(`code.${code}`)) return t(`code.${code}`);
   const words = code.toLowerCase().replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -104,6 +133,8 @@ export function todayIso() {
 /** An event type as recorded ("OrderPlaced", "shipment.updated") → "Order placed", "Shipment updated". */
 export function eventName(type) {
   if (!type) return '';
+  if (has(`event.${type}`)) return t(`event.${type}`);
+  if (has(`code.${type}`)) return t(`code.${type}`);
   const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replaceAll('.', ' ').replaceAll('_', ' ').replaceAll('-', ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -2,6 +2,8 @@
 // dropped connection (sending Last-Event-ID); when the gateway answers with an error the browser gives up, so this
 // reconnects with ?lastEventId= and a growing delay, and no change is missed or doubled.
 
+import { t } from './i18n.js';
+
 export const STREAM_EVENTS = ['order.status-changed', 'shipment.updated', 'shipment.window-changed',
   'shipment.arriving', 'shipment.delivered'];
 
@@ -54,7 +56,6 @@ export function liveIndicator() {
   const node = document.createElement('span');
   node.className = 'live';
   node.setAttribute('role', 'status');
-  node.textContent = 'Connecting to live updates …';
-  const texts = { connecting: 'Connecting to live updates …', live: '● Live', reconnecting: 'Live updates paused, reconnecting …' };
-  return { node, update: (state) => { node.textContent = texts[state]; node.dataset.state = state; } };
+  node.textContent = t('live.connecting');
+  return { node, update: (state) => { node.textContent = t(`live.${state}`); node.dataset.state = state; } };
 }

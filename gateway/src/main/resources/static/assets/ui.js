@@ -1,4 +1,6 @@
 // Small DOM helpers shared by the pages: building elements, loading, empty and error states.
+import { t } from './i18n.js';
+import { label } from './format.js';
 
 /** el('a', {href: '/x', class: 'y'}, 'text', child) */
 export function el(tag, attributes = {}, ...children) {
@@ -22,7 +24,7 @@ export function clear(node, ...children) {
 }
 
 /** A polite "Loading …" status, which the content or an error replaces. */
-export function loading(text = 'Loading …') {
+export function loading(text = t('common.loading')) {
   return el('p', { class: 'loading', role: 'status' }, text);
 }
 
@@ -37,7 +39,7 @@ export function errorBox(error, heading) {
     heading ? el('strong', {}, heading, ' ') : null,
     el('span', {}, error?.message || String(error)),
     errors.length ? el('ul', {}, errors.map((e) => el('li', {},
-      e.line !== undefined ? `Line ${e.line}: ` : e.field ? `${e.field}: ` : '',
+      e.line !== undefined ? t('common.lineNo', { line: e.line }) : e.field ? `${e.field}: ` : '',
       e.message || e.code))) : null);
 }
 
@@ -56,9 +58,7 @@ export async function load(container, promise, render) {
 
 /** A status as a coloured badge with its name in words ("IN_DELIVERY" → "In delivery"). */
 export function statusBadge(status) {
-  const words = (status || '').toLowerCase().replaceAll('_', ' ');
-  return el('span', { class: `badge status-${(status || '').toLowerCase()}`, dataset: { status } },
-    words.charAt(0).toUpperCase() + words.slice(1));
+  return el('span', { class: `badge status-${(status || '').toLowerCase()}`, dataset: { status } }, label(status));
 }
 
 export function param(name) {

@@ -64,15 +64,29 @@ final class Browser implements AutoCloseable {
 
 	/** A desktop browser whose clock runs in another time zone, as a person's abroad does. */
 	static Browser desktop(URI gateway, String timeZone) {
-		return open(gateway, 1280, 900, false, timeZone);
+		return open(gateway, 1280, 900, false, timeZone, ENGLISH);
 	}
 
 	/** A phone-sized screen (390 × 844 CSS pixels, as Chrome's device emulation makes it; a window cannot be that narrow). */
 	static Browser phone(URI gateway) {
-		return open(gateway, 390, 844, true, VIEWER_TIME_ZONE);
+		return open(gateway, 390, 844, true, VIEWER_TIME_ZONE, ENGLISH);
 	}
 
-	private static Browser open(URI gateway, int width, int height, boolean phone, String timeZone) {
+	/**
+	 * A desktop browser where nobody has chosen a language yet, so the pages speak the one in the person's token.
+	 * The other browsers have English chosen, as a person who picked it on a page would: the specs read the English
+	 * pages, while most demo users' tokens say Finnish or Swedish.
+	 */
+	static Browser desktopInTokenLanguage(URI gateway) {
+		return open(gateway, 1280, 900, false, VIEWER_TIME_ZONE, null);
+	}
+
+	/** The pages' language choice, as assets/i18n.js keeps it. */
+	static final String LANGUAGE_CHOICE = "leverans.language";
+
+	static final String ENGLISH = "en";
+
+	private static Browser open(URI gateway, int width, int height, boolean phone, String timeZone, String language) {
 		Path profile;
 		try {
 			profile = Files.createTempDirectory("leverans-chromium-");
@@ -95,7 +109,19 @@ final class Browser implements AutoCloseable {
 		}
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(PATIENCE);
+		if (language != null) {
+			// Before any page of the gateway runs, unless a spec (or the page's menu) has chosen since.
+			driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+					try {
+					  if (location.origin === '%s' && !localStorage.getItem('%s')) localStorage.setItem('%s', '%s');
+					} catch (e) { /* a page without storage */ }
+					""".formatted(origin(gateway), LANGUAGE_CHOICE, LANGUAGE_CHOICE, language)));
+		}
 		return new Browser(driver, profile, gateway, phone);
+	}
+
+	private static String origin(URI gateway) {
+		return gateway.getScheme() + "://" + gateway.getAuthority();
 	}
 
 	/**

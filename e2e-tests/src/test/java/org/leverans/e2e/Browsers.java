@@ -24,6 +24,10 @@ final class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
 		return keep(Browser.desktop(gateway, timeZone));
 	}
 
+	Browser desktopInTokenLanguage(URI gateway) {
+		return keep(Browser.desktopInTokenLanguage(gateway));
+	}
+
 	Browser phone(URI gateway) {
 		return keep(Browser.phone(gateway));
 	}

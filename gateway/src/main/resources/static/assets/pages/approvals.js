@@ -1,5 +1,6 @@
 // The agreement manager's approvals: orders above a spending limit waiting for a decision (approve, or reject with a
 // reason the orderer reads), arriving live from the stream, and the spending limits per orderer and per site.
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { startPage } from '../layout.js';
 import { el, clear, load, empty, errorBox, statusBadge, param } from '../ui.js';
@@ -8,24 +9,25 @@ import { openStream, liveIndicator } from '../stream.js';
 
 const FILTERS = ['PENDING', 'APPROVED', 'REJECTED', 'EXPIRED', 'WITHDRAWN', 'ALL'];
 
-const { me, main } = await startPage({ heading: 'Approvals', allowedRoles: ['AGREEMENT_MANAGER'] });
+const { me, main } = await startPage({ heading: 'approvals.heading', allowedRoles: ['AGREEMENT_MANAGER'] });
 if (me) {
   const status = FILTERS.includes(param('status')) ? param('status') : 'PENDING';
   const live = liveIndicator();
   main.append(live.node, el('form', { class: 'filters', method: 'get' },
-    el('div', { class: 'field' }, el('label', { for: 'status' }, 'Show'),
+    el('div', { class: 'field' }, el('label', { for: 'status' }, t('common.show')),
       el('select', { id: 'status', name: 'status' }, FILTERS.map((f) => el('option', { value: f, selected: f === status },
-        f === 'ALL' ? 'All approvals' : f === 'PENDING' ? 'Waiting for a decision' : label(f))))),
-    el('button', { type: 'submit' }, 'Show')));
+        f === 'ALL' ? t('approvals.all') : f === 'PENDING' ? t('approvals.waiting') : label(f))))),
+    el('button', { type: 'submit' }, t('common.show'))));
   const outcome = el('div', { 'aria-live': 'polite', id: 'outcome' });
   const heading = el('h2', { id: 'queue-heading' },
-    status === 'PENDING' ? 'Waiting for your approval' : status === 'ALL' ? 'All approvals' : `${label(status)} orders`);
+    status === 'PENDING' ? t('approvals.waitingForYou') : status === 'ALL' ? t('approvals.all')
+      : t('approvals.ofStatus', { status: label(status) }));
   const queue = el('section', { id: 'queue', 'aria-labelledby': 'queue-heading' });
   const limits = el('section', { id: 'limits', 'aria-labelledby': 'limits-heading' });
-  main.append(outcome, heading, queue, el('h2', { id: 'limits-heading' }, 'Spending limits'), limits);
+  main.append(outcome, heading, queue, el('h2', { id: 'limits-heading' }, t('approvals.limits')), limits);
   const refresh = () => load(queue, api(`/api/approvals?status=${status}`), ({ body }) =>
     body.items.length ? el('div', { class: 'grid' }, body.items.map((a) => card(a, outcome, refresh)))
-      : empty(status === 'PENDING' ? 'No orders are waiting for your approval.' : 'No approvals.'));
+      : empty(status === 'PENDING' ? t('approvals.noneWaiting') : t('approvals.none')));
   const refreshLimits = () => load(limits, api('/api/approval-limits'), ({ body }) => limitsView(body, outcome, refreshLimits));
   refresh();
   refreshLimits();
@@ -48,49 +50,51 @@ function card(approval, outcome, refresh) {
       const answer = (await api(`/api/approvals/${approval.orderId}/decision`, {
         method: 'POST', body: { decision, reason: reason.value.trim() || undefined } })).body;
       clear(outcome, el('p', { class: 'success', role: 'status' },
-        `Order ${approval.orderNumber}: ${label(answer.status)} by ${answer.decidedBy}.`));
+        t('approvals.decided', { number: approval.orderNumber, status: label(answer.status), who: answer.decidedBy })));
       refresh();
     } catch (error) {
       button.disabled = false;
-      clear(outcome, errorBox(error, 'The decision was not recorded.'));
+      clear(outcome, errorBox(error, t('common.decisionFailed')));
     }
   };
   return el('article', { class: 'card approval', dataset: { orderId: approval.orderId } },
     el('h3', {}, el('a', { href: `/buyer/order.html?id=${approval.orderId}`, class: 'order-number' },
-      `Order ${approval.orderNumber}`), ' ', statusBadge(approval.status)),
+      t('orderDetail.title', { number: approval.orderNumber })), ' ', statusBadge(approval.status)),
     el('dl', { class: 'facts' },
-      el('dt', {}, 'Placed by'), el('dd', { class: 'placed-by' }, `${approval.placedBy}, ${dateTime(approval.placedAt)}`),
-      el('dt', {}, 'Total'), el('dd', { class: 'total' }, el('strong', {}, money(approval.total, currency))),
+      el('dt', {}, t('approvals.placedBy')), el('dd', { class: 'placed-by' }, `${approval.placedBy}, ${dateTime(approval.placedAt)}`),
+      el('dt', {}, t('totals.total')), el('dd', { class: 'total' }, el('strong', {}, money(approval.total, currency))),
       approval.status === 'PENDING'
-        ? [el('dt', {}, 'Decide by'), el('dd', {}, dateTime(approval.expiresAt))]
-        : [el('dt', {}, 'Decided'), el('dd', { class: 'decided' },
-          `${dateTime(approval.decidedAt)}${approval.decidedBy ? ` by ${approval.decidedBy}` : ' (nobody answered in time)'}`)],
-      approval.note ? [el('dt', {}, 'Note'), el('dd', {}, approval.note)] : null),
-    el('p', {}, 'Why it needs approval:'),
+        ? [el('dt', {}, t('orderDetail.decideBy')), el('dd', {}, dateTime(approval.expiresAt))]
+        : [el('dt', {}, t('orderDetail.decided')), el('dd', { class: 'decided' }, approval.decidedBy
+          ? t('common.atBy', { time: dateTime(approval.decidedAt), who: approval.decidedBy })
+          : t('approvals.nobodyInTime', { time: dateTime(approval.decidedAt) }))],
+      approval.note ? [el('dt', {}, t('common.note')), el('dd', {}, approval.note)] : null),
+    el('p', {}, t('approvals.why')),
     el('ul', { class: 'reasons' }, (approval.reasons || []).map((r) => el('li', {}, r.message || label(r.code)))),
-    el('details', {}, el('summary', {}, `${approval.lines.length} line(s)`),
+    el('details', {}, el('summary', {}, t('common.lines', { count: approval.lines.length })),
       el('ul', {}, approval.lines.map((l) => el('li', {},
-        `${l.quantity} × ${l.name || l.sku} (${l.sku}) to ${l.siteName || 'site'}: ${money(l.lineTotal, currency)}`)))),
+        t('approvals.line', { quantity: l.quantity, name: l.name || l.sku, sku: l.sku, site: l.siteName || t('approvals.site'),
+          total: money(l.lineTotal, currency) }))))),
     approval.status === 'PENDING' ? el('div', {},
-      el('label', { for: reasonId }, 'Reason (required to reject; the orderer sees it)'), reason,
+      el('label', { for: reasonId }, t('approvals.reason')), reason,
       el('div', { class: 'actions' },
-        el('button', { type: 'button', onclick: (e) => decide('APPROVE', e.currentTarget) }, 'Approve order'),
-        el('button', { type: 'button', class: 'danger', onclick: (e) => decide('REJECT', e.currentTarget) }, 'Reject order'))) : null);
+        el('button', { type: 'button', onclick: (e) => decide('APPROVE', e.currentTarget) }, t('approvals.approve')),
+        el('button', { type: 'button', class: 'danger', onclick: (e) => decide('REJECT', e.currentTarget) }, t('common.reject')))) : null);
 }
 
 function limitsView(view, outcome, refresh) {
   const currency = view.currency;
-  const everyone = [...view.orderers.map((o) => ({ ...o, scope: 'orderers', kind: 'Orderer' })),
-    ...view.sites.map((s) => ({ ...s, scope: 'sites', kind: 'Site' }))];
+  const everyone = [...view.orderers.map((o) => ({ ...o, scope: 'orderers', kind: t('role.ORDERER') })),
+    ...view.sites.map((s) => ({ ...s, scope: 'sites', kind: t('common.site') }))];
   const remove = async (who, button) => {
     button.disabled = true;
     try {
       await api(`/api/approval-limits/${who.scope}/${encodeURIComponent(who.id)}`, { method: 'DELETE' });
-      clear(outcome, el('p', { class: 'success', role: 'status' }, `The limit for ${who.name} was removed.`));
+      clear(outcome, el('p', { class: 'success', role: 'status' }, t('approvals.limitRemoved', { name: who.name })));
       refresh();
     } catch (error) {
       button.disabled = false;
-      clear(outcome, errorBox(error, 'The limit was not removed.'));
+      clear(outcome, errorBox(error, t('approvals.limitNotRemoved')));
     }
   };
   const whom = el('select', { id: 'limit-for', required: true }, everyone.map((w, i) =>
@@ -105,32 +109,33 @@ function limitsView(view, outcome, refresh) {
     try {
       await api(`/api/approval-limits/${who.scope}/${encodeURIComponent(who.id)}`, { method: 'PUT',
         body: { orderLimit: orderLimit.value.trim() || undefined, monthlyBudget: budget.value.trim() || undefined } });
-      clear(outcome, el('p', { class: 'success', role: 'status' }, `The limit for ${who.name} was saved.`));
+      clear(outcome, el('p', { class: 'success', role: 'status' }, t('approvals.limitSaved', { name: who.name })));
       refresh();
     } catch (error) {
       button.disabled = false;
-      clear(outcome, errorBox(error, 'The limit was not saved.'));
+      clear(outcome, errorBox(error, t('approvals.limitNotSaved')));
     }
   };
   return [
-    el('p', { class: 'hint' }, `Agreement ${view.agreementNumber}, amounts in ${currency}. An order above the order limit, `
-      + `or one that would take the month (${view.month}) over the budget, waits for your approval.`),
+    el('p', { class: 'hint' }, t('approvals.limitsHint', { agreement: view.agreementNumber, currency, month: view.month })),
     el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'limit-table' },
-      el('caption', { class: 'visually-hidden' }, 'Spending limits per orderer and per site'),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'For'), el('th', { scope: 'col', class: 'num' }, 'Order limit'),
-        el('th', { scope: 'col', class: 'num' }, 'Monthly budget'), el('th', { scope: 'col', class: 'num' }, `Spent in ${view.month}`),
-        el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, 'Actions')))),
+      el('caption', { class: 'visually-hidden' }, t('approvals.limitsCaption')),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('approvals.for')), el('th', { scope: 'col', class: 'num' }, t('approvals.orderLimit')),
+        el('th', { scope: 'col', class: 'num' }, t('approvals.monthlyBudget')),
+        el('th', { scope: 'col', class: 'num' }, t('approvals.spentIn', { month: view.month })),
+        el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, t('common.actions'))))),
       el('tbody', {}, everyone.map((w) => el('tr', { dataset: { limitFor: w.id } },
-        el('td', { 'data-label': 'For' }, `${w.kind}: ${w.name}`),
-        el('td', { 'data-label': 'Order limit', class: 'num' }, w.limit ? money(w.limit.orderLimit, currency) : 'No limit'),
-        el('td', { 'data-label': 'Monthly budget', class: 'num' }, w.limit?.monthlyBudget ? money(w.limit.monthlyBudget, currency) : '–'),
-        el('td', { 'data-label': `Spent in ${view.month}`, class: 'num' }, money(w.spentThisMonth, currency)),
-        el('td', { 'data-label': 'Actions' }, w.limit ? el('button', { type: 'button', class: 'secondary',
-          'aria-label': `Remove the limit for ${w.name}`, onclick: (e) => remove(w, e.currentTarget) }, 'Remove') : '')))))),
+        el('td', { 'data-label': t('approvals.for') }, `${w.kind}: ${w.name}`),
+        el('td', { 'data-label': t('approvals.orderLimit'), class: 'num' }, w.limit ? money(w.limit.orderLimit, currency) : t('approvals.noLimit')),
+        el('td', { 'data-label': t('approvals.monthlyBudget'), class: 'num' }, w.limit?.monthlyBudget ? money(w.limit.monthlyBudget, currency) : '–'),
+        el('td', { 'data-label': t('approvals.spentIn', { month: view.month }), class: 'num' }, money(w.spentThisMonth, currency)),
+        el('td', { 'data-label': t('common.actions') }, w.limit ? el('button', { type: 'button', class: 'secondary',
+          'aria-label': t('approvals.removeFor', { name: w.name }), onclick: (e) => remove(w, e.currentTarget) },
+          t('approvals.remove')) : '')))))),
     el('form', { class: 'fields', id: 'limit-form', onsubmit: save, novalidate: true },
-      el('div', { class: 'field' }, el('label', { for: 'limit-for' }, 'Set a limit for'), whom),
-      el('div', { class: 'field' }, el('label', { for: 'order-limit' }, `Order limit (${currency})`), orderLimit),
-      el('div', { class: 'field' }, el('label', { for: 'monthly-budget' }, `Monthly budget (${currency}, optional)`), budget),
-      el('button', { type: 'submit' }, 'Save limit')),
+      el('div', { class: 'field' }, el('label', { for: 'limit-for' }, t('approvals.setFor')), whom),
+      el('div', { class: 'field' }, el('label', { for: 'order-limit' }, t('approvals.orderLimitIn', { currency })), orderLimit),
+      el('div', { class: 'field' }, el('label', { for: 'monthly-budget' }, t('approvals.budgetIn', { currency })), budget),
+      el('button', { type: 'submit' }, t('approvals.save'))),
   ];
 }

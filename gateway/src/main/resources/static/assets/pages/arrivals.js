@@ -1,5 +1,6 @@
 // What a receiver has coming to their sites, today and later, soonest first; windows follow the live stream and an
 // "arriving soon" banner appears when a carrier is minutes away.
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { startPage } from '../layout.js';
 import { el, clear, load, empty, statusBadge } from '../ui.js';
@@ -11,16 +12,16 @@ import { openStream, liveIndicator } from '../stream.js';
 const ARRIVING_SOON_MS = 30 * 60 * 1000;
 const DONE = ['DELIVERED', 'CANCELLED', 'RETURNED', 'DELIVERY_FAILED'];
 
-const { me, main } = await startPage({ heading: 'Arrivals', allowedRoles: ['RECEIVER'] });
+const { me, main } = await startPage({ heading: 'nav.arrivals', allowedRoles: ['RECEIVER'] });
 if (me) {
   const live = liveIndicator();
   const banners = el('div', { id: 'banners', 'aria-live': 'assertive' });
-  const list = el('section', { id: 'arrivals', 'aria-label': 'Arrivals' });
+  const list = el('section', { id: 'arrivals', 'aria-label': t('nav.arrivals') });
   main.append(live.node, banners, list);
   const arrivingSoon = new Map(); // shipment id → text
 
   const showBanners = () => clear(banners, [...arrivingSoon].map(([id, text]) =>
-    el('div', { class: 'banner', role: 'alert', dataset: { shipmentId: id } }, el('span', { 'aria-hidden': 'true' }, '▶ '), 'Arriving soon: ', text)));
+    el('div', { class: 'banner', role: 'alert', dataset: { shipmentId: id } }, el('span', { 'aria-hidden': 'true' }, '▶ '), t('arrivals.soon'), ' ', text)));
 
   const refresh = () => load(list, api('/api/receiver/arrivals'), ({ body }) => {
     const now = Date.now();
@@ -28,7 +29,7 @@ if (me) {
       const opens = a.window?.from ? Date.parse(a.window.from) : null;
       const soon = a.status === 'ARRIVING' || (opens !== null && opens - now <= ARRIVING_SOON_MS && Date.parse(a.window.to) >= now);
       if (soon && !DONE.includes(a.status) && !arrivingSoon.has(a.id)) {
-        arrivingSoon.set(a.id, `${a.orderNumber} to ${a.siteName}, ${deliveryWindow(a.window)}`);
+        arrivingSoon.set(a.id, t('arrivals.soonTo', { number: a.orderNumber, site: a.siteName, window: deliveryWindow(a.window) }));
       }
       if (DONE.includes(a.status)) arrivingSoon.delete(a.id);
     }
@@ -41,7 +42,7 @@ if (me) {
   openStream((name, data) => {
     if (data.siteId && !me.siteIds.includes(data.siteId)) return;
     if (name === 'shipment.arriving' && data.shipmentId) {
-      const minutes = data.arrivesInMinutes != null ? `in about ${data.arrivesInMinutes} min` : 'shortly';
+      const minutes = data.arrivesInMinutes != null ? t('arrivals.inMinutes', { count: data.arrivesInMinutes }) : t('arrivals.shortly');
       arrivingSoon.set(data.shipmentId, `${data.orderNumber || ''} ${minutes}${data.window ? `, ${deliveryWindow(data.window)}` : ''}`.trim());
       showBanners();
     }
@@ -53,7 +54,7 @@ if (me) {
 }
 
 function render(arrivals) {
-  if (!arrivals.length) return empty('Nothing is on its way to your sites.');
+  if (!arrivals.length) return empty(t('arrivals.none'));
   const todayDate = new Date().toDateString();
   const isToday = (a) => a.window?.from && new Date(a.window.from).toDateString() === todayDate;
   const group = (title, items, id) => items.length ? [el('h2', { id }, title),
@@ -62,20 +63,20 @@ function render(arrivals) {
   const done = (a) => DONE.includes(a.status);
   const today = arrivals.filter(isToday);
   return [
-    ...group('Today', [...today.filter((a) => !done(a)), ...today.filter(done)], 'today'),
-    ...group('Upcoming', arrivals.filter((a) => !isToday(a)), 'upcoming'),
+    ...group(t('arrivals.today'), [...today.filter((a) => !done(a)), ...today.filter(done)], 'today'),
+    ...group(t('arrivals.upcoming'), arrivals.filter((a) => !isToday(a)), 'upcoming'),
   ];
 }
 
 function card(a) {
   return el('article', { class: 'card arrival', dataset: { shipmentId: a.id, orderNumber: a.orderNumber } },
     el('p', { class: 'window' }, deliveryWindow(a.window)),
-    el('p', { class: 'hint' }, a.window ? `${windowBasis(a.window.basis)}, updated ${dateTime(a.window.updatedAt)}` : ''),
+    el('p', { class: 'hint' }, a.window ? t('arrivals.basis', { basis: windowBasis(a.window.basis), time: dateTime(a.window.updatedAt) }) : ''),
     confidence(a),
-    el('h3', {}, `${a.siteName} · order ${a.orderNumber}`),
+    el('h3', {}, t('arrivals.siteOrder', { site: a.siteName, number: a.orderNumber })),
     el('p', {}, statusBadge(a.status), ' ', `${carrierName(a.carrier)} ${a.trackingNumber}`),
     el('ul', {}, a.lines.map((l) => el('li', {}, `${l.sku} × ${l.quantity} ${label(l.packageSize)}`))),
-    el('a', { href: `/buyer/order.html?id=${a.orderId}` }, 'Order details', el('span', { class: 'visually-hidden' }, ` ${a.orderNumber}`)));
+    el('a', { href: `/buyer/order.html?id=${a.orderId}` }, t('arrivals.details'), el('span', { class: 'visually-hidden' }, ` ${a.orderNumber}`)));
 }
 
 /** How sure the window is, in words, for the receiver booking a crane by it; nothing when it makes no claim. */

@@ -1,19 +1,19 @@
 // How well the delivery windows kept their promise, per carrier: for each horizon before the arrival, how often the
 // delivery arrived inside the window shown then (the calibration against its target) and how wide that window was.
 // From GET /api/admin/delivery-accuracy; every chart has its figures in a table beside it.
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { startPage, SUPPORT } from '../layout.js';
 import { el, load, empty } from '../ui.js';
-import { carrierName } from '../format.js';
+import { carrierName, number, percent as formatPercent } from '../format.js';
 import { columnChart } from '../chart.js';
 
-const { me, main } = await startPage({ heading: 'Delivery accuracy', allowedRoles: SUPPORT });
+const COLUMNS = ['accuracy.col.shown', 'accuracy.col.deliveries', 'accuracy.col.inside', 'accuracy.col.target',
+  'accuracy.col.against', 'accuracy.col.width'];
+
+const { me, main } = await startPage({ heading: 'nav.deliveryAccuracy', allowedRoles: SUPPORT });
 if (me) {
-  main.append(el('p', { class: 'hint', id: 'about' },
-    'For every delivered shipment: the window it showed a day, 8 hours, 2½ hours, 1 hour and 15 minutes before it ',
-    'actually arrived, and whether the arrival fell inside (an early arrival counts as a miss). A calibrated ',
-    'window is drawn to hold the target share of arrivals; a column below the target line promised more than it ',
-    'kept, one well above it was wider than it had to be.'));
+  main.append(el('p', { class: 'hint', id: 'about' }, t('accuracy.about')));
   const report = el('div', { id: 'report' });
   main.append(report);
   load(report, api('/api/admin/delivery-accuracy'), ({ body }) => render(body));
@@ -21,11 +21,11 @@ if (me) {
 
 function render(report) {
   if (!report.carriers.length) {
-    return empty('No shipment has been delivered yet, so there is nothing to measure.');
+    return empty(t('accuracy.none'));
   }
   return [
     ...report.carriers.map((c) => carrier(c.carrier, carrierName(c.carrier), c.delivered, c.byHorizon)),
-    carrier('all', 'All carriers', report.overall.delivered, report.overall.byHorizon),
+    carrier('all', t('accuracy.allCarriers'), report.overall.delivered, report.overall.byHorizon),
   ];
 }
 
@@ -36,17 +36,17 @@ function carrier(code, name, delivered, byHorizon) {
   const section = el('section', { class: 'card accuracy', id: `carrier-${code}`, 'aria-labelledby': headingId,
     dataset: { carrier: code } },
   el('h2', { id: headingId }, name),
-  el('p', {}, `${delivered} ${delivered === 1 ? 'delivery' : 'deliveries'} measured.`));
+  el('p', {}, t('accuracy.measured', { count: delivered })));
   if (!bands.length) {
-    section.append(empty('No delivery had a window this long before it arrived yet.'));
+    section.append(empty(t('accuracy.noBands')));
     return section;
   }
   const target = bands[0].coverageTarget;
   section.append(
     el('div', { class: 'charts' },
       el('figure', {}, coverageChart(name, bands, target),
-        el('figcaption', {}, `Arrivals inside the window, against the ${percent(target)} target`)),
-      el('figure', {}, widthChart(name, bands), el('figcaption', {}, 'Mean width of the window shown'))),
+        el('figcaption', {}, t('accuracy.coverageCaption', { target: percent(target) }))),
+      el('figure', {}, widthChart(name, bands), el('figcaption', {}, t('accuracy.widthCaption')))),
     table(code, name, bands));
   return section;
 }
@@ -61,17 +61,17 @@ function coverageChart(name, bands, target) {
   for (let tick = min; tick <= 1.0001; tick += step) ticks.push(Math.round(tick * 100) / 100);
   const short = bands.filter((b) => b.againstTarget !== null && Number(b.againstTarget) < 0).map((b) => horizon(b));
   return columnChart({
-    title: `${name}: arrivals inside the window, by time before arrival`,
+    title: t('accuracy.coverageTitle', { name }),
     description: short.length
-      ? `Below the ${percent(target)} target ${short.join(', ')}; at or above it otherwise.`
-      : `At or above the ${percent(target)} target at every horizon measured.`,
+      ? t('accuracy.below', { target: percent(target), horizons: short.join(', ') })
+      : t('accuracy.allAbove', { target: percent(target) }),
     categories: bands.map(shortHorizon),
     values: rates,
     min,
     max: 1,
     ticks,
     format: percent,
-    reference: { value: Number(target), label: 'target' },
+    reference: { value: Number(target), label: t('accuracy.target') },
     short: (value) => value < Number(target),
   });
 }
@@ -82,7 +82,7 @@ function widthChart(name, bands) {
   const max = Math.ceil(widest / 60) * 60;
   const ticks = [0, max / 4, max / 2, (3 * max) / 4, max];
   return columnChart({
-    title: `${name}: mean window width, by time before arrival`,
+    title: t('accuracy.widthTitle', { name }),
     description: bands.map((b) => `${horizon(b)}: ${minutes(b.meanWidthMinutes)}`).join('; '),
     categories: bands.map(shortHorizon),
     values: widths,
@@ -95,27 +95,24 @@ function widthChart(name, bands) {
 
 function table(code, name, bands) {
   return el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: `table-${code}` },
-    el('caption', {}, `${name}: the same figures`),
+    el('caption', {}, t('accuracy.tableCaption', { name })),
     el('thead', {}, el('tr', {},
-      el('th', { scope: 'col' }, 'Window shown'), el('th', { scope: 'col', class: 'num' }, 'Deliveries'),
-      el('th', { scope: 'col', class: 'num' }, 'Arrived inside'), el('th', { scope: 'col', class: 'num' }, 'Target'),
-      el('th', { scope: 'col', class: 'num' }, 'Against target'),
-      el('th', { scope: 'col', class: 'num' }, 'Mean width'))),
+      COLUMNS.map((key) => el('th', { scope: 'col', class: key === 'accuracy.col.shown' ? null : 'num' }, t(key))))),
     el('tbody', {}, bands.map((b) => el('tr', { dataset: { band: b.band } },
-      el('th', { scope: 'row', 'data-label': 'Window shown' }, horizon(b)),
-      el('td', { class: 'num', 'data-label': 'Deliveries' }, String(b.samples)),
-      el('td', { class: 'num', 'data-label': 'Arrived inside' }, `${percent(b.hitRate)} (${b.hits})`),
-      el('td', { class: 'num', 'data-label': 'Target' }, percent(b.coverageTarget)),
-      el('td', { class: 'num', 'data-label': 'Against target' }, points(b.againstTarget)),
-      el('td', { class: 'num', 'data-label': 'Mean width' }, minutes(b.meanWidthMinutes)))))));
+      el('th', { scope: 'row', 'data-label': t('accuracy.col.shown') }, horizon(b)),
+      el('td', { class: 'num', 'data-label': t('accuracy.col.deliveries') }, number(b.samples)),
+      el('td', { class: 'num', 'data-label': t('accuracy.col.inside') }, `${percent(b.hitRate)} (${b.hits})`),
+      el('td', { class: 'num', 'data-label': t('accuracy.col.target') }, percent(b.coverageTarget)),
+      el('td', { class: 'num', 'data-label': t('accuracy.col.against') }, points(b.againstTarget)),
+      el('td', { class: 'num', 'data-label': t('accuracy.col.width') }, minutes(b.meanWidthMinutes)))))));
 }
 
 /** "24 hours before", "2 h 30 min before", "15 minutes before". */
 function horizon(band) {
   const m = band.minutesBefore;
-  if (m % 60 === 0) return `${m / 60} ${m === 60 ? 'hour' : 'hours'} before`;
-  if (m < 60) return `${m} minutes before`;
-  return `${Math.floor(m / 60)} h ${m % 60} min before`;
+  if (m % 60 === 0) return t('accuracy.hoursBefore', { count: m / 60 });
+  if (m < 60) return t('accuracy.minutesBefore', { count: m });
+  return t('accuracy.hoursMinutesBefore', { hours: Math.floor(m / 60), minutes: m % 60 });
 }
 
 /** "24 h", "2½ h", "15 min": short enough to sit under a column on a phone. */
@@ -128,15 +125,15 @@ function shortHorizon(band) {
 
 function percent(value) {
   if (value === null || value === undefined) return '–';
-  return `${Math.round(Number(value) * 1000) / 10}%`;
+  return formatPercent(Number(value));
 }
 
 function points(value) {
   if (value === null || value === undefined) return '–';
   const p = Math.round(Number(value) * 1000) / 10;
-  return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p)} points`;
+  return t('accuracy.points', { count: Math.abs(p), sign: p > 0 ? '+' : p < 0 ? '−' : '±', points: number(Math.abs(p)) });
 }
 
 function minutes(value) {
-  return value === null || value === undefined ? '–' : `${Math.round(Number(value))} min`;
+  return value === null || value === undefined ? '–' : t('accuracy.minutes', { minutes: number(Math.round(Number(value))) });
 }

@@ -1,12 +1,17 @@
-// The landing page: who is signed in, their pages, and signing out.
+// The landing page: who is signed in, their pages, and signing out; in the person's language like every page.
 import { api, xsrfToken } from '/assets/api.js';
 import { navigationFor } from '/assets/layout.js';
+import { t, translate, useTokenLocale, languageSwitcher } from '/assets/i18n.js';
+
+translate(document);
 // Signing out is a POST protected against CSRF: send the token the gateway put in the XSRF-TOKEN cookie.
 document.getElementById('csrf').value = xsrfToken() || '';
 const who = document.getElementById('who');
 try {
   const me = (await api('/api/me', { timeoutMs: 10000 })).body;
-  who.textContent = `Signed in as ${me.name || me.username} (${me.roles.join(', ')}).`;
+  await useTokenLocale(me.locale);
+  // Role codes as the token carries them: the landing page is also where a developer checks a test user.
+  who.textContent = t('landing.signedInAs', { name: me.name || me.username, roles: me.roles.join(', ') });
   const pages = document.getElementById('pages');
   for (const item of navigationFor(me.roles)) {
     const link = Object.assign(document.createElement('a'), { href: item.href, textContent: item.text });
@@ -18,5 +23,7 @@ try {
   document.getElementById('sign-in').hidden = true;
   document.getElementById('sign-out').hidden = false;
 } catch (error) {
-  who.textContent = error.status === 401 ? 'You are not signed in.' : `Could not check your sign-in: ${error.message}`;
+  who.textContent = error.status === 401 ? t('landing.signedOut') : t('landing.checkFailed', { message: error.message });
 }
+// Offered once the language is settled, so the menu shows the one the page is in.
+document.getElementById('language-choice').replaceWith(languageSwitcher());

@@ -1,5 +1,6 @@
 // One order as its buyer (or receiver, or customer service) sees it: lines, status history, and each shipment with
 // its delivery window and timeline, kept current from the live stream without a reload. Also reorder.
+import { t } from '../i18n.js';
 import { api, ApiError, newIdempotencyKey } from '../api.js';
 import { startPage, hasRole } from '../layout.js';
 import { el, clear, errorBox, loading, statusBadge, param } from '../ui.js';
@@ -7,18 +8,18 @@ import { dateTime, plainDate, deliveryWindow, windowBasis, windowConfidence, mon
 import { openStream, liveIndicator } from '../stream.js';
 import { renderPreview } from '../preview.js';
 
-const { me, main } = await startPage({ heading: 'Order' });
+const { me, main } = await startPage({ heading: 'orderDetail.heading' });
 const id = param('id');
 if (me && !id) {
-  main.append(errorBox({ message: 'No order was named in the address. Open an order from your order list.' }));
+  main.append(errorBox({ message: t('orderDetail.noId') }));
 } else if (me) {
   const live = liveIndicator();
   const updates = el('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'updates' });
-  const view = el('div', { id: 'order' }, loading('Loading the order …'));
+  const view = el('div', { id: 'order' }, loading(t('orderDetail.loading')));
   main.append(live.node, updates);
   if (param('placed')) {
     main.append(el('p', { class: 'success', role: 'status', id: 'placed' },
-      'Your order was placed. It is now checked against your agreement and credit; this page follows it live.'));
+      t('orderDetail.placed')));
   }
   main.append(view);
   let current = null;
@@ -28,22 +29,21 @@ if (me && !id) {
       const [order, shipments] = await Promise.all([api(`/api/orders/${encodeURIComponent(id)}`), shipmentsOf(id)]);
       const previous = current;
       current = { order: order.body, shipments };
-      document.title = `Order ${order.body.orderNumber} · Leverans`;
-      main.querySelector('h1').textContent = `Order ${order.body.orderNumber}`;
+      document.title = `${t('orderDetail.title', { number: order.body.orderNumber })} · Leverans`;
+      main.querySelector('h1').textContent = t('orderDetail.title', { number: order.body.orderNumber });
       clear(view, render(current, previous));
       if (announce) updates.textContent = announce;
       return true;
     } catch (error) {
       if (current && error.status !== 404) {
-        updates.textContent = `Could not refresh the order: ${error.message}`;
+        updates.textContent = t('orderDetail.refreshFailed', { message: error.message });
         return false;
       }
       clear(view, error.status === 404 || error.status === 400
         ? el('div', { class: 'notice', role: 'alert', id: 'not-found' },
-          el('strong', {}, 'Order not found. '),
-          'It does not exist, or it is not one of your company’s orders. ',
-          el('a', { href: '/buyer/orders.html' }, 'Back to your orders'))
-        : errorBox(error, 'The order could not be loaded.'));
+          el('strong', {}, t('orderDetail.notFound')), ' ', t('orderDetail.notFoundWhy'), ' ',
+          el('a', { href: '/buyer/orders.html' }, t('orderDetail.backToOrders')))
+        : errorBox(error, t('orderDetail.loadFailed')));
       return false;
     }
   };
@@ -56,8 +56,9 @@ if (me && !id) {
     openStream((name, data) => {
       if (data.orderId !== id) return;
       const what = name === 'shipment.window-changed'
-        ? `Delivery window now ${deliveryWindow(data.window)}. ${windowConfidence(data.window, carrierOf(data.shipmentId))}`
-        : name === 'order.status-changed' ? `Order is now ${label(data.status)}` : `Shipment update: ${label(data.eventType || data.status)}`;
+        ? `${t('orderDetail.windowNow', { window: deliveryWindow(data.window) })} ${windowConfidence(data.window, carrierOf(data.shipmentId))}`
+        : name === 'order.status-changed' ? t('orderDetail.statusNow', { status: label(data.status) })
+          : t('orderDetail.shipmentUpdate', { what: label(data.eventType || data.status) });
       clearTimeout(pending);
       pending = setTimeout(() => refresh(what), 250);
     }, live.update);
@@ -76,54 +77,55 @@ if (me && !id) {
     };
     const currency = order.totals?.currency;
     return [
-      el('section', { class: 'card', 'aria-label': 'Summary' },
+      el('section', { class: 'card', 'aria-label': t('orderDetail.summary') },
         el('p', { id: 'order-status' }, statusBadge(order.status)),
-        order.statusReasons?.length ? el('div', { class: 'error', role: 'alert' }, el('strong', {}, 'Why: '),
-          el('ul', {}, order.statusReasons.map((r) => el('li', {}, r.lineNo ? `Line ${r.lineNo}: ` : '', r.message || label(r.code))))) : null,
+        order.statusReasons?.length ? el('div', { class: 'error', role: 'alert' }, el('strong', {}, t('orderDetail.why')), ' ',
+          el('ul', {}, order.statusReasons.map((r) => el('li', {}, r.lineNo ? t('common.lineNo', { line: r.lineNo }) : '', r.message || label(r.code))))) : null,
         el('dl', { class: 'facts' },
-          el('dt', {}, 'Purchase order'), el('dd', { id: 'purchase-order' }, order.purchaseOrderNumber || '–'),
-          el('dt', {}, 'Placed'), el('dd', {}, `${dateTime(order.placedAt)} by ${order.placedBy}`),
-          el('dt', {}, 'Requested delivery'), el('dd', {}, order.requestedDelivery
-            ? `${plainDate(order.requestedDelivery.date)} ${order.requestedDelivery.from}–${order.requestedDelivery.to} (site time)` : '–'),
-          el('dt', {}, 'Delivery'), el('dd', {}, label(order.deliveryMode)),
-          order.paymentTerms ? [el('dt', {}, 'Payment'), el('dd', {}, `${label(order.paymentTerms.code)}, due ${plainDate(order.paymentTerms.dueDate)}`)] : null,
-          order.note ? [el('dt', {}, 'Note'), el('dd', {}, order.note)] : null,
-          order.reorderedFrom ? [el('dt', {}, 'Reorder of'), el('dd', {}, el('a', { href: `?id=${order.reorderedFrom}` }, 'the earlier order'))] : null)),
+          el('dt', {}, t('orders.col.purchaseOrder')), el('dd', { id: 'purchase-order' }, order.purchaseOrderNumber || '–'),
+          el('dt', {}, t('orders.col.placed')), el('dd', {}, t('common.atBy', { time: dateTime(order.placedAt), who: order.placedBy })),
+          el('dt', {}, t('orderDetail.requestedDelivery')), el('dd', {}, order.requestedDelivery
+            ? t('orderDetail.siteTime', { date: plainDate(order.requestedDelivery.date), from: order.requestedDelivery.from, to: order.requestedDelivery.to }) : '–'),
+          el('dt', {}, t('orders.col.delivery')), el('dd', {}, label(order.deliveryMode)),
+          order.paymentTerms ? [el('dt', {}, t('orderDetail.payment')), el('dd', {}, t('orderDetail.paymentDue', { terms: label(order.paymentTerms.code), date: plainDate(order.paymentTerms.dueDate) }))] : null,
+          order.note ? [el('dt', {}, t('common.note')), el('dd', {}, order.note)] : null,
+          order.reorderedFrom ? [el('dt', {}, t('orderDetail.reorderOf')), el('dd', {}, el('a', { href: `?id=${order.reorderedFrom}` }, t('orderDetail.earlierOrder')))] : null)),
       order.approval ? approvalCard(order.approval) : null,
-      el('h2', {}, 'Shipments'),
+      el('h2', {}, t('orderDetail.shipments')),
       shipments.length ? el('div', { class: 'grid', id: 'shipments' }, shipments.map((s) => el('article', {
         class: `card shipment${changed(s) ? ' changed' : ''}`, dataset: { shipmentId: s.id, trackingNumber: s.trackingNumber } },
-        el('h3', {}, `${s.siteName || 'Shipment'} · ${s.trackingNumber}`),
+        el('h3', {}, `${s.siteName || t('orderDetail.shipment')} · ${s.trackingNumber}`),
         el('p', {}, statusBadge(s.status), ' ', carrierName(s.carrier)),
         el('p', { class: 'window', dataset: { window: s.window ? `${s.window.from}/${s.window.to}` : '' } }, deliveryWindow(s.window)),
-        el('p', { class: 'hint' }, s.window ? `Window: ${windowBasis(s.window.basis)}, updated ${dateTime(s.window.updatedAt)}` : ''),
+        el('p', { class: 'hint' }, s.window ? t('orderDetail.windowBasis', { basis: windowBasis(s.window.basis), time: dateTime(s.window.updatedAt) }) : ''),
         confidence(s),
-        s.proofOfDelivery ? el('p', {}, `Signed by ${s.proofOfDelivery.signedBy || '–'}${s.proofOfDelivery.note ? `: ${s.proofOfDelivery.note}` : ''}`) : null,
-        el('details', {}, el('summary', {}, `${s.lines.length} line(s)`),
+        s.proofOfDelivery ? el('p', {}, t('orderDetail.signedBy', { who: s.proofOfDelivery.signedBy || '–' }), s.proofOfDelivery.note ? `: ${s.proofOfDelivery.note}` : '') : null,
+        el('details', {}, el('summary', {}, t('common.lines', { count: s.lines.length })),
           el('ul', {}, s.lines.map((l) => el('li', {}, `${l.sku} × ${l.quantity} ${label(l.packageSize)}`)))),
-        s.events.length ? el('ol', { class: 'timeline', 'aria-label': 'Shipment timeline' }, s.events.map((e) => el('li', {},
+        s.events.length ? el('ol', { class: 'timeline', 'aria-label': t('orderDetail.shipmentTimeline') }, s.events.map((e) => el('li', {},
           el('time', { datetime: e.occurredAt }, dateTime(e.occurredAt)), eventName(e.type),
-          e.eta ? ` (estimated arrival ${dateTime(e.eta)})` : '', e.reason ? ` – ${e.reason}` : '')))
-          : el('p', { class: 'empty' }, 'No word from the carrier yet.'))))
+          e.eta ? ` (${t('orderDetail.eta', { time: dateTime(e.eta) })})` : '', e.reason ? ` – ${e.reason}` : '')))
+          : el('p', { class: 'empty' }, t('orderDetail.noCarrierWord')))))
         : el('p', { class: 'empty', id: 'no-shipments' }, order.status === 'REJECTED' || order.status === 'CANCELLED'
-          ? 'This order will not be shipped.' : 'Shipments are planned once the order is accepted.'),
-      el('h2', {}, 'Lines'),
+          ? t('orderDetail.notShipped') : t('orderDetail.shipmentsLater')),
+      el('h2', {}, t('orderDetail.lines')),
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'lines' },
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Line'), el('th', { scope: 'col' }, 'Code'),
-          el('th', { scope: 'col' }, 'Product'), el('th', { scope: 'col', class: 'num' }, 'Quantity'),
-          el('th', { scope: 'col' }, 'Package'), el('th', { scope: 'col', class: 'num' }, 'Unit price'),
-          el('th', { scope: 'col', class: 'num' }, 'Line total'))),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('lines.line')), el('th', { scope: 'col' }, t('lines.code')),
+          el('th', { scope: 'col' }, t('lines.product')), el('th', { scope: 'col', class: 'num' }, t('lines.quantity')),
+          el('th', { scope: 'col' }, t('lines.package')), el('th', { scope: 'col', class: 'num' }, t('lines.unitPrice')),
+          el('th', { scope: 'col', class: 'num' }, t('lines.lineTotal')))),
         el('tbody', {}, order.lines.map((l) => el('tr', {},
-          el('td', { 'data-label': 'Line' }, String(l.lineNo)), el('td', { 'data-label': 'Code' }, el('code', {}, l.sku)),
-          el('td', { 'data-label': 'Product' }, l.name || ''), el('td', { 'data-label': 'Quantity', class: 'num' }, String(l.quantity)),
-          el('td', { 'data-label': 'Package' }, label(l.packageSize)),
-          el('td', { 'data-label': 'Unit price', class: 'num' }, l.unitPrice ? money(l.unitPrice, currency) : '–'),
-          el('td', { 'data-label': 'Line total', class: 'num' }, l.lineTotal ? money(l.lineTotal, currency) : '–')))))),
+          el('td', { 'data-label': t('lines.line') }, String(l.lineNo)), el('td', { 'data-label': t('lines.code') }, el('code', {}, l.sku)),
+          el('td', { 'data-label': t('lines.product') }, l.name || ''), el('td', { 'data-label': t('lines.quantity'), class: 'num' }, String(l.quantity)),
+          el('td', { 'data-label': t('lines.package') }, label(l.packageSize)),
+          el('td', { 'data-label': t('lines.unitPrice'), class: 'num' }, l.unitPrice ? money(l.unitPrice, currency) : '–'),
+          el('td', { 'data-label': t('lines.lineTotal'), class: 'num' }, l.lineTotal ? money(l.lineTotal, currency) : '–')))))),
       order.totals ? el('dl', { class: 'facts totals' },
-        el('dt', {}, 'Goods'), el('dd', {}, money(order.totals.goods, currency)),
-        el('dt', {}, 'Freight'), el('dd', {}, money(order.totals.freight, currency)),
-        el('dt', {}, 'Total'), el('dd', {}, el('strong', {}, money(order.totals.total, currency)))) : el('p', { class: 'hint' }, 'Prices appear once the order is validated.'),
-      el('h2', {}, 'Status history'),
+        el('dt', {}, t('totals.goods')), el('dd', {}, money(order.totals.goods, currency)),
+        el('dt', {}, t('totals.freight')), el('dd', {}, money(order.totals.freight, currency)),
+        el('dt', {}, t('totals.total')), el('dd', {}, el('strong', {}, money(order.totals.total, currency))))
+        : el('p', { class: 'hint' }, t('orderDetail.pricesLater')),
+      el('h2', {}, t('orderDetail.statusHistory')),
       el('ol', { class: 'timeline', id: 'status-history' }, order.statusHistory.map((h) => el('li', {},
         el('time', { datetime: h.at }, dateTime(h.at)), label(h.status)))),
     ];
@@ -140,17 +142,18 @@ function confidence(shipment) {
 function approvalCard(approval) {
   const decided = approval.status !== 'PENDING';
   return el('section', { class: 'card', id: 'approval', 'aria-labelledby': 'approval-heading' },
-    el('h2', { id: 'approval-heading' }, 'Approval'),
+    el('h2', { id: 'approval-heading' }, t('orderDetail.approval')),
     el('p', {}, statusBadge(approval.status)),
     el('dl', { class: 'facts' },
-      el('dt', {}, 'Needed because'), el('dd', {}, el('ul', {}, (approval.reasons || []).map((r) => el('li', {}, r.message || label(r.code))))),
-      el('dt', {}, 'Asked'), el('dd', {}, `${dateTime(approval.requestedAt)} of ${(approval.approvers || []).join(', ') || 'the agreement managers'}`),
+      el('dt', {}, t('orderDetail.neededBecause')), el('dd', {}, el('ul', {}, (approval.reasons || []).map((r) => el('li', {}, r.message || label(r.code))))),
+      el('dt', {}, t('orderDetail.asked')), el('dd', {}, t('orderDetail.askedOf', { time: dateTime(approval.requestedAt),
+        who: (approval.approvers || []).join(', ') || t('orderDetail.theManagers') })),
       decided
-        ? [el('dt', {}, 'Decided'), el('dd', { id: 'approval-decided' }, approval.decidedBy
-          ? `${label(approval.status)} by ${approval.decidedBy}, ${dateTime(approval.decidedAt)}`
-          : `${label(approval.status)}: nobody answered by ${dateTime(approval.expiresAt)}`)]
-        : [el('dt', {}, 'Decide by'), el('dd', {}, dateTime(approval.expiresAt))],
-      approval.note ? [el('dt', {}, 'Note'), el('dd', {}, approval.note)] : null));
+        ? [el('dt', {}, t('orderDetail.decided')), el('dd', { id: 'approval-decided' }, approval.decidedBy
+          ? t('orderDetail.decidedBy', { status: label(approval.status), who: approval.decidedBy, time: dateTime(approval.decidedAt) })
+          : t('orderDetail.nobodyAnswered', { status: label(approval.status), time: dateTime(approval.expiresAt) }))]
+        : [el('dt', {}, t('orderDetail.decideBy')), el('dd', {}, dateTime(approval.expiresAt))],
+      approval.note ? [el('dt', {}, t('common.note')), el('dd', {}, approval.note)] : null));
 }
 
 async function shipmentsOf(orderId) {
@@ -173,8 +176,8 @@ function reorder(order) {
   const body = () => ({ requestedDelivery: { date: date.value, from, to }, purchaseOrderNumber: po.value.trim() || undefined });
   const submit = async (event) => {
     event.preventDefault();
-    if (!date.value) { clear(result, errorBox({ message: 'Choose a delivery date.' })); date.focus(); return; }
-    clear(result, loading('Pricing the lines at today’s prices …'));
+    if (!date.value) { clear(result, errorBox({ message: t('orderDetail.chooseDate') })); date.focus(); return; }
+    clear(result, loading(t('orderDetail.pricing')));
     try {
       const preview = (await api(`/api/orders/${order.id}/reorder?preview=true`, { method: 'POST', body: body() })).body;
       key = newIdempotencyKey(); // one key per previewed attempt: a double click places one reorder
@@ -185,19 +188,19 @@ function reorder(order) {
           location.assign(`/buyer/order.html?id=${encodeURIComponent(placed.body.id)}&placed=1`);
         } catch (error) {
           e.target.disabled = false;
-          result.prepend(errorBox(error, 'The reorder was not placed.'));
+          result.prepend(errorBox(error, t('orderDetail.reorderNotPlaced')));
         }
-      } }, 'Place reorder');
+      } }, t('orderDetail.placeReorder'));
       clear(result, renderPreview(preview), preview.orderable ? el('div', { class: 'actions' }, place) : null);
     } catch (error) {
-      clear(result, errorBox(error, 'The reorder could not be previewed.'));
+      clear(result, errorBox(error, t('orderDetail.reorderNoPreview')));
     }
   };
   return el('section', { id: 'reorder', class: 'card', 'aria-labelledby': 'reorder-heading' },
-    el('h2', { id: 'reorder-heading' }, 'Order again'),
+    el('h2', { id: 'reorder-heading' }, t('orderDetail.orderAgain')),
     el('form', { class: 'fields', onsubmit: submit, novalidate: true },
-      el('div', { class: 'field' }, el('label', { for: 'reorder-date' }, `Delivery date (${from}–${to})`), date),
-      el('div', { class: 'field' }, el('label', { for: 'reorder-po' }, 'Purchase order number'), po),
-      el('button', { type: 'submit' }, 'Preview reorder')),
+      el('div', { class: 'field' }, el('label', { for: 'reorder-date' }, t('orderDetail.deliveryDateSlot', { from, to })), date),
+      el('div', { class: 'field' }, el('label', { for: 'reorder-po' }, t('common.purchaseOrderNumber')), po),
+      el('button', { type: 'submit' }, t('orderDetail.previewReorder'))),
     result);
 }

@@ -1,5 +1,6 @@
 // Order history with filters (status, placed dates, purchase order number, site); the filters live in the address,
 // so a filtered list can be bookmarked and Back works.
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { startPage, hasRole } from '../layout.js';
 import { el, clear, load, empty, statusBadge } from '../ui.js';
@@ -7,24 +8,26 @@ import { dateTime, plainDate, money, label } from '../format.js';
 
 const STATUSES = ['PLACED', 'AWAITING_APPROVAL', 'VALIDATED', 'ON_HOLD', 'ACCEPTED', 'IN_DELIVERY', 'PARTIALLY_DELIVERED', 'DELIVERED', 'REJECTED', 'CANCELLED'];
 const PAGE_SIZE = 20;
+const COLUMNS = ['orders.col.order', 'orders.col.purchaseOrder', 'common.status', 'orders.col.placed',
+  'orders.col.delivery', 'orders.col.sites', 'totals.total', 'orders.col.tracking'];
 
-const { me, main } = await startPage({ heading: 'Orders', allowedRoles: ['ORDERER', 'AGREEMENT_MANAGER', 'RECEIVER'] });
+const { me, main } = await startPage({ heading: 'orders.heading', allowedRoles: ['ORDERER', 'AGREEMENT_MANAGER', 'RECEIVER'] });
 if (me) {
   const query = new URLSearchParams(location.search);
   const sites = await api('/api/agreements/current').then((r) => r.body.sites, () => []);
   const siteName = (id) => sites.find((s) => s.id === id)?.name || id;
   const field = (id, text, control) => el('div', { class: 'field' }, el('label', { for: id }, text), control);
   main.append(el('form', { class: 'filters', method: 'get', id: 'filters' },
-    field('status', 'Status', el('select', { id: 'status', name: 'status' }, el('option', { value: '' }, 'Any status'),
+    field('status', t('common.status'), el('select', { id: 'status', name: 'status' }, el('option', { value: '' }, t('common.anyStatus')),
       STATUSES.map((s) => el('option', { value: s, selected: query.get('status') === s }, label(s))))),
-    field('from', 'Placed from', el('input', { id: 'from', name: 'from', type: 'date', value: query.get('from') || '' })),
-    field('to', 'Placed to', el('input', { id: 'to', name: 'to', type: 'date', value: query.get('to') || '' })),
-    field('purchaseOrderNumber', 'Purchase order number', el('input', { id: 'purchaseOrderNumber', name: 'purchaseOrderNumber', value: query.get('purchaseOrderNumber') || '' })),
-    field('siteId', 'Site', el('select', { id: 'siteId', name: 'siteId' }, el('option', { value: '' }, 'Any site'),
+    field('from', t('orders.placedFrom'), el('input', { id: 'from', name: 'from', type: 'date', value: query.get('from') || '' })),
+    field('to', t('orders.placedTo'), el('input', { id: 'to', name: 'to', type: 'date', value: query.get('to') || '' })),
+    field('purchaseOrderNumber', t('common.purchaseOrderNumber'), el('input', { id: 'purchaseOrderNumber', name: 'purchaseOrderNumber', value: query.get('purchaseOrderNumber') || '' })),
+    field('siteId', t('common.site'), el('select', { id: 'siteId', name: 'siteId' }, el('option', { value: '' }, t('common.anySite')),
       sites.map((s) => el('option', { value: s.id, selected: query.get('siteId') === s.id }, s.name)))),
-    el('button', { type: 'submit' }, 'Show orders'),
-    el('a', { href: location.pathname, class: 'button secondary' }, 'Clear filters')));
-  const results = el('section', { 'aria-live': 'polite', 'aria-label': 'Orders' });
+    el('button', { type: 'submit' }, t('orders.show')),
+    el('a', { href: location.pathname, class: 'button secondary' }, t('common.clearFilters'))));
+  const results = el('section', { 'aria-live': 'polite', 'aria-label': t('orders.heading') });
   main.append(results);
   const asked = new URLSearchParams();
   for (const name of ['status', 'from', 'to', 'purchaseOrderNumber', 'siteId', 'page']) {
@@ -36,26 +39,26 @@ if (me) {
 
 function render(page, siteName, mayReorder, query) {
   if (!page.items.length) {
-    return empty([...query.keys()].length ? 'No orders match these filters.' : 'No orders yet.');
+    return empty([...query.keys()].length ? t('orders.noneMatch') : t('orders.none'));
   }
   const pages = Math.ceil(page.total / page.size);
   const link = (n, text) => { const q = new URLSearchParams(query); q.set('page', n); return el('a', { href: `?${q}`, class: 'button secondary' }, text); };
   return [el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: 'orders' },
-    el('thead', {}, el('tr', {}, ['Order', 'Purchase order', 'Status', 'Placed', 'Delivery', 'Sites', 'Total', 'Tracking', '']
-      .map((h) => el('th', { scope: 'col' }, h || el('span', { class: 'visually-hidden' }, 'Actions'))))),
+    el('thead', {}, el('tr', {}, [...COLUMNS, null].map((h) => el('th', { scope: 'col' },
+      h ? t(h) : el('span', { class: 'visually-hidden' }, t('common.actions')))))),
     el('tbody', {}, page.items.map((o) => el('tr', { dataset: { orderId: o.id } },
-      el('td', { 'data-label': 'Order' }, el('a', { href: `/buyer/order.html?id=${o.id}` }, o.orderNumber)),
-      el('td', { 'data-label': 'Purchase order' }, o.purchaseOrderNumber || '–'),
-      el('td', { 'data-label': 'Status' }, statusBadge(o.status)),
-      el('td', { 'data-label': 'Placed' }, dateTime(o.placedAt)),
-      el('td', { 'data-label': 'Delivery' }, o.requestedDelivery ? `${plainDate(o.requestedDelivery.date)} ${o.requestedDelivery.from}–${o.requestedDelivery.to}` : '–'),
-      el('td', { 'data-label': 'Sites' }, (o.siteIds || []).map(siteName).join(', ')),
-      el('td', { 'data-label': 'Total', class: 'num' }, o.totals ? money(o.totals.total, o.totals.currency) : '–'),
-      el('td', { 'data-label': 'Tracking' }, (o.trackingNumbers || []).join(', ') || '–'),
-      el('td', { 'data-label': '' }, mayReorder ? el('a', { href: `/buyer/order.html?id=${o.id}#reorder` }, 'Reorder',
+      el('td', { 'data-label': t('orders.col.order') }, el('a', { href: `/buyer/order.html?id=${o.id}` }, o.orderNumber)),
+      el('td', { 'data-label': t('orders.col.purchaseOrder') }, o.purchaseOrderNumber || '–'),
+      el('td', { 'data-label': t('common.status') }, statusBadge(o.status)),
+      el('td', { 'data-label': t('orders.col.placed') }, dateTime(o.placedAt)),
+      el('td', { 'data-label': t('orders.col.delivery') }, o.requestedDelivery ? `${plainDate(o.requestedDelivery.date)} ${o.requestedDelivery.from}–${o.requestedDelivery.to}` : '–'),
+      el('td', { 'data-label': t('orders.col.sites') }, (o.siteIds || []).map(siteName).join(', ')),
+      el('td', { 'data-label': t('totals.total'), class: 'num' }, o.totals ? money(o.totals.total, o.totals.currency) : '–'),
+      el('td', { 'data-label': t('orders.col.tracking') }, (o.trackingNumbers || []).join(', ') || '–'),
+      el('td', { 'data-label': '' }, mayReorder ? el('a', { href: `/buyer/order.html?id=${o.id}#reorder` }, t('orders.reorder'),
         el('span', { class: 'visually-hidden' }, ` ${o.orderNumber}`)) : null)))))),
-  el('p', { class: 'hint' }, `${page.total} order(s)`),
-  pages > 1 ? el('nav', { class: 'pager', 'aria-label': 'Pages' },
-    page.page > 0 ? link(page.page - 1, 'Previous') : null, el('span', {}, `Page ${page.page + 1} of ${pages}`),
-    page.page + 1 < pages ? link(page.page + 1, 'Next') : null) : null];
+  el('p', { class: 'hint' }, t('orders.count', { count: page.total })),
+  pages > 1 ? el('nav', { class: 'pager', 'aria-label': t('common.pages') },
+    page.page > 0 ? link(page.page - 1, t('common.previous')) : null, el('span', {}, t('common.pageOf', { page: page.page + 1, pages })),
+    page.page + 1 < pages ? link(page.page + 1, t('common.next')) : null) : null];
 }

@@ -1,22 +1,23 @@
 // Quick order: paste lines from a spreadsheet or an e-mail, preview them priced under the agreement, choose where
 // and when, and place the order. One Idempotency-Key per attempt: a retried or double-clicked placement of the
 // same preview is one order.
+import { t } from '../i18n.js';
 import { api, newIdempotencyKey } from '../api.js';
 import { startPage, hasRole, BUYERS } from '../layout.js';
 import { el, clear, errorBox, loading, param } from '../ui.js';
-import { label } from '../format.js';
+import { label, money } from '../format.js';
 import { renderPreview, linesToPlace } from '../preview.js';
 
-const { me, main } = await startPage({ heading: 'Quick order', allowedRoles: BUYERS });
+const { me, main } = await startPage({ heading: 'nav.quickOrder', allowedRoles: BUYERS });
 if (me) {
-  const agreementArea = el('div', {}, loading('Loading your agreement …'));
+  const agreementArea = el('div', {}, loading(t('quick.loadingAgreement')));
   main.append(agreementArea);
   try {
     const agreement = (await api('/api/agreements/current')).body;
     clear(agreementArea);
     main.replaceChild(form(agreement, hasRole(me, 'ORDERER')), agreementArea);
   } catch (error) {
-    clear(agreementArea, errorBox(error, 'Your agreement could not be loaded.'));
+    clear(agreementArea, errorBox(error, t('quick.agreementFailed')));
   }
 }
 
@@ -29,15 +30,15 @@ function form(agreement, mayPlace) {
   const date = el('input', { id: 'date', name: 'date', type: 'date' });
   const slot = el('select', { id: 'slot', name: 'slot' }, options.slots.map((s, i) => el('option', { value: i }, `${s.from}–${s.to}`)));
   const packageSize = el('select', { id: 'package', name: 'package' },
-    el('option', { value: '' }, 'The product’s first allowed size'),
+    el('option', { value: '' }, t('quick.firstSize')),
     options.packageSizes.map((p) => el('option', { value: p }, label(p))));
   const mode = el('select', { id: 'mode', name: 'mode', disabled: !options.splitDeliveryAllowed },
-    el('option', { value: 'COMPLETE' }, 'Deliver complete'),
-    options.splitDeliveryAllowed ? el('option', { value: 'SPLIT_ALLOWED' }, 'Split: send what is available first') : null);
+    el('option', { value: 'COMPLETE' }, t('quick.complete')),
+    options.splitDeliveryAllowed ? el('option', { value: 'SPLIT_ALLOWED' }, t('quick.split')) : null);
   const po = el('input', { id: 'po', name: 'po', maxlength: 64, autocomplete: 'off' });
   const note = el('input', { id: 'note', name: 'note', maxlength: 2000 });
   const result = el('div', { id: 'result', 'aria-live': 'polite' });
-  const previewButton = el('button', { type: 'submit', id: 'preview' }, 'Preview');
+  const previewButton = el('button', { type: 'submit', id: 'preview' }, t('preview.heading'));
 
   const field = (id, text, control, hint) => el('div', { class: 'field' }, el('label', { for: id }, text), control, hint ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
   const requestedDelivery = () => {
@@ -51,12 +52,12 @@ function form(agreement, mayPlace) {
   const place = async (button) => {
     if (!attempt) return;
     if (!requestedDelivery()) {
-      result.prepend(errorBox({ message: 'Choose a delivery date before placing the order.' }));
+      result.prepend(errorBox({ message: t('quick.chooseDate') }));
       date.focus();
       return;
     }
     button.disabled = true;
-    button.textContent = 'Placing …';
+    button.textContent = t('quick.placing');
     const body = {
       purchaseOrderNumber: po.value.trim() || undefined,
       deliveryMode: mode.value,
@@ -73,15 +74,15 @@ function form(agreement, mayPlace) {
       location.assign(`/buyer/order.html?id=${encodeURIComponent(placed.body.id)}&placed=1`);
     } catch (error) {
       button.disabled = false;
-      button.textContent = 'Place order';
-      result.prepend(errorBox(error, 'The order was not placed.'));
+      button.textContent = t('quick.place');
+      result.prepend(errorBox(error, t('quick.notPlaced')));
     }
   };
 
   const preview = async (event) => {
     event.preventDefault();
     previewButton.disabled = true;
-    clear(result, loading('Pricing your lines …'));
+    clear(result, loading(t('quick.pricing')));
     const body = {
       pastedLines: lines.value,
       defaultSiteId: site.value,
@@ -93,14 +94,14 @@ function form(agreement, mayPlace) {
       const answer = (await api('/api/orders/preview', { method: 'POST', body })).body;
       attempt = { preview: answer, key: newIdempotencyKey() };
       if (answer.earliestDeliveryDate) date.min = answer.earliestDeliveryDate;
-      const placeButton = el('button', { type: 'button', id: 'place', onclick: (e) => place(e.currentTarget) }, 'Place order');
+      const placeButton = el('button', { type: 'button', id: 'place', onclick: (e) => place(e.currentTarget) }, t('quick.place'));
       clear(result, renderPreview(answer, siteName),
         answer.orderable && mayPlace ? el('div', { class: 'actions' }, placeButton,
-          requestedDelivery() ? null : el('p', { class: 'hint' }, 'Choose a delivery date above to place the order.')) : null,
-        answer.orderable && !mayPlace ? el('p', { class: 'notice', id: 'preview-only' }, 'Only orderers can place orders; your role can preview them.') : null);
+          requestedDelivery() ? null : el('p', { class: 'hint' }, t('quick.chooseDateAbove'))) : null,
+        answer.orderable && !mayPlace ? el('p', { class: 'notice', id: 'preview-only' }, t('quick.previewOnly')) : null);
     } catch (error) {
       attempt = null;
-      clear(result, errorBox(error, 'The lines could not be previewed.'));
+      clear(result, errorBox(error, t('quick.previewFailed')));
     } finally {
       previewButton.disabled = false;
     }
@@ -109,19 +110,21 @@ function form(agreement, mayPlace) {
   return el('div', {},
     // Said before the preview too, so an agreement manager does not fill in delivery details expecting to order.
     mayPlace ? null : el('p', { class: 'notice', id: 'preview-only-intro' },
-      'You can preview orders at your contract prices; placing them is for orderers.'),
+      t('quick.previewOnlyIntro')),
     el('form', { id: 'quick-order', onsubmit: preview, novalidate: true },
       el('div', { class: 'fields' },
-        el('div', { class: 'field wide' }, el('label', { for: 'lines' }, 'Order lines'), lines,
-          el('p', { class: 'hint', id: 'lines-hint' }, 'One product per line: code, quantity and optionally a package size, e.g. “CEM-25KG 40” or “PLY-18MM;12;PALLET”. Paste straight from a spreadsheet.')),
-        field('site', 'Delivery site', site),
-        field('date', 'Delivery date', date, `Earliest in ${options.minLeadTimeDays} working day(s)`),
-        field('slot', 'Time slot', slot),
-        field('package', 'Package size', packageSize),
-        field('mode', 'Delivery', mode, options.splitDeliveryAllowed ? null : 'Your agreement requires complete delivery'),
-        field('po', 'Purchase order number', po),
-        field('note', 'Note for delivery', note)),
+        el('div', { class: 'field wide' }, el('label', { for: 'lines' }, t('quick.lines')), lines,
+          el('p', { class: 'hint', id: 'lines-hint' }, t('quick.linesHint'))),
+        field('site', t('quick.site'), site),
+        field('date', t('quick.date'), date, t('quick.earliest', { count: options.minLeadTimeDays })),
+        field('slot', t('quick.slot'), slot),
+        field('package', t('quick.package'), packageSize),
+        field('mode', t('orders.col.delivery'), mode, options.splitDeliveryAllowed ? null : t('quick.completeRequired')),
+        field('po', t('common.purchaseOrderNumber'), po),
+        field('note', t('quick.note'), note)),
       el('div', { class: 'actions' }, previewButton,
-        el('span', { class: 'hint' }, `Agreement ${agreement.number}: ${label(agreement.paymentTerms.code)}, freight ${label(agreement.freightTerms.code)}${agreement.freightTerms.threshold ? ` ${agreement.freightTerms.threshold} ${agreement.currency}` : ''}`))),
+        el('span', { class: 'hint' }, t('quick.terms', { agreement: agreement.number, payment: label(agreement.paymentTerms.code),
+          freight: label(agreement.freightTerms.code) }),
+          agreement.freightTerms.threshold ? ` ${money(agreement.freightTerms.threshold, agreement.currency)}` : ''))),
     result);
 }

@@ -1,19 +1,20 @@
 // Everything that happened to one order, across order, credit and shipment events, for customer service.
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { startPage, SUPPORT } from '../layout.js';
 import { el, clear, load, errorBox, statusBadge, param, empty } from '../ui.js';
 import { dateTime, label, money, deliveryWindow, windowBasis, windowConfidence, eventName, carrierName } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 
-const { me, main } = await startPage({ heading: 'Order timeline', allowedRoles: SUPPORT });
+const { me, main } = await startPage({ heading: 'timeline.heading', allowedRoles: SUPPORT });
 const id = param('id');
 if (me && !id) {
-  main.append(errorBox({ message: 'No order was named in the address. Search for the order first.' }));
+  main.append(errorBox({ message: t('timeline.noId') }));
 } else if (me) {
   const live = liveIndicator();
   const view = el('div', { id: 'timeline-view' });
   const following = el('div', { class: 'follow', id: 'follow' });
-  main.append(el('p', {}, el('a', { href: '/support/search.html' }, '← Find another order')), live.node, following,
+  main.append(el('p', {}, el('a', { href: '/support/search.html' }, t('timeline.findAnother'))), live.node, following,
     view);
   let customerId = null;
   const refresh = () => load(view, Promise.all([
@@ -21,7 +22,7 @@ if (me && !id) {
     api(`/api/orders/${encodeURIComponent(id)}`),
     currentWindows(id),
   ]), ([timeline, order, windows]) => {
-    main.querySelector('h1').textContent = `Order ${timeline.body.orderNumber}`;
+    main.querySelector('h1').textContent = t('orderDetail.title', { number: timeline.body.orderNumber });
     customerId = timeline.body.customerId;
     return render(timeline.body, order.body, windows);
   });
@@ -41,14 +42,14 @@ if (me && !id) {
 async function followControl(container, customerId, onChange) {
   const show = (follow, error) => clear(container,
     follow
-      ? el('p', {}, follow.customerId ? 'You follow this customer, so this order updates live. ' : 'You follow this order: it updates live. ',
+      ? el('p', {}, follow.customerId ? t('timeline.followCustomer') : t('timeline.followOrder'), ' ',
         follow.orderId ? el('button', { type: 'button', class: 'secondary', onclick: (e) => change(e.target, () =>
-          api(`/api/subscriptions/follows/${follow.id}`, { method: 'DELETE' }).then(() => null)) }, 'Stop following') : null)
-      : el('p', {}, 'Follow this order to see its changes here as they happen. ',
+          api(`/api/subscriptions/follows/${follow.id}`, { method: 'DELETE' }).then(() => null)) }, t('timeline.stop')) : null)
+      : el('p', {}, t('timeline.followHint'), ' ',
         el('button', { type: 'button', onclick: (e) => change(e.target, () =>
           api('/api/subscriptions/follows', { method: 'POST', body: { orderId: id } }).then((r) => r.body)) },
-        'Follow this order')),
-    error ? errorBox(error, 'Following did not change.') : null);
+        t('timeline.follow'))),
+    error ? errorBox(error, t('timeline.followFailed')) : null);
   const change = async (button, request) => {
     button.disabled = true;
     try {
@@ -57,7 +58,7 @@ async function followControl(container, customerId, onChange) {
       onChange();
     } catch (error) {
       button.disabled = false;
-      container.append(errorBox(error, 'Following did not change.'));
+      container.append(errorBox(error, t('timeline.followFailed')));
     }
   };
   try {
@@ -84,29 +85,29 @@ async function currentWindows(orderId) {
 function render(timeline, order, windows) {
   const currency = order.totals?.currency;
   return [
-    el('section', { class: 'card', 'aria-label': 'Order' },
+    el('section', { class: 'card', 'aria-label': t('orderDetail.heading') },
       el('p', {}, statusBadge(timeline.status)),
       el('dl', { class: 'facts' },
-        el('dt', {}, 'Customer'), el('dd', { id: 'customer' }, timeline.customerName
+        el('dt', {}, t('common.customer')), el('dd', { id: 'customer' }, timeline.customerName
           ? el('span', { title: timeline.customerId }, timeline.customerName) : el('code', {}, timeline.customerId)),
-        el('dt', {}, 'Purchase order'), el('dd', {}, order.purchaseOrderNumber || '–'),
-        el('dt', {}, 'Placed'), el('dd', {}, `${dateTime(order.placedAt)} by ${order.placedBy}`),
-        el('dt', {}, 'Total'), el('dd', {}, order.totals ? money(order.totals.total, currency) : '–'),
-        el('dt', {}, 'Shipments'), el('dd', {}, order.shipments?.length
+        el('dt', {}, t('orders.col.purchaseOrder')), el('dd', {}, order.purchaseOrderNumber || '–'),
+        el('dt', {}, t('orders.col.placed')), el('dd', {}, t('common.atBy', { time: dateTime(order.placedAt), who: order.placedBy })),
+        el('dt', {}, t('totals.total')), el('dd', {}, order.totals ? money(order.totals.total, currency) : '–'),
+        el('dt', {}, t('orderDetail.shipments')), el('dd', {}, order.shipments?.length
           ? el('ul', { id: 'shipments' }, order.shipments.map((s) => shipment(s, windows.get(s.id))))
-          : 'none yet'),
-        order.statusReasons?.length ? [el('dt', {}, 'Reasons'), el('dd', {}, order.statusReasons.map((r) => r.message || r.code).join('; '))] : null),
-      el('p', {}, el('a', { href: `/buyer/order.html?id=${order.id}` }, 'Open the order as the customer sees it'))),
-    el('h2', {}, 'Timeline'),
+          : t('timeline.noShipments')),
+        order.statusReasons?.length ? [el('dt', {}, t('timeline.reasons')), el('dd', {}, order.statusReasons.map((r) => r.message || r.code).join('; '))] : null),
+      el('p', {}, el('a', { href: `/buyer/order.html?id=${order.id}` }, t('timeline.asCustomer')))),
+    el('h2', {}, t('timeline.timeline')),
     timeline.events.length ? el('ol', { class: 'timeline', id: 'timeline' }, timeline.events.map((e) => el('li', { dataset: { type: e.type } },
       el('time', { datetime: e.occurredAt || e.at }, dateTime(e.occurredAt || e.at)),
       el('strong', {}, eventName(e.type)), ' ', e.summary || '',
       // The window comes as instants and is shown in the viewer's time zone, like every other time here.
       e.window ? el('div', { class: 'entry-window', dataset: { window: `${e.window.from}/${e.window.to}` } },
-        `Window ${deliveryWindow(e.window)} (${windowBasis(e.window.basis)})`) : null,
+        t('timeline.window', { window: deliveryWindow(e.window), basis: windowBasis(e.window.basis) })) : null,
       e.status ? [' → ', statusBadge(e.status)] : null,
       e.reason ? el('div', { class: 'hint' }, e.reason) : null)))
-      : empty('Nothing has happened to this order yet.'),
+      : empty(t('timeline.empty')),
   ];
 }
 
