@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.leverans.contracts.Topics;
+import org.leverans.messaging.deadletter.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -43,6 +44,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -106,8 +108,14 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	DeadLetterMeter deadLetterMeter() {
-		return new DeadLetterMeter();
+	DeadLetterMeter deadLetterMeter(DeadLetters deadLetters) {
+		return new DeadLetterMeter(deadLetters);
+	}
+
+	@Bean
+	DeadLetters deadLetters(MessagingSchema schema, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			KafkaTemplate<Object, Object> kafka, JsonMapper json, Clock clock) {
+		return new DeadLetters(jdbc, new TransactionTemplate(transactionManager), kafka, json, clock);
 	}
 
 	@Bean
@@ -142,13 +150,21 @@ public class MessagingAutoConfiguration {
 	 */
 	@Bean
 	CommonErrorHandler leveransErrorHandler(KafkaTemplate<Object, Object> kafka, MessagingProperties properties,
-			DeadLetterMeter deadLetterMeter) {
-		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+			DeadLetterMeter deadLetterMeter, DeadLetters deadLetters) {
+		DeadLetterPublishingRecoverer deadLetterTopics = new DeadLetterPublishingRecoverer(kafka,
 				(record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
 		ConsumerRecordRecoverer recoverer = (record, failure) -> {
 			logger.error("Giving up on {}-{}@{} after retries; sending it to {}", record.topic(), record.partition(),
 					record.offset(), Topics.deadLetterOf(record.topic()), failure);
-			deadLetters.accept(record, failure);
+			deadLetterTopics.accept(record, failure);
+			try {
+				deadLetters.record(record, failure, KafkaUtils.getConsumerGroupId());
+			}
+			catch (RuntimeException ex) {
+				// The dead-letter topic has it; only the list a person acts on misses it.
+				logger.error("Could not keep {}-{}@{} among this service's dead letters", record.topic(),
+						record.partition(), record.offset(), ex);
+			}
 			deadLetterMeter.deadLettered(record.topic());
 		};
 		ExponentialBackOffWithMaxRetries poisonBackOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());

@@ -15,6 +15,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.OrderCancelled;
+import org.leverans.messaging.deadletter.DeadLetter;
+import org.leverans.messaging.deadletter.DeadLetterDecisionRefused;
+import org.leverans.messaging.deadletter.DeadLetterStatus;
+import org.leverans.messaging.deadletter.DeadLetters;
 import org.leverans.testsupport.events.CloudEventRecord;
 import org.leverans.testsupport.events.EventProducer;
 import org.leverans.testsupport.events.TopicProbe;
@@ -61,6 +65,9 @@ class MessagingIntegrationTest {
 
 	@Autowired
 	MessagingTestApplication.CancellationLedger ledger;
+
+	@Autowired
+	DeadLetters deadLetters;
 
 	@Autowired
 	PrometheusMeterRegistry metrics;
@@ -246,6 +253,65 @@ class MessagingIntegrationTest {
 		await().untilAsserted(() -> assertThat(scrape().value("leverans_dead_letters_total", "topic", Topics.ORDER))
 			.hasValue(before + 1));
 		assertThat(scrape().value("leverans_dead_letters_total", "topic", Topics.CREDIT)).isPresent();
+	}
+
+	@Test
+	void deadLetterIsKeptWithItsReasonAndAppliesOnceWhenReplayedAfterTheCauseIsFixed() {
+		UUID orderId = UUID.randomUUID();
+		this.transactions.executeWithoutResult(
+				status -> this.outbox.publish(orderId, orderId, cancelled(orderId, "poison until cured")));
+		DeadLetter dead = await().until(() -> deadLetterAbout(orderId), found -> found != null);
+		assertThat(dead.consumerGroup()).isEqualTo("messaging-test");
+		assertThat(dead.topic()).isEqualTo(Topics.ORDER);
+		assertThat(dead.eventType()).isEqualTo("leverans.order.cancelled.v1");
+		assertThat(dead.reason()).isEqualTo("java.lang.IllegalStateException: cannot apply " + orderId);
+		assertThat(dead.payload()).contains("poison until cured");
+		assertThat(this.deadLetters.pendingByTopic()).containsKey(Topics.ORDER);
+		assertThat(scrape().value("leverans_dead_letters_pending")).hasValueSatisfying(v -> assertThat(v).isPositive());
+
+		this.ledger.cure();
+		DeadLetter replayed = this.deadLetters.replay(dead.id(), "admin");
+
+		assertThat(replayed.status()).isEqualTo(DeadLetterStatus.REPLAYED);
+		assertThat(replayed.decidedBy()).isEqualTo("admin");
+		await().until(() -> this.ledger.applied(orderId) == 1);
+		assertThatThrownBy(() -> this.deadLetters.replay(dead.id(), "admin"))
+			.isInstanceOfSatisfying(DeadLetterDecisionRefused.class,
+					refused -> assertThat(refused.current()).isEqualTo(DeadLetterStatus.REPLAYED));
+		// Sent again by hand, as a lost "replayed" mark would: the inbox knows the event by now.
+		this.transactions.executeWithoutResult(status -> this.jdbc.update(
+				"UPDATE messaging.dead_letter SET status = 'PENDING' WHERE id = ?", dead.id()));
+		this.deadLetters.replay(dead.id(), "admin");
+		UUID marker = UUID.randomUUID();
+		EventProducer.send(cancellation(orderId, "{\"orderId\":\"" + marker + "\",\"reason\":\"after\"}"));
+		await().until(() -> this.ledger.applied(marker) == 1);
+		assertThat(this.ledger.applied(orderId)).isEqualTo(1);
+	}
+
+	@Test
+	void discardedDeadLetterIsNeverAppliedAndCannotBeReplayed() {
+		UUID orderId = UUID.randomUUID();
+		EventProducer.send(cancellation(orderId, "{broken"));
+		DeadLetter dead = await().until(() -> deadLetterAbout(orderId), found -> found != null);
+		assertThat(dead.reason()).startsWith("tools.jackson");
+		assertThat(dead.key()).isEqualTo(orderId.toString());
+
+		DeadLetter discarded = this.deadLetters.discard(dead.id(), "admin", "sent by a broken test producer");
+
+		assertThat(discarded.status()).isEqualTo(DeadLetterStatus.DISCARDED);
+		assertThat(discarded.note()).isEqualTo("sent by a broken test producer");
+		assertThat(this.deadLetters.list(DeadLetterStatus.PENDING, Topics.ORDER, 500)).extracting(DeadLetter::id)
+			.doesNotContain(dead.id());
+		assertThatThrownBy(() -> this.deadLetters.replay(dead.id(), "admin"))
+			.isInstanceOf(DeadLetterDecisionRefused.class);
+	}
+
+	private DeadLetter deadLetterAbout(UUID orderId) {
+		return this.deadLetters.list(DeadLetterStatus.PENDING, Topics.ORDER, 500)
+			.stream()
+			.filter(deadLetter -> orderId.toString().equals(deadLetter.key()))
+			.findFirst()
+			.orElse(null);
 	}
 
 	@Test

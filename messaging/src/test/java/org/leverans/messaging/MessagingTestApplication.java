@@ -36,13 +36,17 @@ class MessagingTestApplication {
 
 		private final EventHandlers handlers;
 
+		/** Whether the cause of "poison until cured" has been fixed, as a person would before a replay. */
+		private volatile boolean cured;
+
 		CancellationLedger(Inbox inbox, JdbcTemplate jdbc, ObjectProvider<Tracer> tracer) {
 			this.inbox = inbox;
 			this.jdbc = jdbc;
 			this.jdbc.execute(
 					"CREATE TABLE IF NOT EXISTS cancellation (order_id UUID, reason TEXT, event_id TEXT, trace_id TEXT)");
 			this.handlers = EventHandlers.named("cancellation-ledger").onEvent(OrderCancelled.class, (event, meta) -> {
-				if ("poison".equals(event.reason())) {
+				if ("poison".equals(event.reason())
+						|| ("poison until cured".equals(event.reason()) && !this.cured)) {
 					throw new IllegalStateException("cannot apply " + event.orderId());
 				}
 				// The trace the handler runs in: what it published would carry this one on.
@@ -57,6 +61,10 @@ class MessagingTestApplication {
 				groupId = "${messaging-test.group:messaging-test}", batch = "true")
 		void on(List<ConsumerRecord<String, byte[]>> records) {
 			this.inbox.receive(records, this.handlers);
+		}
+
+		void cure() {
+			this.cured = true;
 		}
 
 		int applied() {

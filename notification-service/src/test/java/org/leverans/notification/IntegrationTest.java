@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +18,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.leverans.contracts.agreement.AgreementActivated;
+import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.testsupport.events.EventProducer;
 import org.leverans.testsupport.infrastructure.FreePorts;
 import org.leverans.testsupport.infrastructure.StandIns;
@@ -30,6 +34,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One application context for every integration test class (the context cache reuses it): the real service on a
@@ -130,5 +136,15 @@ public abstract class IntegrationTest {
 	protected int rowsAbout(UUID orderId) {
 		return this.jdbc.queryForObject("SELECT count(*) FROM stream_event WHERE order_id = ?", Integer.class,
 				orderId);
+	}
+
+	/** The customer's agreement names the site, as agreement-service announces it; waits until it is known. */
+	protected void agreementNames(UUID customerId, UUID siteId) {
+		AgreementActivated activated = new AgreementActivated(UUID.randomUUID(), "AG-TEST", customerId, 1,
+				LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 1, 1), List.of(new DeliverySite(siteId,
+						"Site Kalasatama", "Street 1", "00100", "Helsinki", "FI", "Mikko", "+358 40 1234567")));
+		events().publish(activated.agreementId(), activated);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.queryForObject(
+				"SELECT count(*) FROM agreement_site WHERE site_id = ?", Integer.class, siteId) == 1);
 	}
 }

@@ -34,7 +34,14 @@ public record BureauProperties(@DefaultValue("http://localhost:8089") URI url,
 	public record Bulkhead(@DefaultValue("10") int maxConcurrentCalls, @DefaultValue("500ms") Duration maxWait) {
 	}
 
-	/** Ratings (and "unknown company") are remembered this long; failures are never cached. */
-	public record Cache(@DefaultValue("10m") Duration timeToLive, @DefaultValue("10000") long maxSize) {
+	/**
+	 * Ratings (and "unknown company") are remembered; failures never are.
+	 *
+	 * @param timeToLive how long an answer is used without asking the bureau again
+	 * @param staleIfUnavailable how old an answer may be and still be used while the bureau cannot answer
+	 * @param maxSize how many companies' answers are kept
+	 */
+	public record Cache(@DefaultValue("10m") Duration timeToLive, @DefaultValue("24h") Duration staleIfUnavailable,
+			@DefaultValue("10000") long maxSize) {
 	}
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -58,8 +60,10 @@ import org.springframework.web.client.RestClient;
 /**
  * Asks the external credit bureau for a company's rating. Each attempt is bounded by a time limiter and a bulkhead,
  * transient failures are retried with back-off, and a circuit breaker stops asking a bureau that keeps failing.
- * Answers are cached for a while. This never throws: when the bureau cannot answer, the result is
- * {@link BureauRating.Unavailable} and the credit decision goes to review.
+ * Answers are cached for a while. When the bureau cannot answer, a rating older than that but not older than
+ * {@code stale-if-unavailable} is used instead: a company's rating does not change because the bureau is away, and
+ * a customer who orders steadily should not end up in review for it. This never throws: with no answer to fall back
+ * on, the result is {@link BureauRating.Unavailable} and the credit decision goes to review.
  */
 @Component
 public class CreditBureau implements DisposableBean, MeterBinder {
@@ -74,7 +78,9 @@ public class CreditBureau implements DisposableBean, MeterBinder {
 
 	private final Clock clock;
 
-	private final Cache<String, BureauRating> answers;
+	private final Cache<String, Answer> answers;
+
+	private final Duration fresh;
 
 	private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -107,9 +113,12 @@ public class CreditBureau implements DisposableBean, MeterBinder {
 			.requestFactory(requests)
 			.observationRegistry(observations)
 			.build();
+		this.fresh = properties.cache().timeToLive();
+		Duration kept = max(this.fresh, properties.cache().staleIfUnavailable());
 		this.answers = Caffeine.newBuilder()
-			.expireAfterWrite(properties.cache().timeToLive())
+			.expireAfterWrite(kept)
 			.maximumSize(properties.cache().maxSize())
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.build();
 		this.timeLimiter = this.timeLimiters.timeLimiter("credit-bureau",
 				TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).cancelRunningFuture(true).build());
@@ -145,23 +154,39 @@ public class CreditBureau implements DisposableBean, MeterBinder {
 		TaggedRetryMetrics.ofRetryRegistry(this.retries).bindTo(registry);
 	}
 
-	/** The company's rating, from the cache when it is fresh enough. */
+	/**
+	 * The company's rating: from the cache when it is fresh enough, else from the bureau, else the last answer the
+	 * bureau gave within {@code stale-if-unavailable}.
+	 */
 	public BureauRating rating(String businessId) {
-		BureauRating cached = this.answers.getIfPresent(businessId);
-		if (cached != null) {
-			return cached;
+		Answer cached = this.answers.getIfPresent(businessId);
+		Instant now = this.clock.instant();
+		if (cached != null && cached.receivedAt().plus(this.fresh).isAfter(now)) {
+			return cached.rating();
 		}
 		BureauRating answer = ask(businessId);
 		if (!(answer instanceof BureauRating.Unavailable)) {
-			this.answers.put(businessId, answer);
+			this.answers.put(businessId, new Answer(answer, now));
+			return answer;
+		}
+		if (cached != null) {
+			logger.info("Credit bureau unavailable; using its answer for {} from {}", businessId,
+					cached.receivedAt());
+			return cached.rating();
 		}
 		return answer;
 	}
 
-	/** Asks the bureau again, e.g. when a person rechecks a held order. */
+	/**
+	 * Asks the bureau again, e.g. when a person rechecks a held order: never an older answer, which the person may
+	 * doubt. An answer kept from before is still there for orders while the bureau is away.
+	 */
 	public BureauRating freshRating(String businessId) {
-		this.answers.invalidate(businessId);
-		return rating(businessId);
+		BureauRating answer = ask(businessId);
+		if (!(answer instanceof BureauRating.Unavailable)) {
+			this.answers.put(businessId, new Answer(answer, this.clock.instant()));
+		}
+		return answer;
 	}
 
 	private BureauRating ask(String businessId) {
@@ -300,6 +325,14 @@ public class CreditBureau implements DisposableBean, MeterBinder {
 	@Override
 	public void destroy() {
 		this.attempts.shutdownNow();
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	/** What the bureau answered, and when it did. */
+	private record Answer(BureauRating rating, Instant receivedAt) {
 	}
 
 	/** 5xx, 429: worth another try. */

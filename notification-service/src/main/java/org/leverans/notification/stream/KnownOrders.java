@@ -35,6 +35,22 @@ class KnownOrders {
 			.update();
 	}
 
+	/**
+	 * Adds the sites of a placed order that the customer's agreement names. A placed order is not validated yet: a
+	 * site it names may be another customer's, whose receivers must not see this order.
+	 */
+	void addCustomerSites(UUID orderId, UUID customerId, Collection<UUID> siteIds) {
+		for (UUID siteId : Set.copyOf(siteIds.stream().filter(Objects::nonNull).toList())) {
+			this.jdbc.sql("""
+					INSERT INTO order_site (order_id, site_id)
+					SELECT ?, site_id FROM agreement_site WHERE site_id = ? AND customer_id = ?
+					ON CONFLICT DO NOTHING""")
+				.params(orderId, siteId, customerId)
+				.update();
+		}
+	}
+
+	/** Adds sites that validation has checked: those of an accepted order and of its shipments. */
 	void addSites(UUID orderId, Collection<UUID> siteIds) {
 		for (UUID siteId : Set.copyOf(siteIds.stream().filter(Objects::nonNull).toList())) {
 			this.jdbc.sql("INSERT INTO order_site (order_id, site_id) VALUES (?, ?) ON CONFLICT DO NOTHING")

@@ -74,7 +74,7 @@ class StreamFeed implements IntakeHandlers {
 
 	private void placed(OrderPlaced event, EventMetadata metadata) {
 		this.orders.remember(event.orderId(), event.orderNumber(), event.customerId(), now());
-		this.orders.addSites(event.orderId(),
+		this.orders.addCustomerSites(event.orderId(), event.customerId(),
 				(event.lines() != null) ? event.lines().stream().map(OrderLine::siteId).toList() : List.of());
 		orderStatus(event.orderId(), event.orderNumber(), event.customerId(), "PLACED", null, event.placedAt(),
 				metadata);

@@ -47,6 +47,7 @@ class ArrivalAlertIntegrationTest extends IntegrationTest {
 	@Test
 	void receiverIsAlertedLeadTimeBeforeTheWindowStarts() {
 		Instant windowFrom = Instant.now().plus(LEAD).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+		agreementNames(this.customer, this.site);
 		try (SseClient mikko = stream(TestTokens.receiver("mikko-test", this.customer, this.site))) {
 			events().publish(this.orderId, TestEvents.placed(this.orderId, this.customer, this.site));
 			await().atMost(WAIT).until(() -> mikko.received(this.orderId));

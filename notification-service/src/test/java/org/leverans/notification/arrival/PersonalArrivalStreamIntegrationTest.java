@@ -249,6 +249,7 @@ class PersonalArrivalStreamIntegrationTest extends IntegrationTest {
 	}
 
 	private void placeOrder() {
+		agreementNames(this.customer, this.site);
 		events().publish(this.orderId, TestEvents.placed(this.orderId, this.customer, this.site));
 		await().atMost(WAIT).until(() -> rowsAbout(this.orderId) >= 1);
 	}

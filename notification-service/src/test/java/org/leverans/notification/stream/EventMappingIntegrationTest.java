@@ -51,6 +51,7 @@ class EventMappingIntegrationTest extends IntegrationTest {
 		DeliveryWindow planned = new DeliveryWindow(T, T.plusSeconds(7200), "PLANNED", T.minusSeconds(86400));
 		DeliveryWindow narrowed = new DeliveryWindow(T.plusSeconds(1800), T.plusSeconds(3600), "PREDICTED",
 				T.minusSeconds(600), WindowConfidence.calibrated(212, 0.95));
+		agreementNames(customer, site);
 
 		try (SseClient receiver = stream(TestTokens.receiver("mikko-test", customer, site))) {
 			events().publish(orderId, TestEvents.placed(orderId, customer, site));
@@ -110,6 +111,29 @@ class EventMappingIntegrationTest extends IntegrationTest {
 			assertThat(messages.get(9).data().get("reasons").get(0).get("message").asString())
 				.isEqualTo("Changed my mind");
 			assertThat(messages).extracting(message -> message.data().has("customerId")).containsOnly(false);
+		}
+	}
+
+	@Test
+	void receiverNeverSeesAnotherCustomersOrderThatNamesTheirSite() {
+		UUID ownCustomer = UUID.randomUUID();
+		UUID otherCustomer = UUID.randomUUID();
+		UUID site = UUID.randomUUID();
+		agreementNames(ownCustomer, site);
+		UUID foreignOrder = UUID.randomUUID();
+		UUID ownOrder = UUID.randomUUID();
+
+		try (SseClient receiver = stream(TestTokens.receiver("mikko-test", ownCustomer, site))) {
+			// Placed, not yet validated: validation will reject it, as the site is not on the other customer's agreement.
+			events().publish(foreignOrder, TestEvents.placed(foreignOrder, otherCustomer, site));
+			events().publish(foreignOrder, TestEvents.rejected(foreignOrder, otherCustomer,
+					Reason.of("SITE_NOT_IN_AGREEMENT", "Not a site of this agreement")));
+			events().publish(ownOrder, TestEvents.placed(ownOrder, ownCustomer, site));
+			await().atMost(WAIT).until(() -> receiver.received(ownOrder) && rowsAbout(foreignOrder) == 2);
+
+			assertThat(receiver.messagesAbout(foreignOrder)).isEmpty();
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM order_site WHERE order_id = ?", Integer.class,
+					foreignOrder)).isZero();
 		}
 	}
 }

@@ -90,6 +90,7 @@ class LiveStreamIntegrationTest extends IntegrationTest {
 	void receiverGetsShipmentEventsForHisSiteOnly() {
 		UUID toHisSite = UUID.randomUUID();
 		UUID toOtherSite = UUID.randomUUID();
+		agreementNames(RAKENNUS, JATKASAARI);
 		try (SseClient mikko = stream(TestTokens.receiver("mikko-test", RAKENNUS, JATKASAARI));
 				SseClient admin = stream(TestTokens.admin("admin-test"))) {
 			events().publish(toOtherSite, TestEvents.placed(toOtherSite, RAKENNUS, PASILA));

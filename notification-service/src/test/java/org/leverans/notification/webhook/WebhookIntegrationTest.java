@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,11 +17,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.leverans.contracts.agreement.AgreementActivated;
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
 import org.leverans.contracts.shipment.WindowConfidence;
-import org.leverans.contracts.validation.DeliverySite;
 import org.leverans.notification.IntegrationTest;
 import org.leverans.notification.TestEvents;
 import org.leverans.notification.TestTokens;
@@ -165,7 +162,7 @@ class WebhookIntegrationTest extends IntegrationTest {
 		UUID ownSite = UUID.randomUUID();
 		UUID otherSite = UUID.randomUUID();
 		UUID first = UUID.randomUUID();
-		agreementNames(ownSite);
+		agreementNames(this.customer, ownSite);
 		events().publish(first, TestEvents.placed(first, this.customer, ownSite, otherSite));
 		await().atMost(WAIT).until(() -> rowsAbout(first) == 1);
 
@@ -190,7 +187,7 @@ class WebhookIntegrationTest extends IntegrationTest {
 	@Test
 	void endpointMayNameASiteOfTheAgreementBeforeAnyOrderNamesIt() {
 		UUID newSite = UUID.randomUUID();
-		agreementNames(newSite);
+		agreementNames(this.customer, newSite);
 		HttpResponse<String> created = call("POST", "/api/webhooks", this.manager,
 				"{\"url\":\"https://erp.example/hooks\",\"events\":[\"shipment.delivered\"],"
 						+ "\"siteIds\":[\"" + newSite + "\"]}");
@@ -202,7 +199,7 @@ class WebhookIntegrationTest extends IntegrationTest {
 	void adminMayNameASiteTheCustomersAgreementLists() {
 		UUID newSite = UUID.randomUUID();
 		String admin = TestTokens.admin("admin-" + UUID.randomUUID());
-		agreementNames(newSite);
+		agreementNames(this.customer, newSite);
 		String body = "{\"customerId\":\"" + this.customer + "\",\"url\":\"https://erp.example/hooks\","
 				+ "\"events\":[\"shipment.delivered\"],\"siteIds\":[\"%s\"]}";
 
@@ -249,15 +246,5 @@ class WebhookIntegrationTest extends IntegrationTest {
 		JsonNode created = json.readTree(response.body());
 		assertThat(created.get("secret").asString()).startsWith("whsec_");
 		return created.get("secret").asString();
-	}
-
-	/** The customer's agreement names the site, as agreement-service announces it. */
-	private void agreementNames(UUID siteId) {
-		AgreementActivated activated = new AgreementActivated(UUID.randomUUID(), "AG-TEST", this.customer, 1,
-				LocalDate.of(2026, 1, 1), null, LocalDate.of(2026, 1, 1), List.of(new DeliverySite(siteId,
-						"Site Kalasatama", "Street 1", "00100", "Helsinki", "FI", "Mikko", "+358 40 1234567")));
-		events().publish(activated.agreementId(), activated);
-		await().atMost(WAIT).until(() -> this.jdbc.queryForObject(
-				"SELECT count(*) FROM agreement_site WHERE site_id = ?", Integer.class, siteId) == 1);
 	}
 }

@@ -2,6 +2,7 @@ package org.leverans.web.security;
 
 import jakarta.servlet.DispatcherType;
 
+import org.leverans.contracts.TokenClaims.Roles;
 import org.leverans.web.problem.SecurityProblems;
 
 import org.springframework.http.HttpMethod;
@@ -14,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The one shape of a service's security: a stateless resource server taking bearer tokens only (no sessions, so no
  * CSRF), roles from the token's {@code roles} claim, health, the Prometheus scrape, the OpenAPI document and
- * {@code /error} open, 401 and 403 as problems. The scrape is open because a service's own port is not public: the
+ * {@code /error} open, messaging's dead-letter API for admins only, 401 and 403 as problems. The scrape is open because a service's own port is not public: the
  * gateway routes only {@code /api/**} to it. A service states only its own access rules:
  *
  * <pre>{@code
@@ -46,7 +47,11 @@ public class ApiSecurity {
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
-				.permitAll();
+				.permitAll()
+				// messaging's dead-letter API, in every service that consumes events: before the service's own
+				// rules, which may open /api/admin/** to more roles
+				.requestMatchers("/api/admin/dead-letters/**")
+				.hasRole(Roles.ADMIN);
 			rules.customize(requests);
 			requests.anyRequest().authenticated();
 		})
