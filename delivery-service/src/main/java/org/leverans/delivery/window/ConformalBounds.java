@@ -21,15 +21,16 @@ import java.util.TreeMap;
  * side (late trucks, early ones).
  *
  * <p>
- * A carrier that clearly drifts (a weighted least-squares trend over its deliveries at least two standard errors from
- * flat) has its samples moved to where the trend stands now before the window is drawn, so the window does not lag
- * behind it by the half-life of the recency weights. Drift changes more than the level: as a carrier gets later, which
- * of its ETAs land in a horizon and how far they scatter change too, which no straight line follows. So the window of
- * a carrier whose errors lean at all (the trend at least one standard error from flat) is also checked the way the
- * evaluator checks it: drawn from all but its last {@value #RECENT_DELIVERIES} deliveries, would it have held those?
- * When more of them fell outside than the coverage allows, the window is drawn to miss three points less for each
- * point of misses too many, down to a quarter of the misses allowed (adaptive conformal inference, Gibbs and Candès
- * 2021, in one step rather than per delivery). It is only ever widened that way: a steady carrier's recent luck does not narrow its window.
+ * A carrier that clearly drifts (a weighted least-squares trend over its deliveries at least three standard errors
+ * from flat) has its samples moved to where the trend stands now before the window is drawn, so the window does not
+ * lag behind it by the half-life of the recency weights. Drift changes more than the level: as a carrier gets later,
+ * which of its ETAs land in a horizon and how far they scatter change too, which no straight line follows. So the
+ * window of a carrier whose errors lean at all (the trend at least one standard error from flat) is also checked the
+ * way the evaluator checks it: drawn from all but its last {@value #RECENT_DELIVERIES} deliveries, would it have held
+ * those? When more of them fell outside than the coverage allows, the window is drawn to miss three points less for
+ * each point of misses too many, down to a quarter of the misses allowed (adaptive conformal inference, Gibbs and
+ * Candès 2021, in one step rather than per delivery). It is only ever widened that way: a steady carrier's recent
+ * luck does not narrow its window.
  *
  * @param deliveries how many deliveries the samples came from
  * @param weight the samples' total weight, the number of deliveries they are worth
