@@ -23,7 +23,14 @@ import java.util.TreeMap;
  * <p>
  * A carrier that clearly drifts (a weighted least-squares trend over its deliveries at least three standard errors
  * from flat) has its samples moved to where the trend stands now before the window is drawn, so the window does not
- * lag behind it by the half-life of the recency weights.
+ * lag behind it by the half-life of the recency weights. Drift changes more than the level: as a carrier gets later,
+ * which of its ETAs land in a horizon and how far they scatter change too, which no straight line follows. So the
+ * window of a carrier whose errors lean at all (the trend at least one standard error from flat) is also checked the
+ * way the evaluator checks it: drawn from all but its last {@value #RECENT_DELIVERIES} deliveries, would it have held
+ * those? When more of them fell outside than the coverage allows, the window is drawn to miss three points less for
+ * each point of misses too many, down to a quarter of the misses allowed (adaptive conformal inference, Gibbs and
+ * Candès 2021, in one step rather than per delivery). It is only ever widened that way: a steady carrier's recent
+ * luck does not narrow its window.
  *
  * @param deliveries how many deliveries the samples came from
  * @param weight the samples' total weight, the number of deliveries they are worth
@@ -42,6 +49,15 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 	/** How clear a trend must be, in standard errors of its slope, before samples are moved along it. */
 	static final double CLEAR_TREND = 3;
 
+	/** How clear a trend must be, in standard errors of its slope, before the window is checked on recent deliveries. */
+	static final double LEANING = 1;
+
+	/** The most recent deliveries a leaning carrier's window is checked against. */
+	static final int RECENT_DELIVERIES = 30;
+
+	/** Each point of too many recent misses takes this many points off the share a leaning carrier's window may miss. */
+	static final double ADAPTATION_GAIN = 3;
+
 	/**
 	 * A sample with its weight: one delivery's weight is shared by its samples in a horizon.
 	 *
@@ -54,13 +70,15 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 		if (samples.isEmpty()) {
 			return NONE;
 		}
-		List<Weighted> level = onTodaysLevel(samples);
-		double total = level.stream().mapToDouble(Weighted::weight).sum();
+		double trend = trendStrength(samples);
+		List<Weighted> level = (trend >= CLEAR_TREND) ? onTodaysLevel(samples) : samples;
+		double total = totalWeight(level);
 		Duration earliest = level.stream().map(w -> w.sample().fromError()).min(Comparator.naturalOrder()).orElseThrow();
 		Duration latest = level.stream().map(w -> w.sample().toError()).max(Comparator.naturalOrder()).orElseThrow();
-		double needed = coverage * (total + 1);
-		Duration[] window = level.stream().allMatch(w -> w.sample().isPoint()) ? narrowestAroundPoints(level, needed)
-				: narrowestAroundSlots(level, needed);
+		Duration[] window = narrowest(level, coverage * (total + 1));
+		if (window != null && trend >= LEANING) {
+			window = checkedOnRecentDeliveries(level, coverage, window);
+		}
 		return new ConformalBounds(deliveries, total, (window != null) ? window[0] : null,
 				(window != null) ? window[1] : null, earliest, latest);
 	}
@@ -68,6 +86,50 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 	/** Whether the evidence is enough for a window at the coverage asked for. */
 	public boolean reachesCoverage() {
 		return this.from != null && this.to != null;
+	}
+
+	/**
+	 * The window, widened when the one drawn from all but the last {@link #RECENT_DELIVERIES} deliveries missed more of
+	 * those than the coverage allows.
+	 */
+	private static Duration[] checkedOnRecentDeliveries(List<Weighted> level, double coverage, Duration[] window) {
+		List<Weighted> older = level.stream().filter(w -> w.rank() >= RECENT_DELIVERIES).toList();
+		Duration[] earlier = narrowest(older, coverage * (totalWeight(older) + 1));
+		double recent = 0;
+		double missed = 0;
+		for (Weighted w : level) {
+			if (w.rank() < RECENT_DELIVERIES) {
+				recent += w.weight();
+				if (earlier != null && (w.sample().fromError().compareTo(earlier[0]) < 0
+						|| w.sample().toError().compareTo(earlier[1]) > 0)) {
+					missed += w.weight();
+				}
+			}
+		}
+		double allowed = 1 - coverage;
+		double tooMany = (earlier != null && recent > 0) ? missed / recent - allowed : 0;
+		if (tooMany <= 0) {
+			return window;
+		}
+		double mayMiss = Math.max(allowed / 4, allowed - ADAPTATION_GAIN * tooMany);
+		double total = totalWeight(level);
+		// No further than the evidence reaches: at most all the samples but one edge.
+		double heaviest = level.stream().mapToDouble(Weighted::weight).max().orElseThrow();
+		double needed = Math.min((1 - mayMiss) * (total + 1), total - heaviest);
+		Duration[] wider = (needed > coverage * (total + 1)) ? narrowest(level, needed) : null;
+		return (wider != null) ? wider : window;
+	}
+
+	private static Duration[] narrowest(List<Weighted> samples, double needed) {
+		if (samples.isEmpty()) {
+			return null;
+		}
+		return samples.stream().allMatch(w -> w.sample().isPoint()) ? narrowestAroundPoints(samples, needed)
+				: narrowestAroundSlots(samples, needed);
+	}
+
+	private static double totalWeight(List<Weighted> samples) {
+		return samples.stream().mapToDouble(Weighted::weight).sum();
 	}
 
 	/** The narrowest span between two errors holding {@code needed} weight: a sliding window over the sorted errors. */
@@ -140,40 +202,64 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 	 * week by week); as they are otherwise.
 	 */
 	static List<Weighted> onTodaysLevel(List<Weighted> samples) {
-		double weights = 0;
-		double ranks = 0;
-		double errors = 0;
-		for (Weighted w : samples) {
-			weights += w.weight();
-			ranks += w.weight() * w.rank();
-			errors += w.weight() * seconds(w);
-		}
-		double meanRank = ranks / weights;
-		double meanError = errors / weights;
-		double spread = 0;
-		double together = 0;
-		for (Weighted w : samples) {
-			spread += w.weight() * (w.rank() - meanRank) * (w.rank() - meanRank);
-			together += w.weight() * (w.rank() - meanRank) * (seconds(w) - meanError);
-		}
-		if (spread <= 0) {
+		Trend trend = Trend.of(samples);
+		if (trend == null || trend.strength() < CLEAR_TREND) {
 			return samples;
 		}
-		double slope = together / spread;
-		double residuals = 0;
-		for (Weighted w : samples) {
-			double residual = seconds(w) - meanError - slope * (w.rank() - meanRank);
-			residuals += w.weight() * residual * residual;
-		}
-		double standardError = Math.sqrt(residuals / weights / spread);
-		if (!(Math.abs(slope) >= CLEAR_TREND * standardError)) {
-			return samples;
-		}
+		double slope = trend.slope();
 		// rank 0 is now: a sample r deliveries old moves by what the trend did since.
 		return samples.stream()
 			.map(w -> new Weighted(w.sample().shifted(Duration.ofSeconds(Math.round(-slope * w.rank()))), w.weight(),
 					w.rank()))
 			.toList();
+	}
+
+	/** How many standard errors the trend of the errors over the deliveries lies from flat; 0 without one. */
+	static double trendStrength(List<Weighted> samples) {
+		Trend trend = Trend.of(samples);
+		return (trend != null) ? trend.strength() : 0;
+	}
+
+	/**
+	 * A weighted least-squares line through the errors over the deliveries' ranks.
+	 *
+	 * @param slope seconds of error per delivery further back
+	 * @param strength how many standard errors the slope lies from flat
+	 */
+	private record Trend(double slope, double strength) {
+
+		static Trend of(List<Weighted> samples) {
+			double weights = 0;
+			double ranks = 0;
+			double errors = 0;
+			for (Weighted w : samples) {
+				weights += w.weight();
+				ranks += w.weight() * w.rank();
+				errors += w.weight() * seconds(w);
+			}
+			double meanRank = ranks / weights;
+			double meanError = errors / weights;
+			double spread = 0;
+			double together = 0;
+			for (Weighted w : samples) {
+				spread += w.weight() * (w.rank() - meanRank) * (w.rank() - meanRank);
+				together += w.weight() * (w.rank() - meanRank) * (seconds(w) - meanError);
+			}
+			if (!(spread > 0)) {
+				return null;
+			}
+			double slope = together / spread;
+			double residuals = 0;
+			for (Weighted w : samples) {
+				double residual = seconds(w) - meanError - slope * (w.rank() - meanRank);
+				residuals += w.weight() * residual * residual;
+			}
+			double standardError = Math.sqrt(residuals / weights / spread);
+			if (!(standardError > 0)) {
+				return (slope != 0) ? new Trend(slope, Double.POSITIVE_INFINITY) : null;
+			}
+			return new Trend(slope, Math.abs(slope) / standardError);
+		}
 	}
 
 	private static double seconds(Weighted weighted) {
