@@ -20,7 +20,7 @@ final class AdminRequests {
 
 	record NewCustomer(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 40) String businessId,
 			@NotNull @Pattern(regexp = "[A-Z]{2}") String countryCode, @NotBlank String timeZone,
-			@NotEmpty List<@Valid NewSite> sites) {
+			@NotEmpty List<@NotNull @Valid NewSite> sites) {
 	}
 
 	record NewSite(@NotBlank @Size(max = 200) String name, @NotBlank String street, @NotBlank String postalCode,

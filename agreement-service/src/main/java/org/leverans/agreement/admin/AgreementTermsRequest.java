@@ -22,7 +22,8 @@ public record AgreementTermsRequest(@NotNull @Valid PaymentTermsRequest paymentT
 		@NotNull @Valid FreightTermsRequest freightTerms, @NotNull @Valid DeliveryOptionsRequest deliveryOptions,
 		@DecimalMin(value = "0.0001") @Digits(integer = 8, fraction = 4) BigDecimal listPriceRate,
 		List<@NotBlank String> assortmentGroups, @NotEmpty List<@NotNull UUID> siteIds,
-		List<@Valid ContractPriceRequest> contractPrices, List<@Valid GroupDiscountRequest> groupDiscounts) {
+		List<@NotNull @Valid ContractPriceRequest> contractPrices,
+		List<@NotNull @Valid GroupDiscountRequest> groupDiscounts) {
 
 	public record PaymentTermsRequest(@NotBlank @Pattern(regexp = "[A-Z0-9_]{1,30}") String code,
 			@NotNull @Min(0) @Max(365) Integer days) {
@@ -38,7 +39,7 @@ public record AgreementTermsRequest(@NotNull @Valid PaymentTermsRequest paymentT
 
 	public record DeliveryOptionsRequest(@NotNull Boolean splitDeliveryAllowed, @NotNull Boolean multipleSitesAllowed,
 			@NotEmpty List<@NotNull @Pattern(regexp = "PARCEL|HALF_PALLET|PALLET") String> packageSizes,
-			@NotNull @Min(0) @Max(60) Integer minLeadTimeDays, List<@Valid SlotRequest> slots) {
+			@NotNull @Min(0) @Max(60) Integer minLeadTimeDays, List<@NotNull @Valid SlotRequest> slots) {
 	}
 
 	public record SlotRequest(@NotNull LocalTime from, @NotNull LocalTime to) {

@@ -42,8 +42,11 @@ public class ApprovalDecisions {
 
 	private final Clock clock;
 
+	private final Approvers approvers;
+
 	ApprovalDecisions(Approvals approvals, SpendingLimits limits, Outbox outbox, ApprovalProperties properties,
-			Clock clock) {
+			Clock clock, Approvers approvers) {
+		this.approvers = approvers;
 		this.approvals = approvals;
 		this.limits = limits;
 		this.outbox = outbox;
@@ -52,13 +55,18 @@ public class ApprovalDecisions {
 	}
 
 	/**
-	 * @throws ApiProblem 404 for an order of another customer (or none), 409 when it is no longer waiting
+	 * @throws ApiProblem 404 for an order of another customer (or none), 403 for a person who does not manage the
+	 * order's agreement, 409 when it is no longer waiting
 	 */
 	@Transactional
 	public Approval decide(UUID orderId, Caller caller, ApprovalDecision decision, String reason) {
 		Approval approval = this.approvals.lock(orderId)
 			.filter(found -> found.customerId().equals(caller.customerId()))
 			.orElseThrow(() -> ApiProblem.notFound("No order " + orderId + " waits for your approval."));
+		if (!this.approvers.include(approval.agreementId(), caller.subject())) {
+			throw ApiProblem.forbidden("Order " + approval.orderNumber()
+					+ " is decided by the managers of its agreement, and you are not one of them.");
+		}
 		if (approval.status() != Approval.Status.PENDING) {
 			throw ApiProblem.conflict("approval-closed", "Approval already closed",
 					"Order " + approval.orderNumber() + " is no longer waiting for approval: it was "

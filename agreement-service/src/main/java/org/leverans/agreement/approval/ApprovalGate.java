@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.leverans.agreement.agreements.AgreementMember;
-import org.leverans.agreement.agreements.AgreementMembers;
 import org.leverans.agreement.approval.SpendingLimit.Budgeted;
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.order.OrderPlaced;
@@ -34,17 +32,17 @@ public class ApprovalGate {
 
 	private final Approvals approvals;
 
-	private final AgreementMembers members;
+	private final Approvers approvers;
 
 	private final ApprovalProperties properties;
 
 	private final Clock clock;
 
-	ApprovalGate(SpendingLimits limits, Approvals approvals, AgreementMembers members, ApprovalProperties properties,
+	ApprovalGate(SpendingLimits limits, Approvals approvals, Approvers approvers, ApprovalProperties properties,
 			Clock clock) {
 		this.limits = limits;
 		this.approvals = approvals;
-		this.members = members;
+		this.approvers = approvers;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -74,16 +72,7 @@ public class ApprovalGate {
 				order.placedBy(), order.placedAt(), month, validated.totals().total(), validated.totals().currency(),
 				reasons, validated, Approval.Status.PENDING, now, expiresAt, null, null, null));
 		return new OrderApprovalRequired(order.orderId(), order.orderNumber(), order.customerId(), agreementId,
-				order.placedBy(), validated.totals(), reasons, approvers(agreementId), now, expiresAt);
-	}
-
-	/** The agreement managers, who may approve. */
-	List<String> approvers(UUID agreementId) {
-		return this.members.of(agreementId)
-			.stream()
-			.filter(member -> member.role() == AgreementMember.Role.AGREEMENT_MANAGER)
-			.map(AgreementMember::username)
-			.toList();
+				order.placedBy(), validated.totals(), reasons, this.approvers.of(agreementId), now, expiresAt);
 	}
 
 	private static Function<Budgeted, String> namesIn(OrderValidated validated) {

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.leverans.testsupport.events.TopicProbe.header;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -262,6 +263,23 @@ class ApprovalIntegrationTest extends IntegrationTest {
 			.with(token("liisa", RAKENNUS, "AGREEMENT_MANAGER"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"APPROVE\"}")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/approvals/{id}", order.orderId()).with(this.company.boss()))
+			.andExpect(jsonPath("$.status").value("PENDING"));
+	}
+
+	@Test
+	void aManagerOfTheCompanyWhoDoesNotManageTheOrdersAgreementMayNotDecide() throws Exception {
+		limit("/orderers/olli", "{\"orderLimit\":\"100.00\"}").andExpect(status().isOk());
+		OrderPlaced order = this.company.order(20);
+		place(order);
+		awaitApprovalRequired(order);
+
+		this.mvc.perform(post("/api/approvals/{id}/decision", order.orderId())
+			.with(token("other-boss", this.company.customerId(), "AGREEMENT_MANAGER"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"decision\":\"APPROVE\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(containsString("managers of its agreement")));
 		this.mvc.perform(get("/api/approvals/{id}", order.orderId()).with(this.company.boss()))
 			.andExpect(jsonPath("$.status").value("PENDING"));
 	}

@@ -18,7 +18,7 @@ import org.leverans.web.input.MultilineText;
 
 /** The body of {@code POST /api/orders}. Whether it fits the agreement is agreement-service's call, later. */
 public record PlaceOrderRequest(@Size(max = 64) String purchaseOrderNumber, @NotNull DeliveryMode deliveryMode,
-		@NotNull @Valid Slot requestedDelivery, @NotEmpty @Size(max = 500) @Valid List<Line> lines,
+		@NotNull @Valid Slot requestedDelivery, @NotEmpty @Size(max = 500) @Valid List<@NotNull Line> lines,
 		@MultilineText @Size(max = 2000) String note) {
 
 	/** The requested delivery date and time slot, in the delivery site's local time. */

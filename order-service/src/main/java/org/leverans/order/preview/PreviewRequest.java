@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.leverans.contracts.order.DeliveryMode;
@@ -20,7 +21,7 @@ import org.leverans.web.input.MultilineText;
  * It takes every field of the placement body, checked by the same rules, so a client previews exactly the body it
  * then places; the purchase order number and the note do not change the price.
  */
-public record PreviewRequest(@Size(max = 500) @Valid List<PlaceOrderRequest.Line> lines,
+public record PreviewRequest(@Size(max = 500) @Valid List<PlaceOrderRequest.@NotNull Line> lines,
 		@MultilineText @Size(max = 100_000) String pastedLines, UUID defaultSiteId,
 		@Pattern(regexp = "[A-Z][A-Z_]{0,31}", message = "must be a package size like PALLET") String defaultPackageSize,
 		DeliveryMode deliveryMode, @Valid PlaceOrderRequest.Slot requestedDelivery,
