@@ -61,7 +61,15 @@ if (me && !id) {
           : t('orderDetail.shipmentUpdate', { what: label(data.eventType || data.status) });
       clearTimeout(pending);
       pending = setTimeout(() => refresh(what), 250);
-    }, live.update);
+    }, (state) => {
+      live.update(state);
+      // A change made before the stream was open (a fresh order is planned within a second or two, while the page
+      // loads) or while it was away never arrives as an event: read the order again each time it goes live.
+      if (state === 'live') {
+        clearTimeout(pending);
+        pending = setTimeout(() => refresh(), 250);
+      }
+    });
     if (location.hash === '#reorder' && hasRole(me, 'ORDERER')) document.getElementById('reorder-date')?.focus();
   }
 
