@@ -17,6 +17,7 @@ import org.leverans.testsupport.events.TopicProbe;
 import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import org.leverans.testsupport.security.TestCaller;
 import org.leverans.testsupport.security.TestJwts;
+import org.leverans.testsupport.time.MovableClock;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,7 @@ public abstract class DeliveryIntegrationTest {
 	protected JsonMapper json;
 
 	@Autowired
-	protected TestClock clock;
+	protected MovableClock clock;
 
 	@AfterEach
 	void resetClock() {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,15 +16,7 @@ class ApiReferenceTest extends GatewayTestSupport {
 
 	@Test
 	void listsEveryServicesDocumentAndTheGatewaysOwn() {
-		String config = this.client.get()
-			.uri("/v3/api-docs/swagger-config")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("api-reader"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String config = readerGets("/v3/api-docs/swagger-config").expectBody(String.class).returnResult().getResponseBody();
 
 		assertThat(config).contains("\"/api-docs/order-service\"", "\"/api-docs/agreement-service\"",
 				"\"/api-docs/credit-service\"", "\"/api-docs/delivery-service\"", "\"/api-docs/notification-service\"",
@@ -32,13 +25,7 @@ class ApiReferenceTest extends GatewayTestSupport {
 
 	@Test
 	void triesCallsInTheBrowserSessionWithItsCsrfToken() {
-		String initializer = this.client.get()
-			.uri("/webjars/swagger-ui/swagger-initializer.js")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("api-reader"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
+		String initializer = readerGets("/webjars/swagger-ui/swagger-initializer.js").expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
 
@@ -60,18 +47,22 @@ class ApiReferenceTest extends GatewayTestSupport {
 
 	@Test
 	void servesSwaggerUiUnderTheContentSecurityPolicyOfThePages() {
-		String page = this.client.get()
-			.uri("/webjars/swagger-ui/index.html")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("api-reader"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
+		String page = readerGets("/webjars/swagger-ui/index.html").expectHeader()
 			.value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'self'"))
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
 
 		assertThat(page).contains("swagger-ui");
+	}
+
+	/** A GET by the reader, answered 200. */
+	private WebTestClient.ResponseSpec readerGets(String path) {
+		return this.client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("api-reader"))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 }

@@ -1,11 +1,8 @@
 package org.leverans.credit.bureau;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.observation.ObservationRegistry;
@@ -13,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leverans.testsupport.infrastructure.StandIns;
+import org.leverans.testsupport.time.MovableClock;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -32,7 +30,7 @@ class CreditBureauOutageTest {
 
 	private static final String RATING = "/v1/companies/FI12345678/rating";
 
-	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T08:00:00Z"));
+	private final MovableClock clock = MovableClock.standingAt(Instant.parse("2026-12-06T08:00:00Z"));
 
 	private CreditBureau bureau;
 
@@ -110,34 +108,5 @@ class CreditBureauOutageTest {
 	private static void bureauDown() {
 		bureauStandIn.resetAll();
 		bureauStandIn.stubFor(get(urlPathEqualTo(RATING)).willReturn(serviceUnavailable()));
-	}
-
-	/** A clock the test moves forward. */
-	private static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
 	}
 }

@@ -1,7 +1,6 @@
 package org.leverans.order.placement;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,7 +15,9 @@ import org.springframework.stereotype.Component;
  * decide, admitting more only lengthens the queue: every order then waits longer for its answer, and a buyer waits
  * for a confirmation that comes minutes late. A quick {@code 503} with {@code Retry-After} lets the client come back
  * when the flow has caught up (a retry with the same {@code Idempotency-Key} is safe). The count is the database's,
- * so every instance of order-service sees the same flow; it is read at most every {@code refresh}.
+ * so every instance of order-service sees the same flow; it is read at most every {@code refresh}. It is not the
+ * {@code leverans.orders} gauge's grouped count of every status: that scans all orders once per scrape, while this
+ * runs on the placement path and counts only the undecided ones, from their partial index.
  */
 @Component
 class FlowAdmission {
