@@ -14,12 +14,23 @@ final class SimulatedCarrier {
 	// Deliveries half a day apart: recency weighting sees weeks pass over a run.
 	private static final Duration BETWEEN_DELIVERIES = Duration.ofHours(12);
 
+	private final String code;
+
 	private final CarrierProfile profile;
+
+	private final Instant start;
 
 	private final SplittableRandom random;
 
 	SimulatedCarrier(CarrierProfile profile, SplittableRandom random) {
+		this(profile.code(), profile, WindowEvaluation.START, random);
+	}
+
+	/** A carrier called {@code code} playing {@code profile}, its first slot planned at {@code start}. */
+	SimulatedCarrier(String code, CarrierProfile profile, Instant start, SplittableRandom random) {
+		this.code = code;
 		this.profile = profile;
+		this.start = start;
 		this.random = random;
 	}
 
@@ -28,11 +39,11 @@ final class SimulatedCarrier {
 	}
 
 	String code() {
-		return this.profile.name().toLowerCase().replace('_', '-');
+		return this.code;
 	}
 
 	SimulatedDelivery deliver(int delivery) {
-		Instant plannedFrom = WindowEvaluation.START.plus(BETWEEN_DELIVERIES.multipliedBy(delivery));
+		Instant plannedFrom = this.start.plus(BETWEEN_DELIVERIES.multipliedBy(delivery));
 		Instant plannedTo = plannedFrom.plus(WindowEvaluation.SLOT);
 		CarrierProfile.Trip trip = this.profile.trip(this.random, delivery);
 		Instant arrival = plannedFrom.plus(this.profile.arrivalInSlot(this.random, WindowEvaluation.SLOT, trip));
