@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.leverans.platform.Platform;
+import org.leverans.platform.services.Service;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -174,4 +176,39 @@ class BuyerPagesIT extends PagesSpec {
 			.containsExactly("Catalogue", "Quick order", "Orders", "Invoices");
 	}
 
+	@Test
+	void annaIsRemindedToReorderWhatJatkasaariOrdersWeeklyAndPreviewsItAtTodaysPricesInOneClick() throws Exception {
+		Api rakennusErp = leverans.client("rakennus-erp");
+		// Three weeks of Jätkäsaari's plasterboard, a week apart: placed now, then moved back in time, as the weeks
+		// cannot be waited for.
+		int[] daysAgo = { 21, 14, 7 };
+		Platform platform = leverans.platform();
+		try (java.sql.Connection db = java.sql.DriverManager.getConnection(platform.jdbcUrl(Service.ORDER),
+				platform.postgres().username(), platform.postgres().password())) {
+			for (int ago : daysAgo) {
+				String id = Orders.place(rakennusErp, "PO-WEEKLY-" + ago, "GYP-13", 30, OrderToDeliveryIT.JATKASAARI);
+				try (var moved = db.prepareStatement(
+						"UPDATE customer_order SET placed_at = now() - make_interval(days => ?) WHERE id = ?::uuid")) {
+					moved.setInt(1, ago);
+					moved.setString(2, id);
+					assertThat(moved.executeUpdate()).isEqualTo(1);
+				}
+			}
+		}
+		By suggestion = By.cssSelector("#reorder-suggestions .suggestion[data-sku='GYP-13']");
+
+		Browser anna = this.browsers.desktop(gateway).signIn("/buyer/orders.html", "anna");
+		WebElement card = anna.waitFor(suggestion);
+		assertThat(card.getText()).contains("Gypsum board 13 mm", "× 30", "Site Jätkäsaari", "Usually every 7 days");
+		Accessibility.assertNoSeriousViolations(anna, "the order history with a reorder suggestion");
+		anna.screenshotForDocs("buyer-reorder-suggestion");
+
+		card.findElement(By.cssSelector("a.button")).click();
+		WebElement line = anna.waitFor(By.cssSelector("#preview-lines tr[data-line-no='1']"));
+		assertThat(line.getText()).contains("GYP-13").contains("30");
+
+		anna.go("/buyer/orders.html");
+		anna.waitFor(suggestion).findElement(By.xpath(".//button[normalize-space()='Remind me in a week']")).click();
+		anna.waitUntil(ExpectedConditions.invisibilityOfElementLocated(suggestion));
+	}
 }

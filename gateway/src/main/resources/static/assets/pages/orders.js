@@ -1,9 +1,10 @@
 // Order history with filters (status, placed dates, purchase order number, site); the filters live in the address,
-// so a filtered list can be bookmarked and Back works.
+// so a filtered list can be bookmarked and Back works. Above it, for buyers, "time to reorder": the products a site
+// orders at a steady cadence that are due again, each a click from a preview at today's prices.
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { startPage, hasRole } from '../layout.js';
-import { el, clear, load, empty, statusBadge } from '../ui.js';
+import { el, clear, load, empty, statusBadge, errorBox } from '../ui.js';
 import { dateTime, plainDate, money, label } from '../format.js';
 
 const STATUSES = ['PLACED', 'AWAITING_APPROVAL', 'VALIDATED', 'ON_HOLD', 'ACCEPTED', 'IN_DELIVERY', 'PARTIALLY_DELIVERED', 'DELIVERED', 'REJECTED', 'CANCELLED'];
@@ -27,6 +28,15 @@ if (me) {
       sites.map((s) => el('option', { value: s.id, selected: query.get('siteId') === s.id }, s.name)))),
     el('button', { type: 'submit' }, t('orders.show')),
     el('a', { href: location.pathname, class: 'button secondary' }, t('common.clearFilters'))));
+  if (hasRole(me, 'ORDERER', 'AGREEMENT_MANAGER')) {
+    const reminders = el('section', { id: 'reorder-suggestions', 'aria-labelledby': 'suggestions-heading' });
+    main.append(reminders);
+    const refreshSuggestions = () => api('/api/reorder-suggestions').then(({ body }) =>
+      clear(reminders, body.items.length ? [el('h2', { id: 'suggestions-heading' }, t('suggestions.heading')),
+        el('div', { class: 'grid' }, body.items.map((s) => suggestion(s, refreshSuggestions)))] : []),
+    () => clear(reminders));
+    refreshSuggestions();
+  }
   const results = el('section', { 'aria-live': 'polite', 'aria-label': t('orders.heading') });
   main.append(results);
   const asked = new URLSearchParams();
@@ -61,4 +71,34 @@ function render(page, siteName, mayReorder, query) {
   pages > 1 ? el('nav', { class: 'pager', 'aria-label': t('common.pages') },
     page.page > 0 ? link(page.page - 1, t('common.previous')) : null, el('span', {}, t('common.pageOf', { page: page.page + 1, pages })),
     page.page + 1 < pages ? link(page.page + 1, t('common.next')) : null) : null];
+}
+
+/** One product due again: what, where, how often; preview it at today's prices, or put it off. */
+function suggestion(s, refresh) {
+  const what = `${s.name || s.sku} × ${s.quantity} ${label(s.packageSize)}`;
+  const outcome = el('div', { role: 'status' });
+  const answer = async (button, body) => {
+    button.disabled = true;
+    try {
+      await api(`/api/reorder-suggestions/${s.siteId}/${encodeURIComponent(s.sku)}`, { method: 'PUT', body });
+      refresh();
+    } catch (error) {
+      button.disabled = false;
+      clear(outcome, errorBox(error, t('suggestions.notSaved')));
+    }
+  };
+  const inAWeek = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
+  const preview = new URLSearchParams({ sku: s.sku, quantity: s.quantity, package: s.packageSize, site: s.siteId, preview: '1' });
+  return el('article', { class: 'card suggestion', dataset: { sku: s.sku, siteId: s.siteId } },
+    el('h3', {}, what),
+    el('p', {}, t('suggestions.site', { site: s.siteName || s.siteId })),
+    el('p', { class: 'hint' }, t('suggestions.cadence', { days: s.everyDays, last: plainDate(s.lastOrdered), due: plainDate(s.dueOn) })),
+    el('div', { class: 'actions' },
+      el('a', { class: 'button', href: `/buyer/quick-order.html?${preview}` }, t('suggestions.preview'),
+        el('span', { class: 'visually-hidden' }, ` ${what}`)),
+      el('button', { type: 'button', class: 'secondary', onclick: (e) => answer(e.currentTarget, { snoozedUntil: inAWeek }) },
+        t('suggestions.snooze')),
+      el('button', { type: 'button', class: 'secondary', onclick: (e) => answer(e.currentTarget, { dismissed: true }) },
+        t('suggestions.dismiss'))),
+    outcome);
 }

@@ -24,9 +24,10 @@ if (me) {
 function form(agreement, mayPlace) {
   const options = agreement.deliveryOptions;
   const siteName = (id) => agreement.sites.find((s) => s.id === id)?.name || id;
-  const prefill = param('sku') ? `${param('sku')} 1` : '';
+  // From a catalogue row (?sku=) or a reorder suggestion (?sku=&quantity=&package=&site=&preview=1).
+  const prefill = param('sku') ? [param('sku'), param('quantity') || '1', param('package') || ''].join(' ').trim() : '';
   const lines = el('textarea', { id: 'lines', name: 'lines', rows: 8, required: true, 'aria-describedby': 'lines-hint', spellcheck: 'false' }, prefill);
-  const site = el('select', { id: 'site', name: 'site' }, agreement.sites.map((s) => el('option', { value: s.id }, s.name)));
+  const site = el('select', { id: 'site', name: 'site' }, agreement.sites.map((s) => el('option', { value: s.id, selected: s.id === param('site') }, s.name)));
   const date = el('input', { id: 'date', name: 'date', type: 'date' });
   const slot = el('select', { id: 'slot', name: 'slot' }, options.slots.map((s, i) => el('option', { value: i }, `${s.from}–${s.to}`)));
   const packageSize = el('select', { id: 'package', name: 'package' },
@@ -107,6 +108,7 @@ function form(agreement, mayPlace) {
     }
   };
 
+  if (prefill && param('preview') === '1') queueMicrotask(() => document.getElementById('quick-order')?.requestSubmit());
   return el('div', {},
     // Said before the preview too, so an agreement manager does not fill in delivery details expecting to order.
     mayPlace ? null : el('p', { class: 'notice', id: 'preview-only-intro' },

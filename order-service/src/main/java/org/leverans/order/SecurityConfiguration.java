@@ -24,6 +24,8 @@ class SecurityConfiguration {
 			.hasRole(Roles.ORDERER)
 			.requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/*")
 			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER, Roles.RECEIVER, Roles.CUSTOMER_SERVICE, Roles.ADMIN)
+			.requestMatchers("/api/reorder-suggestions", "/api/reorder-suggestions/**")
+			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER)
 			.requestMatchers("/api/support/**")
 			.hasAnyRole(Roles.CUSTOMER_SERVICE, Roles.ADMIN));
 	}

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 /**
@@ -38,7 +39,7 @@ class HostileInputIntegrationTest extends OrderServiceIntegrationTest {
 	@BeforeEach
 	void watchOrderTables() {
 		this.rows = StoredRows.of(this.dataSource, "customer_order", "order_line", "order_timeline", "idempotency_key",
-				"audit_entry")
+				"audit_entry", "reorder_reminder")
 			.counting("messaging.outbox_event");
 	}
 
@@ -101,6 +102,27 @@ class HostileInputIntegrationTest extends OrderServiceIntegrationTest {
 			.formatted(LocalDate.now().plusDays(12))), TRIES,
 				body -> this.mvc.perform(post("/api/support/orders/{id}/reorder", earlier).with(sara())
 					.header("Idempotency-Key", UUID.randomUUID().toString())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)),
+				this.rows::fingerprint);
+	}
+
+	@Test
+	void answeringAReorderSuggestionSurvivesHostileBodies() throws Exception {
+		UUID company = UUID.randomUUID();
+		UUID site = UUID.randomUUID();
+		var buyer = token("tiina", company, java.util.List.of(), "ORDERER");
+		for (int ago : new int[] { 21, 14, 7 }) {
+			UUID id = UUID.fromString(read(place(buyer, UUID.randomUUID().toString(), orderBody("PO-" + ago, site)))
+				.get("id")
+				.asString());
+			this.jdbc.update(
+					"UPDATE customer_order SET placed_at = now() - ?::interval, status = 'ACCEPTED' WHERE id = ?",
+					ago + " days", id);
+		}
+		String snooze = "{\"snoozedUntil\":\"" + LocalDate.now().plusDays(5) + "\"}";
+		HostileRequests.assertSafe(HostileBodies.of(snooze), TRIES,
+				body -> this.mvc.perform(put("/api/reorder-suggestions/{site}/{sku}", site, "CEM-25KG").with(buyer)
 					.contentType(MediaType.APPLICATION_JSON)
 					.content(body)),
 				this.rows::fingerprint);

@@ -30,8 +30,8 @@ class OnBehalfIntegrationTest extends OrderServiceIntegrationTest {
 
 		assertThat(placed.getResponse().getStatus()).as(placed.getResponse().getContentAsString()).isEqualTo(202);
 		UUID order = UUID.fromString(read(placed).get("id").asString());
-		assertThat(this.jdbc.queryForMap("SELECT customer_id, placed_by, reordered_from FROM customer_order WHERE id = ?",
-				order))
+		assertThat(this.jdbc.queryForMap(
+				"SELECT customer_id, placed_by, reordered_from FROM customer_order WHERE id = ?", order))
 			.containsEntry("customer_id", RAKENNUS)
 			.containsEntry("placed_by", "sara")
 			.containsEntry("reordered_from", earlier);
