@@ -3,7 +3,9 @@ package org.leverans.web;
 import java.util.List;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import jakarta.validation.Validator;
 import org.leverans.web.caller.CallerArgumentResolver;
+import org.leverans.web.input.CheckedBodies;
 import org.leverans.web.input.StrictRequestParameters;
 import org.leverans.web.openapi.ApiDocumentation;
 import org.leverans.web.problem.ProblemErrorController;
@@ -14,6 +16,7 @@ import org.leverans.web.security.ApiSecurity;
 import org.leverans.web.security.VerifiedTokens;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,6 +42,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebConventionsProperties.class)
 public class WebConventionsAutoConfiguration {
+
+	@Bean
+	CheckedBodies checkedBodies(ObjectProvider<Validator> validator) {
+		return new CheckedBodies(validator);
+	}
 
 	@Bean
 	ProblemHandling problemHandling(WebConventionsProperties properties) {

@@ -6,16 +6,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import org.leverans.delivery.shipment.Shipment;
 import org.leverans.delivery.shipment.ShipmentStatus;
 import org.leverans.delivery.shipment.Shipments;
 import org.leverans.web.caller.Caller;
+import org.leverans.web.input.CheckedBodies;
 import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,13 +34,13 @@ class DeliveryFeedback {
 
 	private final Clock clock;
 
-	private final Validator validator;
+	private final CheckedBodies bodies;
 
-	DeliveryFeedback(Shipments shipments, JdbcClient jdbc, Clock clock, Validator validator) {
+	DeliveryFeedback(Shipments shipments, JdbcClient jdbc, Clock clock, CheckedBodies bodies) {
 		this.shipments = shipments;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.validator = validator;
+		this.bodies = bodies;
 	}
 
 	@Transactional
@@ -51,13 +48,7 @@ class DeliveryFeedback {
 		Shipment shipment = this.shipments.find(shipmentId)
 			.filter(s -> receiver.receivesAt(s.siteId()))
 			.orElseThrow(() -> ApiProblem.notFound("Shipment " + shipmentId + " does not exist."));
-		if (request == null) {
-			throw ApiProblem.invalid("body", "REQUIRED", "A rating is required.");
-		}
-		Set<ConstraintViolation<FeedbackRequest>> violations = this.validator.validate(request);
-		if (!violations.isEmpty()) {
-			throw new ConstraintViolationException(violations);
-		}
+		this.bodies.check(request);
 		if (shipment.status() != ShipmentStatus.DELIVERED) {
 			throw ApiProblem.conflict("not-delivered", "Not delivered yet",
 					"Shipment " + shipment.trackingNumber() + " is " + shipment.status()

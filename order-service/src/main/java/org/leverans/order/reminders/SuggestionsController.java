@@ -3,13 +3,10 @@ package org.leverans.order.reminders;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import org.leverans.web.caller.Caller;
+import org.leverans.web.input.CheckedBodies;
 import org.leverans.web.problem.ApiProblem;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,14 +25,14 @@ class SuggestionsController {
 
 	private final Clock clock;
 
-	private final Validator validator;
+	private final CheckedBodies bodies;
 
 	SuggestionsController(ReorderSuggestions suggestions, ReminderProperties properties, Clock clock,
-			Validator validator) {
+			CheckedBodies bodies) {
 		this.suggestions = suggestions;
 		this.properties = properties;
 		this.clock = clock;
-		this.validator = validator;
+		this.bodies = bodies;
 	}
 
 	@GetMapping("/api/reorder-suggestions")
@@ -53,13 +50,7 @@ class SuggestionsController {
 			.filter(s -> s.siteId().equals(siteId) && s.sku().equals(sku))
 			.findFirst()
 			.orElseThrow(() -> ApiProblem.notFound("Nothing is suggested for " + sku + " at site " + siteId + "."));
-		if (answer == null) {
-			throw ApiProblem.invalid("body", "REQUIRED", "An answer is required.");
-		}
-		Set<ConstraintViolation<SuggestionAnswer>> violations = this.validator.validate(answer);
-		if (!violations.isEmpty()) {
-			throw new ConstraintViolationException(violations);
-		}
+		this.bodies.check(answer);
 		if (answer.snoozedUntil() != null) {
 			LocalDate today = LocalDate.now(this.clock.withZone(this.properties.zone()));
 			if (!answer.snoozedUntil().isAfter(today) || answer.snoozedUntil().isAfter(today.plusYears(1))) {
