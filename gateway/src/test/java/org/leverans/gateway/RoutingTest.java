@@ -60,6 +60,23 @@ class RoutingTest extends GatewayTestSupport {
 		downstream.verify(getRequestedFor(urlEqualTo(path)));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/reports/spend?by=group", "/api/reports/receivables",
+			"/api/reports/on-time-delivery?by=carrier&format=csv" })
+	void routesTheReportsToTheServicesThatHoldTheirFigures(String path) {
+		String token = tokenFor("liisa-" + java.util.UUID.randomUUID());
+		downstream.stubFor(get(path).willReturn(okJson("{\"rows\":[]}")));
+
+		this.client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		downstream.verify(getRequestedFor(urlEqualTo(path)));
+	}
+
 	@Test
 	void spreadsRequestsOverTheInstancesOfAService() {
 		String path = "/api/support/credit-reviews";
