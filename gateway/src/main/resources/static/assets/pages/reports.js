@@ -54,13 +54,16 @@ if (me) {
     for (const name of report.params) {
       if (query.get(name)) asked.set(name, query.get(name));
     }
+    const csv = new URLSearchParams(asked);
+    csv.set('format', 'csv');
     const headingId = `heading-${report.id}`;
     const body = el('div', { class: 'report-body', 'aria-live': 'polite' });
     main.append(el('section', { class: 'card report', id: report.id, 'aria-labelledby': headingId },
       el('h2', { id: headingId }, t(report.title)), body,
-      el('p', {}, el('a', { class: 'csv', href: `${report.path}?${asked}&format=csv`, download: '' },
+      el('p', {}, el('a', { class: 'csv', href: `${report.path}?${csv}`, download: '' },
         t('reports.csv', { report: t(report.title) })))));
-    load(body, api(`${report.path}?${asked}`), ({ body: answer }) => {
+    const path = String(asked) ? `${report.path}?${asked}` : report.path;
+    load(body, api(path), ({ body: answer }) => {
       // The period the server settled on when none was chosen: the last twelve months.
       if (!from.value) from.value = answer.from;
       if (!to.value) to.value = answer.to;
