@@ -157,6 +157,9 @@ function barChart(title, labels, values, scale, format) {
     const style = getComputedStyle(document.documentElement);
     const color = (name) => style.getPropertyValue(name).trim();
     const size = () => ({ width: Math.max(240, box.clientWidth), height: 240 });
+    // Labels that would run into each other under their columns are slanted, with room below for the longest.
+    const longest = Math.max(...labels.map((text) => text.length));
+    const crowded = labels.length * Math.max(longest, 4) * 7 > box.clientWidth - 90;
     const chart = new uPlot({
       ...size(),
       legend: { show: false },
@@ -169,7 +172,7 @@ function barChart(title, labels, values, scale, format) {
       axes: [
         { stroke: color('--ink'), grid: { show: false }, ticks: { show: false },
           splits: () => labels.map((_, i) => i), values: (u, splits) => splits.map((i) => labels[i] ?? ''),
-          rotate: labels.length > 6 ? -45 : 0, size: labels.length > 6 ? 64 : 40 },
+          rotate: crowded ? -45 : 0, size: crowded ? Math.min(120, 24 + 5 * longest) : 40 },
         { stroke: color('--ink'), grid: { stroke: color('--line'), width: 1 },
           values: (u, splits) => splits.map((value) => format(value)), size: 90 },
       ],

@@ -1,5 +1,6 @@
 package org.leverans.billing.report;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -7,6 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.leverans.billing.testing.BillingServiceIntegrationTest;
+import org.leverans.testsupport.hostile.HostileQueries;
+import org.leverans.testsupport.hostile.HostileRequests;
 import org.leverans.testsupport.security.TestCaller;
 
 import org.springframework.http.MediaType;
@@ -118,6 +121,16 @@ class ReportIntegrationTest extends BillingServiceIntegrationTest {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.status").value(400));
 		}
+	}
+
+	@Test
+	void survivesHostileQueries() {
+		TestCaller manager = TestCaller.agreementManager("maria", UUID.randomUUID());
+		HostileRequests.assertSafeQueries(HostileQueries.of("by=group&from=2026-01&to=2026-12&siteId="
+				+ UUID.randomUUID() + "&group=CEMENT&format=csv"), 40,
+				query -> this.mvc.perform(get(URI.create("/api/reports/spend?" + query)).with(as(manager))));
+		HostileRequests.assertSafeQueries(HostileQueries.of("from=2026-01&to=2026-12&siteId=" + UUID.randomUUID()),
+				40, query -> this.mvc.perform(get(URI.create("/api/reports/receivables?" + query)).with(as(manager))));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.leverans.delivery.report;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,8 @@ import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.delivery.DeliveryIntegrationTest;
 import org.leverans.delivery.TestOrders;
 import org.leverans.delivery.shipment.Shipment;
+import org.leverans.testsupport.hostile.HostileQueries;
+import org.leverans.testsupport.hostile.HostileRequests;
 import org.leverans.testsupport.security.TestCaller;
 import org.leverans.testsupport.security.TestJwts;
 
@@ -95,6 +98,14 @@ class OnTimeReportIntegrationTest extends DeliveryIntegrationTest {
 	}
 
 	@Test
+	void survivesHostileQueries() {
+		HostileRequests.assertSafeQueries(HostileQueries.of("by=carrier&from=2026-01&to=2026-12&siteId="
+				+ UUID.randomUUID() + "&customerId=" + UUID.randomUUID() + "&format=csv"), 40,
+				query -> this.mvc.perform(get(URI.create("/api/reports/on-time-delivery?" + query))
+					.with(manager(UUID.randomUUID()))));
+	}
+
+	@Test
 	void downloadsTheReportAsCsvWithAHeaderRow() throws Exception {
 		Delivered delivered = twoDeliveries();
 
@@ -106,6 +117,12 @@ class OnTimeReportIntegrationTest extends DeliveryIntegrationTest {
 			.andExpect(header().string("Content-Disposition", startsWith("attachment; filename=\"on-time-delivery-")))
 			.andExpect(content().string(startsWith("key,name,delivered,onTime,rate\n")))
 			.andExpect(content().string(containsString("\n" + CARRIER + "," + CARRIER + ",2,1,0.500\n")));
+		// quoted only where CSV needs it: an id and a name with a space read as they are
+		String site = delivered.punctualSite().toString();
+		this.mvc.perform(get("/api/reports/on-time-delivery?by=site&format=csv&from={m}&to={m}", delivered.month(),
+				delivered.month())
+			.with(manager(delivered.customerId())))
+			.andExpect(content().string(containsString("\n" + site + ",Site " + site.substring(30) + ",1,1,1.000\n")));
 	}
 
 	/**
