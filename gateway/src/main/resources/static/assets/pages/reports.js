@@ -156,13 +156,16 @@ function barChart(title, labels, values, scale, format) {
   requestAnimationFrame(() => {
     const style = getComputedStyle(document.documentElement);
     const color = (name) => style.getPropertyValue(name).trim();
-    const size = () => ({ width: Math.max(240, box.clientWidth), height: 240 });
-    // Labels that would run into each other under their columns are slanted, with room below for the longest.
+    // Labels that would run into each other under their columns are slanted, with room below for the longest
+    // and to the right for the last one.
     const longest = Math.max(...labels.map((text) => text.length));
     const crowded = labels.length * Math.max(longest, 4) * 7 > box.clientWidth - 90;
+    const labelRoom = crowded ? Math.min(120, 24 + 5 * longest) : 40;
+    const size = () => ({ width: Math.max(240, box.clientWidth), height: 200 + labelRoom });
     const chart = new uPlot({
       ...size(),
       legend: { show: false },
+      padding: [12, crowded ? Math.min(80, 4 * longest) : 12, 0, 0],
       cursor: { show: false },
       select: { show: false },
       scales: {
@@ -172,7 +175,7 @@ function barChart(title, labels, values, scale, format) {
       axes: [
         { stroke: color('--ink'), grid: { show: false }, ticks: { show: false },
           splits: () => labels.map((_, i) => i), values: (u, splits) => splits.map((i) => labels[i] ?? ''),
-          rotate: crowded ? -45 : 0, size: crowded ? Math.min(120, 24 + 5 * longest) : 40 },
+          rotate: crowded ? -45 : 0, size: labelRoom },
         { stroke: color('--ink'), grid: { stroke: color('--line'), width: 1 },
           values: (u, splits) => splits.map((value) => format(value)), size: 90 },
       ],
