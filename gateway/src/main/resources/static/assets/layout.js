@@ -16,6 +16,7 @@ const NAVIGATION = [
   { href: '/buyer/orders.html', key: 'nav.orders', roles: [...BUYERS, 'RECEIVER'] },
   { href: '/buyer/invoices.html', key: 'nav.invoices', roles: [...BUYERS, ...SUPPORT] },
   { href: '/buyer/approvals.html', key: 'nav.approvals', roles: ['AGREEMENT_MANAGER'] },
+  { href: '/buyer/reports.html', key: 'nav.reports', roles: ['AGREEMENT_MANAGER'] },
   { href: '/receiver/arrivals.html', key: 'nav.arrivals', roles: ['RECEIVER'] },
   { href: '/support/search.html', key: 'nav.search', roles: SUPPORT },
   { href: '/support/credit-reviews.html', key: 'nav.creditReviews', roles: SUPPORT },

@@ -20,6 +20,8 @@ class SecurityConfiguration {
 		return api.filterChain(http, requests -> requests.requestMatchers("/api/admin/**")
 			.hasRole(Roles.ADMIN)
 			.requestMatchers("/api/support/**")
-			.hasAnyRole(Roles.CUSTOMER_SERVICE, Roles.ADMIN));
+			.hasAnyRole(Roles.CUSTOMER_SERVICE, Roles.ADMIN)
+			.requestMatchers("/api/reports/**")
+			.hasAnyRole(Roles.AGREEMENT_MANAGER, Roles.CUSTOMER_SERVICE, Roles.ADMIN));
 	}
 }

@@ -21,6 +21,8 @@ class SecurityConfiguration {
 			.hasRole(Roles.RECEIVER)
 			.requestMatchers(HttpMethod.PUT, "/api/shipments/*/feedback")
 			.hasRole(Roles.RECEIVER)
+			.requestMatchers("/api/reports/**")
+			.hasAnyRole(Roles.AGREEMENT_MANAGER, Roles.CUSTOMER_SERVICE, Roles.ADMIN)
 			.requestMatchers("/api/admin/**")
 			.hasAnyRole(Roles.ADMIN, Roles.CUSTOMER_SERVICE)
 			.requestMatchers(HttpMethod.GET, "/api/shipments", "/api/shipments/**")

@@ -60,6 +60,7 @@ final class AccessRules {
 			rule("GET", "/api/receiver/**", RECEIVER),
 			rule(ANY, "/api/partner/**", CARRIER),
 			rule("GET", "/api/invoices/**", ORDERER, AGREEMENT_MANAGER, CUSTOMER_SERVICE, ADMIN),
+			rule("GET", "/api/reports/**", AGREEMENT_MANAGER, CUSTOMER_SERVICE, ADMIN),
 			rule(ANY, "/api/webhooks/**", AGREEMENT_MANAGER, ADMIN),
 			rule(ANY, "/api/approvals/**", AGREEMENT_MANAGER),
 			rule(ANY, "/api/approval-limits/**", AGREEMENT_MANAGER),

@@ -67,7 +67,7 @@ class InvoicePagesIT extends PagesSpec {
 		Accessibility.assertNoSeriousViolations(erik, "an invoice that is not the visitor's");
 	}
 
-	private static Invoiced invoicedOrder(String prefix) {
+	static Invoiced invoicedOrder(String prefix) {
 		Api rakennusErp = leverans.client("rakennus-erp");
 		String purchaseOrder = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 		String orderId = Orders.place(rakennusErp, purchaseOrder, "CEM-25KG", 40, OrderToDeliveryIT.JATKASAARI);

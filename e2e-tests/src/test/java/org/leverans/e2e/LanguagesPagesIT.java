@@ -132,6 +132,10 @@ class LanguagesPagesIT extends PagesSpec {
 			choose(liisa, language);
 			expectPage(liisa, language, "approvals.heading");
 			liisa.waitForText(By.id("limits-heading"), text(language, "approvals.limits"));
+			liisa.go("/buyer/reports.html");
+			expectPage(liisa, language, "nav.reports");
+			liisa.waitForText(By.id("heading-open-and-overdue"), text(language, "reports.openAndOverdue"));
+			liisa.go("/buyer/approvals.html");
 
 			choose(mikko, language);
 			expectPage(mikko, language, "nav.arrivals");

@@ -60,6 +60,35 @@ class RoutingTest extends GatewayTestSupport {
 		downstream.verify(getRequestedFor(urlEqualTo(path)));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/reports/spend?by=group", "/api/reports/receivables?format=csv" })
+	void routesTheMoneyReportsToBillingService(String path) {
+		String token = tokenFor("liisa-" + java.util.UUID.randomUUID());
+		downstream.stubFor(get(path).willReturn(okJson("{\"rows\":[]}")));
+
+		this.client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		downstream.verify(getRequestedFor(urlEqualTo(path)));
+	}
+
+	@Test
+	void routesTheOnTimeDeliveryReportToDeliveryService() {
+		// delivery-service is where nothing listens here: the gateway's 502 names it, and billing never hears of it
+		this.client.get()
+			.uri("/api/reports/on-time-delivery?by=carrier")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("liisa-" + java.util.UUID.randomUUID()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502);
+
+		downstream.verify(0, getRequestedFor(urlEqualTo("/api/reports/on-time-delivery?by=carrier")));
+	}
+
 	@Test
 	void spreadsRequestsOverTheInstancesOfAService() {
 		String path = "/api/support/credit-reviews";
