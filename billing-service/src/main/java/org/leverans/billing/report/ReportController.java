@@ -16,6 +16,8 @@ import org.leverans.billing.report.BillingReports.ReceivablesRow;
 import org.leverans.billing.report.BillingReports.SpendBy;
 import org.leverans.billing.report.BillingReports.SpendRow;
 import org.leverans.web.caller.Caller;
+import org.leverans.web.report.CsvDownload;
+import org.leverans.web.report.ReportPeriod;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;

@@ -14,6 +14,8 @@ import org.leverans.delivery.report.OnTimeReports.OnTimeBy;
 import org.leverans.delivery.report.OnTimeReports.OnTimeRow;
 import org.leverans.web.caller.Caller;
 import org.leverans.web.problem.ApiProblem;
+import org.leverans.web.report.CsvDownload;
+import org.leverans.web.report.ReportPeriod;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;

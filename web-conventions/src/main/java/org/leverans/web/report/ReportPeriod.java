@@ -1,4 +1,4 @@
-package org.leverans.delivery.report;
+package org.leverans.web.report;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,11 +9,11 @@ import org.leverans.web.problem.ApiProblem;
  * The whole months a report covers, both ends included. Without a choice it is the twelve months up to this one;
  * a longer span than {@link #MAX_MONTHS} is refused, so one request cannot sum up the whole history.
  */
-record ReportPeriod(YearMonth from, YearMonth to) {
+public record ReportPeriod(YearMonth from, YearMonth to) {
 
-	static final int MAX_MONTHS = 36;
+	public static final int MAX_MONTHS = 36;
 
-	static ReportPeriod of(YearMonth from, YearMonth to, YearMonth thisMonth) {
+	public static ReportPeriod of(YearMonth from, YearMonth to, YearMonth thisMonth) {
 		YearMonth last = (to != null) ? to : (from != null && from.isAfter(thisMonth)) ? from : thisMonth;
 		YearMonth first = (from != null) ? from : last.minusMonths(11);
 		if (first.isAfter(last)) {
@@ -25,11 +25,11 @@ record ReportPeriod(YearMonth from, YearMonth to) {
 		return new ReportPeriod(first, last);
 	}
 
-	LocalDate firstDay() {
+	public LocalDate firstDay() {
 		return this.from.atDay(1);
 	}
 
-	LocalDate lastDay() {
+	public LocalDate lastDay() {
 		return this.to.atEndOfMonth();
 	}
 }
