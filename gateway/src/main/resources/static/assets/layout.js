@@ -20,6 +20,7 @@ const NAVIGATION = [
   { href: '/support/search.html', key: 'nav.search', roles: SUPPORT },
   { href: '/support/credit-reviews.html', key: 'nav.creditReviews', roles: SUPPORT },
   { href: '/admin/delivery-accuracy.html', key: 'nav.deliveryAccuracy', roles: SUPPORT },
+  { href: '/admin/carrier-scorecard.html', key: 'nav.carrierScorecard', roles: SUPPORT },
 ];
 
 /** A role in words: "Agreement manager", "Sopimusvastaava". */

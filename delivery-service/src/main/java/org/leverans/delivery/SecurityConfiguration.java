@@ -19,6 +19,8 @@ class SecurityConfiguration {
 			.hasRole(Roles.CARRIER)
 			.requestMatchers("/api/receiver/**")
 			.hasRole(Roles.RECEIVER)
+			.requestMatchers(HttpMethod.PUT, "/api/shipments/*/feedback")
+			.hasRole(Roles.RECEIVER)
 			.requestMatchers("/api/admin/**")
 			.hasAnyRole(Roles.ADMIN, Roles.CUSTOMER_SERVICE)
 			.requestMatchers(HttpMethod.GET, "/api/shipments", "/api/shipments/**")

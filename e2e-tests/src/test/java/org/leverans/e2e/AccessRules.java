@@ -53,6 +53,7 @@ final class AccessRules {
 			rule("GET", "/api/catalog/**", ORDERER, AGREEMENT_MANAGER),
 			rule("POST", "/api/catalog/**", ORDERER, AGREEMENT_MANAGER),
 			rule("GET", "/api/agreements/**", ORDERER, AGREEMENT_MANAGER, RECEIVER),
+			rule("PUT", "/api/shipments/*/feedback", RECEIVER),
 			rule("GET", "/api/shipments/**", ORDERER, AGREEMENT_MANAGER, RECEIVER, CARRIER, CUSTOMER_SERVICE, ADMIN),
 			rule("GET", "/api/receiver/**", RECEIVER),
 			rule(ANY, "/api/partner/**", CARRIER),
@@ -65,6 +66,7 @@ final class AccessRules {
 			rule(ANY, "/api/subscriptions/follows/**", CUSTOMER_SERVICE, ADMIN),
 			rule("GET", "/api/stream", ROLES.toArray(String[]::new)),
 			rule("GET", "/api/admin/delivery-accuracy/**", ADMIN, CUSTOMER_SERVICE),
+			rule("GET", "/api/admin/carrier-scorecard/**", ADMIN, CUSTOMER_SERVICE),
 			rule(ANY, "/api/admin/**", ADMIN),
 			rule(ANY, "/api/support/**", CUSTOMER_SERVICE, ADMIN));
 

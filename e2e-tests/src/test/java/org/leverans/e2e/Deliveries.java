@@ -41,7 +41,22 @@ final class Deliveries {
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> Instant.now().plus(AHEAD).minus(Duration.ofMinutes(15)).isAfter(shown.plusSeconds(5)));
 
-		Instant deliveredAt = Instant.now().plus(AHEAD).truncatedTo(ChronoUnit.SECONDS);
+		return deliver(leverans, planned, Instant.now().plus(AHEAD).truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	/** Places a Rakennus Oy order to Jätkäsaari (Mikko's site) and has Nordic Freight deliver it now. */
+	static JsonNode delivered(RunningLeverans leverans) {
+		Api rakennusErp = leverans.client("rakennus-erp");
+		String orderId = Orders.place(rakennusErp, "PO-DELIVERED-" + UUID.randomUUID().toString().substring(0, 8),
+				"CEM-25KG", 2, OrderToDeliveryIT.JATKASAARI);
+		String shipmentId = Orders.awaitShipment(rakennusErp, orderId).get("id").asString();
+		return deliver(leverans, rakennusErp.get("/api/shipments/" + shipmentId).json(),
+				Instant.now().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	private static JsonNode deliver(RunningLeverans leverans, JsonNode planned, Instant deliveredAt) {
+		Api rakennusErp = leverans.client("rakennus-erp");
+		String shipmentId = planned.get("id").asString();
 		Map<String, Object> delivered = OrderToDeliveryIT.partnerEvent("nf-" + UUID.randomUUID(),
 				planned.get("trackingNumber").asString(), "DELIVERED", deliveredAt, null);
 		delivered.put("proofOfDelivery", Map.of("signedBy", "Mikko Nieminen"));

@@ -62,4 +62,38 @@ class ReceiverPagesIT extends PagesSpec {
 		phone.screenshotForDocs("receiver-arrivals-phone");
 	}
 
+	@Test
+	void mikkoRatesADeliveryOnHisPhoneAndTheSupplierSeesItOnTheCarrierScorecard() {
+		String shipmentId = Deliveries.delivered(leverans).get("id").asString();
+		String comment = "Pallets wrapped loose " + UUID.randomUUID().toString().substring(0, 8);
+		By delivered = By.cssSelector("#delivered .delivered[data-shipment-id='" + shipmentId + "']");
+
+		Browser phone = this.browsers.phone(gateway).signIn("/receiver/arrivals.html", "mikko");
+		WebElement card = phone.waitFor(delivered);
+		// With the keyboard, as on a phone: Space picks a radio, the form sends on its button.
+		card.findElement(By.cssSelector("input[name='on-time-" + shipmentId + "'][value='true']")).sendKeys(" ");
+		card.findElement(By.cssSelector("input[name='unloaded-" + shipmentId + "'][value='false']")).sendKeys(" ");
+		card.findElement(By.tagName("textarea")).sendKeys(comment);
+		card.findElement(By.cssSelector("button[type=submit]")).click();
+		phone.waitForText(By.cssSelector("#delivered .delivered[data-shipment-id='" + shipmentId + "'] .rated"),
+				"Rating saved");
+		assertThat((Long) phone.script("return document.documentElement.scrollWidth"))
+			.as("no sideways scrolling").isLessThanOrEqualTo(390L);
+		Accessibility.assertNoSeriousViolations(phone, "the arrivals with a delivery to rate, on a phone");
+		phone.screenshotForDocs("receiver-rating-phone");
+
+		// Opened again, the page shows Mikko's rating as he gave it.
+		phone.go("/receiver/arrivals.html");
+		WebElement again = phone.waitFor(delivered);
+		assertThat(again.findElement(By.cssSelector("input[name='unloaded-" + shipmentId + "'][value='false']"))
+			.isSelected()).isTrue();
+		assertThat(again.findElement(By.tagName("textarea")).getAttribute("value")).isEqualTo(comment);
+
+		Browser admin = this.browsers.desktop(gateway).signIn("/admin/carrier-scorecard.html", "admin");
+		WebElement row = admin.waitFor(By.cssSelector("#scorecard-table tr[data-carrier='nordic-freight']"));
+		assertThat(row.getText()).contains("Nordic Freight");
+		admin.waitForText(By.cssSelector(".comments[data-carrier='nordic-freight']"), comment);
+		Accessibility.assertNoSeriousViolations(admin, "the carrier scorecard");
+		admin.screenshotForDocs("carrier-scorecard");
+	}
 }

@@ -1,9 +1,10 @@
 // What a receiver has coming to their sites, today and later, soonest first; windows follow the live stream and an
-// "arriving soon" banner appears when a carrier is minutes away.
+// "arriving soon" banner appears when a carrier is minutes away. Below, what has been delivered, for the receiver to
+// rate: on time as seen on site, unloaded fine, a comment; the supplier's carrier scorecard is made of these.
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { startPage } from '../layout.js';
-import { el, clear, load, empty, statusBadge } from '../ui.js';
+import { el, clear, load, empty, statusBadge, errorBox } from '../ui.js';
 import { deliveryWindow, windowBasis, windowConfidence, label, dateTime, carrierName } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 
@@ -17,7 +18,8 @@ if (me) {
   const live = liveIndicator();
   const banners = el('div', { id: 'banners', 'aria-live': 'assertive' });
   const list = el('section', { id: 'arrivals', 'aria-label': t('nav.arrivals') });
-  main.append(live.node, banners, list);
+  const delivered = el('section', { id: 'delivered', 'aria-labelledby': 'delivered-heading' });
+  main.append(live.node, banners, list, delivered);
   const arrivingSoon = new Map(); // shipment id → text
 
   const showBanners = () => clear(banners, [...arrivingSoon].map(([id, text]) =>
@@ -37,7 +39,14 @@ if (me) {
     return render(body.items);
   });
 
-  await refresh();
+  // A rating being written is never redrawn away: new deliveries wait until it is saved or the page reloads.
+  let writing = false;
+  const refreshDelivered = () => writing ? null : load(delivered, api('/api/receiver/deliveries'), ({ body }) =>
+    [el('h2', { id: 'delivered-heading' }, t('feedback.heading')), el('p', { class: 'hint' }, t('feedback.hint')),
+      body.items.length ? el('div', { class: 'grid' }, body.items.map((d) => ratingCard(d, () => { writing = true; })))
+        : empty(t('feedback.none'))]);
+
+  await Promise.all([refresh(), refreshDelivered()]);
   let pending = null;
   openStream((name, data) => {
     if (data.siteId && !me.siteIds.includes(data.siteId)) return;
@@ -48,7 +57,7 @@ if (me) {
     }
     if (name.startsWith('shipment.')) {
       clearTimeout(pending);
-      pending = setTimeout(refresh, 250);
+      pending = setTimeout(() => { refresh(); if (data.status === 'DELIVERED') refreshDelivered(); }, 250);
     }
   }, live.update);
 }
@@ -83,4 +92,50 @@ function card(a) {
 function confidence(a) {
   const text = windowConfidence(a.window, a.carrier);
   return text ? el('p', { class: 'confidence', dataset: { confidence: a.window.confidence.kind } }, text) : null;
+}
+
+/** One delivered shipment with the receiver's rating of it, as a form they can send again to change it. */
+function ratingCard(d, startedWriting) {
+  const id = d.id;
+  const given = d.feedback;
+  const yesNo = (name, legend, value) => el('fieldset', { class: 'yes-no' }, el('legend', {}, legend),
+    ['true', 'false'].map((answer) => el('label', {},
+      el('input', { type: 'radio', name: `${name}-${id}`, value: answer, required: true,
+        checked: value !== undefined && String(value) === answer ? true : null }),
+      ' ', t(answer === 'true' ? 'feedback.yes' : 'feedback.no'))));
+  const comment = el('textarea', { id: `comment-${id}`, rows: 2, maxlength: 1000 }, given?.comment || '');
+  const outcome = el('div', { class: 'outcome', role: 'status' },
+    given ? el('p', { class: 'hint rated' }, t('feedback.rated', { time: dateTime(given.ratedAt) })) : null);
+  const answer = (form, name) => form.querySelector(`input[name="${name}-${id}"]:checked`)?.value;
+  const save = async (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const onTime = answer(form, 'on-time');
+    const unloadedFine = answer(form, 'unloaded');
+    if (onTime === undefined || unloadedFine === undefined) {
+      clear(outcome, el('p', { class: 'error' }, t('feedback.answerBoth')));
+      return;
+    }
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const rating = (await api(`/api/shipments/${id}/feedback`, { method: 'PUT',
+        body: { onTime: onTime === 'true', unloadedFine: unloadedFine === 'true', comment: comment.value.trim() || undefined } })).body;
+      clear(outcome, el('p', { class: 'success rated' }, t('feedback.saved', { time: dateTime(rating.ratedAt) })));
+      button.textContent = t('feedback.change');
+    } catch (error) {
+      clear(outcome, errorBox(error, t('feedback.notSaved')));
+    } finally {
+      button.disabled = false;
+    }
+  };
+  return el('article', { class: 'card delivered', dataset: { shipmentId: id, orderNumber: d.orderNumber } },
+    el('h3', {}, t('arrivals.siteOrder', { site: d.siteName, number: d.orderNumber })),
+    el('p', {}, `${carrierName(d.carrier)} ${d.trackingNumber}`, ' · ', t('feedback.deliveredAt', { time: dateTime(d.deliveredAt) })),
+    el('form', { class: 'fields rating', novalidate: true, onsubmit: save, oninput: startedWriting },
+      yesNo('on-time', t('feedback.onTime'), given?.onTime),
+      yesNo('unloaded', t('feedback.unloadedFine'), given?.unloadedFine),
+      el('label', { for: `comment-${id}` }, t('feedback.comment')), comment,
+      el('button', { type: 'submit' }, t(given ? 'feedback.change' : 'feedback.save'))),
+    outcome);
 }

@@ -25,11 +25,12 @@ import org.springframework.http.MediaType;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The partner API's POST, given hostile bodies generated from a valid batch: never a 5xx, a problem on every 4xx,
+ * The partner API's POST and a receiver's rating, given hostile bodies generated from a valid batch: never a 5xx, a problem on every 4xx,
  * and nothing stored when refused. (One bad event in a batch is refused on its own, inside a 202.)
  */
 class HostileInputIntegrationTest extends DeliveryIntegrationTest {
@@ -56,6 +57,29 @@ class HostileInputIntegrationTest extends DeliveryIntegrationTest {
 				"(SELECT * FROM shipment_window WHERE shipment_id = " + own + ")");
 		HostileRequests.assertSafe(HostileBodies.of(batch), TRIES,
 				body -> this.mvc.perform(post("/api/partner/v1/shipment-events").with(carrier("nordic-freight"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)),
+				rows::fingerprint);
+	}
+
+	@Test
+	void aReceiversRatingSurvivesHostileBodies() throws Exception {
+		UUID site = UUID.randomUUID();
+		Shipment shipment = plan(TestOrders.order(TestOrders.RAKENNUS, DeliveryMode.COMPLETE, LocalDate.now().plusDays(1))
+			.line(site, "FI", null)
+			.accepted(), 1).getFirst();
+		this.mvc.perform(post("/api/partner/v1/shipment-events").with(carrier(shipment.carrier()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"eventId":"%1$s-pod","shipmentId":"%1$s","type":"DELIVERED","occurredAt":"%2$s"}"""
+				.formatted(shipment.id(), this.clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60))))
+			.andExpect(status().isAccepted());
+		StoredRows rows = StoredRows.of(this.dataSource,
+				"(SELECT * FROM delivery_feedback WHERE shipment_id = '" + shipment.id() + "')");
+		HostileRequests.assertSafe(HostileBodies.of("""
+				{"onTime":true,"unloadedFine":false,"comment":"Two pallets\\nwrapped loose."}"""), TRIES,
+				body -> this.mvc.perform(put("/api/shipments/{id}/feedback", shipment.id())
+					.with(receiver(site))
 					.contentType(MediaType.APPLICATION_JSON)
 					.content(body)),
 				rows::fingerprint);
