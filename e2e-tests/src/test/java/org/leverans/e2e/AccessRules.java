@@ -51,6 +51,7 @@ final class AccessRules {
 			rule("POST", "/api/orders/preview", ORDERER, AGREEMENT_MANAGER),
 			rule("POST", "/api/orders/**", ORDERER),
 			rule("GET", "/api/catalog/**", ORDERER, AGREEMENT_MANAGER),
+			rule("POST", "/api/catalog/codes", ORDERER, AGREEMENT_MANAGER, CUSTOMER_SERVICE, ADMIN),
 			rule("POST", "/api/catalog/**", ORDERER, AGREEMENT_MANAGER),
 			rule("GET", "/api/agreements/**", ORDERER, AGREEMENT_MANAGER, RECEIVER),
 			rule("PUT", "/api/shipments/*/feedback", RECEIVER),

@@ -96,4 +96,28 @@ class ReceiverPagesIT extends PagesSpec {
 		Accessibility.assertNoSeriousViolations(admin, "the carrier scorecard");
 		admin.screenshotForDocs("carrier-scorecard");
 	}
+
+	@Test
+	void aWindowWiderThanThePromiseThisCloseToDeliverySaysSoInWords() {
+		Browser mikko = this.browsers.desktop(gateway).signIn("/receiver/arrivals.html", "mikko");
+		mikko.waitFor(By.id("arrivals"));
+		// The pages' own wording, asked of the module they load, for windows a carrier's record could give.
+		String words = """
+				const { widerThanUsual } = await import('/assets/format.js');
+				const at = (minutes) => new Date(Date.now() + minutes * 60000).toISOString();
+				const window = (basis, fromMinutes, toMinutes) => ({ basis, from: at(fromMinutes), to: at(toMinutes) });
+				return [
+				  widerThanUsual(window('PREDICTED', 20, 100)),
+				  widerThanUsual(window('PREDICTED', 35, 85)),
+				  widerThanUsual(window('PREDICTED', 130, 280)),
+				  widerThanUsual(window('PLANNED', 20, 140)),
+				  widerThanUsual(window('ACTUAL', -5, -5)),
+				];""";
+		Object said = mikko.script("return (async () => {" + words + "})();");
+
+		assertThat(said).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.containsExactly("Wider than the usual 60 minutes: this carrier’s arrivals scatter more than that this "
+					+ "close to delivery.", "", "Wider than the usual 120 minutes: this carrier’s arrivals scatter "
+							+ "more than that this close to delivery.", "", "");
+	}
 }

@@ -88,6 +88,39 @@ class SupportPagesIT extends PagesSpec {
 	}
 
 	@Test
+	void saraOrdersTheSameLinesAgainForRakennusWhoCalledAndItIsAcceptedUnderTheirAgreement() {
+		Api rakennusErp = leverans.client("rakennus-erp");
+		String earlier = Orders.place(rakennusErp, "PO-CALLED-" + UUID.randomUUID().toString().substring(0, 8),
+				"CEM-25KG", 7, OrderToDeliveryIT.JATKASAARI);
+		Orders.awaitStatus(rakennusErp, earlier, "ACCEPTED");
+		String purchaseOrder = "PO-PHONE-" + UUID.randomUUID().toString().substring(0, 8);
+
+		Browser sara = this.browsers.desktop(gateway).signIn("/support/order.html?id=" + earlier, "sara");
+		sara.waitForText(By.id("behalf-heading"), "Rakennus Oy");
+		sara.setValue(By.id("behalf-date"), java.time.LocalDate.now().plusDays(14).toString());
+		sara.driver().findElement(By.id("behalf-po")).sendKeys(purchaseOrder);
+		sara.driver().findElement(By.id("behalf-note")).sendKeys("Called: same again, two weeks out");
+		sara.driver().findElement(By.cssSelector("#order-for-customer button[type=submit]")).click();
+		WebElement placed = sara.waitFor(By.id("behalf-order"));
+		Accessibility.assertNoSeriousViolations(sara, "the support order after ordering for the customer");
+		String orderId = placed.getAttribute("href").replaceAll(".*id=", "");
+
+		// The order is Rakennus's own: its ERP sees it, accepted under its agreement and credit.
+		JsonNode order = Orders.awaitStatus(rakennusErp, orderId, "ACCEPTED");
+		assertThat(order.get("purchaseOrderNumber").asString()).isEqualTo(purchaseOrder);
+		assertThat(order.get("placedBy").asString()).isEqualTo("sara");
+		placed.click();
+		sara.waitForText(By.id("timeline"), "Placed by sara for Rakennus Oy");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> audit = (Map<String, Object>) sara.script(
+				"return fetch(arguments[0]).then((r) => r.json())", "/api/support/audit?orderId=" + orderId);
+		assertThat(audit.get("items")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.singleElement()
+			.asString()
+			.contains("actor=sara", "action=ORDER_PLACED_ON_BEHALF", "customerName=Rakennus Oy");
+	}
+
+	@Test
 	void saraFindsAnOrderByTypingPartOfTheCustomersName() {
 		Api kiviErp = leverans.client("kivi-erp");
 		String orderId = Orders.place(kiviErp, "PO-NAME-" + UUID.randomUUID().toString().substring(0, 8),

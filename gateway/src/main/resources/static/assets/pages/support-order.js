@@ -1,6 +1,7 @@
-// Everything that happened to one order, across order, credit and shipment events, for customer service.
+// Everything that happened to one order, across order, credit and shipment events, for customer service; and the
+// same lines ordered again for the customer when they ask (placed by the agent, under the customer's agreement).
 import { t } from '../i18n.js';
-import { api } from '../api.js';
+import { api, newIdempotencyKey } from '../api.js';
 import { startPage, SUPPORT } from '../layout.js';
 import { el, clear, load, errorBox, statusBadge, param, empty } from '../ui.js';
 import { dateTime, label, money, deliveryWindow, windowBasis, windowConfidence, eventName, carrierName, invoicingText } from '../format.js';
@@ -17,6 +18,7 @@ if (me && !id) {
   main.append(el('p', {}, el('a', { href: '/support/search.html' }, t('timeline.findAnother'))), live.node, following,
     view);
   let customerId = null;
+  let placed = null;
   const refresh = () => load(view, Promise.all([
     api(`/api/support/orders/${encodeURIComponent(id)}/timeline`),
     api(`/api/orders/${encodeURIComponent(id)}`),
@@ -24,6 +26,7 @@ if (me && !id) {
   ]), ([timeline, order, windows]) => {
     main.querySelector('h1').textContent = t('orderDetail.title', { number: timeline.body.orderNumber });
     customerId = timeline.body.customerId;
+    placed = { customerName: timeline.body.customerName || t('common.customer'), slot: order.body.requestedDelivery };
     return render(timeline.body, order.body, windows);
   });
   await refresh();
@@ -36,6 +39,50 @@ if (me && !id) {
     pending = setTimeout(refresh, 250);
   }, live.update);
   await followControl(following, customerId, refresh);
+  if (placed) main.append(orderAgainForCustomer(placed));
+}
+
+/**
+ * The earlier order's lines again, for the customer on the phone: placed by the agent under the customer's agreement
+ * and prices, and recorded as such in the new order's timeline and in the audit log. One Idempotency-Key per form,
+ * so a double click places one order.
+ */
+function orderAgainForCustomer({ customerName, slot }) {
+  const from = slot?.from || '07:00';
+  const to = slot?.to || '09:00';
+  const date = el('input', { id: 'behalf-date', type: 'date', required: true });
+  const po = el('input', { id: 'behalf-po', maxlength: 64 });
+  const note = el('textarea', { id: 'behalf-note', rows: 2, maxlength: 2000 });
+  const result = el('div', { 'aria-live': 'polite', id: 'behalf-result' });
+  let key = newIdempotencyKey();
+  const submit = async (event) => {
+    event.preventDefault();
+    if (!date.value) { clear(result, errorBox({ message: t('orderDetail.chooseDate') })); date.focus(); return; }
+    const button = event.currentTarget.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const answer = (await api(`/api/support/orders/${encodeURIComponent(id)}/reorder`, { method: 'POST',
+        headers: { 'Idempotency-Key': key }, body: { requestedDelivery: { date: date.value, from, to },
+          purchaseOrderNumber: po.value.trim() || undefined, note: note.value.trim() || undefined } })).body;
+      key = newIdempotencyKey();
+      clear(result, el('p', { class: 'success', role: 'status' }, t('behalf.placed', { customer: customerName }), ' ',
+        el('a', { href: `/support/order.html?id=${encodeURIComponent(answer.id)}`, id: 'behalf-order' },
+          t('orderDetail.title', { number: answer.orderNumber }))));
+    } catch (error) {
+      clear(result, errorBox(error, t('orderDetail.reorderNotPlaced')));
+    } finally {
+      button.disabled = false;
+    }
+  };
+  return el('section', { id: 'order-for-customer', class: 'card', 'aria-labelledby': 'behalf-heading' },
+    el('h2', { id: 'behalf-heading' }, t('behalf.heading', { customer: customerName })),
+    el('p', { class: 'hint' }, t('behalf.hint', { customer: customerName })),
+    el('form', { class: 'fields', onsubmit: submit, novalidate: true },
+      el('div', { class: 'field' }, el('label', { for: 'behalf-date' }, t('orderDetail.deliveryDateSlot', { from, to })), date),
+      el('div', { class: 'field' }, el('label', { for: 'behalf-po' }, t('common.purchaseOrderNumber')), po),
+      el('div', { class: 'field' }, el('label', { for: 'behalf-note' }, t('behalf.note')), note),
+      el('button', { type: 'submit' }, t('behalf.place', { customer: customerName }))),
+    result);
 }
 
 /** "Follow this order" / "Stop following": the order's changes then reach this person live (and by e-mail). */

@@ -40,6 +40,16 @@ class ProductCodesHttpIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void customerServiceOrderingForACustomerMayAskTooForTheCodesAreTheWholeCatalogues() throws Exception {
+		this.mvc.perform(post("/api/catalog/codes").with(token("sara", null, "CUSTOMER_SERVICE"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"skus\":[\"CEM-25KG\",\"NOPE-2\"]}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.unknown", hasSize(1)))
+			.andExpect(jsonPath("$.unknown[0]").value("NOPE-2"));
+	}
+
+	@Test
 	void refusesAQuestionWithoutCodesAndCallersWithoutACustomer() throws Exception {
 		this.mvc.perform(post("/api/catalog/codes").with(token("anna", RAKENNUS, "ORDERER"))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -89,6 +89,16 @@ public class Orders {
 			.optional();
 	}
 
+	/** The customer's name as its latest validated order gave it; empty for a customer with none yet. */
+	public Optional<String> customerName(UUID customerId) {
+		return this.jdbc.sql("""
+				SELECT customer_name FROM customer_order WHERE customer_id = ? AND customer_name IS NOT NULL
+				ORDER BY placed_at DESC LIMIT 1""")
+			.param(customerId)
+			.query(String.class)
+			.optional();
+	}
+
 	public List<StoredLine> lines(UUID orderId) {
 		return this.jdbc.sql("""
 				SELECT line_no, sku, quantity, package_size, site_id, name, product_group, unit, list_price, unit_price,

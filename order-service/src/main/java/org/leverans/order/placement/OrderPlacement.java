@@ -16,6 +16,8 @@ import org.leverans.contracts.order.OrderLine;
 import org.leverans.contracts.order.OrderPlaced;
 import org.leverans.contracts.order.RequestedDelivery;
 import org.leverans.messaging.Outbox;
+import org.leverans.order.audit.AuditEntry;
+import org.leverans.order.audit.AuditLog;
 import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.Timeline;
@@ -52,9 +54,12 @@ public class OrderPlacement {
 
 	private final KnownProducts products;
 
+	private final AuditLog audit;
+
 	OrderPlacement(Orders orders, Timeline timeline, IdempotencyKeys keys, Outbox outbox,
-			TransactionTemplate transactions, JsonMapper json, Clock clock, KnownProducts products) {
+			TransactionTemplate transactions, JsonMapper json, Clock clock, KnownProducts products, AuditLog audit) {
 		this.products = products;
+		this.audit = audit;
 		this.orders = orders;
 		this.timeline = timeline;
 		this.keys = keys;
@@ -75,6 +80,20 @@ public class OrderPlacement {
 		if (caller.customerId() == null) {
 			throw ApiProblem.forbidden("Your token does not name a customer to order for.");
 		}
+		return place(caller, bearerToken, idempotencyKey, request, reorderedFrom, null);
+	}
+
+	/**
+	 * Customer service places the order for the customer: the order is the customer's, {@code placedBy} the agent,
+	 * and the audit log records it in the same transaction.
+	 */
+	public Answer placeOnBehalf(Caller agent, OnBehalf onBehalf, String bearerToken, String idempotencyKey,
+			PlaceOrderRequest request, UUID reorderedFrom) {
+		return place(agent, bearerToken, idempotencyKey, request, reorderedFrom, onBehalf);
+	}
+
+	private Answer place(Caller caller, String bearerToken, String idempotencyKey, PlaceOrderRequest request,
+			UUID reorderedFrom, OnBehalf onBehalf) {
 		String fingerprint = fingerprint(request, reorderedFrom);
 		var existing = this.keys.find(caller.subject(), idempotencyKey);
 		if (existing.isPresent()) {
@@ -82,7 +101,7 @@ public class OrderPlacement {
 		}
 		this.products.check(request, bearerToken);
 		Answer placed = this.transactions.execute(status -> {
-			Answer answer = store(caller, request, reorderedFrom);
+			Answer answer = store(caller, request, reorderedFrom, onBehalf);
 			IdempotencyKeys.StoredAnswer stored = new IdempotencyKeys.StoredAnswer(fingerprint, answer.order().id(),
 					answer.status(), this.json.writeValueAsString(answer.order()), answer.order().location());
 			if (!this.keys.claim(caller.subject(), idempotencyKey, stored, this.clock.instant())) {
@@ -98,8 +117,9 @@ public class OrderPlacement {
 		return replay(this.keys.find(caller.subject(), idempotencyKey).orElseThrow(), fingerprint);
 	}
 
-	private Answer store(Caller caller, PlaceOrderRequest request, UUID reorderedFrom) {
+	private Answer store(Caller caller, PlaceOrderRequest request, UUID reorderedFrom, OnBehalf onBehalf) {
 		UUID id = UUID.randomUUID();
+		UUID customerId = (onBehalf != null) ? onBehalf.customerId() : caller.customerId();
 		String orderNumber = this.orders.nextOrderNumber();
 		Instant now = this.clock.instant();
 		RequestedDelivery requested = new RequestedDelivery(request.requestedDelivery().date(),
@@ -113,14 +133,20 @@ public class OrderPlacement {
 		String po = blankToNull(request.purchaseOrderNumber());
 		String note = blankToNull(request.note());
 		DeliveryMode mode = request.deliveryMode();
-		this.orders.insert(id, orderNumber, caller.customerId(), caller.subject(), now, po, mode, requested, note, lines,
+		this.orders.insert(id, orderNumber, customerId, caller.subject(), now, po, mode, requested, note, lines,
 				reorderedFrom);
+		String placedBy = "Placed by " + caller.subject()
+				+ ((onBehalf != null) ? " for " + onBehalf.customerInWords() : "");
 		this.timeline.record(new Timeline.Entry(id, now, now, "OrderPlaced",
-				"Placed by " + caller.subject() + " with " + lines.size() + " line(s)"
-						+ (reorderedFrom != null ? " (reorder)" : ""),
+				placedBy + " with " + lines.size() + " line(s)" + (reorderedFrom != null ? " (reorder)" : ""),
 				OrderStatus.PLACED, null, null, null, null));
-		this.outbox.publish(id, id, new OrderPlaced(id, orderNumber, caller.customerId(), caller.subject(), now, po,
-				mode, requested, lines, note));
+		if (onBehalf != null) {
+			this.audit.record(new AuditEntry(null, now, caller.subject(), AuditEntry.ORDER_PLACED_ON_BEHALF, customerId,
+					onBehalf.customerName(), id, placedBy + ": order " + orderNumber
+							+ (reorderedFrom != null ? ", a reorder" : "")));
+		}
+		this.outbox.publish(id, id, new OrderPlaced(id, orderNumber, customerId, caller.subject(), now, po, mode,
+				requested, lines, note));
 		return new Answer(HttpStatus.ACCEPTED.value(), new PlacedOrder(id, orderNumber, OrderStatus.PLACED.name()));
 	}
 

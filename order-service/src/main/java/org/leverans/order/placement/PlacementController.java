@@ -56,19 +56,11 @@ class PlacementController {
 			.orElseThrow(() -> ApiProblem.notFound("Order " + id + " does not exist."));
 		this.checks.check(idempotencyKey, request);
 		this.admission.admit();
-		PlaceOrderRequest again = new PlaceOrderRequest(request.purchaseOrderNumber(),
-				(request.deliveryMode() != null) ? request.deliveryMode() : earlier.deliveryMode(),
-				request.requestedDelivery(),
-				this.orders.lines(id)
-					.stream()
-					.map(line -> new PlaceOrderRequest.Line(line.sku(), line.quantity(), line.packageSize(),
-							line.siteId()))
-					.toList(),
-				request.note());
+		PlaceOrderRequest again = ReorderRequest.again(earlier, this.orders.lines(id), request);
 		return answer(this.placement.place(caller, BearerToken.of(authorization), idempotencyKey, again, id));
 	}
 
-	private static ResponseEntity<PlacedOrder> answer(OrderPlacement.Answer answer) {
+	static ResponseEntity<PlacedOrder> answer(OrderPlacement.Answer answer) {
 		return ResponseEntity.status(answer.status())
 			.location(URI.create(answer.order().location()))
 			.body(answer.order());

@@ -1,9 +1,13 @@
 package org.leverans.order.placement;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.leverans.contracts.order.DeliveryMode;
+import org.leverans.order.core.StoredLine;
+import org.leverans.order.core.StoredOrder;
 import org.leverans.web.input.MultilineText;
 
 /**
@@ -13,4 +17,16 @@ import org.leverans.web.input.MultilineText;
 public record ReorderRequest(@NotNull @Valid PlaceOrderRequest.Slot requestedDelivery,
 		@Size(max = 64) String purchaseOrderNumber, DeliveryMode deliveryMode,
 		@MultilineText @Size(max = 2000) String note) {
+
+	/** The order to place: the earlier order's lines, with this request's delivery time and details. */
+	static PlaceOrderRequest again(StoredOrder earlier, List<StoredLine> lines, ReorderRequest request) {
+		return new PlaceOrderRequest(request.purchaseOrderNumber(),
+				(request.deliveryMode() != null) ? request.deliveryMode() : earlier.deliveryMode(),
+				request.requestedDelivery(),
+				lines.stream()
+					.map(line -> new PlaceOrderRequest.Line(line.sku(), line.quantity(), line.packageSize(),
+							line.siteId()))
+					.toList(),
+				request.note());
+	}
 }

@@ -37,7 +37,8 @@ class HostileInputIntegrationTest extends OrderServiceIntegrationTest {
 
 	@BeforeEach
 	void watchOrderTables() {
-		this.rows = StoredRows.of(this.dataSource, "customer_order", "order_line", "order_timeline", "idempotency_key")
+		this.rows = StoredRows.of(this.dataSource, "customer_order", "order_line", "order_timeline", "idempotency_key",
+				"audit_entry")
 			.counting("messaging.outbox_event");
 	}
 
@@ -83,6 +84,25 @@ class HostileInputIntegrationTest extends OrderServiceIntegrationTest {
 				hostile -> this.mvc.perform(post("/api/orders/{id}/reorder?preview=true", earlier).with(anna())
 					.contentType(MediaType.APPLICATION_JSON)
 					.content(hostile)),
+				this.rows::fingerprint);
+	}
+
+	@Test
+	void orderingOnACustomersBehalfSurvivesHostileBodies() throws Exception {
+		HostileRequests.assertSafe(HostileBodies.of(orderBody("PO-5", JATKASAARI)), TRIES,
+				body -> this.mvc.perform(post("/api/support/customers/{customer}/orders", RAKENNUS).with(sara())
+					.header("Idempotency-Key", UUID.randomUUID().toString())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)),
+				this.rows::fingerprint);
+		UUID earlier = placeOrder(JATKASAARI);
+		HostileRequests.assertSafe(HostileBodies.of("""
+				{"requestedDelivery":{"date":"%s","from":"07:00","to":"09:00"},"purchaseOrderNumber":"PO-6"}"""
+			.formatted(LocalDate.now().plusDays(12))), TRIES,
+				body -> this.mvc.perform(post("/api/support/orders/{id}/reorder", earlier).with(sara())
+					.header("Idempotency-Key", UUID.randomUUID().toString())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)),
 				this.rows::fingerprint);
 	}
 
