@@ -166,3 +166,15 @@ export function carrierName(code) {
   if (!code) return '';
   return code.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 }
+
+/**
+ * An order's invoice entry (issued, credit note, paid, partly paid) in words: the invoice, what the entry is
+ * about in money, and what stays open or when it is due.
+ */
+export function invoicingText(type, invoice) {
+  return t(`invoicing.${type}`, {
+    invoice: invoice.invoiceNumber, creditNote: invoice.creditNoteNumber || '',
+    amount: money(invoice.amount, invoice.currency), open: money(invoice.openAmount, invoice.currency),
+    due: plainDate(invoice.dueDate),
+  });
+}

@@ -37,6 +37,7 @@ import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.ShipmentLine;
 import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.validation.DeliverySite;
+import org.leverans.contracts.validation.OrderValidated;
 import org.leverans.contracts.validation.PaymentTerms;
 import org.leverans.contracts.validation.PricedLine;
 import org.leverans.contracts.validation.Totals;
@@ -153,6 +154,13 @@ class EventSchemasTest {
 		assertThat(accepted.orderNumber()).isEqualTo("LV-000123");
 		assertThat(accepted.paymentTerms()).isNull();
 		assertThat(accepted.freightTermsCode()).isNull();
+		OrderValidated validated = lenient.readValue("""
+				{"orderId":"%s","customerId":"11111111-1111-1111-1111-111111111111",
+				 "agreementNumber":"AG-2026-0001","agreementVersion":1,"lines":[],"sites":[],
+				 "splitDeliveryAllowed":true,"validatedAt":"2026-11-22T08:00:00Z"}""".formatted(UUID.randomUUID()),
+				OrderValidated.class);
+		assertThat(validated.agreementNumber()).isEqualTo("AG-2026-0001");
+		assertThat(validated.invoicingRule()).isNull();
 		for (Class<?> type : List.of(AgreementActivated.class, AgreementChanged.class, AgreementEnded.class)) {
 			assertThat(lenient.readValue(agreement, type)).as(type.getSimpleName())
 				.hasFieldOrPropertyWithValue("version", 2)

@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The invoice pages in a real browser: the agreement manager's invoice history with its filters, one invoice with
  * its reference and documents, the same on a phone, the accessibility check on each, and another customer's
- * invoice told apart from nothing at all.
+ * invoice told apart from nothing at all. The order's own page and customer service's timeline show the invoice.
  */
 class InvoicePagesIT extends PagesSpec {
 
@@ -67,6 +67,31 @@ class InvoicePagesIT extends PagesSpec {
 		Accessibility.assertNoSeriousViolations(erik, "an invoice that is not the visitor's");
 	}
 
+	@Test
+	void theOrderPagesShowTheInvoiceAndCustomerServiceFindsTheOrderByItsNumber() {
+		Invoiced invoiced = invoicedOrder("PO-INV-ORDER");
+		// order-service hears of the invoice on its own: wait for it there, not in the page
+		await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(leverans.client("rakennus-erp")
+			.get("/api/orders/" + invoiced.orderId()).json().get("invoicing")).isNotEmpty());
+
+		Browser liisa = this.browsers.desktop(gateway).signIn("/buyer/order.html?id=" + invoiced.orderId(), "liisa");
+		WebElement entry = liisa.waitFor(By.cssSelector("#invoicing li[data-type='InvoiceIssued']"));
+		assertThat(entry.getText()).contains("Invoiced: invoice " + invoiced.number(), "540.90 EUR", "due");
+		assertThat(entry.findElement(By.tagName("a")).getAttribute("href"))
+			.endsWith("/buyer/invoice.html?id=" + invoiced.invoiceId());
+		Accessibility.assertNoSeriousViolations(liisa, "an order with its invoice");
+
+		Browser sara = this.browsers.desktop(gateway).signIn("/support/search.html?q=" + invoiced.number(), "sara");
+		sara.waitFor(By.cssSelector("#found tbody tr"));
+		assertThat(sara.all(By.cssSelector("#found tbody tr"))).hasSize(1);
+		sara.waitFor(By.cssSelector("#found tbody a")).click();
+		WebElement logged = sara.waitFor(By.cssSelector("#timeline li[data-type='InvoiceIssued']"));
+		assertThat(logged.getText()).contains(invoiced.number(), "540.90 EUR");
+		assertThat(logged.findElement(By.tagName("a")).getAttribute("href"))
+			.endsWith("/buyer/invoice.html?id=" + invoiced.invoiceId());
+		Accessibility.assertNoSeriousViolations(sara, "an order's timeline with its invoice");
+	}
+
 	static Invoiced invoicedOrder(String prefix) {
 		Api rakennusErp = leverans.client("rakennus-erp");
 		String purchaseOrder = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -87,9 +112,10 @@ class InvoicePagesIT extends PagesSpec {
 			assertThat(list.get("items")).as(list.toString()).hasSize(1);
 			invoice[0] = list.get("items").get(0);
 		});
-		return new Invoiced(invoice[0].get("id").asString(), invoice[0].get("number").asString(), purchaseOrder);
+		return new Invoiced(invoice[0].get("id").asString(), invoice[0].get("number").asString(), purchaseOrder,
+				orderId);
 	}
 
-	record Invoiced(String invoiceId, String number, String purchaseOrder) {
+	record Invoiced(String invoiceId, String number, String purchaseOrder, String orderId) {
 	}
 }

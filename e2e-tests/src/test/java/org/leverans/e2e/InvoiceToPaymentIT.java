@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * After delivery, through the gateway: the delivered order is invoiced at its agreed prices with Finnish VAT, its
  * credit moves from the reservation to the unpaid invoice, the supplier's ERP reports the payment by the invoice's
- * RF reference, and the customer's available credit is back where it was before the order.
+ * RF reference, and the customer's available credit is back where it was before the order. The order's timeline
+ * shows the invoice and its payments, and customer service finds the order by the invoice's number.
  */
 class InvoiceToPaymentIT extends PlatformSpec {
 
@@ -32,10 +33,13 @@ class InvoiceToPaymentIT extends PlatformSpec {
 
 	static Api supplierErp;
 
+	static Api supportDesk;
+
 	@BeforeAll
 	static void connectClients() {
 		rakennusErp = leverans.client("rakennus-erp");
 		supplierErp = leverans.client("supplier-erp");
+		supportDesk = leverans.client("support-desk");
 	}
 
 	@Test
@@ -74,6 +78,34 @@ class InvoiceToPaymentIT extends PlatformSpec {
 				.asString()).isEqualTo("PAID"));
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(availableCredit()).isEqualByComparingTo(availableBefore));
+
+		String number = invoice.get("number").asString();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode invoicing = rakennusErp.get("/api/orders/" + orderId).json().get("invoicing");
+			assertThat(invoicing.valueStream().map(entry -> entry.get("type").asString()).toList())
+				.containsExactly("InvoiceIssued", "InvoicePartlyPaid", "InvoicePaid");
+		});
+		JsonNode invoiced = rakennusErp.get("/api/orders/" + orderId).json().get("invoicing").get(0).get("invoice");
+		assertThat(invoiced.get("invoiceId").asString()).isEqualTo(invoiceId);
+		assertThat(invoiced.get("invoiceNumber").asString()).isEqualTo(number);
+		assertThat(invoiced.get("amount").asString()).isEqualTo("540.90");
+		assertThat(invoiced.get("dueDate").asString()).isEqualTo(invoice.get("dueDate").asString());
+
+		Api.Response timeline = supportDesk.get("/api/support/orders/" + orderId + "/timeline");
+		assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
+		List<JsonNode> billed = timeline.json().get("events").valueStream()
+			.filter(event -> event.hasNonNull("invoice"))
+			.toList();
+		assertThat(billed).extracting(event -> event.get("type").asString())
+			.containsExactly("InvoiceIssued", "InvoicePartlyPaid", "InvoicePaid");
+		assertThat(billed).extracting(event -> event.at("/invoice/invoiceNumber").asString()).containsOnly(number);
+		assertThat(billed.get(1).at("/invoice/openAmount").asString()).isEqualTo("340.90");
+		assertThat(billed.get(2).at("/invoice/openAmount").asString()).isEqualTo("0.00");
+
+		Api.Response found = supportDesk.get("/api/support/orders?q=" + number);
+		assertThat(found.status()).as(found.toString()).isEqualTo(200);
+		assertThat(found.json().get("items").valueStream().map(item -> item.get("id").asString()).toList())
+			.containsExactly(orderId);
 	}
 
 	@Test

@@ -2,9 +2,9 @@
 // its delivery window and timeline, kept current from the live stream without a reload. Also reorder.
 import { t } from '../i18n.js';
 import { api, ApiError, newIdempotencyKey } from '../api.js';
-import { startPage, hasRole } from '../layout.js';
+import { startPage, hasRole, BUYERS, SUPPORT } from '../layout.js';
 import { el, clear, errorBox, loading, statusBadge, param } from '../ui.js';
-import { dateTime, plainDate, deliveryWindow, windowBasis, windowConfidence, money, label, eventName, carrierName } from '../format.js';
+import { dateTime, plainDate, deliveryWindow, windowBasis, windowConfidence, money, label, eventName, carrierName, invoicingText } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 import { renderPreview } from '../preview.js';
 
@@ -136,7 +136,18 @@ if (me && !id) {
       el('h2', {}, t('orderDetail.statusHistory')),
       el('ol', { class: 'timeline', id: 'status-history' }, order.statusHistory.map((h) => el('li', {},
         el('time', { datetime: h.at }, dateTime(h.at)), label(h.status)))),
+      // Spread: clear() flattens the page's parts one level only.
+      ...(order.invoicing?.length ? [el('h2', {}, t('orderDetail.invoicing')),
+        el('ol', { class: 'timeline', id: 'invoicing' }, order.invoicing.map((e) => el('li', { dataset: { type: e.type } },
+          el('time', { datetime: e.at }, dateTime(e.at)), invoicingText(e.type, e.invoice),
+          mayOpenInvoice(order) ? [' ', el('a', { href: `/buyer/invoice.html?id=${encodeURIComponent(e.invoice.invoiceId)}` },
+            t('orderDetail.openInvoice', { invoice: e.invoice.invoiceNumber }))] : null)))] : []),
     ];
+  }
+
+  // billing-service shows agreement managers and staff every invoice, an orderer those of orders they placed.
+  function mayOpenInvoice(order) {
+    return hasRole(me, 'AGREEMENT_MANAGER', ...SUPPORT) || (hasRole(me, ...BUYERS) && order.placedBy === me.username);
   }
 }
 

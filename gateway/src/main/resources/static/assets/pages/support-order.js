@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import { api, newIdempotencyKey } from '../api.js';
 import { startPage, SUPPORT } from '../layout.js';
 import { el, clear, load, errorBox, statusBadge, param, empty } from '../ui.js';
-import { dateTime, label, money, deliveryWindow, windowBasis, windowConfidence, eventName, carrierName } from '../format.js';
+import { dateTime, label, money, deliveryWindow, windowBasis, windowConfidence, eventName, carrierName, invoicingText } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 
 const { me, main } = await startPage({ heading: 'timeline.heading', allowedRoles: SUPPORT });
@@ -148,7 +148,10 @@ function render(timeline, order, windows) {
     el('h2', {}, t('timeline.timeline')),
     timeline.events.length ? el('ol', { class: 'timeline', id: 'timeline' }, timeline.events.map((e) => el('li', { dataset: { type: e.type } },
       el('time', { datetime: e.occurredAt || e.at }, dateTime(e.occurredAt || e.at)),
-      el('strong', {}, eventName(e.type)), ' ', e.summary || '',
+      el('strong', {}, eventName(e.type)), ' ',
+      // An invoice entry is written in the reader's language, with its invoice a click away.
+      e.invoice ? [invoicingText(e.type, e.invoice), ' ', el('a', { href: `/buyer/invoice.html?id=${encodeURIComponent(e.invoice.invoiceId)}` },
+        t('orderDetail.openInvoice', { invoice: e.invoice.invoiceNumber }))] : e.summary || '',
       // The window comes as instants and is shown in the viewer's time zone, like every other time here.
       e.window ? el('div', { class: 'entry-window', dataset: { window: `${e.window.from}/${e.window.to}` } },
         t('timeline.window', { window: deliveryWindow(e.window), basis: windowBasis(e.window.basis) })) : null,

@@ -1,4 +1,4 @@
-// Customer service's one search box: order number, purchase order number, tracking number or customer.
+// Customer service's one search box: order number, purchase order number, tracking or invoice number, or customer.
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { startPage, SUPPORT } from '../layout.js';

@@ -15,6 +15,7 @@ import org.leverans.agreement.agreements.AgreementMember;
 import org.leverans.agreement.agreements.AgreementMembers;
 import org.leverans.agreement.agreements.Agreements;
 import org.leverans.agreement.agreements.FreightTerms;
+import org.leverans.agreement.agreements.InvoicingRule;
 import org.leverans.agreement.catalog.Catalogue;
 import org.leverans.agreement.customers.Customer;
 import org.leverans.agreement.customers.Customers;
@@ -351,8 +352,8 @@ class AgreementAdministration {
 				INSERT INTO agreement_version (agreement_id, version, effective_from, payment_terms_code, payment_days,
 				    freight_terms_code, freight_threshold, freight_fee, freight_rate_per_kg, freight_minimum_fee,
 				    split_delivery_allowed, multiple_sites_allowed, package_sizes, min_lead_time_days, delivery_slots,
-				    list_price_rate, assortment_groups)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    list_price_rate, assortment_groups, invoicing_rule)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(agreementId, version, effectiveFrom, terms.paymentTerms().code(), terms.paymentTerms().days(),
 					terms.freightTerms().code().name(), terms.freightTerms().threshold(), terms.freightTerms().fee(),
 					terms.freightTerms().ratePerKg(), terms.freightTerms().minimumFee(),
@@ -364,7 +365,8 @@ class AgreementAdministration {
 						.toArray(String[]::new),
 					rate,
 					(terms.assortmentGroups() != null) ? terms.assortmentGroups().stream().distinct().toArray(String[]::new)
-							: null)
+							: null,
+					((terms.invoicingRule() != null) ? terms.invoicingRule() : InvoicingRule.PER_SHIPMENT).name())
 			.update();
 		for (UUID siteId : terms.siteIds().stream().distinct().toList()) {
 			this.jdbc.sql("INSERT INTO agreement_site (agreement_id, version, site_id) VALUES (?, ?, ?)")

@@ -16,10 +16,16 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.leverans.agreement.agreements.FreightTerms;
+import org.leverans.agreement.agreements.InvoicingRule;
 
-/** The terms of one agreement version, as an admin writes them. */
+/**
+ * The terms of one agreement version, as an admin writes them.
+ *
+ * @param invoicingRule {@code PER_SHIPMENT} when left out
+ */
 public record AgreementTermsRequest(@NotNull @Valid PaymentTermsRequest paymentTerms,
-		@NotNull @Valid FreightTermsRequest freightTerms, @NotNull @Valid DeliveryOptionsRequest deliveryOptions,
+		@NotNull @Valid FreightTermsRequest freightTerms, InvoicingRule invoicingRule,
+		@NotNull @Valid DeliveryOptionsRequest deliveryOptions,
 		@DecimalMin(value = "0.0001") @Digits(integer = 8, fraction = 4) BigDecimal listPriceRate,
 		List<@NotBlank String> assortmentGroups, @NotEmpty List<@NotNull UUID> siteIds,
 		List<@NotNull @Valid ContractPriceRequest> contractPrices,

@@ -13,10 +13,11 @@ import org.leverans.agreement.customers.Site;
  * The terms of an agreement from {@code effectiveFrom} until the next version takes over.
  *
  * @param assortmentGroups the product groups the customer may order, or {@code null} for the whole catalogue
+ * @param invoicingRule how the deliveries under these terms are invoiced
  */
 public record AgreementVersion(int version, LocalDate effectiveFrom, PaymentTerms paymentTerms,
 		FreightTerms freightTerms, DeliveryOptions deliveryOptions, PriceList priceList, Set<String> assortmentGroups,
-		List<Site> sites) {
+		List<Site> sites, InvoicingRule invoicingRule) {
 
 	public boolean inAssortment(Product product) {
 		return this.assortmentGroups == null || this.assortmentGroups.contains(product.group());

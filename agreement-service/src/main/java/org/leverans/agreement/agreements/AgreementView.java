@@ -16,7 +16,7 @@ import org.leverans.contracts.Money;
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record AgreementView(UUID id, String number, UUID customerId, String customerName, LocalDate validFrom,
 		LocalDate validTo, String currency, int version, LocalDate versionEffectiveFrom, PaymentTermsView paymentTerms,
-		FreightTermsView freightTerms, DeliveryOptionsView deliveryOptions, List<String> assortmentGroups,
+		FreightTermsView freightTerms, String invoicingRule, DeliveryOptionsView deliveryOptions, List<String> assortmentGroups,
 		List<SiteView> sites, PriceListView priceList, List<MemberView> members) {
 
 	/** Without members: for callers who may not see them. */
@@ -32,7 +32,7 @@ public record AgreementView(UUID id, String number, UUID customerId, String cust
 				agreement.customerName(), agreement.validFrom(), agreement.validTo(), agreement.currency(),
 				terms.version(), terms.effectiveFrom(),
 				new PaymentTermsView(terms.paymentTerms().code(), terms.paymentTerms().days()),
-				FreightTermsView.of(terms.freightTerms()),
+				FreightTermsView.of(terms.freightTerms()), terms.invoicingRule().name(),
 				new DeliveryOptionsView(options.splitDeliveryAllowed(), options.multipleSitesAllowed(),
 						options.packageSizes(), options.minLeadTimeDays(),
 						options.slots().stream().map(s -> new SlotView(s.from().toString(), s.to().toString())).toList()),

@@ -105,7 +105,8 @@ public class Agreements {
 								.stream()
 								.map(DeliveryOptions.Slot::parse)
 								.toList()),
-					rs.getBigDecimal("list_price_rate"), Catalogue.strings(rs.getArray("assortment_groups"))))
+					rs.getBigDecimal("list_price_rate"), Catalogue.strings(rs.getArray("assortment_groups")),
+					InvoicingRule.valueOf(rs.getString("invoicing_rule"))))
 			.list();
 	}
 
@@ -130,7 +131,8 @@ public class Agreements {
 			});
 		return new AgreementVersion(row.version(), row.effectiveFrom(), row.paymentTerms(), row.freightTerms(),
 				row.deliveryOptions(), new PriceList(row.listPriceRate(), prices, discounts),
-				(row.assortmentGroups() != null) ? new HashSet<>(row.assortmentGroups()) : null, sites);
+				(row.assortmentGroups() != null) ? new HashSet<>(row.assortmentGroups()) : null, sites,
+				row.invoicingRule());
 	}
 
 	private static Header header(ResultSet rs, int row) throws SQLException {
@@ -152,6 +154,6 @@ public class Agreements {
 
 	private record VersionRow(UUID agreementId, int version, LocalDate effectiveFrom, PaymentTerms paymentTerms,
 			FreightTerms freightTerms, DeliveryOptions deliveryOptions, BigDecimal listPriceRate,
-			List<String> assortmentGroups) {
+			List<String> assortmentGroups, InvoicingRule invoicingRule) {
 	}
 }

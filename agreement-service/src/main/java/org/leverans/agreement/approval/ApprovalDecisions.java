@@ -125,7 +125,8 @@ public class ApprovalDecisions {
 		this.outbox.publish(approval.orderId(), approval.orderId(), new OrderValidated(priced.orderId(),
 				priced.customerId(), priced.agreementId(), priced.agreementNumber(), priced.agreementVersion(),
 				priced.lines(), priced.sites(), priced.totals(), priced.paymentTerms(), priced.freightTermsCode(),
-				priced.splitDeliveryAllowed(), now, priced.orderNumber(), priced.customerName()));
+				priced.splitDeliveryAllowed(), now, priced.orderNumber(), priced.customerName(),
+				priced.invoicingRule()));
 	}
 
 	private void reject(Approval approval, String by, List<Reason> reasons, String note, Approval.Status status,

@@ -69,7 +69,7 @@ public final class OrderValidator {
 		return new Outcome.Validated(new OrderValidated(order.orderId(), order.customerId(), in.id(), in.number(),
 				terms.version(), assessment.lines(), assessment.sites(), assessment.totals(),
 				assessment.paymentTerms(), terms.freightTerms().code().name(), split, now, order.orderNumber(),
-				in.customerName()));
+				in.customerName(), terms.invoicingRule().name()));
 	}
 
 	/**

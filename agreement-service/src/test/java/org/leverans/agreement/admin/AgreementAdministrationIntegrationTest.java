@@ -101,6 +101,7 @@ class AgreementAdministrationIntegrationTest extends IntegrationTest {
 			.andExpect(jsonPath("$.customerName").value(customer.name()))
 			.andExpect(jsonPath("$.version").value(1))
 			.andExpect(jsonPath("$.priceList.contractPrices[0].price").value("8.00"))
+			.andExpect(jsonPath("$.invoicingRule").value("PER_SHIPMENT"))
 			.andReturn();
 		UUID agreementId = id(created);
 
@@ -123,6 +124,39 @@ class AgreementAdministrationIntegrationTest extends IntegrationTest {
 		assertThat(validated.totals().goods()).isEqualByComparingTo("80.00");
 		assertThat(validated.totals().freight()).as("below the 1000.00 threshold").isEqualByComparingTo("80.00");
 		assertThat(validated.paymentTerms().code()).isEqualTo("NET_45");
+		assertThat(validated.invoicingRule()).as("the default rule").isEqualTo("PER_SHIPMENT");
+	}
+
+	@Test
+	void monthlyInvoicingIsATermOfTheAgreementThatTravelsWithEachValidatedOrder() throws Exception {
+		NewCustomer customer = newCustomer();
+		String body = agreement(customer, today().minusDays(30), "8.00").replace("\"paymentTerms\"",
+				"\"invoicingRule\":\"MONTHLY\",\"paymentTerms\"");
+		UUID agreementId = id(this.mvc.perform(post("/api/admin/agreements").with(admin())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.invoicingRule").value("MONTHLY"))
+			.andReturn());
+
+		this.mvc.perform(get("/api/admin/agreements/" + agreementId).with(admin()))
+			.andExpect(jsonPath("$.invoicingRule").value("MONTHLY"));
+		OrderValidated validated = validate(customer, Instant.now(), OrderValidated.class);
+		assertThat(validated.agreementId()).isEqualTo(agreementId);
+		assertThat(validated.invoicingRule()).isEqualTo("MONTHLY");
+	}
+
+	@Test
+	void refusesAnUnknownInvoicingRuleAndStoresNothing() throws Exception {
+		NewCustomer customer = newCustomer();
+		String body = agreement(customer, today(), "8.00").replace("\"paymentTerms\"",
+				"\"invoicingRule\":\"WEEKLY\",\"paymentTerms\"");
+		this.mvc.perform(post("/api/admin/agreements").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("terms.invoicingRule"));
+		this.mvc.perform(get("/api/admin/customers/" + customer.id()).with(admin()))
+			.andExpect(jsonPath("$.agreements", hasSize(0)));
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.leverans.agreement.agreements.Agreement;
 import org.leverans.agreement.agreements.AgreementVersion;
 import org.leverans.agreement.agreements.DeliveryOptions;
 import org.leverans.agreement.agreements.FreightTerms;
+import org.leverans.agreement.agreements.InvoicingRule;
 import org.leverans.agreement.agreements.PaymentTerms;
 import org.leverans.agreement.agreements.PriceList;
 import org.leverans.agreement.catalog.Product;
@@ -68,7 +69,7 @@ class OrderValidatorTest {
 					new DeliveryOptions(true, true, List.of("PARCEL", "HALF_PALLET", "PALLET"), 1, List.of()),
 					new PriceList(BigDecimal.ONE, Map.of("CEM-25KG", new BigDecimal("8.40")),
 							Map.of("TIMBER", new BigDecimal("10"))),
-					null, List.of(JATKASAARI, PASILA)));
+					null, List.of(JATKASAARI, PASILA), InvoicingRule.PER_SHIPMENT));
 
 	static final Agreement BYGG_AGREEMENT = new Agreement(UUID.randomUUID(), "AG-2026-0002", BYGG, "Bygg AB",
 			ZoneId.of("Europe/Stockholm"), "SEK", LocalDate.of(2026, 1, 1), null,
@@ -76,7 +77,7 @@ class OrderValidatorTest {
 					FreightTerms.flat(new BigDecimal("450.00")),
 					new DeliveryOptions(false, false, List.of("PALLET", "HALF_PALLET"), 2, List.of()),
 					new PriceList(new BigDecimal("11.20"), Map.of(), Map.of("CEMENT", new BigDecimal("5"))),
-					Set.of("CEMENT", "TIMBER", "FASTENERS"), List.of(HAMMARBY)));
+					Set.of("CEMENT", "TIMBER", "FASTENERS"), List.of(HAMMARBY), InvoicingRule.MONTHLY));
 
 	@Test
 	void pricesARakennusOrderWithContractPriceAndFreightFee() {
@@ -95,6 +96,7 @@ class OrderValidatorTest {
 		assertThat(validated.paymentTerms().code()).isEqualTo("NET_30");
 		assertThat(validated.paymentTerms().dueDate()).isEqualTo(LocalDate.of(2026, 12, 20));
 		assertThat(validated.freightTermsCode()).isEqualTo("FREE_OVER");
+		assertThat(validated.invoicingRule()).isEqualTo("PER_SHIPMENT");
 		assertThat(validated.splitDeliveryAllowed()).isTrue();
 		assertThat(validated.agreementNumber()).isEqualTo("AG-2026-0001");
 		assertThat(validated.agreementVersion()).isEqualTo(1);
@@ -165,7 +167,7 @@ class OrderValidatorTest {
 		return new Agreement(agreement.id(), agreement.number(), agreement.customerId(), agreement.customerName(),
 				agreement.customerTimeZone(), agreement.currency(), agreement.validFrom(), agreement.validTo(),
 				new AgreementVersion(t.version(), t.effectiveFrom(), t.paymentTerms(), freight, t.deliveryOptions(),
-						t.priceList(), t.assortmentGroups(), t.sites()));
+						t.priceList(), t.assortmentGroups(), t.sites(), t.invoicingRule()));
 	}
 
 	@Test
@@ -232,7 +234,8 @@ class OrderValidatorTest {
 				new AgreementVersion(1, LocalDate.of(2026, 1, 1), new PaymentTerms("NET_30", 30),
 						FreightTerms.collect(),
 						new DeliveryOptions(true, false, List.of("PALLET"), 1, List.of()),
-						new PriceList(BigDecimal.ONE, Map.of(), Map.of()), null, List.of(JATKASAARI, PASILA)));
+						new PriceList(BigDecimal.ONE, Map.of(), Map.of()), null, List.of(JATKASAARI, PASILA),
+						InvoicingRule.PER_SHIPMENT));
 		assertThat(reasons(oneSiteRakennus, order(RAKENNUS, DeliveryMode.COMPLETE, null,
 				new OrderLine(1, "CEM-25KG", 3, "PALLET", JATKASAARI.id()),
 				new OrderLine(2, "CEM-25KG", 3, "PALLET", PASILA.id())))).containsExactly("MULTIPLE_SITES_NOT_ALLOWED");

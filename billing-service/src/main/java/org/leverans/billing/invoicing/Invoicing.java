@@ -76,9 +76,14 @@ public class Invoicing {
 		this.facts.placed(event);
 	}
 
+	/**
+	 * @throws IllegalArgumentException for a rule this service does not know, so the event is dead-lettered rather
+	 * than invoiced by the wrong rule
+	 */
 	@Transactional
 	public void validated(OrderValidated event) {
-		this.facts.validated(event);
+		this.facts.validated(event, (event.invoicingRule() != null) ? InvoicingRule.valueOf(event.invoicingRule())
+				: null);
 		invoiceDeliveries(event.orderId());
 	}
 
@@ -124,7 +129,7 @@ public class Invoicing {
 		if (order == null || !order.readyToInvoice()) {
 			return;
 		}
-		if (this.properties.ruleOf(order.agreementNumber()) != InvoicingRule.PER_SHIPMENT) {
+		if (ruleOf(order) != InvoicingRule.PER_SHIPMENT) {
 			return;
 		}
 		for (BilledShipment shipment : this.facts.deliveredNotInvoiced(orderId)) {
@@ -144,7 +149,7 @@ public class Invoicing {
 		for (UUID orderId : this.facts.ordersWithUninvoicedDeliveries(until)) {
 			BilledOrder order = this.facts.lock(orderId).orElse(null);
 			if (order == null || !order.readyToInvoice()
-					|| this.properties.ruleOf(order.agreementNumber()) != InvoicingRule.MONTHLY) {
+					|| ruleOf(order) != InvoicingRule.MONTHLY) {
 				continue;
 			}
 			for (BilledShipment shipment : this.facts.deliveredNotInvoiced(orderId)) {
@@ -156,6 +161,12 @@ public class Invoicing {
 			}
 		}
 		return collective.values().stream().map(this::issue).toList();
+	}
+
+	/** The rule the order was validated under; the configured one for orders validated before it travelled. */
+	private InvoicingRule ruleOf(BilledOrder order) {
+		return (order.invoicingRule() != null) ? order.invoicingRule()
+				: this.properties.ruleOf(order.agreementNumber());
 	}
 
 	private Invoice issue(List<Delivery> deliveries) {

@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How billing-service invoices, under {@code leverans.billing.invoicing}.
  *
- * @param defaultRule the rule of agreements not named under {@code agreements}
- * @param agreements the rule by agreement number
+ * @param defaultRule the rule of orders whose {@code OrderValidated} did not carry their agreement's rule (validated
+ * before it travelled with them), when their agreement is not named under {@code agreements}
+ * @param agreements the rule of such orders by agreement number
  * @param monthlyCron when the collective invoices of the month before are issued
  * @param zone the time zone invoice dates, months and due dates are counted in
  * @param defaultPaymentDays the payment term of orders accepted before their terms travelled with them

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.leverans.billing.invoicing.InvoicingProperties.InvoicingRule;
 import org.leverans.contracts.order.OrderAccepted;
 import org.leverans.contracts.order.OrderPlaced;
 import org.leverans.contracts.shipment.ShipmentLine;
@@ -50,16 +51,18 @@ class OrderFacts {
 			.update();
 	}
 
-	void validated(OrderValidated event) {
+	/** @param rule the invoicing rule the event names, or {@code null} for an event from before it did */
+	void validated(OrderValidated event, InvoicingRule rule) {
 		this.jdbc.sql("""
 				INSERT INTO billed_order (order_id, customer_id, order_number, agreement_id, agreement_number,
-				    customer_name)
-				VALUES (?, ?, ?, ?, ?, ?)
+				    customer_name, invoicing_rule)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (order_id) DO UPDATE SET agreement_id = excluded.agreement_id,
 				    agreement_number = excluded.agreement_number, customer_name = excluded.customer_name,
-				    order_number = coalesce(billed_order.order_number, excluded.order_number)""")
+				    order_number = coalesce(billed_order.order_number, excluded.order_number),
+				    invoicing_rule = excluded.invoicing_rule""")
 			.params(event.orderId(), event.customerId(), event.orderNumber(), event.agreementId(),
-					event.agreementNumber(), event.customerName())
+					event.agreementNumber(), event.customerName(), (rule != null) ? rule.name() : null)
 			.update();
 	}
 
@@ -115,7 +118,7 @@ class OrderFacts {
 	Optional<BilledOrder> lock(UUID orderId) {
 		return this.jdbc.sql("""
 				SELECT order_id, customer_id, order_number, placed_by, purchase_order_number, agreement_number,
-				    customer_name, accepted::text AS accepted, cancelled
+				    customer_name, invoicing_rule, accepted::text AS accepted, cancelled
 				FROM billed_order WHERE order_id = ? FOR UPDATE""")
 			.param(orderId)
 			.query(this::order)
@@ -173,9 +176,11 @@ class OrderFacts {
 
 	private BilledOrder order(ResultSet rs, int row) throws SQLException {
 		String accepted = rs.getString("accepted");
+		String rule = rs.getString("invoicing_rule");
 		return new BilledOrder(rs.getObject("order_id", UUID.class), rs.getObject("customer_id", UUID.class),
 				rs.getString("order_number"), rs.getString("placed_by"), rs.getString("purchase_order_number"),
 				rs.getString("agreement_number"), rs.getString("customer_name"),
+				(rule != null) ? InvoicingRule.valueOf(rule) : null,
 				(accepted != null) ? this.json.readValue(accepted, OrderAccepted.class) : null,
 				rs.getBoolean("cancelled"));
 	}
@@ -188,10 +193,13 @@ class OrderFacts {
 				rs.getObject("invoice_id", UUID.class), rs.getBoolean("credited"));
 	}
 
-	/** An order as billing knows it; {@code accepted} is empty until OrderAccepted has arrived. */
+	/**
+	 * An order as billing knows it; {@code accepted} is empty until OrderAccepted has arrived, {@code invoicingRule}
+	 * when its OrderValidated did not name one.
+	 */
 	record BilledOrder(UUID orderId, UUID customerId, String orderNumber, String placedBy,
-			String purchaseOrderNumber, String agreementNumber, String customerName, OrderAccepted accepted,
-			boolean cancelled) {
+			String purchaseOrderNumber, String agreementNumber, String customerName, InvoicingRule invoicingRule,
+			OrderAccepted accepted, boolean cancelled) {
 
 		/** Everything an invoice needs is here: the priced order and the agreement it was priced under. */
 		boolean readyToInvoice() {

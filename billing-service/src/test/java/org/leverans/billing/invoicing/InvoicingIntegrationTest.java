@@ -116,24 +116,14 @@ class InvoicingIntegrationTest extends BillingServiceIntegrationTest {
 	}
 
 	@Test
-	void collectsAMonthsDeliveriesUnderAMonthlyAgreementIntoOneInvoice() {
-		TestOrder first = newOrder("AG-MONTHLY", "FI", "10.00", new Line("A", "CEMENT", 1, "100.00"));
-		TestOrder second = new TestOrder(newOrder("AG-MONTHLY", "FI", "0.00", new Line("B", "CEMENT", 2, "50.00"))
-			.accepted(), "AG-MONTHLY", first.siteId());
-		TestOrder sameCustomer = sameCustomer(second, first);
-		accept(first);
-		accept(sameCustomer);
+	void invoicesAMonthlyAgreementsShipmentsNotOnDeliveryButInTheMonthsCollectiveInvoice() {
+		// AG-1 is not configured monthly: the rule comes from the orders' OrderValidated alone.
+		TestOrder first = newOrder("AG-1", "FI", "10.00", new Line("A", "CEMENT", 1, "100.00")).monthly();
+		TestOrder sameCustomer = sameCustomer(newOrder("AG-1", "FI", "0.00", new Line("B", "CEMENT", 2, "50.00"))
+			.monthly(), first);
 		YearMonth lastMonth = YearMonth.now(ZoneId.of("Europe/Helsinki")).minusMonths(1);
-		Instant inLastMonth = lastMonth.atDay(15).atStartOfDay(ZoneId.of("Europe/Helsinki")).toInstant();
-		deliver(first, plan(first, 1, 1, 1), 1, inLastMonth);
-		deliver(sameCustomer, plan(sameCustomer, 1, 1, 2), 1, inLastMonth);
-		await().until(() -> this.jdbc.queryForObject(
-				"SELECT count(*) FROM billed_shipment WHERE order_id IN (?, ?) AND delivered_at IS NOT NULL",
-				Integer.class, first.orderId(), sameCustomer.orderId()) == 2
-				&& this.jdbc.queryForObject("SELECT count(*) FROM billed_order WHERE order_id IN (?, ?) "
-						+ "AND accepted IS NOT NULL AND agreement_number IS NOT NULL", Integer.class, first.orderId(),
-						sameCustomer.orderId()) == 2);
-		assertThat(invoiceIds(first.customerId())).isEmpty();
+		deliverInMonthAndAwaitWhatBillingKnows(lastMonth, first, sameCustomer);
+		assertThat(invoiceIds(first.customerId())).as("nothing invoiced on delivery").isEmpty();
 
 		List<Invoice> run = this.invoicing.invoiceMonth(lastMonth);
 		List<Invoice> again = this.invoicing.invoiceMonth(lastMonth);
@@ -142,7 +132,49 @@ class InvoicingIntegrationTest extends BillingServiceIntegrationTest {
 		assertThat(ids).hasSize(1);
 		assertThat(run).extracting(Invoice::id).contains(ids.get(0));
 		assertThat(again).extracting(Invoice::customerId).doesNotContain(first.customerId());
-		assertThat(this.invoices.find(ids.get(0)).orElseThrow().net()).isEqualByComparingTo("210.00");
+		Invoice collective = this.invoices.find(ids.get(0)).orElseThrow();
+		assertThat(collective.net()).isEqualByComparingTo("210.00");
+		assertThat(collective.lines()).extracting(InvoiceLine::orderId).contains(first.orderId(),
+				sameCustomer.orderId());
+	}
+
+	@Test
+	void invoicesOnDeliveryWhenTheOrderSaysPerShipmentWhateverTheConfigurationSays() {
+		TestOrder order = newOrder("AG-MONTHLY", "FI", "0.00", new Line("A", "CEMENT", 1, "10.00"));
+		accept(order);
+		deliver(order, plan(order, 1, 1, 1), 1);
+
+		assertThat(awaitInvoices(order.customerId(), 1)).hasSize(1);
+	}
+
+	@Test
+	void fallsBackToTheConfiguredRuleForAnOrderValidatedBeforeTheRuleTravelledWithIt() {
+		TestOrder configuredMonthly = newOrder("AG-MONTHLY", "FI", "0.00", new Line("A", "CEMENT", 1, "40.00"))
+			.withoutRule();
+		TestOrder byDefault = newOrder("AG-1", "FI", "0.00", new Line("A", "CEMENT", 1, "10.00")).withoutRule();
+		YearMonth lastMonth = YearMonth.now(ZoneId.of("Europe/Helsinki")).minusMonths(1);
+		deliverInMonthAndAwaitWhatBillingKnows(lastMonth, configuredMonthly, byDefault);
+
+		assertThat(awaitInvoices(byDefault.customerId(), 1)).as("the default rule: per shipment").hasSize(1);
+		assertThat(invoiceIds(configuredMonthly.customerId())).isEmpty();
+		this.invoicing.invoiceMonth(lastMonth);
+		assertThat(invoiceIds(configuredMonthly.customerId())).hasSize(1);
+	}
+
+	/** Accepts and delivers the orders in the middle of {@code month}; returns once billing has taken it all in. */
+	private void deliverInMonthAndAwaitWhatBillingKnows(YearMonth month, TestOrder... orders) {
+		Instant inMonth = month.atDay(15).atStartOfDay(ZoneId.of("Europe/Helsinki")).toInstant();
+		List<UUID> ids = new ArrayList<>();
+		for (TestOrder order : orders) {
+			accept(order);
+			deliver(order, plan(order, 1, 1, order.accepted().lines().get(0).quantity()), 1, inMonth);
+			ids.add(order.orderId());
+		}
+		// Each of these facts is written in the transaction that decides whether to invoice on delivery.
+		await().until(() -> ids.stream().allMatch(id -> this.jdbc.queryForObject("""
+				SELECT count(*) FROM billed_shipment s JOIN billed_order o ON o.order_id = s.order_id
+				WHERE s.order_id = ? AND s.delivered_at IS NOT NULL AND o.accepted IS NOT NULL
+				  AND o.agreement_number IS NOT NULL""", Integer.class, id) == 1));
 	}
 
 	@Test
@@ -276,7 +308,7 @@ class InvoicingIntegrationTest extends BillingServiceIntegrationTest {
 		var accepted = new org.leverans.contracts.order.OrderAccepted(a.orderId(), a.orderNumber(),
 				customerOf.customerId(), a.purchaseOrderNumber(), a.deliveryMode(), a.requestedDelivery(), a.lines(),
 				customerOf.accepted().sites(), a.totals(), a.acceptedAt(), a.paymentTerms(), a.freightTermsCode());
-		return new TestOrder(accepted, order.agreementNumber(), customerOf.siteId());
+		return new TestOrder(accepted, order.agreementNumber(), customerOf.siteId(), order.invoicingRule());
 	}
 
 	private <T> T event(UUID customerId, Class<T> type) {

@@ -43,8 +43,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One Spring context for every integration test of the module: real PostgreSQL and Kafka. Each test makes its own
- * customers and orders, so tests do not share invoices. The agreement {@code AG-MONTHLY} invoices monthly, any
- * other per shipment.
+ * customers and orders, so tests do not share invoices. Orders are validated under the rule their
+ * {@link TestOrder} names ({@code PER_SHIPMENT} unless {@link TestOrder#monthly()}); for orders validated without
+ * one ({@link TestOrder#withoutRule()}) the configuration says the agreement {@code AG-MONTHLY} invoices monthly,
+ * any other per shipment.
  */
 @SpringBootTest(properties = { "leverans.messaging.retry-interval=50ms", "leverans.messaging.relay-interval=100ms",
 		"leverans.billing.invoicing.agreements[AG-MONTHLY]=MONTHLY" })
@@ -92,7 +94,7 @@ public abstract class BillingServiceIntegrationTest {
 				DeliveryMode.SPLIT_ALLOWED, new RequestedDelivery(LocalDate.now(), null, null), priced, List.of(site),
 				new Totals(goods, freightAmount, goods.add(freightAmount), "EUR"), Instant.now(),
 				new PaymentTerms("NET_30", 30, LocalDate.now().plusDays(30)), "FLAT");
-		return new TestOrder(accepted, agreementNumber, siteId);
+		return new TestOrder(accepted, agreementNumber, siteId, "PER_SHIPMENT");
 	}
 
 	protected void accept(TestOrder order) {
@@ -104,7 +106,7 @@ public abstract class BillingServiceIntegrationTest {
 		events.publish(accepted.orderId(), new OrderValidated(accepted.orderId(), accepted.customerId(),
 				UUID.randomUUID(), order.agreementNumber(), 1, accepted.lines(), accepted.sites(), accepted.totals(),
 				accepted.paymentTerms(), accepted.freightTermsCode(), true, Instant.now(), accepted.orderNumber(),
-				"Test Customer Oy"));
+				"Test Customer Oy", order.invoicingRule()));
 		events.publish(accepted.orderId(), accepted);
 	}
 
@@ -151,7 +153,16 @@ public abstract class BillingServiceIntegrationTest {
 	public record Line(String sku, String group, int quantity, String unitPrice) {
 	}
 
-	public record TestOrder(OrderAccepted accepted, String agreementNumber, UUID siteId) {
+	/** @param invoicingRule the rule OrderValidated names, or {@code null} as before it named one */
+	public record TestOrder(OrderAccepted accepted, String agreementNumber, UUID siteId, String invoicingRule) {
+
+		public TestOrder monthly() {
+			return new TestOrder(this.accepted, this.agreementNumber, this.siteId, "MONTHLY");
+		}
+
+		public TestOrder withoutRule() {
+			return new TestOrder(this.accepted, this.agreementNumber, this.siteId, null);
+		}
 
 		public UUID orderId() {
 			return this.accepted.orderId();

@@ -2,8 +2,10 @@ package org.leverans.order.core;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,31 +28,43 @@ public class Timeline {
 
 	public void record(Entry entry) {
 		Window window = entry.window();
+		Invoice invoice = entry.invoice();
+		boolean billed = invoice != null;
 		this.jdbc.sql("""
 				INSERT INTO order_timeline (order_id, recorded_at, occurred_at, type, summary, status, reason,
-				    shipment_id, event_id, window_from, window_to, window_basis)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    shipment_id, event_id, window_from, window_to, window_basis, invoice_id, invoice_number,
+				    credit_note_number, amount, currency, due_date, open_amount)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(entry.orderId(), Timestamp.from(entry.recordedAt()), timestamp(entry.occurredAt()), entry.type(),
 					entry.summary(), (entry.status() != null) ? entry.status().name() : null, entry.reason(),
 					entry.shipmentId(), entry.eventId(), (window != null) ? timestamp(window.from()) : null,
-					(window != null) ? timestamp(window.to()) : null, (window != null) ? window.basis() : null)
+					(window != null) ? timestamp(window.to()) : null, (window != null) ? window.basis() : null,
+					billed ? invoice.id() : null, billed ? invoice.number() : null,
+					billed ? invoice.creditNoteNumber() : null, billed ? invoice.amount() : null,
+					billed ? invoice.currency() : null, billed ? invoice.dueDate() : null,
+					billed ? invoice.openAmount() : null)
 			.update();
 	}
 
 	public List<Entry> of(UUID orderId) {
 		return this.jdbc.sql("""
 				SELECT order_id, recorded_at, occurred_at, type, summary, status, reason, shipment_id, event_id,
-				    window_from, window_to, window_basis
+				    window_from, window_to, window_basis, invoice_id, invoice_number, credit_note_number, amount,
+				    currency, due_date, open_amount
 				FROM order_timeline WHERE order_id = ? ORDER BY id""").param(orderId).query((rs, n) -> {
 			String status = rs.getString("status");
 			Instant windowFrom = instant(rs, "window_from");
 			Instant windowTo = instant(rs, "window_to");
+			UUID invoiceId = rs.getObject("invoice_id", UUID.class);
 			return new Entry(rs.getObject("order_id", UUID.class), instant(rs, "recorded_at"),
 					instant(rs, "occurred_at"), rs.getString("type"), rs.getString("summary"),
 					(status != null) ? OrderStatus.valueOf(status) : null, rs.getString("reason"),
 					rs.getObject("shipment_id", UUID.class), rs.getString("event_id"),
 					(windowFrom != null && windowTo != null)
-							? new Window(windowFrom, windowTo, rs.getString("window_basis")) : null);
+							? new Window(windowFrom, windowTo, rs.getString("window_basis")) : null,
+					(invoiceId != null) ? new Invoice(invoiceId, rs.getString("invoice_number"),
+							rs.getString("credit_note_number"), rs.getBigDecimal("amount"), rs.getString("currency"),
+							rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("open_amount")) : null);
 		}).list();
 	}
 
@@ -69,9 +83,21 @@ public class Timeline {
 	 * @param eventId the CloudEvents id of the event applied, if it came from Kafka
 	 * @param window the shipment's delivery window the entry announced, if any; kept as instants (not in the
 	 * summary) so each reader shows it in their own time zone
+	 * @param invoice the invoice the entry is about (issued, credited or paid), if any
 	 */
 	public record Entry(UUID orderId, Instant recordedAt, Instant occurredAt, String type, String summary,
-			OrderStatus status, String reason, UUID shipmentId, String eventId, Window window) {
+			OrderStatus status, String reason, UUID shipmentId, String eventId, Window window, Invoice invoice) {
+
+		public Entry(UUID orderId, Instant recordedAt, Instant occurredAt, String type, String summary,
+				OrderStatus status, String reason, UUID shipmentId, String eventId, Window window) {
+			this(orderId, recordedAt, occurredAt, type, summary, status, reason, shipmentId, eventId, window, null);
+		}
+
+		public static Entry invoiceEvent(UUID orderId, Instant recordedAt, Instant occurredAt, String type,
+				String summary, String eventId, Invoice invoice) {
+			return new Entry(orderId, recordedAt, occurredAt, type, summary, null, null, null, eventId, null,
+					invoice);
+		}
 
 		public static Entry event(UUID orderId, Instant recordedAt, Instant occurredAt, String type, String summary,
 				UUID shipmentId, String eventId) {
@@ -86,6 +112,18 @@ public class Timeline {
 		public static Entry statusChange(UUID orderId, Instant at, String type, OrderStatus status, String reason) {
 			return new Entry(orderId, at, at, type, "Order is now " + status, status, reason, null, null, null);
 		}
+	}
+
+	/**
+	 * The invoice an entry is about, as billing-service announced it.
+	 *
+	 * @param creditNoteNumber the credit note's number, for a credit note
+	 * @param amount what the entry is about: the invoice's total, the credit note's total, or the payment
+	 * @param dueDate the invoice's due date, when the event names it (InvoiceIssued)
+	 * @param openAmount what the invoice still asks after the entry
+	 */
+	public record Invoice(UUID id, String number, String creditNoteNumber, BigDecimal amount, String currency,
+			LocalDate dueDate, BigDecimal openAmount) {
 	}
 
 	/** A delivery window: from and to as instants, and what it rests on (PLANNED, CARRIER_ETA, …). */

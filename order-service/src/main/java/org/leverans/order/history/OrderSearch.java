@@ -90,7 +90,8 @@ public class OrderSearch {
 
 	/**
 	 * Customer service's search: an order number (LV-000123, or just 123), a purchase order number, a shipment's
-	 * tracking number, a customer id, or part of the customer's name (case-insensitive: "rakennus").
+	 * tracking number, an invoice's number (the orders it charges), a customer id, or part of the customer's name
+	 * (case-insensitive: "rakennus").
 	 */
 	public OrderPage support(String q, int page, int size) {
 		String term = q.strip();
@@ -99,6 +100,7 @@ public class OrderSearch {
 		any.add("upper(o.order_number) = upper(:term)");
 		any.add("lower(o.purchase_order_number) = lower(:term)");
 		any.add("EXISTS (SELECT 1 FROM shipment s WHERE s.order_id = o.id AND upper(s.tracking_number) = upper(:term))");
+		any.add("EXISTS (SELECT 1 FROM order_invoice i WHERE i.order_id = o.id AND upper(i.invoice_number) = upper(:term))");
 		query.params.put("term", term);
 		if (term.length() >= MIN_NAME_LENGTH) {
 			any.add("lower(o.customer_name) LIKE :namePart ESCAPE '\\'");

@@ -13,7 +13,7 @@ public record OrderView(UUID id, String orderNumber, UUID customerId, String cus
 		List<StatusReason> statusReasons, Instant placedAt, String placedBy, String deliveryMode,
 		RequestedDeliveryView requestedDelivery, String note, List<LineView> lines, TotalsView totals,
 		PaymentTermsView paymentTerms, List<ShipmentSummary> shipments, List<StatusChange> statusHistory,
-		UUID reorderedFrom, ApprovalView approval) {
+		UUID reorderedFrom, ApprovalView approval, List<InvoiceEvent> invoicing) {
 
 	public record StatusReason(String code, String message, Integer lineNo) {
 
@@ -47,6 +47,15 @@ public record OrderView(UUID id, String orderNumber, UUID customerId, String cus
 	}
 
 	public record StatusChange(String status, Instant at, String reason) {
+	}
+
+	/**
+	 * An entry of the order's timeline about its invoices: {@code type} InvoiceIssued, CreditNoteIssued,
+	 * InvoicePaid or InvoicePartlyPaid.
+	 *
+	 * @param at when billing-service says it happened
+	 */
+	public record InvoiceEvent(String type, Instant at, InvoiceFacts invoice) {
 	}
 
 	/**

@@ -63,10 +63,16 @@ public class OrderViews {
 		for (ShipmentView shipment : shipmentViews) {
 			problemOf(shipment).ifPresent(reasons::add);
 		}
-		List<OrderView.StatusChange> history = this.timeline.of(order.id())
-			.stream()
+		List<Timeline.Entry> entries = this.timeline.of(order.id());
+		List<OrderView.StatusChange> history = entries.stream()
 			.filter(entry -> entry.status() != null)
 			.map(entry -> new OrderView.StatusChange(entry.status().name(), entry.recordedAt(), entry.reason()))
+			.toList();
+		List<OrderView.InvoiceEvent> invoicing = entries.stream()
+			.filter(entry -> entry.invoice() != null)
+			.map(entry -> new OrderView.InvoiceEvent(entry.type(),
+					(entry.occurredAt() != null) ? entry.occurredAt() : entry.recordedAt(),
+					InvoiceFacts.of(entry.invoice())))
 			.toList();
 		return new OrderView(order.id(), order.orderNumber(), order.customerId(), order.customerName(),
 				order.purchaseOrderNumber(), order.progress().status().name(), reasons, order.placedAt(), order.placedBy(),
@@ -79,7 +85,7 @@ public class OrderViews {
 				(order.paymentTerms() != null) ? new OrderView.PaymentTermsView(order.paymentTerms().code(),
 						order.paymentTerms().days(), order.paymentTerms().dueDate()) : null,
 				shipmentViews.stream().map(OrderViews::shipment).toList(), history, order.reorderedFrom(),
-				approval(order.approval()));
+				approval(order.approval()), invoicing);
 	}
 
 	private static OrderView.ApprovalView approval(OrderApproval approval) {

@@ -9,6 +9,7 @@ import org.leverans.order.OrderProperties;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
 import org.leverans.order.core.Timeline;
+import org.leverans.order.history.InvoiceFacts;
 import org.leverans.order.history.OrderPage;
 import org.leverans.order.history.OrderSearch;
 import org.leverans.web.problem.ApiProblem;
@@ -43,7 +44,8 @@ class SupportController {
 			@RequestParam(defaultValue = "20") int size) {
 		if (q == null || q.isBlank()) {
 			throw ApiProblem.invalid(List.of(FieldProblem.field("q", "REQUIRED",
-					"Give an order number, purchase order number, tracking number, or a customer's name or id.")));
+					"Give an order number, purchase order number, tracking number, invoice number, or a customer's name "
+							+ "or id.")));
 		}
 		OrderSearch.checkPage(page, size, this.properties.historyMaxPageSize());
 		return this.search.support(q, page, size);
@@ -58,7 +60,7 @@ class SupportController {
 					.stream()
 					.map(e -> new OrderTimeline.Event(e.recordedAt(), e.occurredAt(), e.type(), e.summary(),
 							(e.status() != null) ? e.status().name() : null, e.reason(), e.shipmentId(), e.window(),
-							e.eventId()))
+							(e.invoice() != null) ? InvoiceFacts.of(e.invoice()) : null, e.eventId()))
 					.toList());
 	}
 
@@ -71,9 +73,10 @@ class SupportController {
 		 * @param occurredAt when it happened according to its source
 		 * @param status the order's status after it, when it changed the status
 		 * @param window the shipment's delivery window it announced, as instants (the summary does not repeat it)
+		 * @param invoice the invoice it is about (issued, credited, paid), if any
 		 */
 		record Event(Instant at, Instant occurredAt, String type, String summary, String status, String reason,
-				UUID shipmentId, Timeline.Window window, String eventId) {
+				UUID shipmentId, Timeline.Window window, InvoiceFacts invoice, String eventId) {
 		}
 	}
 }
