@@ -57,7 +57,8 @@ class BasicsPagesIT extends PagesSpec {
 
 		anna.waitUntil(ExpectedConditions.urlContains("/buyer/order.html?id="));
 		anna.waitForText(By.id("order-status"), "Accepted");
-		assertThat(anna.driver().findElement(By.id("purchase-order")).getText()).contains(purchaseOrder);
+		// Found afresh: the page draws the order again when its live stream opens.
+		anna.waitForText(By.id("purchase-order"), purchaseOrder);
 	}
 
 	@Test

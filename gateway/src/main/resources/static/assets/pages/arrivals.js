@@ -18,7 +18,11 @@ if (me) {
   const live = liveIndicator();
   const banners = el('div', { id: 'banners', 'aria-live': 'assertive' });
   const list = el('section', { id: 'arrivals', 'aria-label': t('nav.arrivals') });
-  const delivered = el('section', { id: 'delivered', 'aria-labelledby': 'delivered-heading' });
+  // The heading stands from the start, so the section is named while its list loads.
+  const deliveredList = el('div', { id: 'delivered-list' });
+  const delivered = el('section', { id: 'delivered', 'aria-labelledby': 'delivered-heading' },
+    el('h2', { id: 'delivered-heading' }, t('feedback.heading')), el('p', { class: 'hint' }, t('feedback.hint')),
+    deliveredList);
   main.append(live.node, banners, list, delivered);
   const arrivingSoon = new Map(); // shipment id → text
 
@@ -41,10 +45,9 @@ if (me) {
 
   // A rating being written is never redrawn away: new deliveries wait until it is saved or the page reloads.
   let writing = false;
-  const refreshDelivered = () => writing ? null : load(delivered, api('/api/receiver/deliveries'), ({ body }) =>
-    [el('h2', { id: 'delivered-heading' }, t('feedback.heading')), el('p', { class: 'hint' }, t('feedback.hint')),
-      body.items.length ? el('div', { class: 'grid' }, body.items.map((d) => ratingCard(d, () => { writing = true; })))
-        : empty(t('feedback.none'))]);
+  const refreshDelivered = () => writing ? null : load(deliveredList, api('/api/receiver/deliveries'), ({ body }) =>
+    body.items.length ? el('div', { class: 'grid' }, body.items.map((d) => ratingCard(d, () => { writing = true; })))
+      : empty(t('feedback.none')));
 
   await Promise.all([refresh(), refreshDelivered()]);
   let pending = null;

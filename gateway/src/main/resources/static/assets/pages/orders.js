@@ -29,12 +29,15 @@ if (me) {
     el('button', { type: 'submit' }, t('orders.show')),
     el('a', { href: location.pathname, class: 'button secondary' }, t('common.clearFilters'))));
   if (hasRole(me, 'ORDERER', 'AGREEMENT_MANAGER')) {
-    const reminders = el('section', { id: 'reorder-suggestions', 'aria-labelledby': 'suggestions-heading' });
+    // Named by its heading once it has one: an empty section must not point at a heading that is not there.
+    const reminders = el('section', { id: 'reorder-suggestions' });
     main.append(reminders);
-    const refreshSuggestions = () => api('/api/reorder-suggestions').then(({ body }) =>
+    const refreshSuggestions = () => api('/api/reorder-suggestions').then(({ body }) => {
+      if (body.items.length) reminders.setAttribute('aria-labelledby', 'suggestions-heading');
+      else reminders.removeAttribute('aria-labelledby');
       clear(reminders, body.items.length ? [el('h2', { id: 'suggestions-heading' }, t('suggestions.heading')),
-        el('div', { class: 'grid' }, body.items.map((s) => suggestion(s, refreshSuggestions)))] : []),
-    () => clear(reminders));
+        el('div', { class: 'grid' }, body.items.map((s) => suggestion(s, refreshSuggestions)))] : []);
+    }, () => clear(reminders));
     refreshSuggestions();
   }
   const results = el('section', { 'aria-live': 'polite', 'aria-label': t('orders.heading') });
