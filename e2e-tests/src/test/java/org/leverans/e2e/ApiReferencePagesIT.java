@@ -21,16 +21,16 @@ class ApiReferencePagesIT extends PagesSpec {
 		admin.go("/api-docs.html");
 
 		// The first document is order-service's; which of its operations comes first is Swagger UI's business.
-		assertThat(admin.waitUntil(driver -> anyPathStartsWith(driver, "/api/orders"))).isTrue();
+		Boolean orders = admin.waitUntil(driver -> anyPathStartsWith(driver, "/api/orders"));
+		assertThat(orders).isTrue();
 		Select documents = new Select(admin.waitFor(By.cssSelector(".topbar select")));
 		List<String> names = documents.getOptions().stream().map(WebElement::getText).toList();
 		assertThat(names).contains("order-service", "agreement-service", "credit-service", "delivery-service",
 				"notification-service", "billing-service", "gateway");
 
 		documents.selectByVisibleText("billing-service");
-		assertThat(admin.waitUntil(driver -> anyPathStartsWith(driver, "/api/invoices")))
-			.as("billing-service's operations, after choosing its document")
-			.isTrue();
+		Boolean invoices = admin.waitUntil(driver -> anyPathStartsWith(driver, "/api/invoices"));
+		assertThat(invoices).as("billing-service's operations, after choosing its document").isTrue();
 	}
 
 	/** Whether an operation shown starts with {@code prefix}; null (keep waiting) while none does. */
