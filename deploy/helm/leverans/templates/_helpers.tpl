@@ -41,7 +41,8 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 
 {{- define "leverans.databaseSecret" -}}
 {{- if .root.Values.postgres.create -}}
-{{- printf "%s-app" (include "leverans.databaseCluster" .) -}}
+{{- $generated := printf "%s-app" (include "leverans.databaseCluster" .) -}}
+{{- default $generated (index .root.Values.postgres.ownerSecrets .database) -}}
 {{- else -}}
 {{- default (printf "%s-database" .root.Release.Name) .root.Values.postgres.external.existingSecret -}}
 {{- end -}}

@@ -20,6 +20,7 @@ KINDS = {
 	'configmap-v1': 'io.k8s.api.core.v1.ConfigMap',
 	'poddisruptionbudget-policy-v1': 'io.k8s.api.policy.v1.PodDisruptionBudget',
 	'horizontalpodautoscaler-autoscaling-v2': 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler',
+	'ingress-networking-v1': 'io.k8s.api.networking.v1.Ingress',
 }
 LOOSE_TYPES = {
 	'io.k8s.apimachinery.pkg.util.intstr.IntOrString': {'type': ['integer', 'string']},

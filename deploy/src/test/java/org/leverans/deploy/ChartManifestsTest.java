@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class ChartManifestsTest {
 				case "Secret" -> Secret.class;
 				case "HorizontalPodAutoscaler" -> HorizontalPodAutoscaler.class;
 				case "PodDisruptionBudget" -> PodDisruptionBudget.class;
+				case "Ingress" -> Ingress.class;
 				// the operators' kinds have no model here; their schemas check them
 				default -> GenericKubernetesResource.class;
 			};

@@ -1,5 +1,6 @@
 package org.leverans.deploy;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,10 +81,20 @@ class ChartWiringTest {
 		// CloudNativePG writes the owner's credentials to <cluster>-app, with these keys among others.
 		Map<String, Set<String>> keys = new HashMap<>();
 		chart.ofKind("Secret").forEach(secret -> keys.put(secret.name(), fieldNames(secret.at("/stringData"))));
+		JsonNode ownerSecrets = chart.valuesOverlay().at("/postgres/ownerSecrets");
 		for (Manifest cluster : chart.ofKind("Cluster")) {
-			assertThat(cluster.at("/spec/bootstrap/initdb/secret").isMissingNode()).as(cluster.toString()).isTrue();
-			secrets.add(cluster.name() + "-app");
-			keys.put(cluster.name() + "-app", Set.of("username", "password", "host", "port", "dbname", "uri"));
+			JsonNode given = cluster.at("/spec/bootstrap/initdb/secret/name");
+			if (given.isMissingNode()) {
+				secrets.add(cluster.name() + "-app");
+				keys.put(cluster.name() + "-app", Set.of("username", "password", "host", "port", "dbname", "uri"));
+			}
+			else {
+				// made outside the chart and named in its values; a basic-auth Secret, as CloudNativePG requires
+				String database = cluster.at("/spec/bootstrap/initdb/database").asString();
+				assertThat(given.asString()).isEqualTo(ownerSecrets.path(database).asString());
+				secrets.add(given.asString());
+				keys.put(given.asString(), Set.of("username", "password"));
+			}
 		}
 		List<JsonNode> references = chart.ofKind("Deployment").stream()
 			.flatMap(deployment -> deployment.tree().findValues("secretKeyRef").stream())
@@ -238,6 +249,29 @@ class ChartWiringTest {
 			.isEqualTo(gateway + "/login/oauth2/code/leverans");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("renderings")
+	void theIngressSendsEachPublicAddressToItsComponentsService(RenderedChart chart) {
+		assertThat(chart.ofKind("Ingress")).hasSize(chart.valuesOverlay().at("/ingress/enabled").asBoolean() ? 1 : 0);
+		for (Manifest ingress : chart.ofKind("Ingress")) {
+			Map<String, String> hosts = new LinkedHashMap<>();
+			for (JsonNode rule : ingress.at("/spec/rules")) {
+				JsonNode backend = rule.at("/http/paths/0/backend/service");
+				Manifest service = chart.find("Service", backend.path("name").asString())
+					.orElseThrow(() -> new AssertionError("no Service " + backend));
+				assertThat(texts(service.at("/spec/ports"), "name")).contains(backend.at("/port/name").asString());
+				hosts.put(rule.path("host").asString(), service.label("app.kubernetes.io/name"));
+			}
+			JsonNode urls = chart.valuesOverlay().path("publicUrls");
+			assertThat(hosts).containsOnly(
+					Map.entry(URI.create(urls.path("gateway").asString()).getHost(), "gateway"),
+					Map.entry(URI.create(urls.path("authServer").asString()).getHost(), "auth-server"));
+			if (!chart.valuesOverlay().at("/ingress/tlsSecretName").isMissingNode()) {
+				assertThat(texts(ingress.at("/spec/tls/0/hosts"), null)).containsExactlyInAnyOrderElementsOf(hosts.keySet());
+			}
+		}
+	}
+
 	@Test
 	void imagesAreNamedAfterTheirComponent() {
 		RenderedChart chart = RenderedChart.with("defaults");
@@ -277,6 +311,15 @@ class ChartWiringTest {
 			strings.put(name, object.path(name).asString());
 		}
 		return strings;
+	}
+
+	/** The strings of an array, or of one property of each of its objects. */
+	private static List<String> texts(JsonNode array, String property) {
+		List<String> texts = new ArrayList<>();
+		for (JsonNode item : array) {
+			texts.add((property != null) ? item.path(property).asString() : item.asString());
+		}
+		return texts;
 	}
 
 	private static Set<String> fieldNames(JsonNode object) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,18 +18,6 @@ import com.networknt.schema.SpecificationVersion;
  */
 final class ManifestSchemas {
 
-	private static final Map<String, String> FILES = Map.of(
-			"apps/v1 Deployment", "deployment-apps-v1",
-			"v1 Service", "service-v1",
-			"v1 Secret", "secret-v1",
-			"v1 ConfigMap", "configmap-v1",
-			"policy/v1 PodDisruptionBudget", "poddisruptionbudget-policy-v1",
-			"autoscaling/v2 HorizontalPodAutoscaler", "horizontalpodautoscaler-autoscaling-v2",
-			"kafka.strimzi.io/v1 Kafka", "kafka-kafka-v1",
-			"kafka.strimzi.io/v1 KafkaNodePool", "kafkanodepool-kafka-v1",
-			"kafka.strimzi.io/v1 KafkaTopic", "kafkatopic-kafka-v1",
-			"postgresql.cnpg.io/v1 Cluster", "cluster-postgresql-v1");
-
 	private static final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
 	private static final Map<String, Schema> schemas = new ConcurrentHashMap<>();
@@ -36,22 +25,21 @@ final class ManifestSchemas {
 	private ManifestSchemas() {
 	}
 
-	static boolean knows(Manifest manifest) {
-		return FILES.containsKey(key(manifest));
-	}
-
 	/** What the schema of the manifest's kind finds wrong with it; empty when it is valid. */
 	static List<String> problems(Manifest manifest) {
-		String file = FILES.get(key(manifest));
-		if (file == null) {
-			return List.of("no schema kept for " + key(manifest));
+		String file = fileOf(manifest.apiVersion(), manifest.kind());
+		if (ManifestSchemas.class.getResource("/schemas/" + file + ".json") == null) {
+			return List.of("no schema kept for " + manifest.apiVersion() + " " + manifest.kind());
 		}
 		Schema schema = schemas.computeIfAbsent(file, ManifestSchemas::load);
 		return schema.validate(manifest.tree()).stream().map(error -> error.toString()).toList();
 	}
 
-	private static String key(Manifest manifest) {
-		return manifest.apiVersion() + " " + manifest.kind();
+	/** As extract.py names them: kind, the group's first label (none for the core group), version. */
+	static String fileOf(String apiVersion, String kind) {
+		int slash = apiVersion.indexOf('/');
+		String group = (slash < 0) ? "" : apiVersion.substring(0, slash).split("\\.")[0] + "-";
+		return kind.toLowerCase(Locale.ROOT) + "-" + group + apiVersion.substring(slash + 1);
 	}
 
 	private static Schema load(String file) {
