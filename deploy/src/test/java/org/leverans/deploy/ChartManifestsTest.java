@@ -103,6 +103,19 @@ class ChartManifestsTest {
 			.hasMessageContaining("postgres.external.url is needed");
 	}
 
+	@Test
+	void aMisspeltOrWronglyTypedValueIsRefused() {
+		assertThatThrownBy(() -> new Helm(RenderedChart.CHART).template()
+			.withKubeVersion(RenderedChart.KUBERNETES_VERSION).set("kafka.crate", false).call())
+			.hasMessageContaining("crate");
+		assertThatThrownBy(() -> new Helm(RenderedChart.CHART).template()
+			.withKubeVersion(RenderedChart.KUBERNETES_VERSION).set("components.order-service.replicas", "two").call())
+			.hasMessageContaining("replicas");
+		assertThatThrownBy(() -> new Helm(RenderedChart.CHART).template()
+			.withKubeVersion(RenderedChart.KUBERNETES_VERSION).set("components.orders-service.port", 8081).call())
+			.hasMessageContaining("orders-service");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("renderings")
 	void everyComponentIsADeploymentWithAServiceADisruptionBudgetAndAnAutoscalerOrFixedReplicas(RenderedChart chart) {
