@@ -91,7 +91,11 @@ class MailTemplates {
 				date(text(node, "dueDate"), locale), orEmpty(text(node, "daysOverdue")),
 				// {13}-{16}: a claim
 				orEmpty(text(node, "claimNumber")), claimReason(text(node, "reason"), eventName, locale),
-				orEmpty(text(node, "replacementOrderNumber")), orEmpty(text(node, "note")) };
+				orEmpty(text(node, "replacementOrderNumber")), orEmpty(text(node, "note")),
+				// {17}-{21}: a reorder reminder
+				orEmpty((text(node, "name") != null) ? text(node, "name") : text(node, "sku")), orEmpty(text(node, "sku")),
+				orEmpty(text(node, "quantity")), orEmpty(text(node, "siteName")),
+				link(text(node, "preview")) };
 		String template = template(eventName, node);
 		String subject = this.messages.getMessage(template + ".subject", args, locale);
 		StringBuilder body = new StringBuilder(this.messages.getMessage(template + ".body", args, locale));
@@ -130,6 +134,15 @@ class MailTemplates {
 			};
 		}
 		return eventName;
+	}
+
+	/** A page's address as a link that opens from an e-mail. */
+	private String link(String path) {
+		if (path == null) {
+			return "";
+		}
+		String base = this.settings.pagesUrl();
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
 	}
 
 	/** What a claim is about, in brackets after the order number, or nothing when it is not known. */

@@ -19,6 +19,9 @@ public final class StreamEventNames {
 	/** A claim about delivered goods was filed, accepted or rejected: the customer follows it. */
 	public static final String CLAIM_UPDATED = "claim.updated";
 
+	/** A product one of the customer's sites orders regularly is due again: the reorder reminder. */
+	public static final String REORDER_DUE = "reorder.due";
+
 	private StreamEventNames() {
 	}
 }

@@ -26,7 +26,7 @@ class MailTemplatesTest {
 
 	private final MailTemplates templates = new MailTemplates(JsonMapper.builder().build(),
 			new MailSettings(true, "Leverans <no-reply@leverans.example>", Duration.ofSeconds(5), 5,
-					Duration.ofSeconds(30), ZoneId.of("Europe/Helsinki")));
+					Duration.ofSeconds(30), ZoneId.of("Europe/Helsinki"), "https://leverans.example/"));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "fi", "sv" })
@@ -155,6 +155,23 @@ class MailTemplatesTest {
 		assertThat(replaced.body()).contains("LV-000200");
 		assertThat(credited.body()).doesNotContain("LV-000200");
 		assertThat(rejected.body()).contains("Photos show no damage");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "fi", "sv" })
+	void aReorderReminderNamesTheProductTheSiteAndLinksToThePricedPreviewInEveryLanguage(String language) {
+		String data = """
+				{"siteId":"11111111-0000-0000-0000-000000000001","siteName":"Site Jätkäsaari","sku":"GYP-13",
+				 "name":"Gypsum board 13 mm","quantity":30,"packageSize":"PALLET","everyDays":7,
+				 "lastOrdered":"2026-11-29","dueOn":"2026-12-06",
+				 "preview":"/buyer/quick-order.html?sku=GYP-13&quantity=30&package=PALLET&site=x&preview=1"}""";
+
+		MailMessage mail = this.templates.render("reorder.due", data, language);
+
+		assertThat(mail.subject()).contains("Gypsum board 13 mm", "Site Jätkäsaari").doesNotContain("{");
+		assertThat(mail.body()).contains("30 × Gypsum board 13 mm (GYP-13)",
+				"https://leverans.example/buyer/quick-order.html?sku=GYP-13&quantity=30&package=PALLET&site=x&preview=1")
+			.doesNotContain("{");
 	}
 
 	@Test

@@ -53,6 +53,10 @@ public record ServiceEnvironment(Ports ports, PostgresConnection postgres, Strin
 			// notification-service whether a site it has not seen yet is in the caller's agreement.
 			env.put("LEVERANS_SERVICES_AGREEMENT_URI", serviceUrl(Service.AGREEMENT));
 		}
+		if (service == Service.NOTIFICATION) {
+			// E-mails link to the pages (a reorder reminder to its priced preview).
+			env.put("LEVERANS_MAIL_PAGES_URL", serviceUrl(Service.GATEWAY));
+		}
 		if (service == Service.AUTH_SERVER) {
 			String gateway = serviceUrl(Service.GATEWAY);
 			env.put("LEVERANS_AUTH_WEB_CLIENT_REDIRECT_URIS", gateway + "/login/oauth2/code/leverans");
