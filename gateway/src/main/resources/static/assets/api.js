@@ -39,11 +39,12 @@ export function newIdempotencyKey() {
  * fetch with the session cookie, the CSRF header on unsafe methods, JSON in and out, and a time limit.
  * Resolves to {status, headers, body}; rejects with an ApiError whose message a person can read.
  */
-export async function api(path, { method = 'GET', body, headers = {}, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+export async function api(path, { method = 'GET', body, file, headers = {}, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const sent = { Accept: 'application/json, application/problem+json', 'Accept-Language': language(), ...headers };
   if (body !== undefined) sent['Content-Type'] = 'application/json';
+  if (file !== undefined) sent['Content-Type'] = file.type;
   if (!['GET', 'HEAD'].includes(method)) {
     const token = xsrfToken();
     if (token) sent['X-XSRF-TOKEN'] = token;
@@ -52,7 +53,7 @@ export async function api(path, { method = 'GET', body, headers = {}, timeoutMs 
     const response = await fetch(path, {
       method,
       headers: sent,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file !== undefined ? file : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal: controller.signal,
     });
@@ -69,6 +70,11 @@ export async function api(path, { method = 'GET', body, headers = {}, timeoutMs 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A file (a photo) as the request body, with its own type: the service checks what it really is. */
+export function upload(path, file) {
+  return api(path, { method: 'POST', file, timeoutMs: 60000 });
 }
 
 function messageFor(status, problem) {

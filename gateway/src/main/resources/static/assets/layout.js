@@ -20,6 +20,7 @@ const NAVIGATION = [
   { href: '/receiver/arrivals.html', key: 'nav.arrivals', roles: ['RECEIVER'] },
   { href: '/support/search.html', key: 'nav.search', roles: SUPPORT },
   { href: '/support/credit-reviews.html', key: 'nav.creditReviews', roles: SUPPORT },
+  { href: '/support/claims.html', key: 'nav.claims', roles: SUPPORT },
   { href: '/admin/delivery-accuracy.html', key: 'nav.deliveryAccuracy', roles: SUPPORT },
   { href: '/admin/carrier-scorecard.html', key: 'nav.carrierScorecard', roles: SUPPORT },
 ];

@@ -131,6 +131,14 @@ final class AccessFixtures implements AutoCloseable {
 		add("credit-review", "the review of Kivi's order", Map.of("credit-review", review(supportDesk, o4)),
 				Owner.customer(KIVI, TAMPERE));
 
+		Claimed rakennusClaim = claim(leverans.client("rakennus-erp"), o1, true);
+		Claimed byggClaim = claim(leverans.client("bygg-erp"), o3, false);
+		add("claim", "Rakennus's claim at Jätkäsaari", Map.of("claim", rakennusClaim.claimId()),
+				Owner.customer(RAKENNUS, JATKASAARI));
+		add("claim", "Bygg's claim", Map.of("claim", byggClaim.claimId()), Owner.customer(BYGG, STOCKHOLM));
+		add("photo", "a photo of Rakennus's claim", Map.of("claim", rakennusClaim.claimId(), "photo",
+				rakennusClaim.photoId()), Owner.customer(RAKENNUS, JATKASAARI));
+
 		add("agreement", "Rakennus's agreement", Map.of("agreement", "a1111111-0000-0000-0000-000000000001"),
 				Owner.customer(RAKENNUS));
 		add("agreement", "Bygg's agreement", Map.of("agreement", "a2222222-0000-0000-0000-000000000001"),
@@ -321,6 +329,26 @@ final class AccessFixtures implements AutoCloseable {
 	 * Something an id names.
 	 * @param ids the value of each kind its path takes ({@code webhook} and {@code delivery} for a delivery)
 	 */
+	/** A claim about one unit of the placed order's delivered shipment, with a photo when asked. */
+	private static Claimed claim(Api buyer, Placed placed, boolean withPhoto) {
+		Map<String, Object> claim = Map.of("shipmentId", placed.shipmentId(), "reason", "DAMAGED", "description",
+				"access matrix", "lines", List.of(Map.of("lineNo", 1, "quantity", 1)));
+		Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+		// order-service learns of the delivery from delivery-service's event, a moment after the carrier reported it.
+		Api.Response[] filed = new Api.Response[1];
+		await().atMost(PATIENCE).until(() -> {
+			filed[0] = buyer.post("/api/orders/" + placed.orderId() + "/claims", claim, key);
+			return filed[0].status() != 409;
+		});
+		String claimId = created(filed[0]);
+		String photoId = withPhoto ? created(buyer.upload("/api/claims/" + claimId + "/photos", Photos.png(),
+				"image/png")) : null;
+		return new Claimed(claimId, photoId);
+	}
+
+	private record Claimed(String claimId, String photoId) {
+	}
+
 	record Thing(String kind, String label, Map<String, String> ids, Owner owner) {
 
 		@Override

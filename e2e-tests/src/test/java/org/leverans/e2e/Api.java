@@ -89,6 +89,13 @@ final class Api {
 		return send(builder.build());
 	}
 
+	/** A file as the request body, with its own type (a claim's photo). */
+	Response upload(String path, byte[] bytes, String contentType) {
+		return send(request(path).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+			.build());
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(this.gateway.resolve(path))
 			.timeout(Duration.ofSeconds(30))

@@ -54,6 +54,14 @@ final class Deliveries {
 				Instant.now().truncatedTo(ChronoUnit.SECONDS));
 	}
 
+	/** Has Nordic Freight deliver the planned shipment of a Rakennus Oy order to Jätkäsaari now. */
+	static JsonNode delivered(RunningLeverans leverans, String orderId) {
+		Api rakennusErp = leverans.client("rakennus-erp");
+		String shipmentId = Orders.awaitShipment(rakennusErp, orderId).get("id").asString();
+		return deliver(leverans, rakennusErp.get("/api/shipments/" + shipmentId).json(),
+				Instant.now().truncatedTo(ChronoUnit.SECONDS));
+	}
+
 	private static JsonNode deliver(RunningLeverans leverans, JsonNode planned, Instant deliveredAt) {
 		Api rakennusErp = leverans.client("rakennus-erp");
 		String shipmentId = planned.get("id").asString();

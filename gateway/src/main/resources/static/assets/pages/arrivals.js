@@ -135,6 +135,8 @@ function ratingCard(d, startedWriting) {
   return el('article', { class: 'card delivered', dataset: { shipmentId: id, orderNumber: d.orderNumber } },
     el('h3', {}, t('arrivals.siteOrder', { site: d.siteName, number: d.orderNumber })),
     el('p', {}, `${carrierName(d.carrier)} ${d.trackingNumber}`, ' · ', t('feedback.deliveredAt', { time: dateTime(d.deliveredAt) })),
+    d.orderId ? el('p', {}, el('a', { class: 'report-problem', href: `/buyer/order.html?id=${encodeURIComponent(d.orderId)}&shipment=${encodeURIComponent(id)}#claim` },
+      t('claims.reportProblem'), el('span', { class: 'visually-hidden' }, ` ${d.orderNumber}`))) : null,
     el('form', { class: 'fields rating', novalidate: true, onsubmit: save, oninput: startedWriting },
       yesNo('on-time', t('feedback.onTime'), given?.onTime),
       yesNo('unloaded', t('feedback.unloadedFine'), given?.unloadedFine),

@@ -1,5 +1,6 @@
 // One order as its buyer (or receiver, or customer service) sees it: lines, status history, and each shipment with
-// its delivery window and timeline, kept current from the live stream without a reload. Also reorder.
+// its delivery window and timeline, kept current from the live stream without a reload. Also reorder, and claims about
+// delivered goods.
 import { t } from '../i18n.js';
 import { api, ApiError, newIdempotencyKey } from '../api.js';
 import { startPage, hasRole, BUYERS, SUPPORT } from '../layout.js';
@@ -7,6 +8,7 @@ import { el, clear, errorBox, loading, statusBadge, param } from '../ui.js';
 import { dateTime, plainDate, deliveryWindow, windowBasis, windowConfidence, money, label, eventName, carrierName, invoicingText } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
 import { renderPreview } from '../preview.js';
+import { claimCard, claimForm } from '../claims.js';
 
 const { me, main } = await startPage({ heading: 'orderDetail.heading' });
 const id = param('id');
@@ -51,16 +53,23 @@ if (me && !id) {
   if (await refresh()) {
     // Drawn once, outside the part that live updates redraw, so a refresh never wipes what is being typed.
     if (hasRole(me, 'ORDERER')) main.append(reorder(current.order));
+    const claims = claimsSection();
+    main.append(claims.node);
+    await claims.refresh();
     // Several events arrive together (a status change and its shipment update): one refresh for them all.
     let pending = null;
     openStream((name, data) => {
       if (data.orderId !== id) return;
+      if (name === 'claim.updated') {
+        claims.refresh(t('claims.updated', { number: data.claimNumber || '', status: label(data.status) }));
+        return;
+      }
       const what = name === 'shipment.window-changed'
         ? `${t('orderDetail.windowNow', { window: deliveryWindow(data.window) })} ${windowConfidence(data.window, carrierOf(data.shipmentId))}`
         : name === 'order.status-changed' ? t('orderDetail.statusNow', { status: label(data.status) })
           : t('orderDetail.shipmentUpdate', { what: label(data.eventType || data.status) });
       clearTimeout(pending);
-      pending = setTimeout(() => refresh(what), 250);
+      pending = setTimeout(() => refresh(what).then(() => claims.refresh()), 250);
     }, (state) => {
       live.update(state);
       // A change made before the stream was open (a fresh order is planned within a second or two, while the page
@@ -71,6 +80,34 @@ if (me && !id) {
       }
     });
     if (location.hash === '#reorder' && hasRole(me, 'ORDERER')) document.getElementById('reorder-date')?.focus();
+  }
+
+  /**
+   * The order's claims, and for its customer's people the form to file one once something is delivered. The form is
+   * drawn once, when the first delivery is known, so a live refresh never wipes what is being typed.
+   */
+  function claimsSection() {
+    const list = el('div', { id: 'claims-list' });
+    const node = el('section', { id: 'claims', 'aria-labelledby': 'claims-heading' },
+      el('h2', { id: 'claims-heading' }, t('claims.heading')), list);
+    let form = null;
+    const mayFile = hasRole(me, ...BUYERS, 'RECEIVER');
+    const refresh = async (announce) => {
+      try {
+        const items = (await api(`/api/orders/${encodeURIComponent(id)}/claims`)).body;
+        clear(list, items.length ? el('div', { class: 'grid' }, items.map((c) => claimCard(c)))
+          : el('p', { class: 'empty' }, t('claims.none')));
+        if (announce) updates.textContent = announce;
+      } catch (error) {
+        clear(list, errorBox(error, t('claims.loadFailed')));
+      }
+      if (!form && mayFile && current?.shipments.some((s) => s.status === 'DELIVERED')) {
+        form = claimForm(current.order, current.shipments, () => refresh());
+        node.append(form);
+        if (location.hash === '#claim') form.querySelector('select')?.focus();
+      }
+    };
+    return { node, refresh };
   }
 
   // A window-changed message names the shipment but not its carrier; the page already knows it.

@@ -6,6 +6,7 @@ import { startPage, SUPPORT } from '../layout.js';
 import { el, clear, load, errorBox, statusBadge, param, empty } from '../ui.js';
 import { dateTime, label, money, deliveryWindow, windowBasis, windowConfidence, eventName, carrierName, invoicingText } from '../format.js';
 import { openStream, liveIndicator } from '../stream.js';
+import { claimCard } from '../claims.js';
 
 const { me, main } = await startPage({ heading: 'timeline.heading', allowedRoles: SUPPORT });
 const id = param('id');
@@ -23,11 +24,15 @@ if (me && !id) {
     api(`/api/support/orders/${encodeURIComponent(id)}/timeline`),
     api(`/api/orders/${encodeURIComponent(id)}`),
     currentWindows(id),
-  ]), ([timeline, order, windows]) => {
+    api(`/api/orders/${encodeURIComponent(id)}/claims`),
+  ]), ([timeline, order, windows, claims]) => {
     main.querySelector('h1').textContent = t('orderDetail.title', { number: timeline.body.orderNumber });
     customerId = timeline.body.customerId;
     placed = { customerName: timeline.body.customerName || t('common.customer'), slot: order.body.requestedDelivery };
-    return render(timeline.body, order.body, windows);
+    return [...render(timeline.body, order.body, windows), claims.body.length ? el('section', { id: 'claims', 'aria-labelledby': 'claims-heading' },
+      el('h2', { id: 'claims-heading' }, t('claims.heading')),
+      el('p', {}, el('a', { href: '/support/claims.html' }, t('claims.toQueue'))),
+      el('div', { class: 'grid' }, claims.body.map((c) => claimCard(c)))) : null];
   });
   await refresh();
   let pending = null;

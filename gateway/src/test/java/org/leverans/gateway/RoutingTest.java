@@ -61,6 +61,23 @@ class RoutingTest extends GatewayTestSupport {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "/api/claims/8f1c2d3e-0000-0000-0000-000000000001", "/api/support/claims",
+			"/api/orders/42/claims" })
+	void routesClaimsToOrderService(String path) {
+		String token = tokenFor("sara-" + java.util.UUID.randomUUID());
+		downstream.stubFor(get(path).willReturn(okJson("{}")));
+
+		this.client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		downstream.verify(getRequestedFor(urlEqualTo(path)));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/api/reports/spend?by=group", "/api/reports/receivables?format=csv" })
 	void routesTheMoneyReportsToBillingService(String path) {
 		String token = tokenFor("liisa-" + java.util.UUID.randomUUID());

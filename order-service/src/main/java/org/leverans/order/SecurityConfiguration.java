@@ -22,7 +22,10 @@ class SecurityConfiguration {
 			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER)
 			.requestMatchers(HttpMethod.POST, "/api/orders", "/api/orders/*/cancel", "/api/orders/*/reorder")
 			.hasRole(Roles.ORDERER)
-			.requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/*")
+			.requestMatchers(HttpMethod.POST, "/api/orders/*/claims", "/api/claims/*/photos")
+			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER, Roles.RECEIVER)
+			.requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/*", "/api/orders/*/claims", "/api/claims/*",
+					"/api/claims/*/photos/*")
 			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER, Roles.RECEIVER, Roles.CUSTOMER_SERVICE, Roles.ADMIN)
 			.requestMatchers("/api/reorder-suggestions", "/api/reorder-suggestions/**")
 			.hasAnyRole(Roles.ORDERER, Roles.AGREEMENT_MANAGER)

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.leverans.contracts.Topics;
+import org.leverans.contracts.claim.ClaimAccepted;
 import org.leverans.contracts.order.OrderAccepted;
 import org.leverans.contracts.order.OrderCancelled;
 import org.leverans.contracts.order.OrderPlaced;
@@ -34,7 +35,8 @@ class BillingEventListeners {
 		this.orders = EventHandlers.named("billing-orders")
 			.on(OrderPlaced.class, invoicing::placed)
 			.on(OrderAccepted.class, invoicing::accepted)
-			.on(OrderCancelled.class, invoicing::cancelled);
+			.on(OrderCancelled.class, invoicing::cancelled)
+			.on(ClaimAccepted.class, invoicing::claimAccepted);
 		this.validations = EventHandlers.named("billing-validations").on(OrderValidated.class, invoicing::validated);
 		this.shipments = EventHandlers.named("billing-shipments")
 			.on(ShipmentPlanned.class, invoicing::planned)

@@ -17,6 +17,7 @@ import org.leverans.billing.invoicing.OrderFacts.BilledOrder;
 import org.leverans.billing.invoicing.OrderFacts.BilledShipment;
 import org.leverans.contracts.Money;
 import org.leverans.contracts.billing.CreditNoteIssued;
+import org.leverans.contracts.claim.ClaimAccepted;
 import org.leverans.contracts.billing.InvoiceIssued;
 import org.leverans.contracts.billing.InvoicedOrder;
 import org.leverans.contracts.order.OrderAccepted;
@@ -37,8 +38,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns delivered shipments into invoices under the agreement's invoicing rule, and returned shipments into credit
- * notes. What it needs comes from three topics in no particular order across them; whichever event completes the
+ * Turns delivered shipments into invoices under the agreement's invoicing rule, and returned shipments and accepted
+ * claims into credit notes. What it needs comes from three topics in no particular order across them; whichever event completes the
  * picture issues the invoice.
  */
 @Service
@@ -60,8 +61,11 @@ public class Invoicing {
 
 	private final Clock clock;
 
+	private final ClaimCredits claims;
+
 	Invoicing(OrderFacts facts, Invoices invoices, InvoicingProperties properties, VatProperties vat,
-			BillingProperties billing, Outbox outbox, Clock clock) {
+			BillingProperties billing, Outbox outbox, Clock clock, ClaimCredits claims) {
+		this.claims = claims;
 		this.facts = facts;
 		this.invoices = invoices;
 		this.properties = properties;
@@ -96,6 +100,13 @@ public class Invoicing {
 	@Transactional
 	public void cancelled(OrderCancelled event) {
 		this.facts.cancelled(event.orderId(), event.customerId());
+	}
+
+	/** The claimed goods are credited once they are invoiced: now, or when their invoice is issued. */
+	@Transactional
+	public void claimAccepted(ClaimAccepted event) {
+		this.claims.record(event);
+		this.claims.credit(event.orderId(), this::creditLines);
 	}
 
 	@Transactional
@@ -216,6 +227,7 @@ public class Invoicing {
 						invoice.dueDate(), invoice.reference(), now));
 		logger.info("Invoice {} issued to customer {}: {} {}", number, invoice.customerId(), invoice.total(),
 				invoice.currency());
+		orders.keySet().forEach(orderId -> this.claims.credit(orderId, this::creditLines));
 		return invoice;
 	}
 

@@ -74,7 +74,7 @@ class DeliveryFeedback {
 		}
 		return this.jdbc.sql("""
 				SELECT s.id, s.order_number, s.carrier, s.tracking_number, s.site_id, s.site_name, s.delivered_at,
-				       f.on_time, f.unloaded_fine, f.comment, f.rated_at
+				       f.on_time, f.unloaded_fine, f.comment, f.rated_at, s.order_id
 				FROM shipment s
 				LEFT JOIN delivery_feedback f ON f.shipment_id = s.id AND f.receiver = :receiver
 				WHERE s.site_id IN (:sites) AND s.status = 'DELIVERED'
@@ -83,7 +83,7 @@ class DeliveryFeedback {
 			.param("sites", List.copyOf(receiver.siteIds()))
 			.param("limit", HISTORY_SIZE)
 			.query((rs, n) -> new DeliveredShipment(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), instant(rs, 7), rating(rs)))
+					rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), instant(rs, 7), rating(rs), rs.getObject(12, UUID.class)))
 			.list();
 	}
 
@@ -103,6 +103,6 @@ class DeliveryFeedback {
 
 	/** A delivery to one of the receiver's sites, and how they rated it (null until they do). */
 	record DeliveredShipment(UUID id, String orderNumber, String carrier, String trackingNumber, UUID siteId,
-			String siteName, Instant deliveredAt, Rating feedback) {
+			String siteName, Instant deliveredAt, Rating feedback, UUID orderId) {
 	}
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The supplier's scorecard of its carriers, from receivers' ratings. */
+/** The supplier's scorecard of its carriers, from receivers' ratings and claims, and the claims against itself. */
 @RestController
 class ScorecardController {
 
@@ -17,9 +17,9 @@ class ScorecardController {
 
 	@GetMapping("/api/admin/carrier-scorecard")
 	Scorecards scorecard() {
-		return new Scorecards(this.scorecards.scorecards());
+		return new Scorecards(this.scorecards.scorecards(), this.scorecards.supplierClaims());
 	}
 
-	record Scorecards(List<CarrierScorecards.Scorecard> carriers) {
+	record Scorecards(List<CarrierScorecards.Scorecard> carriers, List<CarrierScorecards.SupplierClaims> supplier) {
 	}
 }

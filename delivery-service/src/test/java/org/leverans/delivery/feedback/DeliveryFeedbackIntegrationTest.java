@@ -3,9 +3,13 @@ package org.leverans.delivery.feedback;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.leverans.contracts.claim.ClaimAccepted;
+import org.leverans.contracts.claim.ClaimFiled;
+import org.leverans.contracts.claim.ClaimRejected;
 import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.delivery.DeliveryIntegrationTest;
 import org.leverans.delivery.TestOrders;
@@ -15,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -101,6 +106,33 @@ class DeliveryFeedbackIntegrationTest extends DeliveryIntegrationTest {
 	}
 
 	@Test
+	void claimsCountAgainstTheCarrierOrTheSupplierAndRejectedOnesNotAtAll() throws Exception {
+		Shipment shipment = delivered(UUID.randomUUID());
+		String carrier = shipment.carrier();
+		int before = claimsAgainst(carrier, "open");
+		int acceptedBefore = claimsAgainst(carrier, "accepted");
+		int shortBefore = supplierClaims("SHORT");
+		UUID damaged = claim(shipment, "DAMAGED", "CARRIER");
+		UUID late = claim(shipment, "LATE", "CARRIER");
+		claim(shipment, "SHORT", "SUPPLIER");
+		String againEventId = UUID.randomUUID().toString();
+		publishOrderEvent(shipment.orderId(), againEventId, new ClaimAccepted(damaged, "CL-1", shipment.orderId(),
+				"LV-1", TestOrders.RAKENNUS, shipment.id(), "CREDIT", List.of(), null, null, null, "sara",
+				Instant.now()));
+		publishOrderEvent(shipment.orderId(), againEventId, new ClaimAccepted(damaged, "CL-1", shipment.orderId(),
+				"LV-1", TestOrders.RAKENNUS, shipment.id(), "CREDIT", List.of(), null, null, null, "sara",
+				Instant.now()));
+		publishOrderEvent(shipment.orderId(), new ClaimRejected(late, "CL-2", shipment.orderId(), "LV-1",
+				TestOrders.RAKENNUS, "Inside the window", "sara", Instant.now()));
+
+		await().untilAsserted(() -> {
+			assertThat(claimsAgainst(carrier, "accepted")).isEqualTo(acceptedBefore + 1);
+			assertThat(claimsAgainst(carrier, "open")).isEqualTo(before + 1);
+			assertThat(supplierClaims("SHORT")).isEqualTo(shortBefore + 1);
+		});
+	}
+
+	@Test
 	void onlyTheSupplierSeesTheScorecard() throws Exception {
 		this.mvc.perform(get("/api/admin/carrier-scorecard").with(receiver(UUID.randomUUID())))
 			.andExpect(status().isForbidden());
@@ -145,6 +177,38 @@ class DeliveryFeedbackIntegrationTest extends DeliveryIntegrationTest {
 			.filter(card -> card.path("carrier").asString().equals(carrier))
 			.mapToInt(card -> card.path("ratings").asInt())
 			.sum();
+	}
+
+	private UUID claim(Shipment shipment, String reason, String against) {
+		UUID id = UUID.randomUUID();
+		publishOrderEvent(shipment.orderId(), new ClaimFiled(id, "CL-" + id, shipment.orderId(), "LV-1",
+				TestOrders.RAKENNUS, shipment.id(), shipment.carrier(), reason, against, "Seen on site", List.of(),
+				"mikko", Instant.now()));
+		return id;
+	}
+
+	private int claimsAgainst(String carrier, String count) throws Exception {
+		return scorecard().path("carriers")
+			.valueStream()
+			.filter(card -> card.path("carrier").asString().equals(carrier))
+			.mapToInt(card -> card.path("claims").path(count).asInt())
+			.sum();
+	}
+
+	private int supplierClaims(String reason) throws Exception {
+		return scorecard().path("supplier")
+			.valueStream()
+			.filter(row -> row.path("reason").asString().equals(reason))
+			.mapToInt(row -> row.path("claims").path("open").asInt())
+			.sum();
+	}
+
+	private tools.jackson.databind.JsonNode scorecard() throws Exception {
+		return this.json.readTree(this.mvc.perform(get("/api/admin/carrier-scorecard").with(role("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	private int storedRatings(Shipment shipment) {

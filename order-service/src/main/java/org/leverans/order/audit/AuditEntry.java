@@ -12,4 +12,6 @@ public record AuditEntry(Long id, Instant at, String actor, String action, UUID 
 
 	public static final String ORDER_PLACED_ON_BEHALF = "ORDER_PLACED_ON_BEHALF";
 
+	public static final String CLAIM_DECIDED = "CLAIM_DECIDED";
+
 }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leverans.order.OrderEvents;
 import org.leverans.order.OrderServiceIntegrationTest;
 import org.leverans.testsupport.hostile.HostileBodies;
 import org.leverans.testsupport.hostile.HostileQueries;
@@ -39,7 +40,7 @@ class HostileInputIntegrationTest extends OrderServiceIntegrationTest {
 	@BeforeEach
 	void watchOrderTables() {
 		this.rows = StoredRows.of(this.dataSource, "customer_order", "order_line", "order_timeline", "idempotency_key",
-				"audit_entry", "reorder_reminder")
+				"audit_entry", "reorder_reminder", "claim", "claim_line", "claim_photo")
 			.counting("messaging.outbox_event");
 	}
 
@@ -123,6 +124,31 @@ class HostileInputIntegrationTest extends OrderServiceIntegrationTest {
 		String snooze = "{\"snoozedUntil\":\"" + LocalDate.now().plusDays(5) + "\"}";
 		HostileRequests.assertSafe(HostileBodies.of(snooze), TRIES,
 				body -> this.mvc.perform(put("/api/reorder-suggestions/{site}/{sku}", site, "CEM-25KG").with(buyer)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)),
+				this.rows::fingerprint);
+	}
+
+	@Test
+	void filingAndDecidingAClaimSurviveHostileBodies() throws Exception {
+		UUID order = placeOrder(JATKASAARI);
+		accept(order, JATKASAARI);
+		UUID shipment = UUID.randomUUID();
+		send(order, OrderEvents.planned(shipment, order, JATKASAARI, "NF-HOSTILE-1", 1, 1));
+		send(order, OrderEvents.delivered(shipment, order, JATKASAARI, "NF-HOSTILE-1", 1));
+		awaitStatus(order, "DELIVERED");
+		HostileRequests.assertSafe(HostileBodies.of("""
+				{"shipmentId":"%s","reason":"DAMAGED","description":"Wrap torn","lines":[{"lineNo":1,"quantity":1}]}"""
+			.formatted(shipment)), TRIES,
+				body -> this.mvc.perform(post("/api/orders/{id}/claims", order).with(anna())
+					.header("Idempotency-Key", UUID.randomUUID().toString())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body)),
+				this.rows::fingerprint);
+		UUID claim = this.jdbc.queryForList("SELECT id FROM claim WHERE order_id = ?", UUID.class, order).get(0);
+		HostileRequests.assertSafe(HostileBodies.of("{\"outcome\":\"REJECT\",\"note\":\"Intact on the photos\"}"),
+				TRIES,
+				body -> this.mvc.perform(post("/api/support/claims/{id}/decision", claim).with(sara())
 					.contentType(MediaType.APPLICATION_JSON)
 					.content(body)),
 				this.rows::fingerprint);
