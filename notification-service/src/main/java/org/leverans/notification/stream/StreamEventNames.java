@@ -16,6 +16,9 @@ public final class StreamEventNames {
 	/** An invoice still unpaid some days past its due date: the customer's reminder. */
 	public static final String INVOICE_OVERDUE = "invoice.overdue";
 
+	/** A claim about delivered goods was filed, accepted or rejected: the customer follows it. */
+	public static final String CLAIM_UPDATED = "claim.updated";
+
 	private StreamEventNames() {
 	}
 }
