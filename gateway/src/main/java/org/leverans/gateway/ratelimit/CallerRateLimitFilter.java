@@ -22,8 +22,8 @@ import org.springframework.web.server.WebFilterChain;
  * after security so a caller cannot pick someone else's key.
  * <p>
  * The buckets live in this instance's memory, bounded and dropped when idle ({@link CallerBuckets}): with several
- * gateway instances each enforces its own limit, and a restart forgets them. That is good enough to stop a runaway client; a shared limit would need a shared store
- * (Bucket4j has proxy managers for that).
+ * gateway instances each enforces its own limit, and a restart forgets them. That is good enough to stop a runaway
+ * client; a shared limit would need a shared store (Bucket4j has proxy managers for that).
  */
 @Component
 @Order(AfterSecurity.ORDER)

@@ -36,8 +36,8 @@ class PrometheusConfigTest {
 
 	@Test
 	void leavesTheGatewayOutWhenItDoesNotRun() {
-		String yaml = new PrometheusConfig(Map.of("order-service", List.of("localhost:8081")), List.of(), "http://t", "c",
-				"s")
+		String yaml = new PrometheusConfig(Map.of("order-service", List.of("localhost:8081")), List.of(), "http://t",
+				"c", "s")
 			.yaml();
 
 		assertThat(yaml).doesNotContain("gateway").doesNotContain("oauth2");
