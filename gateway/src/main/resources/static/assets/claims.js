@@ -26,7 +26,7 @@ export function claimCard(claim, { orderLink, actions } = {}) {
       claim.decidedAt ? [el('dt', {}, t('claims.decision')), el('dd', { class: 'claim-decision' }, decision(claim))] : null),
     claim.photos.length ? el('ul', { class: 'photos', 'aria-label': t('claims.photos') }, claim.photos.map((p, i) =>
       el('li', {}, el('a', { href: p.url, target: '_blank', rel: 'noopener' },
-        el('img', { src: p.url, alt: t('claims.photoAlt', { number: i + 1, claim: claim.number }), width: 120, loading: 'lazy' }))))) : null,
+        el('img', { src: p.url, alt: t('claims.photoAlt', { number: i + 1, claim: claim.number }), width: 120 }))))) : null,
     actions || null);
 }
 

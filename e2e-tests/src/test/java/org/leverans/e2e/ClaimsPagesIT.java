@@ -57,8 +57,7 @@ class ClaimsPagesIT extends PagesSpec {
 		mikko.driver().findElement(By.cssSelector("#claim button[type=submit]")).click();
 		mikko.waitForText(By.id("claim-filed"), "was filed");
 		WebElement filed = mikko.waitFor(By.cssSelector("#claims-list .claim[data-status='OPEN'] .photos img"));
-		assertThat(mikko.script("return arguments[0].complete && arguments[0].naturalWidth", filed))
-			.as("the photo shows").isEqualTo(64L);
+		assertThat(shownWidth(mikko, filed)).as("the photo shows").isEqualTo(64L);
 		Accessibility.assertNoSeriousViolations(mikko, "a claim just filed, on a phone");
 		mikko.screenshotForDocs("receiver-claim");
 		JsonNode claim = anna.get("/api/orders/" + orderId + "/claims").json().get(0);
@@ -71,8 +70,7 @@ class ClaimsPagesIT extends PagesSpec {
 		Browser sara = this.browsers.desktop(gateway).signIn("/support/claims.html", "sara");
 		WebElement queued = sara.waitFor(By.cssSelector("#queue .claim[data-claim-id='" + claimId + "']"));
 		assertThat(queued.getText()).contains("Three bags split by the forklift", "Damaged", "mikko");
-		assertThat(sara.script("return arguments[0].complete && arguments[0].naturalWidth",
-				queued.findElement(By.cssSelector(".photos img")))).isEqualTo(64L);
+		assertThat(shownWidth(sara, queued.findElement(By.cssSelector(".photos img")))).isEqualTo(64L);
 		queued.findElement(By.cssSelector("input[value='REPLACEMENT']")).click();
 		sara.setValue(By.id("replacement-date-" + claimId), OrderToDeliveryIT.workingDayInAWeek().toString());
 		queued.findElement(By.tagName("textarea")).sendKeys("Sorry, new bags on their way");
@@ -130,5 +128,11 @@ class ClaimsPagesIT extends PagesSpec {
 		assertThat(tooMany.header("content-type")).startsWith("application/problem+json");
 		assertThat(tooMany.json().at("/errors/0/field").asString()).isEqualTo("lines[0].quantity");
 		assertThat(anna.get("/api/orders/" + orderId + "/claims").json()).isEmpty();
+	}
+
+	/** The picture's own width once the browser has loaded it (0 if it could not show it). */
+	private static Object shownWidth(Browser browser, WebElement image) {
+		browser.waitUntil((driver) -> Boolean.TRUE.equals(browser.script("return arguments[0].complete", image)));
+		return browser.script("return arguments[0].naturalWidth", image);
 	}
 }

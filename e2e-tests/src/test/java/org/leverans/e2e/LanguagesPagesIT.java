@@ -105,8 +105,9 @@ class LanguagesPagesIT extends PagesSpec {
 			anna.go("/buyer/order.html?id=" + orderId);
 			expectPage(anna, language, "orderDetail.heading");
 			anna.waitForText(By.tagName("h1"), orderNumber);
-			assertThat(anna.waitFor(By.cssSelector(".totals strong")).getText()).matches(MONEY.get(language));
-			assertThat(anna.driver().findElement(By.id("status-history")).getText()).contains(text(language, "code.PLACED"));
+			// The order page redraws when its live stream opens: read what it shows then, not an element it replaced.
+			anna.waitUntil(ExpectedConditions.textMatches(By.cssSelector(".totals strong"), MONEY.get(language)));
+			anna.waitForText(By.id("status-history"), text(language, "code.PLACED"));
 
 			anna.go("/buyer/invoices.html");
 			expectPage(anna, language, "nav.invoices");

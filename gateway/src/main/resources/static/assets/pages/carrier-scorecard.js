@@ -11,7 +11,7 @@ const { me, main } = await startPage({ heading: 'nav.carrierScorecard', allowedR
 if (me) {
   const scorecard = el('div', { id: 'scorecard' });
   main.append(el('p', { class: 'hint', id: 'about' }, t('scorecard.about')), scorecard);
-  load(scorecard, api('/api/admin/carrier-scorecard'), ({ body }) => [render(body.carriers), supplier(body.supplier || [])]);
+  load(scorecard, api('/api/admin/carrier-scorecard'), ({ body }) => [render(body.carriers), supplier(body.supplier || [])].flat());
 }
 
 function render(carriers) {

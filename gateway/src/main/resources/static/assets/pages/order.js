@@ -55,7 +55,7 @@ if (me && !id) {
     if (hasRole(me, 'ORDERER')) main.append(reorder(current.order));
     const claims = claimsSection();
     main.append(claims.node);
-    await claims.refresh();
+    claims.refresh();
     // Several events arrive together (a status change and its shipment update): one refresh for them all.
     let pending = null;
     openStream((name, data) => {
