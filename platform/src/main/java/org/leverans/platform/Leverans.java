@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +21,7 @@ import java.util.jar.JarFile;
 import org.leverans.platform.control.PlatformControl;
 import org.leverans.platform.observability.Observability;
 import org.leverans.platform.observability.PrometheusServer;
+import org.leverans.platform.observability.ZipkinServer;
 import org.leverans.platform.process.Readiness;
 import org.leverans.platform.process.StartupFailure;
 import org.leverans.platform.services.Service;
@@ -46,7 +48,8 @@ public final class Leverans {
 			                                   order-service=2,gateway=2 (ports 100 apart: 8081, 8181)
 			             --no-simulator        do not run the demo carriers that move planned shipments
 			             --simulator-speed <n> demo seconds per real second (default 60: a demo hour per minute)
-			             --observability       also start Prometheus (Debian's prometheus) with the Leverans dashboard
+			             --observability       also start Prometheus (Debian's prometheus) with the Leverans dashboard,
+			                                   and Zipkin showing every request's trace (fetched from Maven Central)
 			             --simulator-profiles <carrier=profile,…>  how the demo carriers keep their promises: punctual,
 			                                   optimistic, unannounced-delays, drifting-later, often-early (default
 			                                   nordic-freight=punctual,baltic-haulage=optimistic)
@@ -141,18 +144,29 @@ public final class Leverans {
 
 	private int up(UpOptions options) {
 		PlatformSettings settings = options.applyTo(settings());
+		Optional<Path> zipkinJar = options.observability()
+				? Observability.traceViewerJar(this.projectRoot, this.env, this.out) : Optional.empty();
+		if (zipkinJar.isPresent()) {
+			settings = settings.withServiceEnvironment(
+					Observability.withTraces(settings.serviceEnvironment(), settings.portOffset(), this.env));
+		}
 		this.out.println();
 		this.out.println("  Leverans: starting the local platform in " + settings.home()
 				+ ((settings.portOffset() != 0) ? " (port offset " + settings.portOffset() + ")" : ""));
 		Platform platform = Platform.prepare(settings, ProgressListener.printingTo(this.out));
 		CountDownLatch stopped = new CountDownLatch(1);
 		AtomicReference<PrometheusServer> prometheus = new AtomicReference<>();
+		AtomicReference<ZipkinServer> zipkin = new AtomicReference<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			this.out.println();
 			this.out.println("  Stopping Leverans…");
 			PrometheusServer observing = prometheus.get();
 			if (observing != null) {
 				observing.stop();
+			}
+			ZipkinServer tracing = zipkin.get();
+			if (tracing != null) {
+				tracing.stop();
 			}
 			platform.close();
 			this.out.println("  ✔ stopped, nothing left running");
@@ -176,6 +190,7 @@ public final class Leverans {
 		}
 		if (options.observability()) {
 			Observability.start(platform, this.env, this.out).ifPresent(prometheus::set);
+			zipkinJar.flatMap((jar) -> Observability.startTraceViewer(platform, jar, this.out)).ifPresent(zipkin::set);
 		}
 		new Banner(platform).print(this.out);
 		awaitQuietly(stopped);
