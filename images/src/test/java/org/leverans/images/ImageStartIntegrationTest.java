@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -15,6 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +70,7 @@ class ImageStartIntegrationTest {
 	}
 
 	@Test
-	void healthProbeInTheImageTellsAReadyServiceFromOneThatIsNot() throws Exception {
+	void composesHealthCheckRunsInTheImageAndTellsAReadyServiceFromOneThatIsNot() throws Exception {
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/ready", exchange -> respond(exchange, 200, "{\"status\":\"UP\"}"));
 		server.createContext("/starting", exchange -> respond(exchange, 503, "{\"status\":\"OUT_OF_SERVICE\"}"));
@@ -84,8 +86,16 @@ class ImageStartIntegrationTest {
 		}
 	}
 
-	private static List<String> probe(String url) {
-		return List.of("/opt/java/bin/java", "-cp", "/opt/leverans/probe", "org.leverans.images.HealthProbe", url);
+	/** docker-compose.yml's health check of the service, asking {@code url} instead. */
+	@SuppressWarnings("unchecked")
+	private static List<String> probe(String url) throws IOException {
+		Map<String, Map<String, Map<String, Map<String, Object>>>> compose = new Yaml()
+			.load(Files.readString(ImageModules.ROOT.resolve("docker-compose.yml")));
+		List<String> test = (List<String>) compose.get("services").get(MODULE).get("healthcheck").get("test");
+		assertThat(test.getFirst()).isEqualTo("CMD");
+		List<String> command = new ArrayList<>(test.subList(1, test.size() - 1));
+		command.add(url);
+		return command;
 	}
 
 	private static Run runInImage(List<String> environment, List<String> command) throws Exception {
