@@ -1,4 +1,5 @@
--- One database per service, as ./leverans up creates them (docker-compose.yml runs this on an empty volume).
+-- One database per service (the gateway's holds browser sessions), as ./leverans up creates them (docker-compose.yml
+-- runs this on an empty volume).
 CREATE DATABASE auth;
 CREATE DATABASE agreement;
 CREATE DATABASE credit;
@@ -6,3 +7,4 @@ CREATE DATABASE orders;
 CREATE DATABASE delivery;
 CREATE DATABASE notification;
 CREATE DATABASE billing;
+CREATE DATABASE gateway;

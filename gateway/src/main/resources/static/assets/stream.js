@@ -5,7 +5,7 @@
 import { t } from './i18n.js';
 
 export const STREAM_EVENTS = ['order.status-changed', 'shipment.updated', 'shipment.window-changed',
-  'shipment.arriving', 'shipment.delivered'];
+  'shipment.arriving', 'shipment.delivered', 'claim.updated'];
 
 /**
  * Calls onEvent(name, data) for each event; onState('connecting' | 'live' | 'reconnecting') as the connection

@@ -12,11 +12,11 @@ INSERT INTO subscriber (subject, name, email, locale, roles, customer_id, site_i
   ('admin', 'Supplier Admin', 'admin@supplier.example', 'en', '{ADMIN}',             NULL, '{}', NULL, now())
 ON CONFLICT (subject) DO NOTHING;
 
--- Site Jätkäsaari: its receivers (mikko) get arriving soon, window changes and deliveries by e-mail, arriving soon
--- 30 minutes before the window starts. The site's agreement manager or receivers change it at
+-- Site Jätkäsaari: its receivers (mikko) get arriving soon, window changes, deliveries and claims by e-mail, arriving
+-- soon 30 minutes before the window starts. The site's agreement manager or receivers change it at
 -- /api/subscriptions/sites/11111111-0000-0000-0000-000000000001.
 INSERT INTO site_subscription (site_id, customer_id, email_events, also_notify, arrival_lead_minutes, updated_by,
                                updated_at) VALUES
   ('11111111-0000-0000-0000-000000000001', '11111111-1111-1111-1111-111111111111',
-   '{shipment.arriving,shipment.window-changed,shipment.delivered}', '{}', 30, 'demo', now())
+   '{shipment.arriving,shipment.window-changed,shipment.delivered,claim.updated}', '{}', 30, 'demo', now())
 ON CONFLICT (site_id) DO NOTHING;

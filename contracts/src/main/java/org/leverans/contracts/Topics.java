@@ -5,7 +5,7 @@ import java.util.List;
 /** The Kafka topics, each written by exactly one service. Keys are order ids unless noted. */
 public final class Topics {
 
-	/** Written by order-service. */
+	/** Written by order-service; reorder reminders ({@code ReorderDue}) are keyed by the customer id. */
 	public static final String ORDER = "leverans.order.v1";
 
 	/** Written by agreement-service. */

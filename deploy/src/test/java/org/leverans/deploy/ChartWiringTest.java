@@ -282,11 +282,11 @@ class ChartWiringTest {
 	}
 
 	@Test
-	void theGatewayStaysOneInstanceUntilItsSessionsAreShared() {
-		Manifest autoscaler = RenderedChart.with("defaults")
-			.find("HorizontalPodAutoscaler", RenderedChart.RELEASE + "-gateway")
-			.orElseThrow();
-		assertThat(autoscaler.at("/spec/maxReplicas").asInt()).isEqualTo(1);
+	void theGatewayScalesOutWithItsSessionsInItsDatabase() {
+		RenderedChart chart = RenderedChart.with("defaults");
+		Manifest autoscaler = chart.find("HorizontalPodAutoscaler", RenderedChart.RELEASE + "-gateway").orElseThrow();
+		assertThat(autoscaler.at("/spec/maxReplicas").asInt()).isGreaterThan(1);
+		assertThat(env(chart, "gateway").get("SPRING_DATASOURCE_URL")).endsWith("/gateway");
 	}
 
 	private static Manifest deployment(RenderedChart chart, String component) {

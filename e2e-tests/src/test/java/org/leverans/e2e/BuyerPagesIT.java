@@ -208,6 +208,30 @@ class BuyerPagesIT extends PagesSpec {
 		assertThat(line.getText()).contains("GYP-13").contains("30");
 
 		anna.go("/buyer/orders.html");
+		// Reminders by e-mail only for who asks: anna asks on the page, and her other choices stay as they were.
+		BrowserSession annasSession = BrowserSession.signIn(gateway, "anna", "demo");
+		JsonNode before = annasSession.get("/api/subscriptions/me").json();
+		assertThat(before.at("/channels/email").toString()).doesNotContain("reorder.due");
+		try {
+			anna.waitUntil(ExpectedConditions.elementToBeClickable(By.id("reorder-reminders"))).click();
+			anna.waitForText(By.cssSelector(".reminder-choice [role=status]"), "Reminders will come by e-mail.");
+			JsonNode after = annasSession.get("/api/subscriptions/me").json();
+			assertThat(after.at("/channels/email").toString()).contains("reorder.due");
+			assertThat(after.at("/channels/live")).isEqualTo(before.at("/channels/live"));
+			assertThat(after.at("/arrivalLeadMinutes")).isEqualTo(before.at("/arrivalLeadMinutes"));
+		}
+		finally {
+			// Her choice as it was: a channel on its defaults back to them, else what she had chosen.
+			Map<String, Object> channels = new java.util.HashMap<>();
+			channels.put("email", before.at("/defaults/email").asBoolean() ? null : before.at("/channels/email"));
+			channels.put("live", before.at("/defaults/live").asBoolean() ? null : before.at("/channels/live"));
+			Map<String, Object> choice = new java.util.HashMap<>(Map.of("channels", channels));
+			if (!before.at("/defaults/arrivalLeadMinutes").asBoolean()) {
+				choice.put("arrivalLeadMinutes", before.get("arrivalLeadMinutes"));
+			}
+			assertThat(annasSession.put("/api/subscriptions/me", choice).status()).isEqualTo(200);
+		}
+
 		anna.waitFor(suggestion).findElement(By.xpath(".//button[normalize-space()='Remind me in a week']")).click();
 		anna.waitUntil(ExpectedConditions.invisibilityOfElementLocated(suggestion));
 	}

@@ -40,7 +40,7 @@ class ReportPagesIT extends PagesSpec {
 		Browser liisa = this.browsers.desktop(gateway).signIn("/buyer/reports.html", "liisa");
 		for (String report : REPORTS) {
 			liisa.waitFor(By.cssSelector("#" + report + " table"));
-			liisa.waitFor(By.cssSelector("#" + report + " .report-chart canvas"));
+			liisa.waitFor(By.cssSelector("#" + report + " .chart canvas"));
 			assertTableShowsTheApisRows(liisa, report);
 			assertCsvHasTheApisRows(liisa, report);
 		}
@@ -72,8 +72,8 @@ class ReportPagesIT extends PagesSpec {
 		assertThat(liisa.waitFor(By.id("from")).getAttribute("value")).isEqualTo(thisMonth);
 
 		Browser phone = this.browsers.phone(gateway).signIn("/buyer/reports.html", "liisa");
-		phone.waitFor(By.cssSelector("#open-and-overdue .report-chart canvas"));
-		phone.waitFor(By.cssSelector("#on-time-by-carrier .report-chart canvas"));
+		phone.waitFor(By.cssSelector("#open-and-overdue .chart canvas"));
+		phone.waitFor(By.cssSelector("#on-time-by-carrier .chart canvas"));
 		assertThat((Long) phone.script("return document.documentElement.scrollWidth")).as("sideways scrolling")
 			.isLessThanOrEqualTo((Long) phone.script("return window.innerWidth"));
 	}

@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { startPage, SUPPORT } from '../layout.js';
 import { el, load, empty } from '../ui.js';
 import { carrierName, number, percent as formatPercent } from '../format.js';
-import { columnChart } from '../chart.js';
+import { barChart } from '../charts.js';
 
 const COLUMNS = ['accuracy.col.shown', 'accuracy.col.deliveries', 'accuracy.col.inside', 'accuracy.col.target',
   'accuracy.col.against', 'accuracy.col.width'];
@@ -57,20 +57,17 @@ function coverageChart(name, bands, target) {
   const lowest = Math.min(Number(target), ...rates.filter((r) => r !== null));
   const step = lowest >= 0.8 ? 0.05 : lowest >= 0.5 ? 0.1 : 0.2;
   const min = Math.max(0, Math.floor((lowest - 0.02) / step) * step);
-  const ticks = [];
-  for (let tick = min; tick <= 1.0001; tick += step) ticks.push(Math.round(tick * 100) / 100);
   const short = bands.filter((b) => b.againstTarget !== null && Number(b.againstTarget) < 0).map((b) => horizon(b));
-  return columnChart({
+  return barChart({
     title: t('accuracy.coverageTitle', { name }),
     description: short.length
       ? t('accuracy.below', { target: percent(target), horizons: short.join(', ') })
       : t('accuracy.allAbove', { target: percent(target) }),
-    categories: bands.map(shortHorizon),
+    labels: bands.map(shortHorizon),
     values: rates,
-    min,
-    max: 1,
-    ticks,
+    scale: [min, 1],
     format: percent,
+    missing: t('accuracy.noData'),
     reference: { value: Number(target), label: t('accuracy.target') },
     short: (value) => value < Number(target),
   });
@@ -80,15 +77,13 @@ function widthChart(name, bands) {
   const widths = bands.map((b) => (b.meanWidthMinutes === null ? null : Number(b.meanWidthMinutes)));
   const widest = Math.max(60, ...widths.filter((w) => w !== null));
   const max = Math.ceil(widest / 60) * 60;
-  const ticks = [0, max / 4, max / 2, (3 * max) / 4, max];
-  return columnChart({
+  return barChart({
     title: t('accuracy.widthTitle', { name }),
     description: bands.map((b) => `${horizon(b)}: ${minutes(b.meanWidthMinutes)}`).join('; '),
-    categories: bands.map(shortHorizon),
+    labels: bands.map(shortHorizon),
     values: widths,
-    min: 0,
-    max,
-    ticks,
+    scale: [0, max],
+    missing: t('accuracy.noData'),
     format: (value) => `${Math.round(value)}′`,
   });
 }

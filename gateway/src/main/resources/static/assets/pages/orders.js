@@ -39,6 +39,7 @@ if (me) {
         el('div', { class: 'grid' }, body.items.map((s) => suggestion(s, refreshSuggestions)))] : []);
     }, () => clear(reminders));
     refreshSuggestions();
+    main.append(reminderChoice());
   }
   const results = el('section', { 'aria-live': 'polite', 'aria-label': t('orders.heading') });
   main.append(results);
@@ -74,6 +75,37 @@ function render(page, siteName, mayReorder, query) {
   pages > 1 ? el('nav', { class: 'pager', 'aria-label': t('common.pages') },
     page.page > 0 ? link(page.page - 1, t('common.previous')) : null, el('span', {}, t('common.pageOf', { page: page.page + 1, pages })),
     page.page + 1 < pages ? link(page.page + 1, t('common.next')) : null) : null];
+}
+
+/**
+ * Whether the person gets reorder reminders by e-mail (`reorder.due`, in no role's defaults: only who asks gets them).
+ * Changing it keeps the rest of their choices as they are: a channel still on its defaults stays on them.
+ */
+function reminderChoice() {
+  const box = el('input', { type: 'checkbox', id: 'reorder-reminders', disabled: true });
+  const outcome = el('span', { role: 'status', class: 'hint' });
+  let current = null;
+  api('/api/subscriptions/me').then(({ body }) => {
+    current = body;
+    box.checked = body.channels.email.includes('reorder.due');
+    box.disabled = false;
+  }, (error) => clear(outcome, errorBox(error)));
+  box.addEventListener('change', async () => {
+    box.disabled = true;
+    const email = current.channels.email.filter((e) => e !== 'reorder.due').concat(box.checked ? ['reorder.due'] : []);
+    try {
+      current = (await api('/api/subscriptions/me', { method: 'PUT', body: {
+        channels: { email, live: current.defaults.live ? null : current.channels.live },
+        arrivalLeadMinutes: current.defaults.arrivalLeadMinutes ? null : current.arrivalLeadMinutes } })).body;
+      clear(outcome, t(box.checked ? 'suggestions.emailOn' : 'suggestions.emailOff'));
+    } catch (error) {
+      box.checked = !box.checked;
+      clear(outcome, errorBox(error, t('suggestions.notSaved')));
+    } finally {
+      box.disabled = false;
+    }
+  });
+  return el('p', { class: 'reminder-choice' }, box, ' ', el('label', { for: 'reorder-reminders' }, t('suggestions.emailMe')), ' ', outcome);
 }
 
 /** One product due again: what, where, how often; preview it at today's prices, or put it off. */

@@ -2,11 +2,11 @@
 // and open and overdue amounts. The parameters (period, site, product group) live in the address, like the
 // invoice history's filters. Each report is a chart (uPlot, vendored in assets/vendor/uplot) with the same figures
 // in a table beside it, and a link to download them as CSV (the API's format=csv).
-import uPlot from '../vendor/uplot/uPlot.esm.js';
 import { t, locale } from '../i18n.js';
 import { api } from '../api.js';
 import { startPage, SUPPORT } from '../layout.js';
 import { el, load, empty } from '../ui.js';
+import { barChart } from '../charts.js';
 import { carrierName, label, money, number, percent } from '../format.js';
 
 const PERIOD = ['from', 'to', 'siteId'];
@@ -84,7 +84,7 @@ function render(report, answer) {
   const { charted, values, scale, format, columns, cells, summary } = report.figures(answer);
   const title = t(report.title);
   return [el('div', { class: 'report-figures' },
-    barChart(title, charted.map(report.name), values, scale, format),
+    barChart({ title, labels: charted.map(report.name), values, scale, format }),
     el('div', { class: 'table-wrap' }, el('table', { class: 'stack', id: `table-${report.id}` },
       el('caption', { class: 'visually-hidden' }, title),
       el('thead', {}, el('tr', {},
@@ -144,45 +144,4 @@ function month(key) {
   const [year, m] = key.split('-').map(Number);
   return new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' })
     .format(new Date(Date.UTC(year, m - 1, 1)));
-}
-
-/**
- * A column chart drawn by uPlot on a canvas. The canvas says nothing to a screen reader, so the box is an image
- * named by the report; the table beside it has the figures.
- */
-function barChart(title, labels, values, scale, format) {
-  const box = el('div', { class: 'report-chart', role: 'img', 'aria-label': title });
-  // uPlot measures the box, so it draws once the box is in the page.
-  requestAnimationFrame(() => {
-    const style = getComputedStyle(document.documentElement);
-    const color = (name) => style.getPropertyValue(name).trim();
-    // Labels that would run into each other under their columns are slanted, with room below for the longest
-    // and to the right for the last one.
-    const longest = Math.max(...labels.map((text) => text.length));
-    const crowded = labels.length * Math.max(longest, 4) * 7 > box.clientWidth - 90;
-    const labelRoom = crowded ? Math.min(120, 24 + 5 * longest) : 40;
-    const size = () => ({ width: Math.max(240, box.clientWidth), height: 200 + labelRoom });
-    const chart = new uPlot({
-      ...size(),
-      legend: { show: false },
-      padding: [12, crowded ? Math.min(80, 4 * longest) : 12, 0, 0],
-      cursor: { show: false },
-      select: { show: false },
-      scales: {
-        x: { time: false, range: [-0.5, labels.length - 0.5] },
-        y: { range: (u, min, max) => scale ?? [Math.min(0, min), max > 0 ? max * 1.1 : 1] },
-      },
-      axes: [
-        { stroke: color('--ink'), grid: { show: false }, ticks: { show: false },
-          splits: () => labels.map((_, i) => i), values: (u, splits) => splits.map((i) => labels[i] ?? ''),
-          rotate: crowded ? -45 : 0, size: labelRoom },
-        { stroke: color('--ink'), grid: { stroke: color('--line'), width: 1 },
-          values: (u, splits) => splits.map((value) => format(value)), size: 90 },
-      ],
-      series: [{}, { fill: color('--brand'), stroke: color('--brand'), points: { show: false },
-        paths: uPlot.paths.bars({ size: [0.6, 64] }) }],
-    }, [labels.map((_, i) => i), values], box);
-    new ResizeObserver(() => chart.setSize(size())).observe(box);
-  });
-  return box;
 }

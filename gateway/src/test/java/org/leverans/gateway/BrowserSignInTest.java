@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -68,6 +70,7 @@ class BrowserSignInIntegrationTest extends GatewayTestSupport {
 			.isOk();
 		downstream.verify(getRequestedFor(urlEqualTo("/api/orders")).withHeader(HttpHeaders.AUTHORIZATION,
 				equalTo("Bearer " + ACCESS_TOKEN)));
+		assertThat(sessionsInDatabase(session, "anna")).as("anna's session in the gateway's database").isOne();
 
 		this.client.post()
 			.uri("/logout")
@@ -84,6 +87,7 @@ class BrowserSignInIntegrationTest extends GatewayTestSupport {
 				assertThat(logout.getFirst("id_token_hint")).isEqualTo(idToken);
 				assertThat(decoded(logout.getFirst("post_logout_redirect_uri"))).matches("http://localhost:\\d+/");
 			});
+		assertThat(sessionsInDatabase(session, "anna")).as("anna's session after signing out").isZero();
 	}
 
 	@Test
@@ -187,6 +191,12 @@ class BrowserSignInIntegrationTest extends GatewayTestSupport {
 			.claim("nonce", nonce);
 		identity.forEach(builder::claim);
 		return signingKey.mint(builder.build());
+	}
+
+	private static int sessionsInDatabase(String sessionId, String principal) {
+		return new JdbcTemplate(new DriverManagerDataSource(sessionDatabase, "postgres", "postgres")).queryForObject(
+				"SELECT count(*) FROM spring_session WHERE session_id = ? AND principal_name = ?", Integer.class,
+				sessionId, principal);
 	}
 
 	private static String cookie(FluxExchangeResult<Void> result, String name) {

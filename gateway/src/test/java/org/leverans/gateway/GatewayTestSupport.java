@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.leverans.testsupport.infrastructure.FreePorts;
 import org.leverans.testsupport.infrastructure.StandIns;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import org.leverans.testsupport.security.JwtMinter;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 /**
  * One running gateway shared by the test classes (same configuration, so Spring caches the context). A single
  * WireMock server plays the auth-server's JWKS endpoint, the order-service, the notification-service and one of the
- * credit-service's two instances; the delivery-service points at a port where nothing listens.
+ * credit-service's two instances; the delivery-service points at a port where nothing listens. Browser sessions are
+ * kept in a real PostgreSQL, as in production.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Not the default 5 s: a shared, busy build machine may take longer for a cold first request, and no test here is
@@ -57,8 +59,13 @@ abstract class GatewayTestSupport {
 	@Autowired
 	WebTestClient client;
 
+	static final String sessionDatabase = TestInfrastructure.newDatabase("gateway");
+
 	@DynamicPropertySource
 	static void pointAtStandIns(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> sessionDatabase);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
 		registry.add("leverans.auth.issuer-uri", downstream::baseUrl);
 		registry.add("leverans.services.order-uri", downstream::baseUrl);
 		registry.add("leverans.services.notification-uri", downstream::baseUrl);

@@ -42,6 +42,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest(properties = { "leverans.messaging.retry-interval=50ms", "leverans.messaging.relay-interval=100ms",
 		"leverans.services.agreement-timeout=1s",
+		// Tests announce reorder reminders themselves, so the job never takes a test's cycle first.
+		"leverans.orders.reminders.announce-after-start=PT24H",
 		// Every placement asks the stand-in, so each test can say what the catalogue knows (KnownProductsTest
 		// covers remembering known codes).
 		"leverans.orders.product-codes-known-for=0s",

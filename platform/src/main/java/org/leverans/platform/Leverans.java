@@ -42,8 +42,8 @@ public final class Leverans {
 			             --port-offset <n>     add n to every port (also env LEVERANS_PORT_OFFSET)
 			             --services <a,b>      start only these services (module names)
 			             --infrastructure-only start Kafka, PostgreSQL and the stand-ins, no services
-			             --instances <a=n,b=m> run services as several instances behind the gateway, e.g.
-			                                   order-service=2,delivery-service=2 (ports 100 apart: 8081, 8181)
+			             --instances <a=n,b=m> run services as several instances, e.g.
+			                                   order-service=2,gateway=2 (ports 100 apart: 8081, 8181)
 			             --no-simulator        do not run the demo carriers that move planned shipments
 			             --simulator-speed <n> demo seconds per real second (default 60: a demo hour per minute)
 			             --observability       also start Prometheus (Debian's prometheus) with the Leverans dashboard

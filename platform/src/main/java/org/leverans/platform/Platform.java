@@ -114,6 +114,12 @@ public final class Platform implements AutoCloseable {
 
 	private volatile PartnerSimulator simulator;
 
+	/* guarded by this: instances started by addInstance, beyond the settings' count, and their names */
+	private final Map<Service, Integer> added = new EnumMap<>(Service.class);
+
+	/* guarded by this */
+	private final Set<String> addedNames = new LinkedHashSet<>();
+
 	private Platform(PlatformSettings settings, ProgressListener progress) {
 		this.settings = settings;
 		this.progress = progress;
@@ -415,6 +421,65 @@ public final class Platform implements AutoCloseable {
 		};
 	}
 
+	/**
+	 * Starts one more instance of a service that {@link Service#scalesOut() scales out}, on the next instance port
+	 * ({@code gateway-2} on 8180 beside the gateway on 8080), and returns its name once it is healthy. The gateway
+	 * does not route to service instances added this way; a second gateway is what tests add. It stops with the
+	 * platform, may be {@link #kill(String) killed} and {@link #restart(String) restarted}, and
+	 * {@link #removeInstance(String) removed}.
+	 */
+	public String addInstance(Service service) {
+		if (!service.scalesOut()) {
+			throw new IllegalArgumentException(service.module() + " runs as one instance");
+		}
+		ServiceJar jar = ServiceJar.of(this.settings.projectRoot(), service);
+		if (jar.problem() != null) {
+			throw new IllegalStateException(service.module() + " cannot start: " + jar.problem());
+		}
+		int instance;
+		synchronized (this) {
+			if (this.closing.get()) {
+				throw new IllegalStateException("The platform is closing; no instance is added");
+			}
+			instance = this.settings.instancesOf(service) + this.added.getOrDefault(service, 0);
+			this.added.merge(service, 1, Integer::sum);
+			this.addedNames.add(instanceName(service, instance));
+		}
+		ServiceEnvironment environment = serviceEnvironment();
+		String name = instanceName(service, instance);
+		startable(name, () -> startInstance(service, instance, jar, environment).run());
+		startInstance(service, instance, jar, environment).run();
+		components().stream()
+			.filter((component) -> component.name().equals(name))
+			.findFirst()
+			.ifPresent(this::watchForUnexpectedExit);
+		return name;
+	}
+
+	/**
+	 * Stops an instance {@link #addInstance(Service) added} while the platform ran, as {@link #close()} would, and
+	 * forgets it: it is not {@link #down()} afterwards.
+	 */
+	public void removeInstance(String name) {
+		Component component;
+		synchronized (this) {
+			if (!this.addedNames.remove(name)) {
+				throw new IllegalArgumentException(name + " was not added by addInstance");
+			}
+			component = this.components.stream().filter((candidate) -> candidate.name().equals(name)).findFirst()
+				.orElse(null);
+			this.components.remove(component);
+			this.starts.remove(name);
+		}
+		if (component != null) {
+			component.stop();
+		}
+		synchronized (this) {
+			this.state = this.state.without(name);
+			this.stateFile.write(this.state);
+		}
+	}
+
 	/** {@code order-service} for the first instance, {@code order-service-2} for the second, and so on. */
 	static String instanceName(Service service, int instance) {
 		return (instance == 0) ? service.module() : service.module() + "-" + (instance + 1);
@@ -685,6 +750,11 @@ public final class Platform implements AutoCloseable {
 
 	public String serviceUrl(Service service) {
 		return "http://localhost:" + ports().service(service);
+	}
+
+	/** The URL of one instance of a service, counted from 0. */
+	public String serviceUrl(Service service, int instance) {
+		return "http://localhost:" + ports().service(service, instance);
 	}
 
 	public String gatewayUrl() {

@@ -64,7 +64,7 @@ public record PlatformSettings(Path projectRoot, Path home, int portOffset, bool
 			}
 			if (count.getValue() > 1 && !service.scalesOut()) {
 				throw new IllegalArgumentException(service.module() + " runs as one instance here: "
-						+ "the browser and every client know it by one address");
+						+ "every token names it by one address");
 			}
 		}
 	}

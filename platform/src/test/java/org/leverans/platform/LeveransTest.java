@@ -37,9 +37,18 @@ class LeveransTest {
 	}
 
 	@Test
+	void runsTheGatewayAsSeveralInstancesToo() {
+		PlatformSettings settings = UpOptions.parse(List.of("--instances", "gateway=2"), this.out)
+			.applyTo(this.defaults);
+
+		assertThat(settings.instancesOf(Service.GATEWAY)).isEqualTo(2);
+	}
+
+	@Test
 	void refusesInstancesOfWhatBrowsersKnowByOneAddressOrCountsThatMakeNoSense() {
 		assertThatIllegalArgumentException().isThrownBy(() -> UpOptions
-			.parse(List.of("--instances=gateway=2"), this.out).applyTo(this.defaults)).withMessageContaining("gateway");
+			.parse(List.of("--instances=auth-server=2"), this.out).applyTo(this.defaults))
+			.withMessageContaining("auth-server");
 		assertThatIllegalArgumentException().isThrownBy(() -> UpOptions
 			.parse(List.of("--instances=order-service=0"), this.out).applyTo(this.defaults));
 		assertThatIllegalArgumentException()

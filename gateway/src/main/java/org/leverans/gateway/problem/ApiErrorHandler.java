@@ -12,10 +12,12 @@ import reactor.netty.http.client.PrematureCloseException;
 import org.leverans.gateway.ApiPaths;
 import org.leverans.gateway.routing.TargetService;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -50,6 +52,13 @@ class ApiErrorHandler implements WebExceptionHandler {
 			return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "auth-server-unreachable",
 					"Sign-in service not reachable",
 					"The auth-server, needed to verify or refresh the caller's token, does not answer; try again shortly.");
+		}
+		// Browser sessions live in the gateway's database (session/BrowserSessions); while it is away, a request with
+		// a session cookie cannot be authenticated, but passes once it is back.
+		if (causedBy(error, DataAccessException.class) || causedBy(error, TransactionException.class)) {
+			log.warn("The session store cannot be reached: {}", error.getMessage());
+			return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "session-store-unavailable",
+					"Sessions not available", "Browser sessions cannot be read at the moment; try again shortly.");
 		}
 		String service = TargetService.of(exchange).orElse("The service");
 		// Nothing listens (ConnectException), the name does not resolve, or the service went away (killed,

@@ -1,12 +1,8 @@
 package org.leverans.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 
@@ -25,9 +21,9 @@ import org.springframework.web.server.WebFilterChain;
  * person), or by client address when anonymous, with the limit of the caller's kind ({@link RateLimits}). Runs
  * after security so a caller cannot pick someone else's key.
  * <p>
- * The buckets live in this instance's memory: with several gateway instances each enforces its own limit, and a
- * restart forgets them. That is good enough to stop a runaway client; a shared limit would need a shared store
- * (Bucket4j has proxy managers for that).
+ * The buckets live in this instance's memory, bounded and dropped when idle ({@link CallerBuckets}): with several
+ * gateway instances each enforces its own limit, and a restart forgets them. That is good enough to stop a runaway
+ * client; a shared limit would need a shared store (Bucket4j has proxy managers for that).
  */
 @Component
 @Order(AfterSecurity.ORDER)
@@ -37,11 +33,12 @@ class CallerRateLimitFilter implements WebFilter {
 
 	private final ProblemResponses problems;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final CallerBuckets buckets;
 
 	CallerRateLimitFilter(RateLimits limits, ProblemResponses problems) {
 		this.limits = limits;
 		this.problems = problems;
+		this.buckets = new CallerBuckets(limits.buckets());
 	}
 
 	@Override
@@ -53,7 +50,7 @@ class CallerRateLimitFilter implements WebFilter {
 			.map((principal) -> Caller.of(principal, this.limits))
 			.switchIfEmpty(Mono.fromSupplier(() -> Caller.anonymous(clientAddress(exchange), this.limits)))
 			.flatMap((caller) -> {
-				ConsumptionProbe probe = bucketOf(caller).tryConsumeAndReturnRemaining(1);
+				ConsumptionProbe probe = this.buckets.of(caller).tryConsumeAndReturnRemaining(1);
 				if (probe.isConsumed()) {
 					return chain.filter(exchange);
 				}
@@ -65,13 +62,6 @@ class CallerRateLimitFilter implements WebFilter {
 								+ " requests at once and " + caller.limit().refillPerSecond()
 								+ " per second after that; retry after " + retryAfterSeconds + " s.");
 			});
-	}
-
-	private Bucket bucketOf(Caller caller) {
-		return this.buckets.computeIfAbsent(caller.key(), (key) -> Bucket.builder()
-			.addLimit((bandwidth) -> bandwidth.capacity(caller.limit().capacity())
-				.refillGreedy(caller.limit().refillPerSecond(), Duration.ofSeconds(1)))
-			.build());
 	}
 
 	private static String clientAddress(ServerWebExchange exchange) {

@@ -17,6 +17,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -67,6 +69,15 @@ class GatewaySecurity {
 						? new VerifiedTokens(decoder) : bean;
 			}
 		};
+	}
+
+	/**
+	 * A signed-in person's access and refresh tokens are kept in their browser session, like the rest of the sign-in,
+	 * so any gateway instance can relay them (Boot's default keeps them in one instance's memory).
+	 */
+	@Bean
+	ServerOAuth2AuthorizedClientRepository authorizedClients() {
+		return new WebSessionServerOAuth2AuthorizedClientRepository();
 	}
 
 	@Bean

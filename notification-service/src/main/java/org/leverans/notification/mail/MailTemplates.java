@@ -88,11 +88,23 @@ class MailTemplates {
 				orEmpty(text(node, "url")), orEmpty(text(node, "reason")), orEmpty(text(node, "consecutiveFailures")),
 				// {9}-{12}: an overdue invoice's reminder
 				orEmpty(text(node, "invoiceNumber")), money(decimal(node, "openAmount"), text(node, "currency"), locale),
-				date(text(node, "dueDate"), locale), orEmpty(text(node, "daysOverdue")) };
-		// An order waiting for approval is news for the agreement manager who gives it, not "your order".
-		String template = ("AWAITING_APPROVAL".equals(status)) ? "order.awaiting-approval" : eventName;
+				date(text(node, "dueDate"), locale), orEmpty(text(node, "daysOverdue")),
+				// {13}-{16}: a claim
+				orEmpty(text(node, "claimNumber")), claimReason(text(node, "reason"), eventName, locale),
+				orEmpty(text(node, "replacementOrderNumber")), orEmpty(text(node, "note")),
+				// {17}-{21}: a reorder reminder
+				orEmpty((text(node, "name") != null) ? text(node, "name") : text(node, "sku")), orEmpty(text(node, "sku")),
+				orEmpty(text(node, "quantity")), orEmpty(text(node, "siteName")),
+				link(text(node, "preview")) };
+		String template = template(eventName, node);
 		String subject = this.messages.getMessage(template + ".subject", args, locale);
 		StringBuilder body = new StringBuilder(this.messages.getMessage(template + ".body", args, locale));
+		if ("claim.accepted.credit".equals(template) || "claim.accepted.replacement".equals(template)) {
+			String note = text(node, "note");
+			if (note != null) {
+				body.append("\n\n").append(message("claim.note", locale, note));
+			}
+		}
 		JsonNode reasons = node.get("reasons");
 		if (reasons != null && reasons.isArray() && !reasons.isEmpty()) {
 			body.append("\n\n").append(this.messages.getMessage("mail.reasons", null, locale));
@@ -104,6 +116,42 @@ class MailTemplates {
 			.ifPresent(confirmation -> confirmation(body, confirmation, locale));
 		body.append("\n\n--\n").append(this.messages.getMessage("mail.footer", null, locale)).append('\n');
 		return new MailMessage(subject, body.toString());
+	}
+
+	/** The template of the message; a status may need its own words. */
+	private static String template(String eventName, JsonNode node) {
+		String status = text(node, "status");
+		if (StreamEventNames.ORDER_STATUS_CHANGED.equals(eventName) && "AWAITING_APPROVAL".equals(status)) {
+			// An order waiting for approval is news for the agreement manager who gives it, not "your order".
+			return "order.awaiting-approval";
+		}
+		if (StreamEventNames.CLAIM_UPDATED.equals(eventName)) {
+			return switch ((status != null) ? status : "") {
+				case "ACCEPTED" -> "REPLACEMENT".equals(text(node, "remedy")) ? "claim.accepted.replacement"
+						: "claim.accepted.credit";
+				case "REJECTED" -> "claim.rejected";
+				default -> "claim.filed";
+			};
+		}
+		return eventName;
+	}
+
+	/** A page's address as a link that opens from an e-mail. */
+	private String link(String path) {
+		if (path == null) {
+			return "";
+		}
+		String base = this.settings.pagesUrl();
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+	}
+
+	/** What a claim is about, in brackets after the order number, or nothing when it is not known. */
+	private String claimReason(String reason, String eventName, Locale locale) {
+		if (reason == null || !StreamEventNames.CLAIM_UPDATED.equals(eventName)) {
+			return "";
+		}
+		return " (" + this.messages.getMessage("claim-reason." + reason, null, reason.toLowerCase(Locale.ROOT), locale)
+				+ ")";
 	}
 
 	/** The lines with their prices, the totals and the terms: what the customer agreed to pay, and when. */

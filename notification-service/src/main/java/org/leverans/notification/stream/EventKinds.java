@@ -33,7 +33,8 @@ public final class EventKinds {
 	/** The stream names, each standing for every change of its kind. */
 	public static final Set<String> STREAM_NAMES = Set.of(StreamEventNames.ORDER_STATUS_CHANGED,
 			StreamEventNames.SHIPMENT_UPDATED, StreamEventNames.SHIPMENT_WINDOW_CHANGED,
-			StreamEventNames.SHIPMENT_ARRIVING, StreamEventNames.SHIPMENT_DELIVERED, StreamEventNames.INVOICE_OVERDUE);
+			StreamEventNames.SHIPMENT_ARRIVING, StreamEventNames.SHIPMENT_DELIVERED, StreamEventNames.INVOICE_OVERDUE,
+			StreamEventNames.CLAIM_UPDATED, StreamEventNames.REORDER_DUE);
 
 	/** The finer events that need a look at the message's data. */
 	public static final Set<String> FINER = Set.of(ORDER_CONFIRMED, ORDER_REJECTED, ORDER_ON_HOLD,

@@ -14,10 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What the stream has learned about orders from their own events: the order number to show on shipment events
- * and the sites an order delivers to, so receivers can follow status changes of orders coming to their site.
+ * and the sites an order delivers to, so receivers can follow status changes of orders coming to their site and
+ * the claims about them.
  */
 @Repository
-class KnownOrders {
+public class KnownOrders {
 
 	private final JdbcClient jdbc;
 
@@ -59,7 +60,7 @@ class KnownOrders {
 		}
 	}
 
-	Set<UUID> sitesOf(UUID orderId) {
+	public Set<UUID> sitesOf(UUID orderId) {
 		List<UUID> sites = this.jdbc.sql("SELECT site_id FROM order_site WHERE order_id = ?")
 			.params(orderId)
 			.query(UUID.class)

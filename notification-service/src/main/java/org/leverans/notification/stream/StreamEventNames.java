@@ -16,6 +16,12 @@ public final class StreamEventNames {
 	/** An invoice still unpaid some days past its due date: the customer's reminder. */
 	public static final String INVOICE_OVERDUE = "invoice.overdue";
 
+	/** A claim about delivered goods was filed, accepted or rejected: the customer follows it. */
+	public static final String CLAIM_UPDATED = "claim.updated";
+
+	/** A product one of the customer's sites orders regularly is due again: the reorder reminder. */
+	public static final String REORDER_DUE = "reorder.due";
+
 	private StreamEventNames() {
 	}
 }

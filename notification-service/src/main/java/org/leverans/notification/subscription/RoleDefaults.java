@@ -11,7 +11,7 @@ import org.leverans.notification.stream.StreamEventNames;
  * What each role gets by e-mail until the person (or their site) chooses otherwise, as the issue sets them:
  * orderers the outcome of their orders and shipment exceptions, receivers the deliveries to their sites, agreement
  * managers the orders waiting for their approval and the reminders of their company's overdue invoices (they
- * agreed the payment terms). Customer
+ * agreed the payment terms), and all three how their company's claims about deliveries are handled. Customer
  * service and admins see everything, so by default they get no e-mail at all. The live stream shows everything a
  * person may see until they choose.
  */
@@ -36,6 +36,7 @@ public final class RoleDefaults {
 			events.add(EventKinds.ORDER_REJECTED);
 			events.add(EventKinds.ORDER_ON_HOLD);
 			events.add(EventKinds.SHIPMENT_EXCEPTION);
+			events.add(StreamEventNames.CLAIM_UPDATED);
 		}
 		if (roles.contains(Roles.RECEIVER)) {
 			events.addAll(receiverEvents());
@@ -44,13 +45,17 @@ public final class RoleDefaults {
 			// They decide whether an order above a spending limit goes on.
 			events.add(EventKinds.ORDER_AWAITING_APPROVAL);
 			events.add(StreamEventNames.INVOICE_OVERDUE);
+			events.add(StreamEventNames.CLAIM_UPDATED);
 		}
 		return Set.copyOf(events);
 	}
 
-	/** A receiver's defaults, which are also a site's until it chooses. */
+	/**
+	 * A receiver's defaults, which are also a site's until it chooses: the deliveries, and the claims about them
+	 * (receivers are the ones who find the damage and file most claims).
+	 */
 	public static Set<String> receiverEvents() {
 		return Set.of(StreamEventNames.SHIPMENT_WINDOW_CHANGED, StreamEventNames.SHIPMENT_ARRIVING,
-				StreamEventNames.SHIPMENT_DELIVERED);
+				StreamEventNames.SHIPMENT_DELIVERED, StreamEventNames.CLAIM_UPDATED);
 	}
 }

@@ -26,7 +26,7 @@ class MailTemplatesTest {
 
 	private final MailTemplates templates = new MailTemplates(JsonMapper.builder().build(),
 			new MailSettings(true, "Leverans <no-reply@leverans.example>", Duration.ofSeconds(5), 5,
-					Duration.ofSeconds(30), ZoneId.of("Europe/Helsinki")));
+					Duration.ofSeconds(30), ZoneId.of("Europe/Helsinki"), "https://leverans.example/"));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "fi", "sv" })
@@ -127,5 +127,85 @@ class MailTemplatesTest {
 		// A status change other than the confirmation says nothing about prices.
 		assertThat(this.templates.render("order.status-changed", DATA, "sv", orderId -> Optional.of(confirmation))
 			.body()).doesNotContain("Orderrader");
+	}
+
+	private static final String CLAIM = """
+			{"claimId":"8f1c2d3e-0000-0000-0000-0000000000c1","claimNumber":"CL-000007",
+			 "orderId":"8f1c2d3e-0000-0000-0000-000000000001","orderNumber":"LV-000123","status":"%s",
+			 "reason":"DAMAGED"%s}""";
+
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "fi", "sv" })
+	void aClaimsEveryStepHasAnEmailInEveryLanguage(String language) {
+		MailMessage filed = this.templates.render("claim.updated", CLAIM.formatted("OPEN", ""), language);
+		MailMessage credited = this.templates.render("claim.updated",
+				CLAIM.formatted("ACCEPTED", ",\"remedy\":\"CREDIT\""), language);
+		MailMessage replaced = this.templates.render("claim.updated", CLAIM.formatted("ACCEPTED",
+				",\"remedy\":\"REPLACEMENT\",\"replacementOrderNumber\":\"LV-000200\""), language);
+		MailMessage rejected = this.templates.render("claim.updated",
+				CLAIM.formatted("REJECTED", ",\"note\":\"Photos show no damage\""), language);
+
+		for (MailMessage mail : List.of(filed, credited, replaced, rejected)) {
+			assertThat(mail.subject()).contains("CL-000007").doesNotContain("{").doesNotContain("claim.");
+			assertThat(mail.body()).contains("CL-000007", "LV-000123").doesNotContain("{").doesNotContain("claim-");
+		}
+		assertThat(List.of(filed, credited, replaced, rejected)).extracting(MailMessage::subject)
+			.doesNotHaveDuplicates();
+		assertThat(replaced.subject()).contains("LV-000200");
+		assertThat(replaced.body()).contains("LV-000200");
+		assertThat(credited.body()).doesNotContain("LV-000200");
+		assertThat(rejected.body()).contains("Photos show no damage");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "fi", "sv" })
+	void aReorderReminderNamesTheProductTheSiteAndLinksToThePricedPreviewInEveryLanguage(String language) {
+		String data = """
+				{"siteId":"11111111-0000-0000-0000-000000000001","siteName":"Site Jätkäsaari","sku":"GYP-13",
+				 "name":"Gypsum board 13 mm","quantity":30,"packageSize":"PALLET","everyDays":7,
+				 "lastOrdered":"2026-11-29","dueOn":"2026-12-06",
+				 "preview":"/buyer/quick-order.html?sku=GYP-13&quantity=30&package=PALLET&site=x&preview=1"}""";
+
+		MailMessage mail = this.templates.render("reorder.due", data, language);
+
+		assertThat(mail.subject()).contains("Gypsum board 13 mm", "Site Jätkäsaari").doesNotContain("{");
+		assertThat(mail.body()).contains("30 × Gypsum board 13 mm (GYP-13)",
+				"https://leverans.example/buyer/quick-order.html?sku=GYP-13&quantity=30&package=PALLET&site=x&preview=1")
+			.doesNotContain("{");
+	}
+
+	@Test
+	void aFiledClaimIsAcknowledgedNamingTheClaimTheOrderAndWhatItIsAbout() {
+		MailMessage english = this.templates.render("claim.updated", CLAIM.formatted("OPEN", ""), "en");
+		assertThat(english.subject()).isEqualTo("We received your claim CL-000007 about order LV-000123");
+		assertThat(english.body())
+			.startsWith("We received your claim CL-000007 about order LV-000123 (damaged goods).");
+		MailMessage finnish = this.templates.render("claim.updated", CLAIM.formatted("OPEN", ""), "fi");
+		assertThat(finnish.subject()).isEqualTo("Olemme vastaanottaneet reklamaatiosi CL-000007 tilauksesta LV-000123");
+		assertThat(finnish.body()).contains("koskee tilausta LV-000123 (vaurioituneet tuotteet)");
+	}
+
+	@Test
+	void anAcceptedClaimNamesItsRemedyAndCustomerServicesNote() {
+		MailMessage replaced = this.templates.render("claim.updated", CLAIM.formatted("ACCEPTED",
+				",\"remedy\":\"REPLACEMENT\",\"replacementOrderNumber\":\"LV-000200\","
+						+ "\"note\":\"Sent with tomorrow's first truck\""), "sv");
+		assertThat(replaced.subject()).isEqualTo("Reklamation CL-000007 godkänd: ersättningsorder LV-000200");
+		assertThat(replaced.body()).contains("ersättningsorder LV-000200")
+			.contains("Meddelande från kundtjänst: Sent with tomorrow's first truck");
+		MailMessage credited = this.templates.render("claim.updated",
+				CLAIM.formatted("ACCEPTED", ",\"remedy\":\"CREDIT\""), "en");
+		assertThat(credited.subject()).isEqualTo("Claim CL-000007 accepted: the goods will be credited");
+		assertThat(credited.body()).doesNotContain("Note from customer service");
+	}
+
+	@Test
+	void aRejectedClaimSaysWhyAndAClaimOfUnknownReasonLeavesTheBracketsOut() {
+		String rejected = CLAIM.formatted("REJECTED", ",\"note\":\"Toimitus kuitattiin ilman huomautuksia\"")
+			.replace("\"reason\":\"DAMAGED\"", "\"reason\":null");
+		MailMessage mail = this.templates.render("claim.updated", rejected, "fi");
+		assertThat(mail.subject()).isEqualTo("Reklamaatio CL-000007 hylätty");
+		assertThat(mail.body()).contains("koskee tilausta LV-000123, on hylätty.")
+			.contains("Perustelu: Toimitus kuitattiin ilman huomautuksia");
 	}
 }

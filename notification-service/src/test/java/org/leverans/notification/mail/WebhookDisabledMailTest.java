@@ -18,7 +18,7 @@ class WebhookDisabledMailTest {
 
 	private final MailTemplates templates = new MailTemplates(JsonMapper.builder().build(),
 			new MailSettings(true, "Leverans <no-reply@leverans.example>", Duration.ofSeconds(5), 5,
-					Duration.ofSeconds(30), ZoneId.of("Europe/Helsinki")));
+					Duration.ofSeconds(30), ZoneId.of("Europe/Helsinki"), "http://localhost:8080"));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "fi", "sv" })

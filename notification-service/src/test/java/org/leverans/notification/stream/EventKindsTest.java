@@ -32,6 +32,16 @@ class EventKindsTest {
 	}
 
 	@Test
+	void aClaimUpdateIsAStreamNameOfItsOwnWithNoFinerEvent() {
+		StreamEvent accepted = event(StreamEventNames.CLAIM_UPDATED, "{\"status\":\"ACCEPTED\"}");
+		assertThat(EventKinds.of(accepted)).containsExactly("claim.updated");
+		assertThat(EventKinds.subscribable()).contains("claim.updated");
+		assertThat(EventKinds.matches(Set.of("order.confirmed"), accepted)).isFalse();
+		assertThat(EventKinds.shownLive(Set.of("order.status-changed"), accepted)).isFalse();
+		assertThat(EventKinds.shownLive(Set.of("claim.updated"), accepted)).isTrue();
+	}
+
+	@Test
 	void noticesOutsideTheVocabularyAreNeverHiddenLiveNorSentByChoice() {
 		StreamEvent notice = event("webhook.disabled", "{}");
 		assertThat(EventKinds.shownLive(Set.of("order.rejected"), notice)).isTrue();

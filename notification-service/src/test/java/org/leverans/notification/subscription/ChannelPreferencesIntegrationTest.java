@@ -24,8 +24,8 @@ class ChannelPreferencesIntegrationTest extends IntegrationTest {
 		JsonNode defaults = json.readTree(call("GET", "/api/subscriptions/me", this.token, null).body());
 		assertThat(defaults.get("channels").get("email").toString()).contains("order.confirmed", "order.rejected",
 				"order.on-hold", "shipment.exception");
-		assertThat(defaults.get("channels").get("live")).hasSize(6);
-		assertThat(defaults.get("channels").get("live").toString()).contains("invoice.overdue");
+		assertThat(defaults.get("channels").get("live")).hasSize(8);
+		assertThat(defaults.get("channels").get("live").toString()).contains("invoice.overdue", "claim.updated", "reorder.due");
 		assertThat(defaults.get("arrivalLeadMinutes").asInt()).isEqualTo(30);
 		assertThat(defaults.get("defaults").get("live").asBoolean()).isTrue();
 

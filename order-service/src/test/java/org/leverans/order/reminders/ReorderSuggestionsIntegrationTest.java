@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.leverans.contracts.Topics;
 import org.leverans.order.OrderServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MvcResult;
@@ -24,6 +26,9 @@ class ReorderSuggestionsIntegrationTest extends OrderServiceIntegrationTest {
 
 	private final UUID site = UUID.randomUUID();
 
+	@Autowired
+	private ReorderAnnouncements announcements;
+
 	@Test
 	void suggestsWhatASiteOrdersEveryWeekOnceItIsDueWithItsUsualQuantity() throws Exception {
 		orderedDaysAgo(21, 14, 7);
@@ -37,6 +42,28 @@ class ReorderSuggestionsIntegrationTest extends OrderServiceIntegrationTest {
 		assertThat(items.get(0).get("packageSize").asString()).isEqualTo("PALLET");
 		assertThat(items.get(0).get("everyDays").asInt()).isEqualTo(7);
 		assertThat(items.get(0).get("dueOn").asString()).isEqualTo(daysAgo(0).toString());
+	}
+
+	@Test
+	void announcesADueProductOncePerCycleAndNotWhileItIsSnoozed() throws Exception {
+		orderedDaysAgo(21, 14, 7);
+		answer(buyer(), this.site, "{\"snoozedUntil\":\"" + LocalDate.now().plusDays(2) + "\"}", 200);
+
+		assertThat(this.announcements.announce(this.company)).as("snoozed").isZero();
+		this.jdbc.update("UPDATE reorder_reminder SET snoozed_until = NULL WHERE customer_id = ?", this.company);
+		int first = this.announcements.announce(this.company);
+		int again = this.announcements.announce(this.company);
+
+		assertThat(first).isOne();
+		assertThat(again).as("the same cycle").isZero();
+		JsonNode due = this.json.readTree(awaitRecord(Topics.ORDER, this.company, "leverans.order.reorder-due.v1")
+			.value());
+		assertThat(due.get("sku").asString()).isEqualTo("CEM-25KG");
+		assertThat(due.get("quantity").asInt()).isEqualTo(40);
+		assertThat(due.get("dueOn").asString()).isEqualTo(daysAgo(0).toString());
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM messaging.outbox_event WHERE record_key = ? AND type = 'leverans.order.reorder-due.v1'""",
+				Integer.class, this.company.toString())).isOne();
 	}
 
 	@Test

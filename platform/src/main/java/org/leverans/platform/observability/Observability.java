@@ -57,19 +57,20 @@ public final class Observability {
 
 	static PrometheusConfig config(Platform platform) {
 		Map<String, List<String>> services = new LinkedHashMap<>();
-		String gateway = null;
+		List<String> gateways = List.of();
 		for (Service service : platform.runningServices()) {
-			if (service == Service.GATEWAY) {
-				gateway = "localhost:" + platform.ports().service(service);
-				continue;
-			}
 			// every instance (--instances), as its own target of the service's job
 			List<String> targets = new ArrayList<>();
 			for (int instance = 0; instance < platform.settings().instancesOf(service); instance++) {
 				targets.add("localhost:" + platform.ports().service(service, instance));
 			}
-			services.put(service.module(), targets);
+			if (service == Service.GATEWAY) {
+				gateways = targets;
+			}
+			else {
+				services.put(service.module(), targets);
+			}
 		}
-		return new PrometheusConfig(services, gateway, platform.tokenEndpoint(), SCRAPE_CLIENT, SCRAPE_SECRET);
+		return new PrometheusConfig(services, gateways, platform.tokenEndpoint(), SCRAPE_CLIENT, SCRAPE_SECRET);
 	}
 }

@@ -10,16 +10,17 @@ import java.util.Map;
  * credentials of an ADMIN client, which Prometheus fetches and renews itself).
  *
  * @param services component name to the {@code host:port} of each of its instances, the gateway excluded
- * @param gateway the gateway's {@code host:port}, or {@code null} when it does not run
+ * @param gateways the {@code host:port} of each gateway instance, none when it does not run
  * @param tokenUrl the auth-server's token endpoint
  * @param clientId an ADMIN client of the auth-server
  * @param clientSecret its secret
  */
-record PrometheusConfig(Map<String, List<String>> services, String gateway, String tokenUrl, String clientId,
+record PrometheusConfig(Map<String, List<String>> services, List<String> gateways, String tokenUrl, String clientId,
 		String clientSecret) {
 
 	PrometheusConfig {
 		services = new LinkedHashMap<>(services);
+		gateways = (gateways != null) ? List.copyOf(gateways) : List.of();
 	}
 
 	String yaml() {
@@ -36,7 +37,7 @@ record PrometheusConfig(Map<String, List<String>> services, String gateway, Stri
 				    static_configs:
 				      - targets: [%s]
 				""".formatted(name, quoted(targets))));
-		if (this.gateway != null) {
+		if (!this.gateways.isEmpty()) {
 			yaml.append("""
 					  - job_name: gateway
 					    metrics_path: /actuator/prometheus
@@ -45,8 +46,8 @@ record PrometheusConfig(Map<String, List<String>> services, String gateway, Stri
 					      client_secret: %s
 					      token_url: %s
 					    static_configs:
-					      - targets: ['%s']
-					""".formatted(this.clientId, this.clientSecret, this.tokenUrl, this.gateway));
+					      - targets: [%s]
+					""".formatted(this.clientId, this.clientSecret, this.tokenUrl, quoted(this.gateways)));
 		}
 		return yaml.toString();
 	}

@@ -17,7 +17,7 @@ public enum Service {
 	DELIVERY("delivery-service", 8084, "delivery", "DELIVERY"),
 	NOTIFICATION("notification-service", 8085, "notification", "NOTIFICATION"),
 	BILLING("billing-service", 8086, "billing", "BILLING"),
-	GATEWAY("gateway", 8080, null, null);
+	GATEWAY("gateway", 8080, "gateway", null);
 
 	private final String module;
 
@@ -42,7 +42,7 @@ public enum Service {
 		return this.defaultPort;
 	}
 
-	/** The service's own database; the gateway has none. */
+	/** The service's own database (the gateway's holds browser sessions). */
 	public Optional<String> database() {
 		return Optional.ofNullable(this.database);
 	}
@@ -56,11 +56,11 @@ public enum Service {
 	}
 
 	/**
-	 * Whether the service may run as several instances: those behind the gateway may, the gateway and the auth-server
-	 * (which browsers and clients know by one address) run as one here.
+	 * Whether the service may run as several instances: those behind the gateway may, and the gateway itself (its
+	 * browser sessions are in its database); the auth-server, which tokens name as their issuer, runs as one here.
 	 */
 	public boolean scalesOut() {
-		return this != AUTH_SERVER && this != GATEWAY;
+		return this != AUTH_SERVER;
 	}
 
 	public static Optional<Service> byModule(String module) {

@@ -1,7 +1,9 @@
 package org.leverans.platform.services;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.leverans.platform.Ports;
 import org.leverans.platform.postgres.PostgresConnection;
@@ -53,10 +55,14 @@ public record ServiceEnvironment(Ports ports, PostgresConnection postgres, Strin
 			// notification-service whether a site it has not seen yet is in the caller's agreement.
 			env.put("LEVERANS_SERVICES_AGREEMENT_URI", serviceUrl(Service.AGREEMENT));
 		}
+		if (service == Service.NOTIFICATION) {
+			// E-mails link to the pages (a reorder reminder to its priced preview).
+			env.put("LEVERANS_MAIL_PAGES_URL", serviceUrl(Service.GATEWAY));
+		}
 		if (service == Service.AUTH_SERVER) {
-			String gateway = serviceUrl(Service.GATEWAY);
-			env.put("LEVERANS_AUTH_WEB_CLIENT_REDIRECT_URIS", gateway + "/login/oauth2/code/leverans");
-			env.put("LEVERANS_AUTH_WEB_CLIENT_POST_LOGOUT_REDIRECT_URIS", gateway + "/");
+			// A person may sign in and out through any gateway instance.
+			env.put("LEVERANS_AUTH_WEB_CLIENT_REDIRECT_URIS", gatewayUrls("/login/oauth2/code/leverans"));
+			env.put("LEVERANS_AUTH_WEB_CLIENT_POST_LOGOUT_REDIRECT_URIS", gatewayUrls("/"));
 		}
 		env.putAll(this.extra);
 		return env;
@@ -77,6 +83,12 @@ public record ServiceEnvironment(Ports ports, PostgresConnection postgres, Strin
 			urls.append(',').append(serviceUrl(service, instance));
 		}
 		return urls.toString();
+	}
+
+	private String gatewayUrls(String path) {
+		return Arrays.stream(instanceUrls(Service.GATEWAY).split(","))
+			.map((url) -> url + path)
+			.collect(Collectors.joining(","));
 	}
 
 	public String authServerUrl() {

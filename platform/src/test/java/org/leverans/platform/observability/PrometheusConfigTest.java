@@ -10,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PrometheusConfigTest {
 
 	@Test
-	void scrapesEachServiceWithAllItsInstancesAsItsOwnJobAndTheGatewayWithAnAdminClientsToken() {
-		String yaml = new PrometheusConfig(Map.of("order-service", List.of("localhost:8081", "localhost:8181")), "localhost:8080",
-				"http://localhost:9000/oauth2/token", "supplier-erp", "demo-secret")
+	void scrapesEachServiceWithAllItsInstancesAsItsOwnJobAndTheGatewaysWithAnAdminClientsToken() {
+		String yaml = new PrometheusConfig(Map.of("order-service", List.of("localhost:8081", "localhost:8181")),
+				List.of("localhost:8080", "localhost:8180"), "http://localhost:9000/oauth2/token", "supplier-erp",
+				"demo-secret")
 			.yaml();
 
 		assertThat(yaml).contains("""
@@ -29,13 +30,14 @@ class PrometheusConfigTest {
 				      client_secret: demo-secret
 				      token_url: http://localhost:9000/oauth2/token
 				    static_configs:
-				      - targets: ['localhost:8080']
+				      - targets: ['localhost:8080', 'localhost:8180']
 				""");
 	}
 
 	@Test
 	void leavesTheGatewayOutWhenItDoesNotRun() {
-		String yaml = new PrometheusConfig(Map.of("order-service", List.of("localhost:8081")), null, "http://t", "c", "s")
+		String yaml = new PrometheusConfig(Map.of("order-service", List.of("localhost:8081")), List.of(), "http://t",
+				"c", "s")
 			.yaml();
 
 		assertThat(yaml).doesNotContain("gateway").doesNotContain("oauth2");

@@ -66,12 +66,14 @@ class ServiceEnvironmentTest {
 				"jdbc:postgresql://localhost:15532/auth");
 		assertThat(this.offsetBy100.forService(Service.CREDIT)).containsEntry("SPRING_DATASOURCE_URL",
 				"jdbc:postgresql://localhost:15532/credit");
+		assertThat(this.offsetBy100.forService(Service.GATEWAY)).containsEntry("SPRING_DATASOURCE_URL",
+				"jdbc:postgresql://localhost:15532/gateway");
 		assertThat(Service.databases()).containsExactly("auth", "agreement", "credit", "orders", "delivery",
-				"notification", "billing");
+				"notification", "billing", "gateway");
 	}
 
 	@Test
-	void pointsTheGatewayAtEveryServiceOfTheSameCopyAndGivesItNoDatabase() {
+	void pointsTheGatewayAtEveryServiceOfTheSameCopy() {
 		Map<String, String> env = this.offsetBy100.forService(Service.GATEWAY);
 		assertThat(env).containsEntry("SERVER_PORT", "8180")
 			.containsEntry("LEVERANS_SERVICES_ORDER_URI", "http://localhost:8181")
@@ -81,8 +83,7 @@ class ServiceEnvironmentTest {
 			.containsEntry("LEVERANS_SERVICES_NOTIFICATION_URI", "http://localhost:8185")
 			.containsEntry("LEVERANS_SERVICES_BILLING_URI", "http://localhost:8186")
 			.containsEntry("LEVERANS_SERVICES_AUTH_URI", "http://localhost:9100")
-			.containsEntry("LEVERANS_AUTH_ISSUER_URI", "http://localhost:9100")
-			.doesNotContainKey("SPRING_DATASOURCE_URL");
+			.containsEntry("LEVERANS_AUTH_ISSUER_URI", "http://localhost:9100");
 	}
 
 	@Test
@@ -91,6 +92,20 @@ class ServiceEnvironmentTest {
 			.containsEntry("SERVER_PORT", "9100")
 			.containsEntry("LEVERANS_AUTH_WEB_CLIENT_REDIRECT_URIS", "http://localhost:8180/login/oauth2/code/leverans")
 			.containsEntry("LEVERANS_AUTH_WEB_CLIENT_POST_LOGOUT_REDIRECT_URIS", "http://localhost:8180/");
+	}
+
+	@Test
+	void letsTheAuthServerSendBrowsersBackToEveryGatewayInstance() {
+		ServiceEnvironment twoGateways = new ServiceEnvironment(new Ports(100), PostgresConnection.local(15532),
+				"localhost:9192", Map.of(), Map.of(Service.GATEWAY, 2));
+
+		assertThat(twoGateways.forService(Service.AUTH_SERVER))
+			.containsEntry("LEVERANS_AUTH_WEB_CLIENT_REDIRECT_URIS",
+					"http://localhost:8180/login/oauth2/code/leverans,http://localhost:8280/login/oauth2/code/leverans")
+			.containsEntry("LEVERANS_AUTH_WEB_CLIENT_POST_LOGOUT_REDIRECT_URIS",
+					"http://localhost:8180/,http://localhost:8280/");
+		assertThat(twoGateways.forService(Service.GATEWAY, 1)).containsEntry("SERVER_PORT", "8280")
+			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15532/gateway");
 	}
 
 	@Test
