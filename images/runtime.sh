@@ -32,8 +32,12 @@ mkdir -p "$out/opt" "$out/tmp"
 
 # --generate-cds-archive: a class data sharing archive for the runtime, which makes every start (the services' and
 # the health probe's every few seconds) faster
-"$java_home/bin/jlink" --add-modules "$modules" --include-locales=en,fi,sv --strip-debug --no-man-pages \
-  --no-header-files --generate-cds-archive --output "$out/opt/java" >/dev/null
+if ! "$java_home/bin/jlink" --add-modules "$modules" --include-locales=en,fi,sv --strip-debug --no-man-pages \
+    --no-header-files --generate-cds-archive --output "$out/opt/java" >/dev/null; then
+  echo "runtime.sh: jlink of $java_home failed; it needs a JDK with jmods/ or a linkable run-time image" \
+    "(Temurin 24 and later; Debian: the openjdk-<n>-jmods package)" >&2
+  exit 1
+fi
 # AWT's X11, sound and splash-screen libraries: the services are headless (ImageIO needs none of them), and these
 # would pull in X11 and ALSA
 rm -f "$out"/opt/java/lib/{libawt_xawt,libjawt,libsplashscreen,libjsound}.so
