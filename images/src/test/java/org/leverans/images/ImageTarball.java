@@ -119,7 +119,8 @@ record ImageTarball(Path file, List<String> tags, JsonNode config, List<String> 
 	}
 
 	private static void forEachEntry(Path file, EntryConsumer consumer) {
-		try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+		try (TarArchiveInputStream tar = new TarArchiveInputStream(
+				new BufferedInputStream(Files.newInputStream(file)))) {
 			for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
 				consumer.accept(entry, tar);
 			}

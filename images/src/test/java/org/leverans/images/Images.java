@@ -19,11 +19,13 @@ final class Images {
 	static void requireBuilt() {
 		if (Boolean.getBoolean("leverans.images.built")) {
 			for (String module : ImageModules.all()) {
-				assertThat(ImageModules.tarball(module)).as("the image of " + module + " (profile images)").isRegularFile();
+				assertThat(ImageModules.tarball(module)).as("the image of " + module + " (profile images)")
+					.isRegularFile();
 			}
 		}
 		else {
-			assumeTrue(ImageModules.all().stream().allMatch(module -> Files.isRegularFile(ImageModules.tarball(module))),
+			assumeTrue(ImageModules.all().stream()
+				.allMatch(module -> Files.isRegularFile(ImageModules.tarball(module))),
 					"the images are built with -Pimages (and in CI)");
 		}
 	}
