@@ -63,17 +63,21 @@ public final class PartnerSimulator implements AutoCloseable {
 	public static PartnerSimulator start(URI gateway, URI tokenEndpoint, SimulatorSettings settings, Path logFile) {
 		try {
 			Files.createDirectories(logFile.getParent());
-			PrintStream log = new PrintStream(Files.newOutputStream(logFile, StandardOpenOption.CREATE,
-					StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
-			PartnerSimulator simulator = new PartnerSimulator(new PartnerApi(gateway, tokenEndpoint, SECRET),
-					settings.carriers(), settings, Clock.systemUTC(), log);
-			long interval = settings.pollInterval().toMillis();
-			simulator.executor.scheduleWithFixedDelay(simulator::tick, 0, interval, TimeUnit.MILLISECONDS);
-			return simulator;
+			return start(gateway, tokenEndpoint, settings, new PrintStream(Files.newOutputStream(logFile,
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Starts the demo carriers against a running platform; progress goes to {@code log}. */
+	public static PartnerSimulator start(URI gateway, URI tokenEndpoint, SimulatorSettings settings, PrintStream log) {
+		PartnerSimulator simulator = new PartnerSimulator(new PartnerApi(gateway, tokenEndpoint, SECRET),
+				settings.carriers(), settings, Clock.systemUTC(), log);
+		long interval = settings.pollInterval().toMillis();
+		simulator.executor.scheduleWithFixedDelay(simulator::tick, 0, interval, TimeUnit.MILLISECONDS);
+		return simulator;
 	}
 
 	private void tick() {
