@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Whether this build made the images: required with the images profile (and so in CI), skipped otherwise. */
+/** Whether this build made the images: required with the images profile, skipped otherwise. */
 final class Images {
 
 	private Images() {
@@ -26,7 +26,7 @@ final class Images {
 		else {
 			assumeTrue(ImageModules.all().stream()
 				.allMatch(module -> Files.isRegularFile(ImageModules.tarball(module))),
-					"the images are built with -Pimages (and in CI)");
+					"the images are built with -Pimages");
 		}
 	}
 }
