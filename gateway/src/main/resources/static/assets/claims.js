@@ -12,7 +12,7 @@ const PHOTO_TYPES = ['image/jpeg', 'image/png'];
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 /** A claim as both sides see it: what, how much, the photos, and the decision once there is one. */
-export function claimCard(claim, { orderLink, actions } = {}) {
+export function claimCard(claim, { orderLink, actions, orderPage = (id) => `?id=${encodeURIComponent(id)}` } = {}) {
   return el('article', { class: 'card claim', dataset: { claimId: claim.id, status: claim.status } },
     el('h3', {}, t('claims.title', { number: claim.number }), ' ', statusBadge(claim.status)),
     orderLink ? el('p', {}, el('a', { href: orderLink, class: 'order-number' }, t('orderDetail.title', { number: claim.orderNumber })),
@@ -23,20 +23,23 @@ export function claimCard(claim, { orderLink, actions } = {}) {
       el('dt', {}, t('claims.goods')), el('dd', {}, el('ul', {}, claim.lines.map((l) =>
         el('li', {}, `${l.quantity} × ${l.sku}${l.name ? ` ${l.name}` : ''}`)))),
       el('dt', {}, t('claims.description')), el('dd', { class: 'claim-description' }, claim.description),
-      claim.decidedAt ? [el('dt', {}, t('claims.decision')), el('dd', { class: 'claim-decision' }, decision(claim))] : null),
+      claim.decidedAt ? [el('dt', {}, t('claims.decision')), el('dd', { class: 'claim-decision' }, decision(claim, orderPage))] : null),
     claim.photos.length ? el('ul', { class: 'photos', 'aria-label': t('claims.photos') }, claim.photos.map((p, i) =>
       el('li', {}, el('a', { href: p.url, target: '_blank', rel: 'noopener' },
         el('img', { src: p.url, alt: t('claims.photoAlt', { number: i + 1, claim: claim.number }), width: 120 }))))) : null,
     actions || null);
 }
 
-function decision(claim) {
+/** @param orderPage where an order opens from this page (the replacement order) */
+function decision(claim, orderPage) {
   const when = t('common.atBy', { time: dateTime(claim.decidedAt), who: claim.decidedBy });
   if (claim.status === 'REJECTED') return [t('claims.rejectedBecause', { reason: claim.decisionNote || '' }), ' (', when, ')'];
-  return [claim.remedy === 'REPLACEMENT'
+  // One flat list: el() flattens its children one level only.
+  const remedy = claim.remedy === 'REPLACEMENT'
     ? [t('claims.acceptedReplacement'), ' ', claim.replacementOrderId
-      ? el('a', { href: `?id=${encodeURIComponent(claim.replacementOrderId)}` }, claim.replacementOrderNumber) : '']
-    : t('claims.acceptedCredit'), claim.decisionNote ? ` – ${claim.decisionNote}` : '', ' (', when, ')'];
+      ? el('a', { href: orderPage(claim.replacementOrderId) }, claim.replacementOrderNumber) : '']
+    : [t('claims.acceptedCredit')];
+  return [...remedy, claim.decisionNote ? ` – ${claim.decisionNote}` : '', ' (', when, ')'];
 }
 
 /**

@@ -23,6 +23,7 @@ if (me) {
   const refresh = () => load(queue, api(`/api/support/claims?status=${status}`), ({ body }) =>
     body.length ? el('div', { class: 'grid' }, body.map((c) => claimCard(c, {
       orderLink: `/support/order.html?id=${encodeURIComponent(c.orderId)}`,
+      orderPage: (id) => `/support/order.html?id=${encodeURIComponent(id)}`,
       actions: c.status === 'OPEN' ? decisionForm(c, outcome, refresh) : null })))
       : empty(status === 'OPEN' ? t('claims.noneWaiting') : t('claims.none')));
   refresh();
