@@ -63,6 +63,6 @@ function decisionForm(claim, outcome, refresh) {
   };
   form.append(el('div', { class: 'actions' },
     el('button', { type: 'button', class: 'accept', onclick: (e) => decide('ACCEPT', e.currentTarget) }, t('claims.accept')),
-    el('button', { type: 'button', class: 'danger reject', onclick: (e) => decide('REJECT', e.currentTarget) }, t('common.reject'))));
+    el('button', { type: 'button', class: 'danger reject', onclick: (e) => decide('REJECT', e.currentTarget) }, t('claims.reject'))));
   return form;
 }
