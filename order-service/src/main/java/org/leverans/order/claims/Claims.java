@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.leverans.order.core.Columns;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -195,14 +197,10 @@ class Claims {
 				rs.getObject("shipment_id", UUID.class), rs.getString("carrier"),
 				ClaimReason.valueOf(rs.getString("reason")), rs.getString("description"),
 				Claim.Status.valueOf(rs.getString("status")), List.of(), List.of(), rs.getString("filed_by"),
-				instant(rs, "filed_at"), (remedy != null) ? Claim.Remedy.valueOf(remedy) : null,
+				Columns.instant(rs, "filed_at"), (remedy != null) ? Claim.Remedy.valueOf(remedy) : null,
 				rs.getString("decision_note"), rs.getObject("replacement_order_id", UUID.class),
-				rs.getString("replacement_order_number"), rs.getString("decided_by"), instant(rs, "decided_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp timestamp = rs.getTimestamp(column);
-		return (timestamp != null) ? timestamp.toInstant() : null;
+				rs.getString("replacement_order_number"), rs.getString("decided_by"),
+				Columns.instant(rs, "decided_at"));
 	}
 
 	record Filed(UUID id, String requestHash) {
