@@ -33,13 +33,12 @@ class ClaimPhotos {
 	@Transactional
 	Added add(Claim claim, Caller caller, String contentType, byte[] bytes) {
 		PhotoCheck.Checked photo = PhotoCheck.check(bytes, contentType, this.properties);
-		this.claims.lock(claim.id());
+		Claim current = this.claims.lock(claim.id()).orElseThrow();
 		String sha256 = Sha256.hex(bytes);
 		var same = this.claims.photoWithHash(claim.id(), sha256);
 		if (same.isPresent()) {
 			return new Added(same.get(), false);
 		}
-		Claim current = this.claims.find(claim.id()).orElseThrow();
 		if (!current.isOpen()) {
 			throw ApiProblem.conflict("claim-decided", "Claim already decided",
 					"Claim " + current.number() + " has been decided; photos can be added while it is open.");

@@ -68,7 +68,10 @@ class Claims {
 		return this.jdbc.sql(COLUMNS + " WHERE c.id = ?").param(id).query(this::claim).optional().map(this::complete);
 	}
 
-	/** Locks the claim's row, so two decisions on it happen one after the other. */
+	/**
+	 * Locks the claim's row and reads it, so two decisions on it, or a decision and a photo, happen one after the
+	 * other.
+	 */
 	Optional<Claim> lock(UUID id) {
 		return this.jdbc.sql("SELECT id FROM claim WHERE id = ? FOR UPDATE")
 			.param(id)
