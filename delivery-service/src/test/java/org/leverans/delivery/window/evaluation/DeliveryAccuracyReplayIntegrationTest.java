@@ -30,10 +30,14 @@ import org.leverans.delivery.window.DeliveryWindowPolicy;
 import org.leverans.delivery.window.WindowEvidence;
 import org.leverans.delivery.window.WindowRefresher;
 import org.leverans.simulator.CarrierProfile;
+import org.leverans.testsupport.infrastructure.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -61,7 +65,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code -Daccuracy-replay.deliveries=…}, {@code -Daccuracy-replay.seed=…}) and writes the table for
  * docs/delivery-window.md to {@code target/accuracy-replay.md} as well as to the test's output.
  */
+// A database of its own, and no listeners: a year of deliveries would otherwise become every other test's all-carrier
+// evidence, and a second context's listeners would share the other tests' consumer groups.
+@TestPropertySource(properties = "spring.kafka.listener.auto-startup=false")
 class DeliveryAccuracyReplayIntegrationTest extends DeliveryIntegrationTest {
+
+	@DynamicPropertySource
+	static void databaseOfItsOwn(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "delivery_replay");
+	}
 
 	static final int CI_DELIVERIES = 80;
 
