@@ -82,20 +82,13 @@ export function windowConfidence(window, carrier) {
   return [sure, wider].filter(Boolean).join(' ');
 }
 
-// The promise a receiver books a crane by: a window at most an hour wide from an hour and a half out, two hours from
-// four hours out (docs/delivery-window.md, "Targets"). Where a carrier's record makes the calibrated window wider,
-// the window says so in words instead of letting its width speak alone.
-const USUAL_WIDTH = [{ withinMinutes: 90, minutes: 60 }, { withinMinutes: 240, minutes: 120 }];
-
-/** "Wider than the usual 60 minutes …" for an estimated window wider than the promise this close; else empty. */
-export function widerThanUsual(window, now = Date.now()) {
-  if (!window?.from || !window?.to || window.basis === 'ACTUAL' || window.basis === 'PLANNED') return '';
-  const from = Date.parse(window.from);
-  const to = Date.parse(window.to);
-  const width = (to - from) / 60000;
-  const untilMiddle = ((from + to) / 2 - now) / 60000;
-  const usual = USUAL_WIDTH.find((u) => untilMiddle <= u.withinMinutes);
-  return usual && width > usual.minutes + 0.5 ? t('window.widerThanUsual', { minutes: usual.minutes }) : '';
+/**
+ * "Wider than the usual 60 minutes …" for an estimated window that delivery-service found wider than the width
+ * receivers are usually promised this close to delivery (its confidence's usualWidthMinutes); else empty.
+ */
+export function widerThanUsual(window) {
+  const minutes = window?.confidence?.usualWidthMinutes;
+  return minutes ? t('window.widerThanUsual', { minutes }) : '';
 }
 
 function howSure(window, carrier) {

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One Spring context for every integration test class (they all extend this), against a real PostgreSQL and Kafka.
- * Two extra countries get test carriers of their own, so tests that teach a carrier its lateness or measure its
+ * Three extra countries get test carriers of their own, so tests that teach a carrier its lateness or measure its
  * promise do not disturb each other.
  */
 @SpringBootTest(properties = { "leverans.messaging.relay-interval=100ms",
@@ -48,10 +48,14 @@ import static org.awaitility.Awaitility.await;
 		"leverans.delivery.planning.carrier-rules[2].carrier=learning-haulage",
 		"leverans.delivery.planning.carrier-rules[3].country=LV",
 		"leverans.delivery.planning.carrier-rules[3].carrier=promise-express",
+		"leverans.delivery.planning.carrier-rules[4].country=LT",
+		"leverans.delivery.planning.carrier-rules[4].carrier=scatter-freight",
 		"leverans.delivery.planning.carriers.learning-haulage.tracking-prefix=LH",
 		"leverans.delivery.planning.carriers.promise-express.tracking-prefix=PE",
+		"leverans.delivery.planning.carriers.scatter-freight.tracking-prefix=SF",
 		"leverans.delivery.planning.time-zones.EE=Europe/Tallinn",
-		"leverans.delivery.planning.time-zones.LV=Europe/Riga" })
+		"leverans.delivery.planning.time-zones.LV=Europe/Riga",
+		"leverans.delivery.planning.time-zones.LT=Europe/Vilnius" })
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 public abstract class DeliveryIntegrationTest {

@@ -101,17 +101,19 @@ class ReceiverPagesIT extends PagesSpec {
 	void aWindowWiderThanThePromiseThisCloseToDeliverySaysSoInWords() {
 		Browser mikko = this.browsers.desktop(gateway).signIn("/receiver/arrivals.html", "mikko");
 		mikko.waitFor(By.id("arrivals"));
-		// The pages' own wording, asked of the module they load, for windows a carrier's record could give.
+		// The pages' own wording, asked of the module they load, for windows as delivery-service sends them: wider than
+		// the usual hour, within the promise, wider than the usual two hours; a planned slot and no window at all.
 		String words = """
 				const { widerThanUsual } = await import('/assets/format.js');
-				const at = (minutes) => new Date(Date.now() + minutes * 60000).toISOString();
-				const window = (basis, fromMinutes, toMinutes) => ({ basis, from: at(fromMinutes), to: at(toMinutes) });
+				const window = (basis, usualWidthMinutes) => ({ basis, from: '2026-12-03T07:00:00Z',
+				  to: '2026-12-03T08:20:00Z', confidence: { kind: 'CALIBRATED', samples: 212, coverage: 0.95,
+				  usualWidthMinutes } });
 				return [
-				  widerThanUsual(window('PREDICTED', 20, 100)),
-				  widerThanUsual(window('PREDICTED', 35, 85)),
-				  widerThanUsual(window('PREDICTED', 130, 280)),
-				  widerThanUsual(window('PLANNED', 20, 140)),
-				  widerThanUsual(window('ACTUAL', -5, -5)),
+				  widerThanUsual(window('PREDICTED', 60)),
+				  widerThanUsual(window('PREDICTED', undefined)),
+				  widerThanUsual(window('PREDICTED', 120)),
+				  widerThanUsual({ basis: 'PLANNED', from: '2026-12-03T07:00:00Z', to: '2026-12-03T09:00:00Z' }),
+				  widerThanUsual(undefined),
 				];""";
 		Object said = mikko.script("return (async () => {" + words + "})();");
 

@@ -18,9 +18,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param kind one of the above
  * @param samples delivered shipments behind the window
  * @param coverage the share of arrivals the window is drawn to hold; left out when it makes no such claim
+ * @param usualWidthMinutes present when this estimated window is wider than the width receivers are usually promised
+ * this close to delivery (60 minutes from an hour and a half before it, 120 from four hours before): the carrier's
+ * arrivals scatter more than that, and the window says so rather than claim more than its evidence
  */
-public record WindowConfidence(String kind, int samples,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Double coverage) {
+public record WindowConfidence(String kind, int samples, @JsonInclude(JsonInclude.Include.NON_NULL) Double coverage,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Integer usualWidthMinutes) {
+
+	public WindowConfidence(String kind, int samples, Double coverage) {
+		this(kind, samples, coverage, null);
+	}
 
 	public static final String CALIBRATED = "CALIBRATED";
 
@@ -44,5 +51,10 @@ public record WindowConfidence(String kind, int samples,
 
 	public static WindowConfidence actual() {
 		return new WindowConfidence(ACTUAL, 0, null);
+	}
+
+	/** The same confidence, for a window wider than the {@code minutes} usually promised this close. */
+	public WindowConfidence widerThanUsual(Integer minutes) {
+		return new WindowConfidence(this.kind, this.samples, this.coverage, minutes);
 	}
 }

@@ -26,7 +26,8 @@ public class Shipments {
 			id, order_id, order_number, customer_id, site_id, site_name, country_code, time_zone, carrier,
 			tracking_number, status, status_occurred_at, planned_date, slot_from, slot_to, shipments_in_order,
 			planned_at, eta, eta_occurred_at, latest_event_at, delivered_at, pod_signed_by, pod_note, window_from,
-			window_to, window_basis, window_updated_at, window_confidence, window_samples, window_coverage""";
+			window_to, window_basis, window_updated_at, window_confidence, window_samples, window_coverage,
+			window_usual_width_minutes""";
 
 	private final JdbcClient jdbc;
 
@@ -38,7 +39,7 @@ public class Shipments {
 		this.jdbc.sql("INSERT INTO shipment (" + COLUMNS + """
 				) VALUES (:id, :orderId, :orderNumber, :customerId, :siteId, :siteName, :country, :zone, :carrier,
 				:tracking, :status, :statusAt, :plannedDate, :slotFrom, :slotTo, :inOrder, :plannedAt, NULL, NULL,
-				NULL, NULL, NULL, NULL, :from, :to, :basis, :updatedAt, :confidence, :samples, :coverage)""")
+				NULL, NULL, NULL, NULL, :from, :to, :basis, :updatedAt, :confidence, :samples, :coverage, :usualWidth)""")
 			.param("id", s.id())
 			.param("orderId", s.orderId())
 			.param("orderNumber", s.orderNumber())
@@ -63,6 +64,7 @@ public class Shipments {
 			.param("confidence", kind(s.window().confidence()))
 			.param("samples", samples(s.window().confidence()))
 			.param("coverage", coverage(s.window().confidence()))
+			.param("usualWidth", usualWidth(s.window().confidence()))
 			.update();
 		for (ShipmentLine line : lines) {
 			this.jdbc.sql("""
@@ -81,7 +83,7 @@ public class Shipments {
 				eta_occurred_at = :etaAt, latest_event_at = :latest, delivered_at = :deliveredAt,
 				pod_signed_by = :signedBy, pod_note = :note, window_from = :from, window_to = :to,
 				window_basis = :basis, window_updated_at = :updatedAt, window_confidence = :confidence,
-				window_samples = :samples, window_coverage = :coverage
+				window_samples = :samples, window_coverage = :coverage, window_usual_width_minutes = :usualWidth
 				WHERE id = :id""")
 			.param("status", s.status().name())
 			.param("statusAt", ts(s.statusOccurredAt()))
@@ -98,6 +100,7 @@ public class Shipments {
 			.param("confidence", kind(s.window().confidence()))
 			.param("samples", samples(s.window().confidence()))
 			.param("coverage", coverage(s.window().confidence()))
+			.param("usualWidth", usualWidth(s.window().confidence()))
 			.param("id", s.id())
 			.update();
 	}
@@ -105,20 +108,22 @@ public class Shipments {
 	public void recordWindow(UUID shipmentId, DeliveryWindow window) {
 		this.jdbc.sql("""
 				INSERT INTO shipment_window (shipment_id, window_from, window_to, basis, shown_from, confidence, samples,
-				coverage) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				coverage, usual_width_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(shipmentId, ts(window.from()), ts(window.to()), window.basis(), ts(window.updatedAt()),
-					kind(window.confidence()), samples(window.confidence()), coverage(window.confidence()))
+					kind(window.confidence()), samples(window.confidence()), coverage(window.confidence()),
+					usualWidth(window.confidence()))
 			.update();
 	}
 
 	/** The window the shipment showed at a given moment, if it existed then. */
 	public Optional<DeliveryWindow> windowShownAt(UUID shipmentId, Instant at) {
 		return this.jdbc.sql("""
-				SELECT window_from, window_to, basis, shown_from, confidence, samples, coverage FROM shipment_window
+				SELECT window_from, window_to, basis, shown_from, confidence, samples, coverage, usual_width_minutes
+				FROM shipment_window
 				WHERE shipment_id = ? AND shown_from <= ? ORDER BY shown_from DESC, id DESC LIMIT 1""")
 			.params(shipmentId, ts(at))
 			.query((rs, n) -> new DeliveryWindow(instant(rs, 1), instant(rs, 2), rs.getString(3), instant(rs, 4),
-					confidence(rs, "confidence", "samples", "coverage")))
+					confidence(rs, "confidence", "samples", "coverage", "usual_width_minutes")))
 			.optional();
 	}
 
@@ -297,7 +302,8 @@ public class Shipments {
 				(signedBy != null || note != null) ? new ProofOfDelivery(signedBy, note) : null,
 				new DeliveryWindow(instant(rs, "window_from"), instant(rs, "window_to"), rs.getString("window_basis"),
 						instant(rs, "window_updated_at"),
-						confidence(rs, "window_confidence", "window_samples", "window_coverage")));
+						confidence(rs, "window_confidence", "window_samples", "window_coverage",
+								"window_usual_width_minutes")));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -310,11 +316,11 @@ public class Shipments {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	private static WindowConfidence confidence(ResultSet rs, String kind, String samples, String coverage)
-			throws SQLException {
+	private static WindowConfidence confidence(ResultSet rs, String kind, String samples, String coverage,
+			String usualWidth) throws SQLException {
 		String value = rs.getString(kind);
-		return (value != null)
-				? new WindowConfidence(value, rs.getInt(samples), rs.getObject(coverage, Double.class)) : null;
+		return (value != null) ? new WindowConfidence(value, rs.getInt(samples), rs.getObject(coverage, Double.class),
+				rs.getObject(usualWidth, Integer.class)) : null;
 	}
 
 	private static String kind(WindowConfidence confidence) {
@@ -327,6 +333,10 @@ public class Shipments {
 
 	private static Double coverage(WindowConfidence confidence) {
 		return (confidence != null) ? confidence.coverage() : null;
+	}
+
+	private static Integer usualWidth(WindowConfidence confidence) {
+		return (confidence != null) ? confidence.usualWidthMinutes() : null;
 	}
 
 	private static Timestamp ts(Instant instant) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
@@ -25,6 +26,12 @@ public class DeliveryWindowPolicy {
 	public static final String PREDICTED = "PREDICTED";
 
 	public static final String ACTUAL = "ACTUAL";
+
+	// The promise a receiver books a crane by: within an hour and a half, a window of at most an hour; within four
+	// hours, at most two.
+	private static final List<UsualWidth> USUAL_WIDTHS = List.of(
+			new UsualWidth(Duration.ofMinutes(90), Duration.ofMinutes(60)),
+			new UsualWidth(Duration.ofHours(4), Duration.ofHours(2)));
 
 	private final WindowProperties properties;
 
@@ -96,7 +103,29 @@ public class DeliveryWindowPolicy {
 
 	private static DeliveryWindow window(Instant from, Instant to, String basis, Instant now,
 			WindowConfidence confidence) {
-		return new DeliveryWindow(from, to.isBefore(from) ? from : to, basis, now, confidence);
+		Instant end = to.isBefore(from) ? from : to;
+		boolean estimated = CARRIER_ETA.equals(basis) || PREDICTED.equals(basis);
+		return new DeliveryWindow(from, end, basis, now, (estimated && confidence != null)
+				? confidence.widerThanUsual(usualWidthExceeded(from, end, now)) : confidence);
+	}
+
+	/**
+	 * The width a receiver books a crane by, this close to the window (docs/delivery-window.md, "Targets"), when the
+	 * window is wider than that; else null. A planned slot is the slot the buyer asked for, so only estimates say so.
+	 */
+	static Integer usualWidthExceeded(Instant from, Instant to, Instant now) {
+		Duration width = Duration.between(from, to);
+		Instant middle = from.plus(width.dividedBy(2));
+		Duration untilMiddle = Duration.between(now, middle);
+		for (UsualWidth usual : USUAL_WIDTHS) {
+			if (untilMiddle.compareTo(usual.within()) <= 0) {
+				return (width.compareTo(usual.width()) > 0) ? (int) usual.width().toMinutes() : null;
+			}
+		}
+		return null;
+	}
+
+	private record UsualWidth(Duration within, Duration width) {
 	}
 
 	private static Instant latest(Instant a, Instant b) {

@@ -12,9 +12,11 @@ import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.delivery.DeliveryIntegrationTest;
 import org.leverans.delivery.TestOrders;
 import org.leverans.delivery.shipment.Shipment;
+import org.leverans.testsupport.events.ReceivedEvent;
 
 import org.springframework.http.MediaType;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -23,6 +25,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CarrierLearningIntegrationTest extends DeliveryIntegrationTest {
 
 	static final String CARRIER = "learning-haulage";
+
+	static final String SCATTER_FREIGHT = "scatter-freight";
 
 	@Test
 	void afterARunOfLateDeliveriesTheCarriersNextWindowReachesAsLateAndSaysItIsNotYetCalibrated() throws Exception {
@@ -56,11 +60,55 @@ class CarrierLearningIntegrationTest extends DeliveryIntegrationTest {
 			.andExpect(jsonPath("$.window.to").value(eta.plus(Duration.ofMinutes(40)).toString()))
 			.andExpect(jsonPath("$.window.confidence.kind").value("DEFAULT_MARGINS"))
 			.andExpect(jsonPath("$.window.confidence.samples").value(5))
-			.andExpect(jsonPath("$.window.confidence.coverage").doesNotExist());
+			.andExpect(jsonPath("$.window.confidence.coverage").doesNotExist())
+			// 55 minutes, an hour away: within the hour receivers are usually promised
+			.andExpect(jsonPath("$.window.confidence.usualWidthMinutes").doesNotExist());
+	}
+
+	@Test
+	void aWindowWiderThanTheUsualHourSaysSoInTheApiAndInItsEvents() throws Exception {
+		TestOrders builder = TestOrders.order(TestOrders.RAKENNUS, DeliveryMode.SPLIT_ALLOWED, LocalDate.now().plusDays(1));
+		for (int i = 0; i < 6; i++) {
+			builder.line(UUID.randomUUID(), "LT", null);
+		}
+		List<Shipment> planned = plan(builder.accepted(), 6);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		for (Shipment shipment : planned.subList(0, 5)) {
+			postEvents(SCATTER_FREIGHT, """
+					{"events":[
+					 {"eventId":"%1$s-eta","shipmentId":"%1$s","type":"ETA_UPDATED","occurredAt":"%2$s","eta":"%3$s"},
+					 {"eventId":"%1$s-pod","shipmentId":"%1$s","type":"DELIVERED","occurredAt":"%4$s"}
+					]}""".formatted(shipment.id(), now.minus(Duration.ofHours(4)), now.minus(Duration.ofHours(3)),
+					now.minus(Duration.ofMinutes(100))));
+		}
+
+		Shipment next = planned.get(5);
+		Instant eta = now.plus(Duration.ofMinutes(45));
+		postEvents(SCATTER_FREIGHT, """
+				{"eventId":"%1$s-eta","shipmentId":"%1$s","type":"ETA_UPDATED","occurredAt":"%2$s","eta":"%3$s"}"""
+			.formatted(next.id(), now, eta));
+
+		// Eighty minutes late every time: the window 45 minutes out reaches eighty minutes past the ETA, and says it
+		// is wider than the hour a receiver is usually promised this close.
+		this.mvc.perform(get("/api/shipments/{id}", next.id()).with(carrier(SCATTER_FREIGHT)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.window.to").value(eta.plus(Duration.ofMinutes(80)).toString()))
+			.andExpect(jsonPath("$.window.confidence.usualWidthMinutes").value(60));
+		List<ReceivedEvent> events = shipmentEvents(next.orderId(), received -> received.stream()
+			.anyMatch(e -> e.type().equals("leverans.shipment.updated.v1")
+					&& e.body().get("shipmentId").asString().equals(next.id().toString())));
+		assertThat(events).filteredOn(e -> e.type().equals("leverans.shipment.updated.v1")
+				&& e.body().get("shipmentId").asString().equals(next.id().toString()))
+			.singleElement()
+			.satisfies(e -> assertThat(e.body().at("/window/confidence/usualWidthMinutes").asInt()).isEqualTo(60));
 	}
 
 	private void postEvents(String body) throws Exception {
-		this.mvc.perform(post("/api/partner/v1/shipment-events").with(carrier(CARRIER))
+		postEvents(CARRIER, body);
+	}
+
+	private void postEvents(String carrier, String body) throws Exception {
+		this.mvc.perform(post("/api/partner/v1/shipment-events").with(carrier(carrier))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isAccepted()).andExpect(jsonPath("$.rejected").isEmpty());
 	}

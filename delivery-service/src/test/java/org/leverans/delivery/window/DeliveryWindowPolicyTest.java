@@ -114,6 +114,40 @@ class DeliveryWindowPolicyTest {
 	}
 
 	@Test
+	void aWindowWiderThanTheUsualHourThisCloseToDeliverySaysSoAndANarrowOneDoesNot() {
+		Instant eta = NOW.plus(Duration.ofMinutes(40));
+		CarrierCalibration scattered = calibration(FORTY_MINUTES,
+				Outcomes.shuffled(IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(-40 + i % 81)).toList()));
+		CarrierCalibration steady = calibration(FORTY_MINUTES,
+				Outcomes.shuffled(IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(-10 + i % 21)).toList()));
+
+		DeliveryWindow wide = this.policy.current(evidence(eta, NOW, null), scattered, NOW);
+		DeliveryWindow narrow = this.policy.current(evidence(eta, NOW, null), steady, NOW);
+
+		assertThat(width(wide)).isGreaterThan(Duration.ofHours(1));
+		assertThat(wide.confidence().usualWidthMinutes()).isEqualTo(60);
+		assertThat(width(narrow)).isLessThan(Duration.ofHours(1));
+		assertThat(narrow.confidence().usualWidthMinutes()).isNull();
+	}
+
+	@Test
+	void threeHoursOutTheUsualPromiseIsTwoHoursSoAnHourAndAHalfKeepsIt() {
+		Instant eta = NOW.plus(Duration.ofHours(3).plusMinutes(10));
+		CarrierCalibration scattered = calibration(Horizon.of(HorizonBand.H_3_TO_4),
+				Outcomes.shuffled(IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(-40 + i % 81)).toList()));
+
+		DeliveryWindow window = this.policy.current(evidence(eta, NOW, null), scattered, NOW);
+
+		assertThat(width(window)).isBetween(Duration.ofHours(1), Duration.ofHours(2));
+		assertThat(window.confidence().usualWidthMinutes()).isNull();
+		assertThat(DeliveryWindowPolicy.usualWidthExceeded(eta.minus(Duration.ofMinutes(70)),
+				eta.plus(Duration.ofMinutes(70)), NOW)).isEqualTo(120);
+		// The planned slot is the slot the buyer asked for, however close: it never says it is wider than usual.
+		assertThat(this.policy.current(evidence(null, null, null), NONE, PLANNED_FROM).confidence()
+			.usualWidthMinutes()).isNull();
+	}
+
+	@Test
 	void keepsTheFixedMarginsAndClaimsNoCoverageWithoutEvidence() {
 		Instant eta = NOW.plus(Duration.ofMinutes(40));
 
