@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The file tree every Leverans image is built on (-Pimages, docs/deployment.md#images): a Java runtime made with
+# The file tree every Leverans image is built on (profile images, docs/deployment.md#images): a Java runtime made with
 # jlink from the build's own JDK, the shared libraries it links against (the images start FROM scratch, because no
 # base image can be pulled where Leverans is built), a non-root user, a writable /tmp and the health probe.
 # Run once per build by the root pom; does nothing when the tree is already there for the same JDK and inputs.

@@ -34,12 +34,11 @@ export function claimCard(claim, { orderLink, actions, orderPage = (id) => `?id=
 function decision(claim, orderPage) {
   const when = t('common.atBy', { time: dateTime(claim.decidedAt), who: claim.decidedBy });
   if (claim.status === 'REJECTED') return [t('claims.rejectedBecause', { reason: claim.decisionNote || '' }), ' (', when, ')'];
-  // One flat list: el() flattens its children one level only.
   const remedy = claim.remedy === 'REPLACEMENT'
     ? [t('claims.acceptedReplacement'), ' ', claim.replacementOrderId
       ? el('a', { href: orderPage(claim.replacementOrderId) }, claim.replacementOrderNumber) : '']
     : [t('claims.acceptedCredit')];
-  return [...remedy, claim.decisionNote ? ` – ${claim.decisionNote}` : '', ' (', when, ')'];
+  return [remedy, claim.decisionNote ? ` – ${claim.decisionNote}` : '', ' (', when, ')'];
 }
 
 /**

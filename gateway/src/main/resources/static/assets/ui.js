@@ -2,7 +2,10 @@
 import { t } from './i18n.js';
 import { label } from './format.js';
 
-/** el('a', {href: '/x', class: 'y'}, 'text', child) */
+/**
+ * el('a', {href: '/x', class: 'y'}, 'text', child). Children may be nested arrays of any depth, so a page's parts can
+ * be returned as they are built; null, undefined and false stand for a part left out.
+ */
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -11,16 +14,19 @@ export function el(tag, attributes = {}, ...children) {
     else if (name === 'dataset') Object.assign(node.dataset, value);
     else node.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
+  for (const child of present(children)) {
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
 }
 
 export function clear(node, ...children) {
-  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  node.replaceChildren(...present(children));
   return node;
+}
+
+function present(children) {
+  return children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false);
 }
 
 /** A polite "Loading …" status, which the content or an error replaces. */

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -154,6 +155,21 @@ final class Browser implements AutoCloseable {
 
 	<T> T waitUntil(ExpectedCondition<T> condition) {
 		return new WebDriverWait(this.driver, PATIENCE).pollingEvery(Duration.ofMillis(200)).until(condition);
+	}
+
+	/**
+	 * Clicks what the locator finds once it is visible, finding it again when a live page redrew it between finding
+	 * and clicking (a stream event refreshes a list).
+	 */
+	void click(By locator) {
+		new WebDriverWait(this.driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(driver -> {
+			WebElement element = ExpectedConditions.visibilityOfElementLocated(locator).apply(driver);
+			if (element == null) {
+				return false;
+			}
+			element.click();
+			return true;
+		});
 	}
 
 	WebElement waitForText(By locator, String text) {

@@ -35,8 +35,9 @@ class ClaimsPagesIT extends PagesSpec {
 			liisa.awaitLive();
 			// 20 bags at 8.40: 168.00, above her 100.00
 			orderId = ApprovalPagesIT.place(anna, 20);
-			WebElement card = liisa.waitFor(By.cssSelector("#queue .approval[data-order-id='" + orderId + "']"));
-			card.findElement(By.xpath(".//button[normalize-space()='Approve order']")).click();
+			// The queue redraws as the order's events arrive: the button is found again if it was redrawn.
+			liisa.click(By.xpath("//*[@id='queue']//*[contains(@class,'approval') and @data-order-id='" + orderId
+					+ "']//button[normalize-space()='Approve order']"));
 			liisa.waitForText(By.cssSelector("#outcome .success"), "Approved by liisa");
 		}
 		finally {

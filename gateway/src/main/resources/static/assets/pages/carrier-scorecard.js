@@ -11,7 +11,7 @@ const { me, main } = await startPage({ heading: 'nav.carrierScorecard', allowedR
 if (me) {
   const scorecard = el('div', { id: 'scorecard' });
   main.append(el('p', { class: 'hint', id: 'about' }, t('scorecard.about')), scorecard);
-  load(scorecard, api('/api/admin/carrier-scorecard'), ({ body }) => [render(body.carriers), supplier(body.supplier || [])].flat());
+  load(scorecard, api('/api/admin/carrier-scorecard'), ({ body }) => [render(body.carriers), supplier(body.supplier || [])]);
 }
 
 function render(carriers) {
@@ -28,7 +28,7 @@ function render(carriers) {
         el('td', { class: 'num unloaded-fine', 'data-label': t(head[3]) }, c.ratings ? percent(c.unloadedFinePercent / 100) : '–'),
         el('td', { class: 'num claims', 'data-label': t(head[4]) }, number(c.claims.open)),
         el('td', { class: 'num claims-accepted', 'data-label': t(head[5]) }, number(c.claims.accepted))))))),
-    ...carriers.filter((c) => c.latestComments.length).map((c) => el('section', { class: 'card comments',
+    carriers.filter((c) => c.latestComments.length).map((c) => el('section', { class: 'card comments',
       dataset: { carrier: c.carrier }, 'aria-labelledby': `comments-${c.carrier}` },
     el('h2', { id: `comments-${c.carrier}` }, t('scorecard.latest', { carrier: carrierName(c.carrier) })),
     el('ul', {}, c.latestComments.map((comment) => el('li', {},

@@ -54,14 +54,14 @@ function render(detail) {
         el('td', { 'data-label': t('invoice.net'), class: 'num' }, money(l.net, cur))))))),
     el('dl', { class: 'facts', id: 'totals' },
       fact(t('invoice.totalNet'), money(invoice.net, cur)),
-      detail.vat.flatMap((v) => fact(t('invoice.vatOf', { rate: vatRate(v.rate), taxable: money(v.taxable, cur) }), money(v.tax, cur))),
+      detail.vat.map((v) => fact(t('invoice.vatOf', { rate: vatRate(v.rate), taxable: money(v.taxable, cur) }), money(v.tax, cur))),
       fact(t('totals.total'), el('strong', {}, money(invoice.total, cur))),
       invoice.kind === 'INVOICE' ? fact(t('invoice.paid'), money(detail.paid, cur)) : null,
       invoice.kind === 'INVOICE' && detail.credited !== '0.00' ? fact(t('invoice.credited'), money(detail.credited, cur)) : null,
       invoice.kind === 'INVOICE' ? fact(t('invoice.toPay'), el('strong', { id: 'open' }, money(invoice.open, cur))) : null),
-    ...(invoice.kind === 'INVOICE' ? [el('h2', {}, t('invoice.payments')), detail.payments.length
+    invoice.kind === 'INVOICE' ? [el('h2', {}, t('invoice.payments')), detail.payments.length
       ? el('ul', { id: 'payments' }, detail.payments.map((p) => el('li', {}, `${plainDate(p.paidOn)}: ${money(p.applied, cur)}`)))
-      : el('p', { class: 'empty', id: 'payments' }, t('invoice.noPayments'))] : []),
+      : el('p', { class: 'empty', id: 'payments' }, t('invoice.noPayments'))] : null,
     el('h2', {}, t('invoice.documents')),
     el('ul', { id: 'documents' },
       LANGUAGES.map((code) => el('li', {},

@@ -173,12 +173,11 @@ if (me && !id) {
       el('h2', {}, t('orderDetail.statusHistory')),
       el('ol', { class: 'timeline', id: 'status-history' }, order.statusHistory.map((h) => el('li', {},
         el('time', { datetime: h.at }, dateTime(h.at)), label(h.status)))),
-      // Spread: clear() flattens the page's parts one level only.
-      ...(order.invoicing?.length ? [el('h2', {}, t('orderDetail.invoicing')),
+      order.invoicing?.length ? [el('h2', {}, t('orderDetail.invoicing')),
         el('ol', { class: 'timeline', id: 'invoicing' }, order.invoicing.map((e) => el('li', { dataset: { type: e.type } },
           el('time', { datetime: e.at }, dateTime(e.at)), invoicingText(e.type, e.invoice),
           mayOpenInvoice(order) ? [' ', el('a', { href: `/buyer/invoice.html?id=${encodeURIComponent(e.invoice.invoiceId)}` },
-            t('orderDetail.openInvoice', { invoice: e.invoice.invoiceNumber }))] : null)))] : []),
+            t('orderDetail.openInvoice', { invoice: e.invoice.invoiceNumber }))] : null)))] : null,
     ];
   }
 

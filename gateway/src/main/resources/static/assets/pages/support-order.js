@@ -29,7 +29,7 @@ if (me && !id) {
     main.querySelector('h1').textContent = t('orderDetail.title', { number: timeline.body.orderNumber });
     customerId = timeline.body.customerId;
     placed = { customerName: timeline.body.customerName || t('common.customer'), slot: order.body.requestedDelivery };
-    return [...render(timeline.body, order.body, windows), claims.body.length ? el('section', { id: 'claims', 'aria-labelledby': 'claims-heading' },
+    return [render(timeline.body, order.body, windows), claims.body.length ? el('section', { id: 'claims', 'aria-labelledby': 'claims-heading' },
       el('h2', { id: 'claims-heading' }, t('claims.heading')),
       el('p', {}, el('a', { href: '/support/claims.html' }, t('claims.toQueue'))),
       el('div', { class: 'grid' }, claims.body.map((c) => claimCard(c)))) : null];

@@ -1,19 +1,27 @@
 package org.leverans.images;
 
 import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Whether this build made the images: required with the images profile, skipped otherwise. */
+/**
+ * Whether this build made the images: required when it did (the images profile, on unless
+ * {@code -Dimages.skip=true}), skipped otherwise.
+ */
 final class Images {
+
+	// every test asks for every image; its manifest and config are read once per test JVM
+	private static final Map<String, ImageTarball> READ = new ConcurrentHashMap<>();
 
 	private Images() {
 	}
 
 	static ImageTarball of(String module) {
 		requireBuilt();
-		return ImageTarball.read(ImageModules.tarball(module));
+		return READ.computeIfAbsent(module, name -> ImageTarball.read(ImageModules.tarball(name)));
 	}
 
 	static void requireBuilt() {
@@ -26,7 +34,7 @@ final class Images {
 		else {
 			assumeTrue(ImageModules.all().stream()
 				.allMatch(module -> Files.isRegularFile(ImageModules.tarball(module))),
-					"the images are built with -Pimages");
+					"the images are built unless -Dimages.skip=true");
 		}
 	}
 }

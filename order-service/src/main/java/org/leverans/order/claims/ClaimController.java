@@ -6,10 +6,9 @@ import java.util.UUID;
 
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredLine;
+import org.leverans.order.placement.RequestChecks;
 import org.leverans.web.caller.Caller;
-import org.leverans.web.input.CheckedBodies;
 import org.leverans.web.problem.ApiProblem;
-import org.leverans.web.problem.FieldProblem;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -32,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClaimController {
 
-	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
 	private final ClaimFiling filing;
 
 	private final ClaimPhotos photos;
@@ -42,26 +39,23 @@ class ClaimController {
 
 	private final Orders orders;
 
-	private final CheckedBodies bodies;
+	private final RequestChecks checks;
 
-	ClaimController(ClaimFiling filing, ClaimPhotos photos, Claims claims, Orders orders, CheckedBodies bodies) {
+	ClaimController(ClaimFiling filing, ClaimPhotos photos, Claims claims, Orders orders, RequestChecks checks) {
 		this.filing = filing;
 		this.photos = photos;
 		this.claims = claims;
 		this.orders = orders;
-		this.bodies = bodies;
+		this.checks = checks;
 	}
 
 	@PostMapping("/api/orders/{id}/claims")
 	ResponseEntity<Claim> file(Caller caller, @PathVariable UUID id,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+			@RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@RequestBody(required = false) FileClaimRequest request) {
 		this.filing.claimable(id, caller);
-		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-			throw ApiProblem.invalid(IDEMPOTENCY_KEY, FieldProblem.REQUIRED,
-					"An Idempotency-Key header (at most 255 characters) is required, e.g. a UUID you keep for retries.");
-		}
-		ClaimFiling.Filed filed = this.filing.file(id, caller, idempotencyKey, this.bodies.check(request));
+		this.checks.check(idempotencyKey, request);
+		ClaimFiling.Filed filed = this.filing.file(id, caller, idempotencyKey, request);
 		return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(java.net.URI.create("/api/claims/" + filed.claim().id()))
 			.body(filed.claim());

@@ -1,14 +1,11 @@
 package org.leverans.order.claims;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +15,7 @@ import org.leverans.contracts.claim.ClaimFiled;
 import org.leverans.contracts.claim.ClaimedLine;
 import org.leverans.messaging.Outbox;
 import org.leverans.order.core.Orders;
+import org.leverans.order.core.Sha256;
 import org.leverans.order.core.StoredLine;
 import org.leverans.order.core.StoredOrder;
 import org.leverans.order.core.Timeline;
@@ -200,15 +198,7 @@ class ClaimFiling {
 	}
 
 	private String hash(UUID orderId, FileClaimRequest request) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update(orderId.toString().getBytes(StandardCharsets.UTF_8));
-			sha.update(this.json.writeValueAsBytes(request));
-			return HexFormat.of().formatHex(sha.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(orderId.toString().getBytes(StandardCharsets.UTF_8), this.json.writeValueAsBytes(request));
 	}
 
 	record Filed(Claim claim, boolean created) {

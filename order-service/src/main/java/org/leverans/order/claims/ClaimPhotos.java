@@ -1,11 +1,9 @@
 package org.leverans.order.claims;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.UUID;
 
+import org.leverans.order.core.Sha256;
 import org.leverans.web.problem.ApiProblem;
 import org.leverans.web.caller.Caller;
 
@@ -35,13 +33,12 @@ class ClaimPhotos {
 	@Transactional
 	Added add(Claim claim, Caller caller, String contentType, byte[] bytes) {
 		PhotoCheck.Checked photo = PhotoCheck.check(bytes, contentType, this.properties);
-		this.claims.lock(claim.id());
-		String sha256 = sha256(bytes);
+		Claim current = this.claims.lock(claim.id()).orElseThrow();
+		String sha256 = Sha256.hex(bytes);
 		var same = this.claims.photoWithHash(claim.id(), sha256);
 		if (same.isPresent()) {
 			return new Added(same.get(), false);
 		}
-		Claim current = this.claims.find(claim.id()).orElseThrow();
 		if (!current.isOpen()) {
 			throw ApiProblem.conflict("claim-decided", "Claim already decided",
 					"Claim " + current.number() + " has been decided; photos can be added while it is open.");
@@ -58,15 +55,6 @@ class ClaimPhotos {
 	Claims.StoredPhoto photo(Claim claim, UUID photoId) {
 		return this.claims.photo(claim.id(), photoId)
 			.orElseThrow(() -> ApiProblem.notFound("Claim " + claim.number() + " has no photo " + photoId));
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	record Added(UUID id, boolean created) {

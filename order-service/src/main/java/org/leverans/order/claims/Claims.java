@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.leverans.order.core.Columns;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,7 +68,10 @@ class Claims {
 		return this.jdbc.sql(COLUMNS + " WHERE c.id = ?").param(id).query(this::claim).optional().map(this::complete);
 	}
 
-	/** Locks the claim's row, so two decisions on it happen one after the other. */
+	/**
+	 * Locks the claim's row and reads it, so two decisions on it, or a decision and a photo, happen one after the
+	 * other.
+	 */
 	Optional<Claim> lock(UUID id) {
 		return this.jdbc.sql("SELECT id FROM claim WHERE id = ? FOR UPDATE")
 			.param(id)
@@ -195,14 +200,10 @@ class Claims {
 				rs.getObject("shipment_id", UUID.class), rs.getString("carrier"),
 				ClaimReason.valueOf(rs.getString("reason")), rs.getString("description"),
 				Claim.Status.valueOf(rs.getString("status")), List.of(), List.of(), rs.getString("filed_by"),
-				instant(rs, "filed_at"), (remedy != null) ? Claim.Remedy.valueOf(remedy) : null,
+				Columns.instant(rs, "filed_at"), (remedy != null) ? Claim.Remedy.valueOf(remedy) : null,
 				rs.getString("decision_note"), rs.getObject("replacement_order_id", UUID.class),
-				rs.getString("replacement_order_number"), rs.getString("decided_by"), instant(rs, "decided_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp timestamp = rs.getTimestamp(column);
-		return (timestamp != null) ? timestamp.toInstant() : null;
+				rs.getString("replacement_order_number"), rs.getString("decided_by"),
+				Columns.instant(rs, "decided_at"));
 	}
 
 	record Filed(UUID id, String requestHash) {

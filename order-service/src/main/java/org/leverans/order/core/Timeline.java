@@ -35,10 +35,11 @@ public class Timeline {
 				    shipment_id, event_id, window_from, window_to, window_basis, invoice_id, invoice_number,
 				    credit_note_number, amount, currency, due_date, open_amount)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(entry.orderId(), Timestamp.from(entry.recordedAt()), timestamp(entry.occurredAt()), entry.type(),
-					entry.summary(), (entry.status() != null) ? entry.status().name() : null, entry.reason(),
-					entry.shipmentId(), entry.eventId(), (window != null) ? timestamp(window.from()) : null,
-					(window != null) ? timestamp(window.to()) : null, (window != null) ? window.basis() : null,
+			.params(entry.orderId(), Timestamp.from(entry.recordedAt()), Columns.timestamp(entry.occurredAt()),
+					entry.type(), entry.summary(), (entry.status() != null) ? entry.status().name() : null,
+					entry.reason(), entry.shipmentId(), entry.eventId(),
+					(window != null) ? Columns.timestamp(window.from()) : null,
+					(window != null) ? Columns.timestamp(window.to()) : null, (window != null) ? window.basis() : null,
 					billed ? invoice.id() : null, billed ? invoice.number() : null,
 					billed ? invoice.creditNoteNumber() : null, billed ? invoice.amount() : null,
 					billed ? invoice.currency() : null, billed ? invoice.dueDate() : null,
@@ -53,11 +54,11 @@ public class Timeline {
 				    currency, due_date, open_amount
 				FROM order_timeline WHERE order_id = ? ORDER BY id""").param(orderId).query((rs, n) -> {
 			String status = rs.getString("status");
-			Instant windowFrom = instant(rs, "window_from");
-			Instant windowTo = instant(rs, "window_to");
+			Instant windowFrom = Columns.instant(rs, "window_from");
+			Instant windowTo = Columns.instant(rs, "window_to");
 			UUID invoiceId = rs.getObject("invoice_id", UUID.class);
-			return new Entry(rs.getObject("order_id", UUID.class), instant(rs, "recorded_at"),
-					instant(rs, "occurred_at"), rs.getString("type"), rs.getString("summary"),
+			return new Entry(rs.getObject("order_id", UUID.class), Columns.instant(rs, "recorded_at"),
+					Columns.instant(rs, "occurred_at"), rs.getString("type"), rs.getString("summary"),
 					(status != null) ? OrderStatus.valueOf(status) : null, rs.getString("reason"),
 					rs.getObject("shipment_id", UUID.class), rs.getString("event_id"),
 					(windowFrom != null && windowTo != null)
@@ -66,15 +67,6 @@ public class Timeline {
 							rs.getString("credit_note_number"), rs.getBigDecimal("amount"), rs.getString("currency"),
 							rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("open_amount")) : null);
 		}).list();
-	}
-
-	private static Timestamp timestamp(Instant instant) {
-		return (instant != null) ? Timestamp.from(instant) : null;
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp timestamp = rs.getTimestamp(column);
-		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	/**

@@ -1,12 +1,9 @@
 package org.leverans.order.placement;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,6 +17,7 @@ import org.leverans.order.audit.AuditEntry;
 import org.leverans.order.audit.AuditLog;
 import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Orders;
+import org.leverans.order.core.Sha256;
 import org.leverans.order.core.Timeline;
 import org.leverans.web.caller.Caller;
 import org.leverans.web.problem.ApiProblem;
@@ -160,17 +158,9 @@ public class OrderPlacement {
 	}
 
 	private String fingerprint(PlaceOrderRequest request, UUID reorderedFrom) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update(this.json.writeValueAsBytes(request));
-			if (reorderedFrom != null) {
-				sha.update(reorderedFrom.toString().getBytes(StandardCharsets.UTF_8));
-			}
-			return HexFormat.of().formatHex(sha.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		byte[] body = this.json.writeValueAsBytes(request);
+		return (reorderedFrom != null)
+				? Sha256.hex(body, reorderedFrom.toString().getBytes(StandardCharsets.UTF_8)) : Sha256.hex(body);
 	}
 
 	private static String blankToNull(String value) {

@@ -7,20 +7,20 @@ import java.util.List;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-
 import org.leverans.web.problem.ApiProblem;
 import org.leverans.web.problem.FieldProblem;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a placement request and its Idempotency-Key together, so the caller learns every problem at once. Codes
- * follow the Bean Validation constraint that failed (REQUIRED, TOO_SMALL, INVALID_FORMAT, …).
+ * Checks a request that creates something and its Idempotency-Key together, so the caller learns every problem at
+ * once: placing an order, filing a claim. Codes follow the Bean Validation constraint that failed (REQUIRED,
+ * TOO_SMALL, INVALID_FORMAT, …).
  */
 @Component
-class RequestChecks {
+public class RequestChecks {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private final Validator validator;
 
@@ -28,7 +28,7 @@ class RequestChecks {
 		this.validator = validator;
 	}
 
-	void check(String idempotencyKey, Object request) {
+	public void check(String idempotencyKey, Object request) {
 		List<FieldProblem> errors = new ArrayList<>();
 		if (idempotencyKey == null || idempotencyKey.isBlank()) {
 			errors.add(FieldProblem.field(IDEMPOTENCY_KEY, "REQUIRED",

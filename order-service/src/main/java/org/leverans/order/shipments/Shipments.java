@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.ShipmentLine;
+import org.leverans.order.core.Columns;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,11 +78,11 @@ public class Shipments {
 				    problem_code = excluded.problem_code, problem_reason = excluded.problem_reason,
 				    planned_at = coalesce(shipment.planned_at, excluded.planned_at), updated_at = excluded.updated_at""")
 			.params(s.id(), s.orderId(), s.status(), s.carrier(), s.trackingNumber(), s.siteId(),
-					timestamp((w != null) ? w.from() : null), timestamp((w != null) ? w.to() : null),
-					(w != null) ? w.basis() : null, timestamp((w != null) ? w.updatedAt() : null),
+					Columns.timestamp((w != null) ? w.from() : null), Columns.timestamp((w != null) ? w.to() : null),
+					(w != null) ? w.basis() : null, Columns.timestamp((w != null) ? w.updatedAt() : null),
 					this.json.writeValueAsString((s.lines() != null) ? s.lines() : List.of()), s.pickedUp(),
-					timestamp(s.deliveredAt()), s.problemCode(), s.problemReason(), timestamp(plannedAt),
-					Timestamp.from(now))
+					Columns.timestamp(s.deliveredAt()), s.problemCode(), s.problemReason(),
+					Columns.timestamp(plannedAt), Timestamp.from(now))
 			.update();
 	}
 
@@ -98,25 +99,16 @@ public class Shipments {
 	public record Tally(int delivered, boolean anyPickedUp) {
 	}
 
-	private static Timestamp timestamp(Instant instant) {
-		return (instant != null) ? Timestamp.from(instant) : null;
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp value = rs.getTimestamp(column);
-		return (value != null) ? value.toInstant() : null;
-	}
-
 	private ShipmentView view(ResultSet rs, int row) throws SQLException {
-		Instant from = instant(rs, "window_from");
-		Instant to = instant(rs, "window_to");
+		Instant from = Columns.instant(rs, "window_from");
+		Instant to = Columns.instant(rs, "window_to");
 		String basis = rs.getString("window_basis");
 		DeliveryWindow window = (from != null || to != null || basis != null)
-				? new DeliveryWindow(from, to, basis, instant(rs, "window_updated_at")) : null;
+				? new DeliveryWindow(from, to, basis, Columns.instant(rs, "window_updated_at")) : null;
 		return new ShipmentView(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
 				rs.getString("status"), rs.getString("carrier"), rs.getString("tracking_number"),
 				rs.getObject("site_id", UUID.class), window, this.json.readValue(rs.getString("lines"), LINES),
-				rs.getBoolean("picked_up"), instant(rs, "delivered_at"), rs.getString("problem_code"),
+				rs.getBoolean("picked_up"), Columns.instant(rs, "delivered_at"), rs.getString("problem_code"),
 				rs.getString("problem_reason"));
 	}
 }

@@ -87,6 +87,19 @@ class ClaimIntegrationTest extends OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void refusesAClaimWithoutAnIdempotencyKeyNamingTheBodysProblemsToo() throws Exception {
+		Delivered delivered = deliveredOrder();
+
+		MvcResult refused = file(anna(), delivered.order(), " ", "{\"lines\":[]}");
+
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(read(refused).get("errors").findValuesAsString("field")).contains("Idempotency-Key", "reason",
+				"lines");
+		assertThat(read(refused).get("errors").get(0).get("code").asString()).isEqualTo("REQUIRED");
+		assertThat(claimCount(delivered.order())).isZero();
+	}
+
+	@Test
 	void anotherCompanysOrderIsNotFoundWhateverTheBody() throws Exception {
 		Delivered delivered = deliveredOrder();
 

@@ -36,6 +36,23 @@ class PrometheusIntegrationTest {
 			# TYPE leverans_delivery_window_promises_total counter
 			leverans_delivery_window_promises_total{application="delivery-service",carrier="nordic-freight",horizon="1h",outcome="hit"} 9.0
 			leverans_delivery_window_promises_total{application="delivery-service",carrier="nordic-freight",horizon="1h",outcome="miss"} 1.0
+			# TYPE kafka_consumer_fetch_manager_records_lag gauge
+			kafka_consumer_fetch_manager_records_lag{application="order-service",\
+			partition="0",topic="leverans.order.v1"} 4.0
+			kafka_consumer_fetch_manager_records_lag{application="order-service",\
+			partition="1",topic="leverans.order.v1"} 12.0
+			kafka_consumer_fetch_manager_records_lag{application="order-service",\
+			partition="0",topic="leverans_order_v1"} 4.0
+			kafka_consumer_fetch_manager_records_lag{application="order-service",\
+			partition="1",topic="leverans_order_v1"} 12.0
+			# TYPE kafka_consumer_fetch_manager_records_lag_max gauge
+			kafka_consumer_fetch_manager_records_lag_max{application="order-service",client_id="c-1"} NaN
+			kafka_consumer_fetch_manager_records_lag_max{application="order-service",\
+			partition="0",topic="leverans.order.v1"} NaN
+			kafka_consumer_fetch_manager_records_lag_max{application="order-service",\
+			partition="1",topic="leverans.order.v1"} 12.0
+			kafka_consumer_fetch_manager_records_lag_max{application="order-service",\
+			partition="1",topic="leverans_order_v1"} 12.0
 			""";
 
 	@TempDir
@@ -69,6 +86,31 @@ class PrometheusIntegrationTest {
 
 	@Test
 	void scrapesTheServicesAndRendersTheDashboardFromWhatItScraped() throws Exception {
+		startPrometheus();
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> dashboard = HttpProbe.get(this.prometheus.dashboardUrl());
+			assertThat(dashboard.statusCode()).isEqualTo(200);
+			assertThat(dashboard.body()).contains("Order flow", "Consumer lag", "Errors",
+					"Delivery-window hit rate by carrier")
+				.containsPattern("<td>PLACED</td><td class=\"n\">7</td>")
+				.contains("<td>nordic-freight</td>");
+		});
+	}
+
+	@Test
+	void showsEachConsumersLagOncePerTopicUnderItsOwnNameAndNeverNaN() throws Exception {
+		startPrometheus();
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			String lag = section(HttpProbe.get(this.prometheus.dashboardUrl()).body(), "Consumer lag");
+			assertThat(lag).containsPattern(
+					"<td>order-service</td><td>leverans\\.order\\.v1</td>\\s*<td class=\"n\">12</td>")
+				.doesNotContain("leverans_order_v1", "NaN", "no consumer reported yet");
+		});
+	}
+
+	private void startPrometheus() throws Exception {
 		Path binary = PrometheusServer.binary(System.getenv()).orElse(null);
 		assumeThat(binary).as("a prometheus binary (apt-get install prometheus)").isNotNull();
 		int port = freePort();
@@ -80,15 +122,14 @@ class PrometheusIntegrationTest {
 				this.home.resolve("prometheus.log"));
 		Readiness.await(PrometheusServer.NAME, this.prometheus.childProcess(), Duration.ofMinutes(1), () -> false,
 				this.prometheus::answers);
+	}
 
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			HttpResponse<String> dashboard = HttpProbe.get(this.prometheus.dashboardUrl());
-			assertThat(dashboard.statusCode()).isEqualTo(200);
-			assertThat(dashboard.body()).contains("Order flow", "Consumer lag", "Errors",
-					"Delivery-window hit rate by carrier")
-				.containsPattern("<td>PLACED</td><td class=\"n\">7</td>")
-				.contains("<td>nordic-freight</td>");
-		});
+	/** The dashboard's section under the given heading, up to the next one. */
+	private static String section(String dashboard, String heading) {
+		int start = dashboard.indexOf("<h2>" + heading + "</h2>");
+		assertThat(start).as("the section " + heading).isNotNegative();
+		int end = dashboard.indexOf("</section>", start);
+		return dashboard.substring(start, end);
 	}
 
 	private static int freePort() throws IOException {
