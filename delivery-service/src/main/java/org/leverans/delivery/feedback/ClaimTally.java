@@ -1,45 +1,41 @@
 package org.leverans.delivery.feedback;
 
 import java.sql.Timestamp;
-import java.util.List;
+import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.leverans.contracts.Topics;
 import org.leverans.contracts.claim.ClaimAccepted;
 import org.leverans.contracts.claim.ClaimFiled;
 import org.leverans.contracts.claim.ClaimRejected;
 import org.leverans.messaging.EventHandlers;
-import org.leverans.messaging.Inbox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps count of claims for the scorecard, from order-service's claim events: who a claim counts against, and
- * whether it was upheld. A consumer group of its own, so it reads every order event beside shipment planning.
+ * whether it was upheld. The order topic's one listener in this service hands it its events, in the same poll
+ * batch and transaction as shipment planning.
  */
 @Component
-class ClaimTally {
-
-	private final Inbox inbox;
+public class ClaimTally {
 
 	private final JdbcClient jdbc;
 
 	private final EventHandlers handlers;
 
-	ClaimTally(Inbox inbox, JdbcClient jdbc) {
-		this.inbox = inbox;
+	ClaimTally(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		// The name the inbox remembers applied claim events under (once also this tally's consumer group): deployed
+		// inboxes hold rows under it, so a claim event read again after the upgrade is still known.
 		this.handlers = EventHandlers.named("delivery-claims")
 			.on(ClaimFiled.class, this::filed)
 			.on(ClaimAccepted.class, (accepted) -> decided(accepted.claimId(), "ACCEPTED"))
 			.on(ClaimRejected.class, (rejected) -> decided(rejected.claimId(), "REJECTED"));
 	}
 
-	@KafkaListener(id = "delivery-claims", topics = Topics.ORDER, batch = "true")
-	void on(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbox.receive(records, this.handlers);
+	/** The claim events the tally acts on. */
+	public EventHandlers handlers() {
+		return this.handlers;
 	}
 
 	private void filed(ClaimFiled claim) {
@@ -51,7 +47,7 @@ class ClaimTally {
 			.update();
 	}
 
-	private void decided(java.util.UUID claimId, String status) {
+	private void decided(UUID claimId, String status) {
 		this.jdbc.sql("UPDATE claim_tally SET status = ? WHERE claim_id = ?").params(status, claimId).update();
 	}
 }

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.leverans.contracts.Topics;
 import org.leverans.contracts.order.OrderAccepted;
 import org.leverans.contracts.order.OrderCancelled;
 import org.leverans.contracts.shipment.DeliveryWindow;
@@ -19,24 +17,21 @@ import org.leverans.delivery.window.ArrivalHistory;
 import org.leverans.delivery.window.DeliveryWindowPolicy;
 import org.leverans.delivery.window.WindowEvidence;
 import org.leverans.messaging.EventHandlers;
-import org.leverans.messaging.Inbox;
 import org.leverans.messaging.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Plans shipments for accepted orders and cancels those not yet picked up when an order is cancelled. Runs inside
- * the inbox's transaction, so the shipments, their events and the remembered event id commit together.
+ * the inbox's transaction, so the shipments, their events and the remembered event id commit together. The order
+ * topic's one listener in this service hands it its events.
  */
 @Component
-class OrderPlanning {
+public class OrderPlanning {
 
 	private static final Logger logger = LoggerFactory.getLogger(OrderPlanning.class);
-
-	private final Inbox inbox;
 
 	private final Outbox outbox;
 
@@ -54,9 +49,8 @@ class OrderPlanning {
 
 	private final EventHandlers handlers;
 
-	OrderPlanning(Inbox inbox, Outbox outbox, Shipments shipments, ShipmentPlanner planner,
+	OrderPlanning(Outbox outbox, Shipments shipments, ShipmentPlanner planner,
 			TrackingNumbers trackingNumbers, DeliveryWindowPolicy windows, ArrivalHistory arrivals, Clock clock) {
-		this.inbox = inbox;
 		this.outbox = outbox;
 		this.shipments = shipments;
 		this.planner = planner;
@@ -69,9 +63,9 @@ class OrderPlanning {
 			.on(OrderCancelled.class, this::cancel);
 	}
 
-	@KafkaListener(topics = Topics.ORDER, groupId = "${spring.application.name}", batch = "true")
-	void on(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbox.receive(records, this.handlers);
+	/** The order events planning acts on; the inbox remembers them as {@code delivery-planning}'s. */
+	public EventHandlers handlers() {
+		return this.handlers;
 	}
 
 	void plan(OrderAccepted order) {
