@@ -89,7 +89,9 @@ class BuyerPagesIT extends PagesSpec {
 		assertThat(anna.all(By.cssSelector("#orders tbody tr"))).hasSize(1);
 		anna.screenshotForDocs("buyer-order-history");
 
-		row.findElement(By.partialLinkText("Reorder")).click();
+		// The history redraws as the order's events arrive: the link is found again if it was redrawn.
+		anna.click(By.xpath("//*[@id='orders']//tr[@data-order-id='" + orderId
+				+ "']//a[contains(normalize-space(), 'Reorder')]"));
 		anna.waitFor(By.id("reorder-date"));
 		anna.setValue(By.id("reorder-date"), OrderToDeliveryIT.workingDayInAWeek().plusDays(7).toString());
 		anna.driver().findElement(By.cssSelector("#reorder button[type=submit]")).click();

@@ -30,26 +30,9 @@ class CarrierLearningIntegrationTest extends DeliveryIntegrationTest {
 
 	@Test
 	void afterARunOfLateDeliveriesTheCarriersNextWindowReachesAsLateAndSaysItIsNotYetCalibrated() throws Exception {
-		TestOrders builder = TestOrders.order(TestOrders.RAKENNUS, DeliveryMode.SPLIT_ALLOWED, LocalDate.now().plusDays(1));
-		for (int i = 0; i < 6; i++) {
-			builder.line(UUID.randomUUID(), "EE", null);
-		}
-		List<Shipment> planned = plan(builder.accepted(), 6);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		for (Shipment shipment : planned.subList(0, 5)) {
-			postEvents("""
-					{"events":[
-					 {"eventId":"%1$s-eta","shipmentId":"%1$s","type":"ETA_UPDATED","occurredAt":"%2$s","eta":"%3$s"},
-					 {"eventId":"%1$s-pod","shipmentId":"%1$s","type":"DELIVERED","occurredAt":"%4$s"}
-					]}""".formatted(shipment.id(), now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(2)),
-					now.minus(Duration.ofMinutes(80))));
-		}
-
-		Shipment next = planned.get(5);
 		Instant eta = now.plus(Duration.ofHours(1));
-		postEvents("""
-				{"eventId":"%1$s-eta","shipmentId":"%1$s","type":"ETA_UPDATED","occurredAt":"%2$s","eta":"%3$s"}"""
-			.formatted(next.id(), now, eta));
+		Shipment next = afterFiveLateDeliveries("EE", CARRIER, Duration.ofMinutes(40), now, eta);
 
 		// Forty minutes late every time, on ETAs given an hour ahead: five deliveries are too few to claim a
 		// coverage, but the window stretches to what they showed instead of the fixed +15 min.
@@ -67,26 +50,9 @@ class CarrierLearningIntegrationTest extends DeliveryIntegrationTest {
 
 	@Test
 	void aWindowWiderThanTheUsualHourSaysSoInTheApiAndInItsEvents() throws Exception {
-		TestOrders builder = TestOrders.order(TestOrders.RAKENNUS, DeliveryMode.SPLIT_ALLOWED, LocalDate.now().plusDays(1));
-		for (int i = 0; i < 6; i++) {
-			builder.line(UUID.randomUUID(), "LT", null);
-		}
-		List<Shipment> planned = plan(builder.accepted(), 6);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		for (Shipment shipment : planned.subList(0, 5)) {
-			postEvents(SCATTER_FREIGHT, """
-					{"events":[
-					 {"eventId":"%1$s-eta","shipmentId":"%1$s","type":"ETA_UPDATED","occurredAt":"%2$s","eta":"%3$s"},
-					 {"eventId":"%1$s-pod","shipmentId":"%1$s","type":"DELIVERED","occurredAt":"%4$s"}
-					]}""".formatted(shipment.id(), now.minus(Duration.ofHours(4)), now.minus(Duration.ofHours(3)),
-					now.minus(Duration.ofMinutes(100))));
-		}
-
-		Shipment next = planned.get(5);
 		Instant eta = now.plus(Duration.ofMinutes(45));
-		postEvents(SCATTER_FREIGHT, """
-				{"eventId":"%1$s-eta","shipmentId":"%1$s","type":"ETA_UPDATED","occurredAt":"%2$s","eta":"%3$s"}"""
-			.formatted(next.id(), now, eta));
+		Shipment next = afterFiveLateDeliveries("LT", SCATTER_FREIGHT, Duration.ofMinutes(80), now, eta);
 
 		// Eighty minutes late every time: the window 45 minutes out reaches eighty minutes past the ETA, and says it
 		// is wider than the hour a receiver is usually promised this close.
@@ -103,8 +69,30 @@ class CarrierLearningIntegrationTest extends DeliveryIntegrationTest {
 			.satisfies(e -> assertThat(e.body().at("/window/confidence/usualWidthMinutes").asInt()).isEqualTo(60));
 	}
 
-	private void postEvents(String body) throws Exception {
-		postEvents(CARRIER, body);
+	/**
+	 * Plans six shipments to {@code country}: five are delivered {@code late} after ETAs given an hour ahead, two
+	 * hours ago; the sixth is told {@code eta} now, and returned.
+	 */
+	private Shipment afterFiveLateDeliveries(String country, String carrier, Duration late, Instant now, Instant eta)
+			throws Exception {
+		TestOrders builder = TestOrders.order(TestOrders.RAKENNUS, DeliveryMode.SPLIT_ALLOWED, LocalDate.now().plusDays(1));
+		for (int i = 0; i < 6; i++) {
+			builder.line(UUID.randomUUID(), country, null);
+		}
+		List<Shipment> planned = plan(builder.accepted(), 6);
+		Instant pastEta = now.minus(Duration.ofHours(2));
+		for (Shipment shipment : planned.subList(0, 5)) {
+			postEvents(carrier, """
+					{"events":[
+					 {"eventId":"%1$s-eta","shipmentId":"%1$s","type":"ETA_UPDATED","occurredAt":"%2$s","eta":"%3$s"},
+					 {"eventId":"%1$s-pod","shipmentId":"%1$s","type":"DELIVERED","occurredAt":"%4$s"}
+					]}""".formatted(shipment.id(), pastEta.minus(Duration.ofHours(1)), pastEta, pastEta.plus(late)));
+		}
+		Shipment next = planned.get(5);
+		postEvents(carrier, """
+				{"eventId":"%1$s-eta","shipmentId":"%1$s","type":"ETA_UPDATED","occurredAt":"%2$s","eta":"%3$s"}"""
+			.formatted(next.id(), now, eta));
+		return next;
 	}
 
 	private void postEvents(String carrier, String body) throws Exception {
