@@ -205,13 +205,9 @@ class DeliveryAccuracyReplayIntegrationTest extends DeliveryIntegrationTest {
 	/** What the evaluator's engine shows at the moment the report looks, from what it had learned by then. */
 	private void score(WindowEngine engine, SimulatedDelivery delivery, String band) {
 		Instant now = this.clock.instant();
-		SimulatedDelivery.Eta latest = delivery.latestEtaAt(now);
-		WindowEvidence evidence = new WindowEvidence(delivery.plannedFrom(), delivery.plannedTo(),
-				(latest != null) ? latest.eta() : null, (latest != null) ? latest.givenAt() : null,
-				(latest != null) ? latest.givenAt() : null, null);
 		this.engineScores.computeIfAbsent(delivery.carrier(), carrier -> new LinkedHashMap<>())
 			.computeIfAbsent(band, b -> new WindowEvaluation.Score())
-			.add(engine.window(delivery.carrier(), evidence, now), delivery.deliveredAt());
+			.add(engine.window(delivery.carrier(), delivery.evidenceAt(now), now), delivery.deliveredAt());
 	}
 
 	private void at(Instant instant) {

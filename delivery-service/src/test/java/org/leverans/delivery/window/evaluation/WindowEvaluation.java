@@ -91,9 +91,7 @@ public final class WindowEvaluation {
 		for (Duration horizon : SCORED_HORIZONS) {
 			Instant now = delivery.deliveredAt().minus(horizon);
 			SimulatedDelivery.Eta latest = delivery.latestEtaAt(now);
-			WindowEvidence evidence = new WindowEvidence(delivery.plannedFrom(), delivery.plannedTo(),
-					(latest != null) ? latest.eta() : null, (latest != null) ? latest.givenAt() : null,
-					(latest != null) ? latest.givenAt() : null, null);
+			WindowEvidence evidence = delivery.evidenceAt(now);
 			Band band = Band.of(horizon);
 			Instant anchor = (latest != null) ? latest.eta() : delivery.plannedFrom();
 			DeliveryWindow window = engine.window(delivery.carrier(), evidence, now);
