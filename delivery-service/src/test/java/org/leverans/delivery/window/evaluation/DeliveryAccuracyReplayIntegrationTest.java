@@ -105,8 +105,13 @@ class DeliveryAccuracyReplayIntegrationTest extends DeliveryIntegrationTest {
 						.orElseThrow(() -> new IllegalArgumentException("No carrier profile " + code)))
 					.toList();
 		String run = Long.toString(System.nanoTime() % 100_000, 36);
-		// Two days ahead, so that the first shipment is planned after the clock's now.
-		Instant start = this.clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(3));
+		// Three days ahead, so that the first shipment is planned (two days before its slot) after the clock's now; at
+		// 05:00 UTC as in the evaluator, so that no two-hour slot (05:00, 17:00) crosses midnight whatever the hour
+		// the test runs at.
+		Instant start = this.clock.instant()
+			.truncatedTo(ChronoUnit.DAYS)
+			.plus(Duration.ofDays(3))
+			.plus(Duration.ofHours(5));
 		List<Step> steps = new ArrayList<>();
 		Map<String, CarrierProfile> byCarrier = new LinkedHashMap<>();
 		for (CarrierProfile profile : profiles) {
