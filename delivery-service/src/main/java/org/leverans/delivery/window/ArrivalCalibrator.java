@@ -59,7 +59,8 @@ public class ArrivalCalibrator {
 				double seconds = moments.stream().mapToDouble(Shown::seconds).sum();
 				List<ConformalBounds.Weighted> into = samples.computeIfAbsent(horizon, h -> new ArrayList<>());
 				for (Shown shown : moments) {
-					into.add(new ConformalBounds.Weighted(shown.sample(), weight * shown.seconds() / seconds, delivery));
+					into.add(new ConformalBounds.Weighted(shown.sample(), weight * shown.seconds() / seconds, delivery,
+							weight * shown.seconds()));
 				}
 				deliveries.merge(horizon, 1, Integer::sum);
 			});

@@ -62,8 +62,15 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 	 * A sample with its weight: one delivery's weight is shared by its samples in a horizon.
 	 *
 	 * @param rank how many deliveries came after the sample's (0: the most recent)
+	 * @param exposure how long windows like it were shown, times its delivery's recency weight: how much of what
+	 * receivers saw it stands for (in any unit, the same for every sample of a horizon)
 	 */
-	public record Weighted(ArrivalSample sample, double weight, int rank) {
+	public record Weighted(ArrivalSample sample, double weight, int rank, double exposure) {
+
+		/** A sample whose windows were shown as long as any other's: its exposure is its weight. */
+		public Weighted(ArrivalSample sample, double weight, int rank) {
+			this(sample, weight, rank, weight);
+		}
 	}
 
 	public static ConformalBounds of(List<Weighted> samples, int deliveries, double coverage) {
@@ -97,12 +104,15 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 		Duration[] earlier = narrowest(older, coverage * (totalWeight(older) + 1));
 		double recent = 0;
 		double missed = 0;
+		// Misses counted as receivers met them, by how long each window was shown: per delivery, one that passed
+		// through the horizon in a minute would count as much as one whose window stood there for half an hour, and
+		// which of them miss is no chance, as how long an ETA stays in a band depends on how far off it is.
 		for (Weighted w : level) {
 			if (w.rank() < RECENT_DELIVERIES) {
-				recent += w.weight();
+				recent += w.exposure();
 				if (earlier != null && (w.sample().fromError().compareTo(earlier[0]) < 0
 						|| w.sample().toError().compareTo(earlier[1]) > 0)) {
-					missed += w.weight();
+					missed += w.exposure();
 				}
 			}
 		}
@@ -210,7 +220,7 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 		// rank 0 is now: a sample r deliveries old moves by what the trend did since.
 		return samples.stream()
 			.map(w -> new Weighted(w.sample().shifted(Duration.ofSeconds(Math.round(-slope * w.rank()))), w.weight(),
-					w.rank()))
+					w.rank(), w.exposure()))
 			.toList();
 	}
 

@@ -168,6 +168,31 @@ class ConformalBoundsTest {
 			.toList(), 300, 0.95)).isEqualTo(bounds);
 	}
 
+	@Test
+	void countsRecentMissesByHowLongTheirWindowsStoodRatherThanByDelivery() {
+		// A carrier leaning later: within ten minutes of its ETAs, the last 150 deliveries two minutes later, and one
+		// of the 30 most recent 25 minutes after it. Per delivery that is one miss in 30, fewer than 5 % allow; but
+		// that delivery's ETA, so far off, stood in this horizon for half an hour while the others' passed through in
+		// a minute: for most of the time receivers looked at this horizon lately, its window was wrong.
+		List<ConformalBounds.Weighted> shownEqually = new ArrayList<>();
+		List<ConformalBounds.Weighted> missShownLongest = new ArrayList<>();
+		for (int rank = 0; rank < 330; rank++) {
+			int minutes = (rank == 12) ? 25 : ((rank * 8) % 21 - 10) + ((rank < 150) ? 2 : 0);
+			ArrivalSample sample = ArrivalSample.point(Duration.ofMinutes(minutes));
+			double weight = Math.pow(0.5, rank / 70.0);
+			shownEqually.add(new ConformalBounds.Weighted(sample, weight, rank));
+			missShownLongest.add(new ConformalBounds.Weighted(sample, weight, rank, weight * ((rank == 12) ? 30 : 1)));
+		}
+		assertThat(ConformalBounds.trendStrength(shownEqually)).isGreaterThanOrEqualTo(ConformalBounds.LEANING);
+
+		ConformalBounds asDrawn = ConformalBounds.of(shownEqually, 330, 0.95);
+		ConformalBounds checked = ConformalBounds.of(missShownLongest, 330, 0.95);
+
+		assertThat(asDrawn.to()).isLessThan(Duration.ofMinutes(25));
+		assertThat(checked.to()).isGreaterThanOrEqualTo(Duration.ofMinutes(25));
+		assertThat(checked.from()).isLessThanOrEqualTo(asDrawn.from());
+	}
+
 	/** The errors in minutes, oldest first, as weighted samples most recent first. */
 	private static List<ConformalBounds.Weighted> recentFirst(List<Double> errors, int halfLife) {
 		List<ConformalBounds.Weighted> samples = new ArrayList<>();
