@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * which of its ETAs land in a horizon and how far they scatter change too, which no straight line follows. So the
  * window of a carrier whose errors lean at all (the trend at least one standard error from flat) is also checked the
  * way the evaluator checks it: drawn from all but its last {@value #RECENT_DELIVERIES} deliveries, would it have held
- * those? When more of them fell outside than the coverage allows, the window is drawn to miss three points less for
+ * those? Their misses count by how long each window was shown ({@link Weighted#exposure()}), as receivers met them.
+ * When more of that time fell outside than the coverage allows, the window is drawn to miss three points less for
  * each point of misses too many, down to a quarter of the misses allowed (adaptive conformal inference, Gibbs and
  * Candès 2021, in one step rather than per delivery). It is only ever widened that way: a steady carrier's recent
  * luck does not narrow its window.
