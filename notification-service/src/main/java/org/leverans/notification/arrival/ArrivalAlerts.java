@@ -101,7 +101,8 @@ class ArrivalAlerts extends RecurringPass implements RetainedWithStream {
 		List<Due> due = this.jdbc.sql("""
 				SELECT a.shipment_id, a.order_id, k.order_number, a.customer_id, a.site_id, a.carrier,
 				       a.tracking_number, a.status, a.window_from, a.window_to, a.window_basis, a.window_updated_at,
-				       a.window_confidence, a.window_samples, a.window_coverage, a.arriving_at,
+				       a.window_confidence, a.window_samples, a.window_coverage, a.window_usual_width_minutes,
+				       a.arriving_at,
 				       a.sent_at IS NULL AND a.due_at <= :now AS shared_due
 				FROM arrival_alert a LEFT JOIN known_order k ON k.order_id = a.order_id
 				WHERE a.cancelled_at IS NULL

@@ -92,9 +92,9 @@ class ArrivalPlanner implements IntakeHandlers {
 		this.jdbc.sql("""
 				INSERT INTO arrival_alert (shipment_id, order_id, customer_id, site_id, carrier, tracking_number,
 				                           status, window_from, window_to, window_basis, window_updated_at,
-				                           window_confidence, window_samples, window_coverage, due_at, arriving_at,
-				                           updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                           window_confidence, window_samples, window_coverage,
+				                           window_usual_width_minutes, due_at, arriving_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (shipment_id) DO UPDATE
 				SET carrier = coalesce(EXCLUDED.carrier, arrival_alert.carrier),
 				    tracking_number = coalesce(EXCLUDED.tracking_number, arrival_alert.tracking_number),
@@ -103,6 +103,7 @@ class ArrivalPlanner implements IntakeHandlers {
 				    window_basis = EXCLUDED.window_basis, window_updated_at = EXCLUDED.window_updated_at,
 				    window_confidence = EXCLUDED.window_confidence, window_samples = EXCLUDED.window_samples,
 				    window_coverage = EXCLUDED.window_coverage,
+				    window_usual_width_minutes = EXCLUDED.window_usual_width_minutes,
 				    due_at = CASE WHEN arrival_alert.arriving_at IS NOT NULL THEN arrival_alert.due_at
 				                  ELSE EXCLUDED.due_at END,
 				    arriving_at = coalesce(arrival_alert.arriving_at, EXCLUDED.arriving_at),
@@ -112,7 +113,8 @@ class ArrivalPlanner implements IntakeHandlers {
 					Timestamp.from(window.from()), timestamp(window.to()), window.basis(),
 					timestamp(window.updatedAt()), (confidence != null) ? confidence.kind() : null,
 					(confidence != null) ? confidence.samples() : null,
-					(confidence != null) ? confidence.coverage() : null, Timestamp.from(due),
+					(confidence != null) ? confidence.coverage() : null,
+					(confidence != null) ? confidence.usualWidthMinutes() : null, Timestamp.from(due),
 					dueNow ? Timestamp.from(now) : null,
 					Timestamp.from(now))
 			.update();

@@ -22,8 +22,8 @@ record ArrivingShipment(UUID shipmentId, UUID orderId, String orderNumber, UUID 
 	/**
 	 * Reads a row of {@code arrival_alert a LEFT JOIN known_order k}: a.shipment_id, a.order_id, k.order_number,
 	 * a.customer_id, a.site_id, a.carrier, a.tracking_number, a.status, a.window_from, a.window_to,
-	 * a.window_basis, a.window_updated_at, a.window_confidence, a.window_samples, a.window_coverage and
-	 * a.arriving_at.
+	 * a.window_basis, a.window_updated_at, a.window_confidence, a.window_samples, a.window_coverage,
+	 * a.window_usual_width_minutes and a.arriving_at.
 	 */
 	static ArrivingShipment row(ResultSet rs, int rowNum) throws SQLException {
 		DeliveryWindow window = new DeliveryWindow(instant(rs, "window_from"), instant(rs, "window_to"),
@@ -50,8 +50,9 @@ record ArrivingShipment(UUID shipmentId, UUID orderId, String orderNumber, UUID 
 		if (kind == null) {
 			return null;
 		}
-		double coverage = rs.getDouble("window_coverage");
-		return new WindowConfidence(kind, rs.getInt("window_samples"), rs.wasNull() ? null : coverage);
+		// Read as objects: a window that claims no coverage (DEFAULT_MARGINS) must not come back claiming 0%.
+		return new WindowConfidence(kind, rs.getInt("window_samples"), rs.getObject("window_coverage", Double.class),
+				rs.getObject("window_usual_width_minutes", Integer.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

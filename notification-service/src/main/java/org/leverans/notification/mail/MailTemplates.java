@@ -105,6 +105,11 @@ class MailTemplates {
 				body.append("\n\n").append(message("claim.note", locale, note));
 			}
 		}
+		Integer usualWidth = usualWidthMinutes(window);
+		if (StreamEventNames.SHIPMENT_ARRIVING.equals(eventName) && usualWidth != null) {
+			// A receiver books a crane by the alert as by the pages, so it says what the pages say.
+			body.append("\n\n").append(message("shipment.arriving.wider-than-usual", locale, usualWidth));
+		}
 		JsonNode reasons = node.get("reasons");
 		if (reasons != null && reasons.isArray() && !reasons.isEmpty()) {
 			body.append("\n\n").append(this.messages.getMessage("mail.reasons", null, locale));
@@ -244,6 +249,13 @@ class MailTemplates {
 		return (isoDate != null)
 				? DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(LocalDate.parse(isoDate))
 				: "";
+	}
+
+	/** The width receivers are usually promised, when the window is wider (its confidence's usualWidthMinutes). */
+	private static Integer usualWidthMinutes(JsonNode window) {
+		JsonNode confidence = (window != null) ? window.get("confidence") : null;
+		JsonNode minutes = (confidence != null) ? confidence.get("usualWidthMinutes") : null;
+		return (minutes != null && minutes.isIntegralNumber()) ? minutes.asInt() : null;
 	}
 
 	private static BigDecimal decimal(JsonNode node, String field) {

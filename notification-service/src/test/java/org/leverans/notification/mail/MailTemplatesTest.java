@@ -69,6 +69,40 @@ class MailTemplatesTest {
 			.isEqualTo("Order LV-000123: shipment out for delivery");
 	}
 
+	@Test
+	void anArrivalAlertSaysWhenItsWindowIsWiderThanUsualInTheReadersLanguage() {
+		String wider = withConfidence(
+				"{\"kind\":\"CALIBRATED\",\"samples\":212,\"coverage\":0.95,\"usualWidthMinutes\":120}");
+
+		assertThat(this.templates.render("shipment.arriving", wider, "en").body())
+			.contains("Please be ready to receive it.\n\nThis window is wider than the usual 120 minutes: this "
+					+ "carrier\u2019s arrivals scatter more than that this close to delivery.\n");
+		assertThat(this.templates.render("shipment.arriving", wider, "fi").body())
+			.contains("\n\nAikaväli on leveämpi kuin tavallinen 120 minuuttia: tämän kuljetusliikkeen saapumisajat "
+					+ "vaihtelevat näin lähellä toimitusta enemmän.\n");
+		assertThat(this.templates.render("shipment.arriving", wider, "sv").body())
+			.contains("\n\nTidsfönstret är bredare än de vanliga 120 minuterna: transportörens ankomster sprider sig "
+					+ "mer än så här nära leveransen.\n");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "fi", "sv" })
+	void anArrivalAlertOfAWindowKeepingThePromiseOrClaimingNothingSaysNothingOfItsWidth(String language) {
+		String plain = this.templates.render("shipment.arriving", DATA, language).body();
+		String keepsThePromise = withConfidence("{\"kind\":\"CALIBRATED\",\"samples\":212,\"coverage\":0.95}");
+		String wider = withConfidence("{\"kind\":\"POOLED\",\"samples\":9,\"coverage\":0.9,\"usualWidthMinutes\":60}");
+
+		assertThat(this.templates.render("shipment.arriving", keepsThePromise, language).body()).isEqualTo(plain);
+		assertThat(this.templates.render("shipment.arriving", wider, language).body()).isNotEqualTo(plain)
+			.contains(" 60 ");
+	}
+
+	/** The test data with a confidence in its window. */
+	private static String withConfidence(String confidence) {
+		return DATA.replace("\"to\":\"2026-12-03T07:00:00Z\"",
+				"\"to\":\"2026-12-03T07:00:00Z\",\"confidence\":" + confidence);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "fi", "sv" })
 	void remindsOfAnOverdueInvoiceWithItsNumberAmountAndDueDateInEveryLanguage(String language) {
