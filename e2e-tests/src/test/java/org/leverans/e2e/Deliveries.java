@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 final class Deliveries {
 
 	/** The partner API takes an event this far ahead of its own clock (delivery-service's max-clock-skew is 15m). */
-	private static final Duration AHEAD = Duration.ofMinutes(14).plusSeconds(30);
+	private static final Duration AHEAD = Duration.ofMinutes(14).plusSeconds(50);
 
 	private Deliveries() {
 	}
