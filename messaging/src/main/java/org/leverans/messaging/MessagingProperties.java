@@ -21,11 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * database or a dependency was away; such a record is retried until it succeeds, never dead-lettered
  * @param partitions partitions of the topics this library creates
  * @param replicas replication factor of the topics this library creates
+ * @param offsetCommitInterval how often a listener commits its consumer offsets to Kafka, rather than after every
+ * poll batch; a crash or a lost partition replays at most what came since, which the inbox recognises and skips
  */
 @ConfigurationProperties("leverans.messaging")
 public record MessagingProperties(String source, @DefaultValue("5s") Duration relayInterval,
 		@DefaultValue("200") int relayBatchSize, @DefaultValue("7d") Duration retention,
 		@DefaultValue("3") int retryAttempts, @DefaultValue("200ms") Duration retryInterval,
 		@DefaultValue("10s") Duration transientRetryMaxInterval,
-		@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
+		@DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
+		@DefaultValue("1s") Duration offsetCommitInterval) {
 }
