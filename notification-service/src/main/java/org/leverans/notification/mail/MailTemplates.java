@@ -106,9 +106,11 @@ class MailTemplates {
 			}
 		}
 		Integer usualWidth = usualWidthMinutes(window);
-		if (StreamEventNames.SHIPMENT_ARRIVING.equals(eventName) && usualWidth != null) {
-			// A receiver books a crane by the alert as by the pages, so it says what the pages say.
-			body.append("\n\n").append(message("shipment.arriving.wider-than-usual", locale, usualWidth));
+		if ((StreamEventNames.SHIPMENT_ARRIVING.equals(eventName)
+				|| StreamEventNames.SHIPMENT_WINDOW_CHANGED.equals(eventName)) && usualWidth != null) {
+			// A receiver books a crane by the alert or the new window as by the pages, so each says what the pages
+			// say.
+			body.append("\n\n").append(message("shipment.window.wider-than-usual", locale, usualWidth));
 		}
 		JsonNode reasons = node.get("reasons");
 		if (reasons != null && reasons.isArray() && !reasons.isEmpty()) {

@@ -85,6 +85,20 @@ class MailTemplatesTest {
 					+ "mer än så här nära leveransen.\n");
 	}
 
+	@Test
+	void aNewWindowWiderThanUsualSaysSoAsTheArrivalAlertDoes() {
+		String wider = withConfidence(
+				"{\"kind\":\"CALIBRATED\",\"samples\":212,\"coverage\":0.95,\"usualWidthMinutes\":60}");
+		String keepsThePromise = withConfidence("{\"kind\":\"CALIBRATED\",\"samples\":212,\"coverage\":0.95}");
+
+		assertThat(this.templates.render("shipment.window-changed", wider, "en").body())
+			.startsWith("Shipment NF0000000042 of order LV-000123 is now expected between")
+			.contains(".\n\nThis window is wider than the usual 60 minutes: this carrier\u2019s arrivals scatter more "
+					+ "than that this close to delivery.\n");
+		assertThat(this.templates.render("shipment.window-changed", keepsThePromise, "en").body())
+			.doesNotContain("wider");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "fi", "sv" })
 	void anArrivalAlertOfAWindowKeepingThePromiseOrClaimingNothingSaysNothingOfItsWidth(String language) {
