@@ -44,9 +44,9 @@ class MailDispatcher extends Dispatcher<MailDispatcher.Mail> {
 
 	static {
 		// Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader for every part it encodes
-		// (jakartaee/mail-api#861), scanning every jar nested in the Boot jar: a fifth of this service's profile samples
-		// at 20 orders/s, though the benchmark could not tell its saving from the noise (docs/performance.md). Named,
-		// the provider is loaded by name instead; Angus Mail is the implementation we ship.
+		// (jakartaee/mail-api#861), scanning every jar nested in the Boot jar: a fifth of this service's profile
+		// samples at 20 orders/s, though the benchmark could not tell its saving from the noise (docs/performance.md).
+		// Named, the provider is loaded by name instead; Angus Mail is the implementation we ship.
 		if (System.getProperty(STREAM_PROVIDER) == null) {
 			System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
 		}
