@@ -135,7 +135,7 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	DefaultKafkaConsumerFactoryCustomizer leveransConsumerSettings(
+	DefaultKafkaConsumerFactoryCustomizer leveransConsumerSettings(MessagingProperties properties,
 			@Value("${spring.kafka.consumer.group-id:${spring.application.name:leverans}}") String groupId) {
 		Map<String, Object> settings = new HashMap<>();
 		settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -143,6 +143,9 @@ public class MessagingAutoConfiguration {
 		settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
 		settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		long sessionTimeout = properties.consumerSessionTimeout().toMillis();
+		settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout);
+		settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) (sessionTimeout / 3));
 		return factory -> factory.updateConfigs(settings);
 	}
 

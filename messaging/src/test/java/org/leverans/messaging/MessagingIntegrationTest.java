@@ -4,13 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Topics;
@@ -28,6 +36,7 @@ import org.leverans.testsupport.metrics.Scrape;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,6 +86,9 @@ class MessagingIntegrationTest {
 
 	@Autowired
 	InMemorySpanExporter finishedSpans;
+
+	@Autowired
+	ConsumerFactory<Object, Object> consumers;
 
 	@Test
 	void sendsCommittedEventWithCloudEventsHeadersKeyedByOrder() {
@@ -312,6 +324,34 @@ class MessagingIntegrationTest {
 			.filter(deadLetter -> orderId.toString().equals(deadLetter.key()))
 			.findFirst()
 			.orElse(null);
+	}
+
+	@Test
+	void aListenerThatCrashedHasItsPartitionsTakenOverOnceItsSessionExpires() throws Exception {
+		String topic = "messaging-test.sessions." + UUID.randomUUID();
+		String group = "messaging-session-test";
+		try (Admin admin = Admin.create(
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
+		}
+		Consumer<Object, Object> crashed = this.consumers.createConsumer(group, "crashed");
+		crashed.subscribe(List.of(topic));
+		await().pollInSameThread().until(() -> assignedAfterPoll(crashed) == 3);
+		// As a killed process leaves the group: without a word, so Kafka learns of it only when its session expires.
+		crashed.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.REMAIN_IN_GROUP));
+
+		try (Consumer<Object, Object> successor = this.consumers.createConsumer(group, "successor")) {
+			successor.subscribe(List.of(topic));
+			// The Kafka client's own default session, 45 s, would hold the partitions from the successor longer.
+			await().pollInSameThread()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> assignedAfterPoll(successor) == 3);
+		}
+	}
+
+	private static int assignedAfterPoll(Consumer<Object, Object> consumer) {
+		consumer.poll(Duration.ofMillis(200));
+		return consumer.assignment().size();
 	}
 
 	@Test
