@@ -9,7 +9,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -89,12 +89,11 @@ public class MessagingAutoConfiguration {
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, properties, source, clock);
 	}
 
-	/** With a tracer, events carry the trace on; without one, handlers are still observed (timed). */
+	/** With a tracer, events carry the trace on; without one, handlers are still timed. */
 	@Bean
 	EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
-			ObjectProvider<ObservationRegistry> observations) {
-		return new EventTracing(tracer.getIfAvailable(), propagator.getIfAvailable(),
-				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+			ObjectProvider<MeterRegistry> meters) {
+		return new EventTracing(tracer.getIfAvailable(), propagator.getIfAvailable(), meters.getIfAvailable());
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.apache.kafka.clients.admin.Admin;
@@ -216,6 +217,10 @@ class MessagingIntegrationTest {
 		assertThat(this.ledger.applied(orderId)).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM messaging.inbox_event WHERE event_id = ?",
 				Integer.class, header(dead, "ce_id"))).isZero();
+		assertThat(scrape().value("leverans_inbox_handled_seconds_count", "consumer", "cancellation-ledger",
+				"type", "leverans.order.cancelled.v1", "error", "IllegalStateException"))
+			.as("the failed attempts, timed under their error")
+			.hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
 	}
 
 	@Test
@@ -393,6 +398,8 @@ class MessagingIntegrationTest {
 			.satisfies(handled -> {
 				assertThat(handled.getParentSpanId()).isEqualTo(request.context().spanId());
 				assertThat(handled.getKind()).isEqualTo(SpanKind.CONSUMER);
+				assertThat(handled.getAttributes().get(AttributeKey.stringKey("consumer")))
+					.isEqualTo("cancellation-ledger");
 			}));
 	}
 
@@ -406,7 +413,7 @@ class MessagingIntegrationTest {
 		await().until(() -> this.ledger.applied(orderId) == 1);
 		assertThat(this.ledger.traceOf(orderId)).hasSize(32);
 		assertThat(scrape().value("leverans_inbox_handled_seconds_count", "consumer", "cancellation-ledger",
-				"type", "leverans.order.cancelled.v1"))
+				"type", "leverans.order.cancelled.v1", "error", "none"))
 			.hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
 	}
 
