@@ -9,7 +9,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -89,12 +89,11 @@ public class MessagingAutoConfiguration {
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, properties, source, clock);
 	}
 
-	/** With a tracer, events carry the trace on; without one, handlers are still observed (timed). */
+	/** With a tracer, events carry the trace on; without one, handlers are still timed. */
 	@Bean
 	EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
-			ObjectProvider<ObservationRegistry> observations) {
-		return new EventTracing(tracer.getIfAvailable(), propagator.getIfAvailable(),
-				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+			ObjectProvider<MeterRegistry> meters) {
+		return new EventTracing(tracer.getIfAvailable(), propagator.getIfAvailable(), meters.getIfAvailable());
 	}
 
 	@Bean
@@ -135,7 +134,7 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	DefaultKafkaConsumerFactoryCustomizer leveransConsumerSettings(
+	DefaultKafkaConsumerFactoryCustomizer leveransConsumerSettings(MessagingProperties properties,
 			@Value("${spring.kafka.consumer.group-id:${spring.application.name:leverans}}") String groupId) {
 		Map<String, Object> settings = new HashMap<>();
 		settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -143,6 +142,9 @@ public class MessagingAutoConfiguration {
 		settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
 		settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		long sessionTimeout = properties.consumerSessionTimeout().toMillis();
+		settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout);
+		settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) (sessionTimeout / 3));
 		return factory -> factory.updateConfigs(settings);
 	}
 

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicas replication factor of the topics this library creates
  * @param offsetCommitInterval how often a listener commits its consumer offsets to Kafka, rather than after every
  * poll batch; a crash or a lost partition replays at most what came since, which the inbox recognises and skips
+ * @param consumerSessionTimeout how long Kafka waits to hear from a listener before it hands the listener's
+ * partitions to another instance: after a crash, events on those partitions wait this long (the Kafka client's own
+ * default, 45 s, held an order-service crash's orders for most of a minute); heartbeats go at a third of it
  */
 @ConfigurationProperties("leverans.messaging")
 public record MessagingProperties(String source, @DefaultValue("5s") Duration relayInterval,
@@ -30,5 +33,5 @@ public record MessagingProperties(String source, @DefaultValue("5s") Duration re
 		@DefaultValue("3") int retryAttempts, @DefaultValue("200ms") Duration retryInterval,
 		@DefaultValue("10s") Duration transientRetryMaxInterval,
 		@DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
-		@DefaultValue("1s") Duration offsetCommitInterval) {
+		@DefaultValue("1s") Duration offsetCommitInterval, @DefaultValue("10s") Duration consumerSessionTimeout) {
 }

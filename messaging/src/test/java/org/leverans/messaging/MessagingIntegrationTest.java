@@ -4,13 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.Topics;
@@ -28,6 +37,7 @@ import org.leverans.testsupport.metrics.Scrape;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,6 +87,9 @@ class MessagingIntegrationTest {
 
 	@Autowired
 	InMemorySpanExporter finishedSpans;
+
+	@Autowired
+	ConsumerFactory<Object, Object> consumers;
 
 	@Test
 	void sendsCommittedEventWithCloudEventsHeadersKeyedByOrder() {
@@ -204,6 +217,10 @@ class MessagingIntegrationTest {
 		assertThat(this.ledger.applied(orderId)).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM messaging.inbox_event WHERE event_id = ?",
 				Integer.class, header(dead, "ce_id"))).isZero();
+		assertThat(scrape().value("leverans_inbox_handled_seconds_count", "consumer", "cancellation-ledger",
+				"type", "leverans.order.cancelled.v1", "error", "IllegalStateException"))
+			.as("the failed attempts, timed under their error")
+			.hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
 	}
 
 	@Test
@@ -315,6 +332,34 @@ class MessagingIntegrationTest {
 	}
 
 	@Test
+	void aListenerThatCrashedHasItsPartitionsTakenOverOnceItsSessionExpires() throws Exception {
+		String topic = "messaging-test.sessions." + UUID.randomUUID();
+		String group = "messaging-session-test";
+		try (Admin admin = Admin.create(
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
+		}
+		Consumer<Object, Object> crashed = this.consumers.createConsumer(group, "crashed");
+		crashed.subscribe(List.of(topic));
+		await().pollInSameThread().until(() -> assignedAfterPoll(crashed) == 3);
+		// As a killed process leaves the group: without a word, so Kafka learns of it only when its session expires.
+		crashed.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.REMAIN_IN_GROUP));
+
+		try (Consumer<Object, Object> successor = this.consumers.createConsumer(group, "successor")) {
+			successor.subscribe(List.of(topic));
+			// The Kafka client's own default session, 45 s, would hold the partitions from the successor longer.
+			await().pollInSameThread()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> assignedAfterPoll(successor) == 3);
+		}
+	}
+
+	private static int assignedAfterPoll(Consumer<Object, Object> consumer) {
+		consumer.poll(Duration.ofMillis(200));
+		return consumer.assignment().size();
+	}
+
+	@Test
 	void consumerLagAndTheKafkaClientsAreMeasured() {
 		UUID orderId = UUID.randomUUID();
 		this.transactions.executeWithoutResult(status -> this.outbox.publish(orderId, orderId, cancelled(orderId, "lag")));
@@ -353,6 +398,8 @@ class MessagingIntegrationTest {
 			.satisfies(handled -> {
 				assertThat(handled.getParentSpanId()).isEqualTo(request.context().spanId());
 				assertThat(handled.getKind()).isEqualTo(SpanKind.CONSUMER);
+				assertThat(handled.getAttributes().get(AttributeKey.stringKey("consumer")))
+					.isEqualTo("cancellation-ledger");
 			}));
 	}
 
@@ -366,7 +413,7 @@ class MessagingIntegrationTest {
 		await().until(() -> this.ledger.applied(orderId) == 1);
 		assertThat(this.ledger.traceOf(orderId)).hasSize(32);
 		assertThat(scrape().value("leverans_inbox_handled_seconds_count", "consumer", "cancellation-ledger",
-				"type", "leverans.order.cancelled.v1"))
+				"type", "leverans.order.cancelled.v1", "error", "none"))
 			.hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1));
 	}
 
