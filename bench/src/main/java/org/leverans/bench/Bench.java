@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 
@@ -145,6 +146,7 @@ public final class Bench {
 		List<String> databases = Service.databases();
 		Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
 		long commitsBefore = this.outcomes.commits(databases);
+		Map<String, Long> statementsBefore = this.outcomes.statements(databases);
 		long started = System.nanoTime();
 		System.out.printf("  … offering %.0f orders/s for %d s, then settling for %d s%n", rate,
 				this.options.duration().toSeconds(), this.options.settle().toSeconds());
@@ -154,9 +156,12 @@ public final class Bench {
 		settle(() -> this.outcomes.of(placed).lost() == 0);
 		Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
 		long commits = this.outcomes.commits(databases) - commitsBefore;
+		Map<String, Long> statements = new TreeMap<>();
+		this.outcomes.statements(databases)
+			.forEach((db, calls) -> statements.put(db, calls - statementsBefore.getOrDefault(db, 0L)));
 		Outcomes.Report report = this.outcomes.of(placed);
 		Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
-		return new Step(rate, sendSeconds, placements, report, cpuBefore, cpuAfter, commits, lag);
+		return new Step(rate, sendSeconds, placements, report, cpuBefore, cpuAfter, commits, statements, lag);
 	}
 
 	/**
@@ -311,7 +316,8 @@ public final class Bench {
 
 	/** What a run of orders came to. */
 	public record Step(double offered, double sendSeconds, List<Placement> placements, Outcomes.Report outcomes,
-			Map<String, Double> cpuBefore, Map<String, Double> cpuAfter, long commits, Map<String, Long> lag) {
+			Map<String, Double> cpuBefore, Map<String, Double> cpuAfter, long commits, Map<String, Long> statements,
+			Map<String, Long> lag) {
 
 		public long lost() {
 			return this.outcomes.lost();
@@ -386,6 +392,13 @@ public final class Bench {
 			}
 			table.row("CPU per order: all processes", String.format("%.1f ms", total * 1000 / placed));
 			table.row("database commits per order", String.format("%.1f", (double) this.commits / placed));
+			if (!this.statements.isEmpty()) {
+				Map<String, String> perDatabase = new LinkedHashMap<>();
+				this.statements.forEach((db, calls) -> perDatabase.put(db, String.format("%.1f", (double) calls / placed)));
+				table.row("database statements per order", String.format("%.1f",
+						(double) this.statements.values().stream().mapToLong(Long::longValue).sum() / placed) + " "
+						+ perDatabase);
+			}
 			table.row("consumer lag at the end", this.lag.values().stream().mapToLong(Long::longValue).sum() + " "
 					+ this.lag);
 			return table;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,9 @@ import java.util.UUID;
 public final class Outcomes {
 
 	/** States an order leaves only when an event has been applied; still there after settling means lost. */
+	/** SQLSTATE 42P01: the view is not there. */
+	private static final String UNDEFINED_TABLE = "42P01";
+
 	private static final Set<String> UNDECIDED = Set.of("PLACED", "VALIDATED");
 
 	private final String serverUrl;
@@ -139,6 +143,28 @@ public final class Outcomes {
 			rows.next();
 			return rows.getLong(1);
 		}
+	}
+
+	/**
+	 * Statements executed so far per database, from {@code pg_stat_statements}; empty when the server does not load
+	 * it (the local platform does; a PostgreSQL of one's own may not).
+	 */
+	public Map<String, Long> statements(Collection<String> databases) throws SQLException {
+		Map<String, Long> calls = new TreeMap<>();
+		try (Connection db = connect("postgres");
+				ResultSet rows = query(db, """
+						SELECT d.datname, sum(s.calls) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+						WHERE d.datname = ANY(?) GROUP BY d.datname""", databases.toArray(String[]::new))) {
+			while (rows.next()) {
+				calls.put(rows.getString(1), rows.getLong(2));
+			}
+		}
+		catch (SQLException ex) {
+			if (!UNDEFINED_TABLE.equals(ex.getSQLState())) {
+				throw ex;
+			}
+		}
+		return calls;
 	}
 
 	/** {@code fsync=…, synchronous_commit=…}: whether the figures were taken with durable commits. */
