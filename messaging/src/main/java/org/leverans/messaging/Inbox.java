@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,10 @@ public class Inbox {
 		this.transactions = transactions;
 		// Writers may add fields to an event without a new type version, so reading must never fail on them,
 		// whatever strictness the service chose for its HTTP request bodies.
-		this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		this.json = json.rebuild()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.addModule(IsoTimestamps.module())
+			.build();
 		this.clock = clock;
 		this.tracing = tracing;
 	}
@@ -115,8 +119,10 @@ public class Inbox {
 	private int applyInOneTransaction(List<? extends ConsumerRecord<?, byte[]>> records, EventHandlers... handlers) {
 		Integer applied = this.transactions.execute(status -> {
 			int count = 0;
+			// Several consumers of one service often take the same event; it is read from JSON once.
+			Map<Decoded, Object> payloads = new HashMap<>();
 			for (EventHandlers consumer : handlers) {
-				count += apply(records, consumer);
+				count += apply(records, consumer, payloads);
 			}
 			return count;
 		});
@@ -124,7 +130,8 @@ public class Inbox {
 	}
 
 	/** Within the caller's transaction: remembers the batch's new event ids, then runs their handlers in order. */
-	private int apply(List<? extends ConsumerRecord<?, byte[]>> records, EventHandlers handlers) {
+	private int apply(List<? extends ConsumerRecord<?, byte[]>> records, EventHandlers handlers,
+			Map<Decoded, Object> payloads) {
 		Map<String, Received> wanted = new LinkedHashMap<>();
 		for (ConsumerRecord<?, byte[]> record : records) {
 			EventMetadata metadata = metadataOf(record);
@@ -147,7 +154,8 @@ public class Inbox {
 						received.metadata().id());
 				continue;
 			}
-			Object payload = this.json.readValue(received.record().value(), received.handler().payloadType());
+			Object payload = payloads.computeIfAbsent(new Decoded(received.record(), received.handler().payloadType()),
+					decoded -> this.json.readValue(decoded.record().value(), decoded.type()));
 			// The handler goes on with the trace that recorded the event; what it publishes carries it further.
 			this.tracing.handle(received.record().headers(), received.metadata(), handlers.consumer(),
 					() -> received.handler().apply(payload, received.metadata()));
@@ -197,7 +205,7 @@ public class Inbox {
 		}
 		String time = header(record, CloudEventHeaders.TIME);
 		return new EventMetadata(id, type, header(record, CloudEventHeaders.SOURCE),
-				header(record, CloudEventHeaders.SUBJECT), (time != null) ? Instant.parse(time) : null,
+				header(record, CloudEventHeaders.SUBJECT), (time != null) ? IsoTimestamps.instant(time) : null,
 				record.topic(), (record.key() != null) ? String.valueOf(record.key()) : null, record.partition(),
 				record.offset());
 	}
@@ -209,5 +217,12 @@ public class Inbox {
 
 	private record Received(ConsumerRecord<?, byte[]> record, EventMetadata metadata,
 			EventHandlers.Handler<?> handler) {
+	}
+
+	/**
+	 * A record read as one payload type. {@code ConsumerRecord} keeps {@code Object}'s equality, so this is the
+	 * record itself, not an equal one. Payloads are records that handlers only read, so one instance can go to each.
+	 */
+	private record Decoded(ConsumerRecord<?, byte[]> record, Class<?> type) {
 	}
 }

@@ -3,6 +3,7 @@ package org.leverans.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +79,9 @@ class MessagingIntegrationTest {
 
 	@Autowired
 	DeadLetters deadLetters;
+
+	@Autowired
+	Inbox inbox;
 
 	@Autowired
 	PrometheusMeterRegistry metrics;
@@ -186,6 +190,32 @@ class MessagingIntegrationTest {
 		await().until(() -> this.ledger.applied(orderId) == 2);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM cancellation WHERE event_id = ?", Integer.class,
 				eventId)).isOne();
+	}
+
+	@Test
+	void consumersTakingTheSameEventInOneBatchEachApplyItOnceAsWritten() {
+		UUID orderId = UUID.randomUUID();
+		List<OrderCancelled> first = new ArrayList<>();
+		List<OrderCancelled> second = new ArrayList<>();
+		EventHandlers one = EventHandlers.named("first-" + orderId).on(OrderCancelled.class, first::add);
+		EventHandlers other = EventHandlers.named("second-" + orderId).on(OrderCancelled.class, second::add);
+		String body = "{\"orderId\":\"" + orderId + "\",\"orderNumber\":\"LV-7\",\"reason\":\"both\","
+				+ "\"cancelledAt\":\"2026-12-07T05:45:31.355123Z\"}";
+		ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.ORDER, 0, 0L, orderId.toString(),
+				body.getBytes(StandardCharsets.UTF_8));
+		record.headers()
+			.add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+			.add(CloudEventHeaders.TYPE, "leverans.order.cancelled.v1".getBytes(StandardCharsets.UTF_8))
+			.add(CloudEventHeaders.TIME, "2026-12-07T05:45:32Z".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(this.inbox.receive(List.of(record), one, other)).isEqualTo(2);
+		assertThat(first).singleElement().satisfies(event -> {
+			assertThat(event.orderId()).isEqualTo(orderId);
+			assertThat(event.reason()).isEqualTo("both");
+			assertThat(event.cancelledAt()).isEqualTo(Instant.parse("2026-12-07T05:45:31.355123Z"));
+		});
+		assertThat(second).isEqualTo(first);
+		assertThat(this.inbox.receive(List.of(record), one, other)).as("redelivered").isZero();
 	}
 
 	@Test
