@@ -3,10 +3,12 @@ package org.leverans.messaging;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Function;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
@@ -14,7 +16,7 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads the timestamps events carry in the one form Leverans writes them, {@code 2026-12-07T05:45:31.355Z} and
- * {@code 2026-12-07}, by their fixed positions. {@code DateTimeFormatter} took up to a third of a consumer's time
+ * {@code 2026-12-07}, by their fixed positions. {@code DateTimeFormatter} took about a quarter of a consumer's time
  * outside its handlers (billing-service, 2026-12-07 profile). Anything in another form, such as an offset, a leap
  * second or a year beyond 9999, is left to the JDK's parser, so what is accepted and how it reads is unchanged.
  */
@@ -97,43 +99,35 @@ final class IsoTimestamps {
 
 	/** The deserializers for {@link Instant} and {@link LocalDate}, falling back to Jackson's own. */
 	static SimpleModule module() {
-		return new SimpleModule("leverans-iso-timestamps").addDeserializer(Instant.class, new InstantReader())
-			.addDeserializer(LocalDate.class, new LocalDateReader());
+		return new SimpleModule("leverans-iso-timestamps")
+			.addDeserializer(Instant.class,
+					new CanonicalFirst<>(Instant.class, IsoTimestamps::canonicalInstant, InstantDeserializer.INSTANT))
+			.addDeserializer(LocalDate.class, new CanonicalFirst<>(LocalDate.class, IsoTimestamps::canonicalDate,
+					LocalDateDeserializer.INSTANCE));
 	}
 
-	private static final class InstantReader extends StdScalarDeserializer<Instant> {
+	/** A string in the canonical form read by position, anything else (other forms, numbers) by Jackson's own. */
+	private static final class CanonicalFirst<T> extends StdScalarDeserializer<T> {
 
-		InstantReader() {
-			super(Instant.class);
+		private final Function<String, T> canonical;
+
+		private final ValueDeserializer<T> jackson;
+
+		CanonicalFirst(Class<T> type, Function<String, T> canonical, ValueDeserializer<T> jackson) {
+			super(type);
+			this.canonical = canonical;
+			this.jackson = jackson;
 		}
 
 		@Override
-		public Instant deserialize(JsonParser parser, DeserializationContext context) {
+		public T deserialize(JsonParser parser, DeserializationContext context) {
 			if (parser.currentToken() == JsonToken.VALUE_STRING) {
-				Instant quick = canonicalInstant(parser.getString());
+				T quick = this.canonical.apply(parser.getString());
 				if (quick != null) {
 					return quick;
 				}
 			}
-			return InstantDeserializer.INSTANT.deserialize(parser, context);
-		}
-	}
-
-	private static final class LocalDateReader extends StdScalarDeserializer<LocalDate> {
-
-		LocalDateReader() {
-			super(LocalDate.class);
-		}
-
-		@Override
-		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
-			if (parser.currentToken() == JsonToken.VALUE_STRING) {
-				LocalDate quick = canonicalDate(parser.getString());
-				if (quick != null) {
-					return quick;
-				}
-			}
-			return LocalDateDeserializer.INSTANCE.deserialize(parser, context);
+			return this.jackson.deserialize(parser, context);
 		}
 	}
 }

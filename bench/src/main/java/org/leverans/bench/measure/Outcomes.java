@@ -22,10 +22,10 @@ import java.util.UUID;
  */
 public final class Outcomes {
 
-	/** States an order leaves only when an event has been applied; still there after settling means lost. */
 	/** SQLSTATE 42P01: the view is not there. */
 	private static final String UNDEFINED_TABLE = "42P01";
 
+	/** States an order leaves only when an event has been applied; still there after settling means lost. */
 	private static final Set<String> UNDECIDED = Set.of("PLACED", "VALIDATED");
 
 	private final String serverUrl;
