@@ -26,8 +26,9 @@ class BuyerPagesIT extends PagesSpec {
 
 		anna.driver().findElement(By.id("q")).sendKeys("cement");
 		anna.driver().findElement(By.cssSelector("form[role=search] button")).click();
-		WebElement cement = anna.waitFor(By.cssSelector("#catalog tr[data-sku='CEM-25KG']"));
-		assertThat(cement.findElement(By.cssSelector(".price")).getText()).isEqualTo("8.40 EUR");
+		// The search redraws the table, so the row is found again until its price reads as agreed.
+		By cementPrice = By.cssSelector("#catalog tr[data-sku='CEM-25KG'] .price");
+		anna.waitUntil(ExpectedConditions.textToBe(cementPrice, "8.40 EUR"));
 		anna.screenshotForDocs("buyer-catalogue");
 
 		anna.go("/buyer/quick-order.html");
