@@ -41,7 +41,7 @@ final class IsoTimestamps {
 				|| text.charAt(13) != ':' || text.charAt(16) != ':') {
 			return null;
 		}
-		LocalDate date = canonicalDate(text, 0);
+		LocalDate date = datePart(text);
 		int hour = digits(text, 11, 13);
 		int minute = digits(text, 14, 16);
 		int second = digits(text, 17, 19);
@@ -63,16 +63,17 @@ final class IsoTimestamps {
 
 	/** The date, or null when the text is not exactly {@code uuuu-MM-dd}. */
 	static LocalDate canonicalDate(String text) {
-		return (text.length() == 10) ? canonicalDate(text, 0) : null;
+		return (text.length() == 10) ? datePart(text) : null;
 	}
 
-	private static LocalDate canonicalDate(String text, int start) {
-		if (text.charAt(start + 4) != '-' || text.charAt(start + 7) != '-') {
+	/** The {@code uuuu-MM-dd} the text starts with, or null; both forms begin with it. */
+	private static LocalDate datePart(String text) {
+		if (text.charAt(4) != '-' || text.charAt(7) != '-') {
 			return null;
 		}
-		int year = digits(text, start, start + 4);
-		int month = digits(text, start + 5, start + 7);
-		int day = digits(text, start + 8, start + 10);
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 7);
+		int day = digits(text, 8, 10);
 		if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
 			return null;
 		}
