@@ -76,8 +76,8 @@ class StreamFeed implements IntakeHandlers {
 		this.orders.remember(event.orderId(), event.orderNumber(), event.customerId(), now());
 		this.orders.addCustomerSites(event.orderId(), event.customerId(),
 				(event.lines() != null) ? event.lines().stream().map(OrderLine::siteId).toList() : List.of());
-		orderStatus(event.orderId(), event.orderNumber(), event.customerId(), "PLACED", null, event.placedAt(),
-				metadata);
+		appendOrderStatus(event.orderId(), event.customerId(), "PLACED", event.orderNumber(), null,
+				event.placedAt(), metadata);
 	}
 
 	private void accepted(OrderAccepted event, EventMetadata metadata) {
@@ -90,8 +90,8 @@ class StreamFeed implements IntakeHandlers {
 			event.sites().stream().map(DeliverySite::siteId).forEach(sites::add);
 		}
 		this.orders.addSites(event.orderId(), sites);
-		orderStatus(event.orderId(), event.orderNumber(), event.customerId(), "ACCEPTED", null, event.acceptedAt(),
-				metadata);
+		appendOrderStatus(event.orderId(), event.customerId(), "ACCEPTED", event.orderNumber(), null,
+				event.acceptedAt(), metadata);
 	}
 
 	private void rejected(OrderRejected event, EventMetadata metadata) {
@@ -123,6 +123,12 @@ class StreamFeed implements IntakeHandlers {
 	private void orderStatus(UUID orderId, String orderNumber, UUID customerId, String status, List<Reason> reasons,
 			Instant occurredAt, EventMetadata metadata) {
 		this.orders.remember(orderId, orderNumber, customerId, now());
+		appendOrderStatus(orderId, customerId, status, orderNumber, reasons, occurredAt, metadata);
+	}
+
+	/** For an order already remembered by the caller, which had more to record about it first. */
+	private void appendOrderStatus(UUID orderId, UUID customerId, String status, String orderNumber,
+			List<Reason> reasons, Instant occurredAt, EventMetadata metadata) {
 		StreamData data = StreamData.order(orderId, orderNumber, status, reasons,
 				occurredAt(occurredAt, metadata));
 		append(StreamEventNames.ORDER_STATUS_CHANGED, customerId, this.orders.sitesOf(orderId), orderId, null,

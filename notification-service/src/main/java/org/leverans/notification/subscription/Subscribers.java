@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -90,34 +92,89 @@ public class Subscribers {
 
 	/**
 	 * The people with an e-mail address who may see the event and want it by e-mail, each with the arrival lead
-	 * time of the subscription that speaks for them. A person's own choice wins; without one, the subscription of
-	 * a site they receive at replaces the receiver defaults; a site that names someone adds its events to theirs.
+	 * time of the subscription that speaks for them; see {@link Lookup#recipientsOf(StreamEvent)}.
 	 */
 	public List<Recipient> recipientsOf(StreamEvent event) {
-		List<SiteSubscription> sites = this.siteSubscriptions.of(event.siteIds());
-		Set<String> named = sites.stream()
-			.flatMap(site -> site.alsoNotify().stream())
-			.collect(Collectors.toSet());
-		List<Subscriber> candidates = this.jdbc.sql("""
+		return lookup().recipientsOf(event);
+	}
+
+	/**
+	 * A look-up for a run of changes that reads each set of candidates, site subscriptions and follows once. A
+	 * planner's pass takes up to hundreds of changes, mostly about the same customers and sites; asking again for
+	 * each cost the database more statements than anything else this service does.
+	 */
+	public Lookup lookup() {
+		return new Lookup();
+	}
+
+	/** Answers from what it read before; so it sees who subscribed as of its first question about them. */
+	public final class Lookup {
+
+		private final Map<Set<UUID>, List<SiteSubscription>> sites = new HashMap<>();
+
+		private final Map<Candidates, List<Subscriber>> candidates = new HashMap<>();
+
+		private final Map<String, Followed> followed = new HashMap<>();
+
+		private Lookup() {
+		}
+
+		/** The people with an e-mail address who may see the event and want it by e-mail. */
+		public List<Subscriber> emailRecipientsOf(StreamEvent event) {
+			return recipientsOf(event).stream().map(Recipient::subscriber).toList();
+		}
+
+		/**
+		 * The people with an e-mail address who may see the event and want it by e-mail, each with the arrival
+		 * lead time of the subscription that speaks for them. A person's own choice wins; without one, the
+		 * subscription of a site they receive at replaces the receiver defaults; a site that names someone adds
+		 * its events to theirs.
+		 */
+		public List<Recipient> recipientsOf(StreamEvent event) {
+			List<SiteSubscription> subscriptions = this.sites.computeIfAbsent(Set.copyOf(event.siteIds()),
+					Subscribers.this.siteSubscriptions::of);
+			Set<String> named = subscriptions.stream()
+				.flatMap(site -> site.alsoNotify().stream())
+				.collect(Collectors.toUnmodifiableSet());
+			List<Subscriber> people = this.candidates.computeIfAbsent(
+					new Candidates(event.customerId(), Set.copyOf(event.siteIds()), named),
+					Subscribers.this::withEmailWhoMaySee);
+			List<Recipient> recipients = new ArrayList<>();
+			for (Subscriber subscriber : people) {
+				if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
+					continue;
+				}
+				SiteSubscription site = subscriptions.stream()
+					.filter(s -> s.appliesTo(subscriber))
+					.findFirst()
+					.orElse(null);
+				if (EventKinds.matches(emailEventsOf(subscriber, site), event)) {
+					recipients.add(new Recipient(subscriber, arrivalLeadOf(subscriber, site)));
+				}
+			}
+			return recipients;
+		}
+
+		private Followed followedBy(Subscriber subscriber) {
+			return this.followed.computeIfAbsent(subscriber.subject(), subject -> Subscribers.this.followedBy(subscriber));
+		}
+	}
+
+	/** Who to ask about a change: its customer's people, its sites' receivers and the people its sites name. */
+	private record Candidates(UUID customerId, Set<UUID> siteIds, Set<String> named) {
+	}
+
+	/** Staff, and the people of the customer, the sites or the names, who have an e-mail address. */
+	private List<Subscriber> withEmailWhoMaySee(Candidates who) {
+		return this.jdbc.sql("""
 				SELECT * FROM subscriber
 				WHERE email IS NOT NULL AND email <> ''
 				  AND (roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[] OR subject = ANY(?::text[]))
 				ORDER BY subject""")
-			.params(literal(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)), event.customerId(), literal(event.siteIds()),
-					literal(named))
+			.params(literal(List.of(Roles.ADMIN, Roles.CUSTOMER_SERVICE)), who.customerId(), literal(who.siteIds()),
+					literal(who.named()))
 			.query(Subscribers::row)
 			.list();
-		List<Recipient> recipients = new ArrayList<>();
-		for (Subscriber subscriber : candidates) {
-			if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
-				continue;
-			}
-			SiteSubscription site = sites.stream().filter(s -> s.appliesTo(subscriber)).findFirst().orElse(null);
-			if (EventKinds.matches(emailEventsOf(subscriber, site), event)) {
-				recipients.add(new Recipient(subscriber, arrivalLeadOf(subscriber, site)));
-			}
-		}
-		return recipients;
 	}
 
 	/**

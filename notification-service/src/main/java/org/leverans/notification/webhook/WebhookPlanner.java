@@ -2,12 +2,12 @@ package org.leverans.notification.webhook;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.leverans.notification.PostgresArrays;
 import org.leverans.notification.channel.ChangePlanner;
 import org.leverans.notification.stream.StreamEvent;
 import org.leverans.notification.stream.StreamEvents;
@@ -23,49 +23,57 @@ class WebhookPlanner extends ChangePlanner {
 
 	private final JdbcClient jdbc;
 
+	private final WebhookEndpoints endpoints;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	WebhookPlanner(JdbcClient jdbc, PlatformTransactionManager transactionManager, StreamEvents changes,
-			JsonMapper json, Clock clock) {
+			WebhookEndpoints endpoints, JsonMapper json, Clock clock) {
 		super("webhook_cursor", jdbc, transactionManager, changes);
 		this.jdbc = jdbc;
+		this.endpoints = endpoints;
 		this.json = json;
 		this.clock = clock;
 	}
 
 	@Override
-	protected void plan(StreamEvent change) {
-		if (change.customerId() == null || change.aimed()) {
-			// An aimed row is one person's live "arriving soon" at their own lead time; the customer's systems get
-			// the shared one.
-			return;
-		}
-		// An endpoint gets what happened after it was registered, not the customer's history; a disabled one gets
-		// nothing until it is enabled again; one for some sites only what concerns one of them.
-		List<UUID> endpoints = this.jdbc.sql("""
-				SELECT id FROM webhook_endpoint
-				WHERE deleted_at IS NULL AND status = 'ACTIVE' AND customer_id = ? AND ? = ANY(events)
-				  AND created_at <= ? AND (cardinality(site_ids) = 0 OR site_ids && ?::uuid[])""")
-			.params(change.customerId(), change.name(), Timestamp.from(change.createdAt()),
-					PostgresArrays.literal(change.siteIds()))
-			.query(UUID.class)
-			.list();
-		if (endpoints.isEmpty()) {
-			return;
-		}
-		String payload = payload(change);
+	protected void plan(List<StreamEvent> changes) {
+		Map<UUID, List<WebhookEndpoint>> activeByCustomer = new HashMap<>();
 		Timestamp now = Timestamp.from(this.clock.instant());
-		for (UUID endpoint : endpoints) {
-			this.jdbc.sql("""
-					INSERT INTO webhook_delivery (endpoint_id, stream_event_id, message_id, payload, status,
-					                              next_attempt_at, created_at)
-					VALUES (?, ?, ?, ?, 'PENDING', ?, ?)
-					ON CONFLICT (endpoint_id, stream_event_id) DO NOTHING""")
-				.params(endpoint, change.id(), "msg_" + change.id(), payload, now, now)
-				.update();
+		for (StreamEvent change : changes) {
+			if (change.customerId() == null || change.aimed()) {
+				// An aimed row is one person's live "arriving soon" at their own lead time; the customer's systems
+				// get the shared one.
+				continue;
+			}
+			List<WebhookEndpoint> endpoints = activeByCustomer.computeIfAbsent(change.customerId(),
+					customerId -> this.endpoints.list(customerId).stream().filter(e -> !e.disabled()).toList());
+			String payload = null;
+			for (WebhookEndpoint endpoint : endpoints) {
+				if (!wants(endpoint, change)) {
+					continue;
+				}
+				payload = (payload != null) ? payload : payload(change);
+				this.jdbc.sql("""
+						INSERT INTO webhook_delivery (endpoint_id, stream_event_id, message_id, payload, status,
+						                              next_attempt_at, created_at)
+						VALUES (?, ?, ?, ?, 'PENDING', ?, ?)
+						ON CONFLICT (endpoint_id, stream_event_id) DO NOTHING""")
+					.params(endpoint.id(), change.id(), "msg_" + change.id(), payload, now, now)
+					.update();
+			}
 		}
+	}
+
+	/**
+	 * An endpoint gets what happened after it was registered, not the customer's history; one for some sites only
+	 * what concerns one of them. (A disabled one gets nothing until it is enabled again.)
+	 */
+	private static boolean wants(WebhookEndpoint endpoint, StreamEvent change) {
+		return endpoint.events().contains(change.name()) && !endpoint.createdAt().isAfter(change.createdAt())
+				&& (endpoint.siteIds().isEmpty() || endpoint.siteIds().stream().anyMatch(change.siteIds()::contains));
 	}
 
 	/** The Standard Webhooks payload shape: type, timestamp, data (the same data as the live stream). */
