@@ -172,10 +172,12 @@ public class Orders {
 			.update();
 	}
 
-	public void storeShipmentsInOrder(UUID id, int shipmentsInOrder) {
-		this.jdbc.sql("""
+	/** @return how many shipments the order has now: a count never goes down, whatever order the events came in */
+	public int storeShipmentsInOrder(UUID id, int shipmentsInOrder) {
+		return this.jdbc.sql("""
 				UPDATE customer_order SET shipments_in_order = greatest(coalesce(shipments_in_order, 0), ?)
-				WHERE id = ?""").params(shipmentsInOrder, id).update();
+				WHERE id = ?
+				RETURNING shipments_in_order""").params(shipmentsInOrder, id).query(Integer.class).single();
 	}
 
 	private static String blankToNull(String text) {

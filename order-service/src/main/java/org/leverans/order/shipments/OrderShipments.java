@@ -70,10 +70,10 @@ public class OrderShipments {
 				known.map(ShipmentView::problemReason).orElse(null));
 		Instant now = this.clock.instant();
 		this.shipments.save(view, (e.plannedAt() != null) ? e.plannedAt() : now, now);
-		this.orders.storeShipmentsInOrder(e.orderId(), e.shipmentsInOrder());
+		int inOrder = this.orders.storeShipmentsInOrder(e.orderId(), e.shipmentsInOrder());
 		record(e.orderId(), now, e.plannedAt(), "ShipmentPlanned", "Shipment " + label(view) + " planned with "
 				+ e.carrier() + " (" + e.shipmentsInOrder() + " in order)", e.shipmentId(), e.window(), meta);
-		follow(order, now);
+		follow(order, inOrder, now);
 	}
 
 	public void updated(ShipmentUpdated e, EventMetadata meta) {
@@ -95,7 +95,7 @@ public class OrderShipments {
 		record(e.orderId(), now, e.occurredAt(), "ShipmentUpdated",
 				"Shipment " + label(view) + ": " + e.eventType() + ", now " + status, e.shipmentId(), e.window(),
 				meta);
-		follow(order, now);
+		follow(order, shipmentsInOrder(order), now);
 	}
 
 	public void windowChanged(DeliveryWindowChanged e, EventMetadata meta) {
@@ -125,12 +125,12 @@ public class OrderShipments {
 				(known != null) ? known.lines() : List.of(), true, e.deliveredAt(), null, null);
 		Instant now = this.clock.instant();
 		this.shipments.save(view, null, now);
-		this.orders.storeShipmentsInOrder(e.orderId(), e.shipmentsInOrder());
+		int inOrder = this.orders.storeShipmentsInOrder(e.orderId(), e.shipmentsInOrder());
 		String signed = (e.proofOfDelivery() != null && e.proofOfDelivery().signedBy() != null)
 				? ", signed by " + e.proofOfDelivery().signedBy() : "";
 		record(e.orderId(), now, e.deliveredAt(), "ShipmentDelivered",
 				"Shipment " + label(view) + " delivered" + signed, e.shipmentId(), null, meta);
-		follow(order, now);
+		follow(order, inOrder, now);
 	}
 
 	public void exception(ShipmentException e, EventMetadata meta) {
@@ -151,24 +151,31 @@ public class OrderShipments {
 		record(e.orderId(), now, e.occurredAt(), "ShipmentException",
 				"Shipment " + label(view) + ": " + e.eventType() + (e.reason() != null ? " – " + e.reason() : ""),
 				e.shipmentId(), null, meta);
-		follow(order, now);
+		follow(order, shipmentsInOrder(order), now);
 	}
 
 	private StoredOrder lock(UUID orderId) {
 		return this.orders.lock(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
 	}
 
-	/** Moves the order forward if its shipments say so, and announces it. */
-	private void follow(StoredOrder order, Instant now) {
-		StoredOrder current = this.orders.find(order.id()).orElseThrow();
+	/**
+	 * Moves the order forward if its shipments say so, and announces it.
+	 *
+	 * @param order as locked at the start of the event, its status unchanged since
+	 * @param inOrder how many shipments the order has now
+	 */
+	private void follow(StoredOrder order, int inOrder, Instant now) {
 		Shipments.Tally tally = this.shipments.tally(order.id());
-		int inOrder = (current.shipmentsInOrder() != null) ? current.shipmentsInOrder() : 0;
-		OrderStatus status = current.progress().status();
+		OrderStatus status = order.progress().status();
 		Optional<OrderStatus> next = new DeliveryProgress(inOrder, tally.anyPickedUp(), tally.delivered()).next(status);
 		if (next.isPresent()) {
 			this.orders.storeStatus(order.id(), next.get(), List.of(), now);
 			this.announcements.announce(order.id(), next.get(), List.of(), now);
 		}
+	}
+
+	private static int shipmentsInOrder(StoredOrder order) {
+		return (order.shipmentsInOrder() != null) ? order.shipmentsInOrder() : 0;
 	}
 
 	/** The window goes in its own fields, never into the summary: the reader's page shows it in their time zone. */

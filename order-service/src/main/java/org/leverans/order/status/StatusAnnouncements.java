@@ -1,7 +1,9 @@
 package org.leverans.order.status;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -29,6 +31,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatusAnnouncements {
 
+	/**
+	 * The statuses other services act on. The rest are this service's own steps (and a cancellation is announced
+	 * where it happens), so they go to the timeline only, without reading the order again.
+	 */
+	private static final Set<OrderStatus> PUBLISHED = EnumSet.of(OrderStatus.ACCEPTED, OrderStatus.REJECTED,
+			OrderStatus.ON_HOLD, OrderStatus.AWAITING_APPROVAL, OrderStatus.DELIVERED);
+
 	private final Orders orders;
 
 	private final Timeline timeline;
@@ -44,6 +53,9 @@ public class StatusAnnouncements {
 	/** Call after the new status is stored; the published event reflects the stored order. */
 	public void announce(UUID orderId, OrderStatus status, List<Reason> reasons, Instant at) {
 		this.timeline.record(Timeline.Entry.statusChange(orderId, at, typeOf(status), status, describe(reasons)));
+		if (!PUBLISHED.contains(status)) {
+			return;
+		}
 		StoredOrder order = this.orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
 		Object event = switch (status) {
 			case ACCEPTED -> new OrderAccepted(order.id(), order.orderNumber(), order.customerId(),
@@ -54,11 +66,9 @@ public class StatusAnnouncements {
 			case ON_HOLD -> new OrderOnHold(order.id(), order.orderNumber(), order.customerId(), reasons, at);
 			case AWAITING_APPROVAL -> awaitingApproval(order, reasons, at);
 			case DELIVERED -> new OrderDelivered(order.id(), order.orderNumber(), order.customerId(), at);
-			default -> null;
+			default -> throw new IllegalStateException(status + " is not announced");
 		};
-		if (event != null) {
-			this.outbox.publish(orderId, orderId, event);
-		}
+		this.outbox.publish(orderId, orderId, event);
 	}
 
 	private static OrderAwaitingApproval awaitingApproval(StoredOrder order, List<Reason> reasons, Instant at) {
