@@ -41,6 +41,7 @@ public final class Leverans {
 
 			  up       build what is missing, then start the platform in the foreground
 			             --fresh               start from empty data (wipes the platform home)
+			             --no-build            start what is built, without building what is missing first
 			             --port-offset <n>     add n to every port (also env LEVERANS_PORT_OFFSET)
 			             --services <a,b>      start only these services (module names)
 			             --infrastructure-only start Kafka, PostgreSQL and the stand-ins, no services
@@ -115,7 +116,13 @@ public final class Leverans {
 		List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
 		try {
 			return switch (command) {
-				case "up" -> up(UpOptions.parse(options, this.out));
+				case "up" -> {
+					if (options.contains("--help") || options.contains("-h")) {
+						this.out.print(USAGE);
+						yield 0;
+					}
+					yield up(UpOptions.parse(options, this.out));
+				}
 				case "down" -> {
 					new PlatformControl(settings().home(), this.out).down();
 					yield 0;
@@ -274,7 +281,9 @@ public final class Leverans {
 				}
 			}
 			if (!unknown.isEmpty()) {
-				out.println("  ⚠ ignoring unknown option" + ((unknown.size() > 1) ? "s " : " ") + String.join(" ", unknown));
+				// Started anyway, a mistyped option would quietly run another platform than the one asked for.
+				throw new IllegalArgumentException("unknown option" + ((unknown.size() > 1) ? "s " : " ")
+						+ String.join(" ", unknown) + "; ./leverans up --help lists them");
 			}
 			return new UpOptions(fresh, offset, services, noSimulator, simulatorSpeed, simulatorProfiles,
 					instances, observability);

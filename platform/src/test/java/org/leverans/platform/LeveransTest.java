@@ -120,10 +120,19 @@ class LeveransTest {
 	}
 
 	@Test
-	void upWarnsAboutOptionsItDoesNotKnow() {
-		PlatformSettings settings = UpOptions.parse(List.of("--turbo"), this.out).applyTo(this.defaults);
-		assertThat(settings).isEqualTo(this.defaults);
-		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("ignoring unknown option --turbo");
+	void upRefusesOptionsItDoesNotKnow() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UpOptions.parse(List.of("--fresh", "--no-simulater"), this.out))
+			.withMessageContaining("unknown option --no-simulater");
+	}
+
+	@Test
+	void upWithHelpPrintsTheOptionsAndStartsNothing(@TempDir Path home) {
+		Leverans leverans = new Leverans(Path.of("/work/leverans"), Map.of("LEVERANS_HOME", home.toString()), this.out);
+
+		assertThat(leverans.run(new String[] { "up", "--fresh", "--help" })).isZero();
+		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("--port-offset <n>");
+		assertThat(home).isEmptyDirectory();
 	}
 
 	@Test
