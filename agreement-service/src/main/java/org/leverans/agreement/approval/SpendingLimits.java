@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.leverans.agreement.approval.SpendingLimit.Budgeted;
 import org.leverans.agreement.approval.SpendingLimit.Scope;
+import org.leverans.messaging.OncePerTransaction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,8 +26,11 @@ public class SpendingLimits {
 
 	private final JdbcClient jdbc;
 
+	private final OncePerTransaction<Limit, Optional<SpendingLimit>> locked;
+
 	SpendingLimits(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.locked = OncePerTransaction.of(this::readLocked);
 	}
 
 	public List<SpendingLimit> of(UUID agreementId) {
@@ -75,15 +79,22 @@ public class SpendingLimits {
 	public Map<Budgeted, SpendingLimit> lock(UUID agreementId, Collection<Budgeted> whom) {
 		Map<Budgeted, SpendingLimit> locked = new LinkedHashMap<>();
 		for (Budgeted who : whom.stream().distinct().sorted().toList()) {
-			this.jdbc.sql("""
-					SELECT scope, subject, order_limit, monthly_budget, currency, updated_by, updated_at
-					FROM spending_limit WHERE agreement_id = ? AND scope = ? AND subject = ? FOR UPDATE""")
-				.params(agreementId, who.scope().name(), who.subject())
-				.query(SpendingLimits::limit)
-				.optional()
-				.ifPresent(limit -> locked.put(who, limit));
+			this.locked.get(new Limit(agreementId, who)).ifPresent(limit -> locked.put(who, limit));
 		}
 		return locked;
+	}
+
+	/** A row locked stays as read until the transaction ends: a poll batch's orders under one limit read it once. */
+	private Optional<SpendingLimit> readLocked(Limit limit) {
+		return this.jdbc.sql("""
+				SELECT scope, subject, order_limit, monthly_budget, currency, updated_by, updated_at
+				FROM spending_limit WHERE agreement_id = ? AND scope = ? AND subject = ? FOR UPDATE""")
+			.params(limit.agreementId(), limit.who().scope().name(), limit.who().subject())
+			.query(SpendingLimits::limit)
+			.optional();
+	}
+
+	private record Limit(UUID agreementId, Budgeted who) {
 	}
 
 	/** What each has spent in the month, counting only orders not cancelled or rejected. */

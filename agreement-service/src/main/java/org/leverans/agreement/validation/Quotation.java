@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.leverans.agreement.agreements.Agreement;
 import org.leverans.agreement.agreements.Agreements;
@@ -17,6 +20,7 @@ import org.leverans.agreement.customers.Customers;
 import org.leverans.contracts.order.DeliveryMode;
 import org.leverans.contracts.order.OrderLine;
 import org.leverans.contracts.order.RequestedDelivery;
+import org.leverans.messaging.OncePerTransaction;
 
 import org.springframework.stereotype.Component;
 
@@ -31,16 +35,18 @@ public class Quotation {
 
 	private static final ZoneId UNKNOWN_CUSTOMER_ZONE = ZoneId.of("UTC");
 
-	private final Customers customers;
+	// Validation quotes a poll batch's orders in one transaction, and they mostly share a customer, its agreement
+	// and products: each is read once per batch (a quote request has no transaction and reads every time).
+	private final OncePerTransaction<UUID, Optional<Customer>> customers;
 
-	private final Agreements agreements;
+	private final OncePerTransaction<InForce, Optional<Agreement>> agreements;
 
-	private final Catalogue catalogue;
+	private final OncePerTransaction<Set<String>, Map<String, Product>> products;
 
 	Quotation(Customers customers, Agreements agreements, Catalogue catalogue) {
-		this.customers = customers;
-		this.agreements = agreements;
-		this.catalogue = catalogue;
+		this.customers = OncePerTransaction.of(customers::byId);
+		this.agreements = OncePerTransaction.of(key -> agreements.inForce(key.customerId(), key.date()));
+		this.products = OncePerTransaction.of(catalogue::bySku);
 	}
 
 	/**
@@ -49,15 +55,22 @@ public class Quotation {
 	 */
 	public Quote quote(UUID customerId, DeliveryMode deliveryMode, RequestedDelivery requestedDelivery,
 			List<OrderLine> lines, Instant at) {
-		Optional<Customer> customer = (customerId != null) ? this.customers.byId(customerId) : Optional.empty();
+		Optional<Customer> customer = (customerId != null) ? this.customers.get(customerId) : Optional.empty();
 		ZoneId zone = customer.map(Customer::timeZone).orElse(UNKNOWN_CUSTOMER_ZONE);
 		LocalDate orderDate = at.atZone(zone).toLocalDate();
-		Optional<Agreement> agreement = customer.flatMap(c -> this.agreements.inForce(c.id(), orderDate));
+		Optional<Agreement> agreement = customer.flatMap(c -> this.agreements.get(new InForce(c.id(), orderDate)));
 		List<OrderLine> named = (lines != null) ? lines : List.of();
-		Map<String, Product> products = this.catalogue.bySku(named.stream().map(OrderLine::sku).toList());
+		Map<String, Product> products = this.products.get(named.stream()
+			.map(OrderLine::sku)
+			.filter(Objects::nonNull)
+			.map(Catalogue::key)
+			.collect(Collectors.toUnmodifiableSet()));
 		OrderValidator.Assessment assessment = OrderValidator.assess(deliveryMode, requestedDelivery, named,
 				orderDate, agreement, products);
 		return new Quote(orderDate, agreement, products, assessment);
+	}
+
+	private record InForce(UUID customerId, LocalDate date) {
 	}
 
 	/**

@@ -45,7 +45,9 @@ public abstract class ChangePlanner {
 				return -1;
 			}
 			List<StreamEvent> batch = this.changes.after(cursor.getFirst(), BATCH);
-			plan(batch);
+			for (StreamEvent change : batch) {
+				plan(change);
+			}
 			if (!batch.isEmpty()) {
 				this.jdbc.sql("UPDATE " + this.cursorTable + " SET last_stream_event_id = ? WHERE id = 1")
 					.params(batch.getLast().id())
@@ -56,9 +58,6 @@ public abstract class ChangePlanner {
 		return (read != null) ? read : 0;
 	}
 
-	/**
-	 * Queues this channel's messages about a pass's changes, oldest first, in the pass's transaction. The whole pass
-	 * at once, so what every change needs to know (who subscribed, which endpoints exist) is read once.
-	 */
-	protected abstract void plan(List<StreamEvent> changes);
+	/** Queues this channel's messages about one change, in the pass's transaction. */
+	protected abstract void plan(StreamEvent change);
 }

@@ -1,7 +1,5 @@
 package org.leverans.notification.mail;
 
-import java.util.List;
-
 import org.leverans.notification.channel.ChangePlanner;
 import org.leverans.notification.stream.StreamEvent;
 import org.leverans.notification.stream.StreamEventNames;
@@ -29,17 +27,14 @@ class MailPlanner extends ChangePlanner {
 	}
 
 	@Override
-	protected void plan(List<StreamEvent> changes) {
-		Subscribers.Lookup recipients = this.subscribers.lookup();
-		for (StreamEvent change : changes) {
-			if (change.aimed() || StreamEventNames.SHIPMENT_ARRIVING.equals(change.name())) {
-				// Each person's "arriving soon" e-mail goes at their own lead time (arrival.ArrivalAlerts), not with a
-				// stream alert, shared or aimed at one person's live stream.
-				continue;
-			}
-			for (Subscriber recipient : recipients.emailRecipientsOf(change)) {
-				this.queue.add(change.id(), recipient, change.name(), change.data());
-			}
+	protected void plan(StreamEvent change) {
+		if (change.aimed() || StreamEventNames.SHIPMENT_ARRIVING.equals(change.name())) {
+			// Each person's "arriving soon" e-mail goes at their own lead time (arrival.ArrivalAlerts), not with a
+			// stream alert, shared or aimed at one person's live stream.
+			return;
+		}
+		for (Subscriber recipient : this.subscribers.emailRecipientsOf(change)) {
+			this.queue.add(change.id(), recipient, change.name(), change.data());
 		}
 	}
 }

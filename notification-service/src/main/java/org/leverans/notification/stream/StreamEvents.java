@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.leverans.messaging.OncePerTransaction;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.leverans.notification.PostgresArrays.literal;
 
@@ -36,9 +36,6 @@ public class StreamEvents {
 	 */
 	private static final long APPEND_LOCK = 0x53747265616d4576L;
 
-	/** Marks, for the length of a transaction, that it holds {@link #APPEND_LOCK}. */
-	private static final Object APPEND_LOCK_HELD = new Object();
-
 	private static final String COLUMNS = "id, event_name, customer_id, site_ids, data, created_at, order_id, "
 			+ "recipient";
 
@@ -46,8 +43,18 @@ public class StreamEvents {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * Taken once per transaction: PostgreSQL would grant it again at once, but an inbox batch appends several rows in
+	 * one transaction, and each extra round trip costs both processes CPU.
+	 */
+	private final OncePerTransaction<Long, Boolean> appendLock;
+
 	StreamEvents(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.appendLock = OncePerTransaction.of(lock -> this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)")
+			.params(lock)
+			.query(Integer.class)
+			.single() == 1);
 	}
 
 	/**
@@ -67,7 +74,7 @@ public class StreamEvents {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long append(String name, UUID customerId, Collection<UUID> siteIds, UUID orderId, UUID shipmentId,
 			String sourceEventId, String data, Instant createdAt, String recipient) {
-		lockAppendsOnce();
+		this.appendLock.get(APPEND_LOCK);
 		Long id = this.jdbc.sql("""
 				WITH appended AS (
 				    INSERT INTO stream_event (event_name, customer_id, site_ids, order_id, shipment_id, source_event_id,
@@ -80,25 +87,6 @@ public class StreamEvents {
 			.query(Long.class)
 			.single();
 		return id;
-	}
-
-	/**
-	 * Takes the append lock the first time this transaction appends. PostgreSQL would grant it again at once, but
-	 * an inbox batch appends several rows in one transaction, and each extra round trip costs both processes CPU.
-	 */
-	private void lockAppendsOnce() {
-		if (TransactionSynchronizationManager.hasResource(APPEND_LOCK_HELD)) {
-			return;
-		}
-		this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").params(APPEND_LOCK).query(Integer.class).single();
-		TransactionSynchronizationManager.bindResource(APPEND_LOCK_HELD, Boolean.TRUE);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				// The transaction's end released the lock.
-				TransactionSynchronizationManager.unbindResourceIfPossible(APPEND_LOCK_HELD);
-			}
-		});
 	}
 
 	/**

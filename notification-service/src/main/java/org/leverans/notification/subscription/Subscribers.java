@@ -6,16 +6,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.leverans.contracts.TokenClaims.Roles;
+import org.leverans.messaging.OncePerTransaction;
 import org.leverans.notification.follow.Followed;
 import org.leverans.notification.follow.Follows;
 import org.leverans.notification.stream.EventKinds;
@@ -40,11 +39,22 @@ public class Subscribers {
 
 	private final SiteSubscriptions siteSubscriptions;
 
+	// A planner's pass asks about up to hundreds of changes, mostly about the same customers and sites: asking the
+	// database again for each was most of the statements this service made.
+	private final OncePerTransaction<Set<UUID>, List<SiteSubscription>> subscriptionsOf;
+
+	private final OncePerTransaction<Candidates, List<Subscriber>> withEmailWhoMaySee;
+
+	private final OncePerTransaction<String, Followed> followed;
+
 	Subscribers(JdbcClient jdbc, Clock clock, Follows follows, SiteSubscriptions siteSubscriptions) {
 		this.jdbc = jdbc;
 		this.siteSubscriptions = siteSubscriptions;
 		this.follows = follows;
 		this.clock = clock;
+		this.subscriptionsOf = OncePerTransaction.of(siteSubscriptions::of);
+		this.withEmailWhoMaySee = OncePerTransaction.of(this::readWithEmailWhoMaySee);
+		this.followed = OncePerTransaction.of(follows::of);
 	}
 
 	/** Records who the person is now (their token may have changed), keeping what they chose. */
@@ -92,72 +102,27 @@ public class Subscribers {
 
 	/**
 	 * The people with an e-mail address who may see the event and want it by e-mail, each with the arrival lead
-	 * time of the subscription that speaks for them; see {@link Lookup#recipientsOf(StreamEvent)}.
+	 * time of the subscription that speaks for them. A person's own choice wins; without one, the subscription of
+	 * a site they receive at replaces the receiver defaults; a site that names someone adds its events to theirs.
 	 */
 	public List<Recipient> recipientsOf(StreamEvent event) {
-		return lookup().recipientsOf(event);
-	}
-
-	/**
-	 * A look-up for a run of changes that reads each set of candidates, site subscriptions and follows once. A
-	 * planner's pass takes up to hundreds of changes, mostly about the same customers and sites; asking again for
-	 * each cost the database more statements than anything else this service does.
-	 */
-	public Lookup lookup() {
-		return new Lookup();
-	}
-
-	/** Answers from what it read before; so it sees who subscribed as of its first question about them. */
-	public final class Lookup {
-
-		private final Map<Set<UUID>, List<SiteSubscription>> sites = new HashMap<>();
-
-		private final Map<Candidates, List<Subscriber>> candidates = new HashMap<>();
-
-		private final Map<String, Followed> followed = new HashMap<>();
-
-		private Lookup() {
-		}
-
-		/** The people with an e-mail address who may see the event and want it by e-mail. */
-		public List<Subscriber> emailRecipientsOf(StreamEvent event) {
-			return recipientsOf(event).stream().map(Recipient::subscriber).toList();
-		}
-
-		/**
-		 * The people with an e-mail address who may see the event and want it by e-mail, each with the arrival
-		 * lead time of the subscription that speaks for them. A person's own choice wins; without one, the
-		 * subscription of a site they receive at replaces the receiver defaults; a site that names someone adds
-		 * its events to theirs.
-		 */
-		public List<Recipient> recipientsOf(StreamEvent event) {
-			List<SiteSubscription> subscriptions = this.sites.computeIfAbsent(Set.copyOf(event.siteIds()),
-					Subscribers.this.siteSubscriptions::of);
-			Set<String> named = subscriptions.stream()
-				.flatMap(site -> site.alsoNotify().stream())
-				.collect(Collectors.toUnmodifiableSet());
-			List<Subscriber> people = this.candidates.computeIfAbsent(
-					new Candidates(event.customerId(), Set.copyOf(event.siteIds()), named),
-					Subscribers.this::withEmailWhoMaySee);
-			List<Recipient> recipients = new ArrayList<>();
-			for (Subscriber subscriber : people) {
-				if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
-					continue;
-				}
-				SiteSubscription site = subscriptions.stream()
-					.filter(s -> s.appliesTo(subscriber))
-					.findFirst()
-					.orElse(null);
-				if (EventKinds.matches(emailEventsOf(subscriber, site), event)) {
-					recipients.add(new Recipient(subscriber, arrivalLeadOf(subscriber, site)));
-				}
+		List<SiteSubscription> sites = this.subscriptionsOf.get(Set.copyOf(event.siteIds()));
+		Set<String> named = sites.stream()
+			.flatMap(site -> site.alsoNotify().stream())
+			.collect(Collectors.toUnmodifiableSet());
+		List<Subscriber> candidates = this.withEmailWhoMaySee
+			.get(new Candidates(event.customerId(), Set.copyOf(event.siteIds()), named));
+		List<Recipient> recipients = new ArrayList<>();
+		for (Subscriber subscriber : candidates) {
+			if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
+				continue;
 			}
-			return recipients;
+			SiteSubscription site = sites.stream().filter(s -> s.appliesTo(subscriber)).findFirst().orElse(null);
+			if (EventKinds.matches(emailEventsOf(subscriber, site), event)) {
+				recipients.add(new Recipient(subscriber, arrivalLeadOf(subscriber, site)));
+			}
 		}
-
-		private Followed followedBy(Subscriber subscriber) {
-			return this.followed.computeIfAbsent(subscriber.subject(), subject -> Subscribers.this.followedBy(subscriber));
-		}
+		return recipients;
 	}
 
 	/** Who to ask about a change: its customer's people, its sites' receivers and the people its sites name. */
@@ -165,7 +130,7 @@ public class Subscribers {
 	}
 
 	/** Staff, and the people of the customer, the sites or the names, who have an e-mail address. */
-	private List<Subscriber> withEmailWhoMaySee(Candidates who) {
+	private List<Subscriber> readWithEmailWhoMaySee(Candidates who) {
 		return this.jdbc.sql("""
 				SELECT * FROM subscriber
 				WHERE email IS NOT NULL AND email <> ''
@@ -184,7 +149,7 @@ public class Subscribers {
 	 * {@link #personalArrivals(String, long)}, so each person gets exactly one of the two.
 	 */
 	public List<Recipient> ownArrivalLeadsOf(StreamEvent event, long defaultMinutes) {
-		List<SiteSubscription> sites = this.siteSubscriptions.of(event.siteIds());
+		List<SiteSubscription> sites = this.subscriptionsOf.get(Set.copyOf(event.siteIds()));
 		List<Subscriber> candidates = this.jdbc.sql("""
 				SELECT * FROM subscriber
 				WHERE roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[]
@@ -275,7 +240,7 @@ public class Subscribers {
 
 	// Only customer service sees by following; everyone else needs no look-up.
 	private Followed followedBy(Subscriber subscriber) {
-		return subscriber.roles().contains(Roles.CUSTOMER_SERVICE) ? this.follows.of(subscriber.subject())
+		return subscriber.roles().contains(Roles.CUSTOMER_SERVICE) ? this.followed.get(subscriber.subject())
 				: Followed.NOTHING;
 	}
 

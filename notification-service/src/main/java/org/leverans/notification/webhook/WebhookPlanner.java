@@ -2,12 +2,12 @@ package org.leverans.notification.webhook;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.leverans.messaging.OncePerTransaction;
 import org.leverans.notification.channel.ChangePlanner;
 import org.leverans.notification.stream.StreamEvent;
 import org.leverans.notification.stream.StreamEvents;
@@ -23,7 +23,8 @@ class WebhookPlanner extends ChangePlanner {
 
 	private final JdbcClient jdbc;
 
-	private final WebhookEndpoints endpoints;
+	/** Read once per pass: a pass's changes mostly belong to a few customers. */
+	private final OncePerTransaction<UUID, List<WebhookEndpoint>> activeEndpointsOf;
 
 	private final JsonMapper json;
 
@@ -33,37 +34,36 @@ class WebhookPlanner extends ChangePlanner {
 			WebhookEndpoints endpoints, JsonMapper json, Clock clock) {
 		super("webhook_cursor", jdbc, transactionManager, changes);
 		this.jdbc = jdbc;
-		this.endpoints = endpoints;
+		this.activeEndpointsOf = OncePerTransaction
+			.of(customerId -> endpoints.list(customerId).stream().filter(endpoint -> !endpoint.disabled()).toList());
 		this.json = json;
 		this.clock = clock;
 	}
 
 	@Override
-	protected void plan(List<StreamEvent> changes) {
-		Map<UUID, List<WebhookEndpoint>> activeByCustomer = new HashMap<>();
+	protected void plan(StreamEvent change) {
+		if (change.customerId() == null || change.aimed()) {
+			// An aimed row is one person's live "arriving soon" at their own lead time; the customer's systems get
+			// the shared one.
+			return;
+		}
+		List<WebhookEndpoint> endpoints = this.activeEndpointsOf.get(change.customerId())
+			.stream()
+			.filter(endpoint -> wants(endpoint, change))
+			.toList();
+		if (endpoints.isEmpty()) {
+			return;
+		}
+		String payload = payload(change);
 		Timestamp now = Timestamp.from(this.clock.instant());
-		for (StreamEvent change : changes) {
-			if (change.customerId() == null || change.aimed()) {
-				// An aimed row is one person's live "arriving soon" at their own lead time; the customer's systems
-				// get the shared one.
-				continue;
-			}
-			List<WebhookEndpoint> endpoints = activeByCustomer.computeIfAbsent(change.customerId(),
-					customerId -> this.endpoints.list(customerId).stream().filter(e -> !e.disabled()).toList());
-			String payload = null;
-			for (WebhookEndpoint endpoint : endpoints) {
-				if (!wants(endpoint, change)) {
-					continue;
-				}
-				payload = (payload != null) ? payload : payload(change);
-				this.jdbc.sql("""
-						INSERT INTO webhook_delivery (endpoint_id, stream_event_id, message_id, payload, status,
-						                              next_attempt_at, created_at)
-						VALUES (?, ?, ?, ?, 'PENDING', ?, ?)
-						ON CONFLICT (endpoint_id, stream_event_id) DO NOTHING""")
-					.params(endpoint.id(), change.id(), "msg_" + change.id(), payload, now, now)
-					.update();
-			}
+		for (WebhookEndpoint endpoint : endpoints) {
+			this.jdbc.sql("""
+					INSERT INTO webhook_delivery (endpoint_id, stream_event_id, message_id, payload, status,
+					                              next_attempt_at, created_at)
+					VALUES (?, ?, ?, ?, 'PENDING', ?, ?)
+					ON CONFLICT (endpoint_id, stream_event_id) DO NOTHING""")
+				.params(endpoint.id(), change.id(), "msg_" + change.id(), payload, now, now)
+				.update();
 		}
 	}
 

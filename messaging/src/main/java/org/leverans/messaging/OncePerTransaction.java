@@ -1,0 +1,78 @@
+package org.leverans.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A value read once per transaction, however many times the transaction asks for it. The inbox applies a whole poll
+ * batch in one transaction, and a planner plans a whole pass in one, so what the batch's events share (a customer's
+ * agreement, who subscribed to a site) is read once per batch rather than once per event. Outside a transaction
+ * nothing is remembered: every call reads.
+ * <p>
+ * Only for what the transaction does not change itself, and what may be as old as the transaction: a change another
+ * transaction commits meanwhile is seen by the next one, as if it had committed just after this one ended. A row
+ * read {@code FOR UPDATE} stays as read until the transaction ends, so such reads qualify too.
+ *
+ * @param <K> what a value is looked up by; equal keys share a value
+ * @param <V> the value; a loader returns {@link java.util.Optional} rather than {@code null} for "none"
+ */
+public final class OncePerTransaction<K, V> {
+
+	private final Function<K, V> loader;
+
+	private OncePerTransaction(Function<K, V> loader) {
+		this.loader = loader;
+	}
+
+	public static <K, V> OncePerTransaction<K, V> of(Function<K, V> loader) {
+		return new OncePerTransaction<>(Objects.requireNonNull(loader));
+	}
+
+	public V get(K key) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return this.loader.apply(key);
+		}
+		Map<K, V> values = valuesOfThisTransaction();
+		V value = values.get(key);
+		if (value == null) {
+			// Not computeIfAbsent: a loader may ask another OncePerTransaction, or this one for another key.
+			value = Objects.requireNonNull(this.loader.apply(key), "a loader returns a value, not null");
+			values.put(key, value);
+		}
+		return value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<K, V> valuesOfThisTransaction() {
+		Map<K, V> values = (Map<K, V>) TransactionSynchronizationManager.getResource(this);
+		if (values == null) {
+			Map<K, V> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				// A transaction started inside this one (REQUIRES_NEW) reads for itself.
+				@Override
+				public void suspend() {
+					TransactionSynchronizationManager.unbindResourceIfPossible(OncePerTransaction.this);
+				}
+
+				@Override
+				public void resume() {
+					TransactionSynchronizationManager.bindResource(OncePerTransaction.this, fresh);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(OncePerTransaction.this);
+				}
+			});
+			values = fresh;
+		}
+		return values;
+	}
+}
