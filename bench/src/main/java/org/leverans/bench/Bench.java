@@ -189,6 +189,7 @@ public final class Bench {
 			Map<String, Long> pids = processes();
 			Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
 			long commitsBefore = this.outcomes.commits(Service.databases());
+			Map<String, Long> statementsBefore = this.outcomes.statements(Service.databases());
 			System.out.printf("  … offering %.0f events/s (%s) as %s for %d s, then settling for %d s%n", rate,
 					(batch == 1) ? "one per POST" : "batches of " + batch, CARRIER, this.options.duration().toSeconds(),
 					this.options.settle().toSeconds());
@@ -204,6 +205,9 @@ public final class Bench {
 					&& this.outcomes.unsentOutbox("delivery") == 0);
 			Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
 			long commits = this.outcomes.commits(Service.databases()) - commitsBefore;
+			Map<String, Long> statements = new TreeMap<>();
+			this.outcomes.statements(Service.databases())
+				.forEach((db, calls) -> statements.put(db, calls - statementsBefore.getOrDefault(db, 0L)));
 			long lost = mustBeStored.size() - this.outcomes.partnerEventsStored(mustBeStored);
 			long unsent = this.outcomes.unsentOutbox("delivery");
 			Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
@@ -233,10 +237,25 @@ public final class Bench {
 			}
 			table.row("CPU per 1,000 events: all processes", String.format("%.0f ms", total * 1_000_000 / perThousand));
 			table.row("database commits per 1,000 events", String.format("%.1f", commits * 1000.0 / perThousand));
+			statementsRow(table, "database statements per 1,000 events", statements, perThousand / 1000.0);
 			table.row("consumer lag at the end", lag.values().stream().mapToLong(Long::longValue).sum() + " " + lag);
 			return new PartnerRun(table, mustBeStored.size(), lost + unsent,
 					posts.stream().mapToLong(PartnerPost::duplicates).sum());
 		}
+	}
+
+	/**
+	 * The row of statements per unit, in all and per database; none where PostgreSQL does not count them
+	 * ({@code pg_stat_statements} not loaded).
+	 */
+	private static void statementsRow(ResultTable table, String measure, Map<String, Long> statements, double units) {
+		if (statements.isEmpty()) {
+			return;
+		}
+		Map<String, String> perDatabase = new LinkedHashMap<>();
+		statements.forEach((db, calls) -> perDatabase.put(db, String.format("%.1f", calls / units)));
+		table.row(measure, String.format("%.1f", statements.values().stream().mapToLong(Long::longValue).sum() / units)
+				+ " " + perDatabase);
 	}
 
 	/**
@@ -392,13 +411,7 @@ public final class Bench {
 			}
 			table.row("CPU per order: all processes", String.format("%.1f ms", total * 1000 / placed));
 			table.row("database commits per order", String.format("%.1f", (double) this.commits / placed));
-			if (!this.statements.isEmpty()) {
-				Map<String, String> perDatabase = new LinkedHashMap<>();
-				this.statements.forEach((db, calls) -> perDatabase.put(db, String.format("%.1f", (double) calls / placed)));
-				table.row("database statements per order", String.format("%.1f",
-						(double) this.statements.values().stream().mapToLong(Long::longValue).sum() / placed) + " "
-						+ perDatabase);
-			}
+			statementsRow(table, "database statements per order", this.statements, placed);
 			table.row("consumer lag at the end", this.lag.values().stream().mapToLong(Long::longValue).sum() + " "
 					+ this.lag);
 			return table;
