@@ -40,7 +40,7 @@ public class Subscribers {
 	private final SiteSubscriptions siteSubscriptions;
 
 	// A planner's pass asks about up to hundreds of changes, mostly about the same customers and sites: asking the
-	// database again for each was most of the statements this service made.
+	// database again for each was nearly half the statements this service made per order.
 	private final OncePerTransaction<Set<UUID>, List<SiteSubscription>> subscriptionsOf;
 
 	private final OncePerTransaction<Candidates, List<Subscriber>> withEmailWhoMaySee;
