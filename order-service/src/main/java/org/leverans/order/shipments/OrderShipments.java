@@ -15,9 +15,9 @@ import org.leverans.contracts.shipment.ShipmentPlanned;
 import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.messaging.EventMetadata;
 import org.leverans.order.core.DeliveryProgress;
+import org.leverans.order.core.OrderInDelivery;
 import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Orders;
-import org.leverans.order.core.StoredOrder;
 import org.leverans.order.core.Timeline;
 import org.leverans.order.status.StatusAnnouncements;
 import org.leverans.order.status.UnknownOrderException;
@@ -59,7 +59,7 @@ public class OrderShipments {
 	}
 
 	public void planned(ShipmentPlanned e, EventMetadata meta) {
-		StoredOrder order = lock(e.orderId());
+		OrderInDelivery order = lock(e.orderId());
 		Optional<ShipmentView> known = this.shipments.find(e.shipmentId());
 		String status = (e.status() != null) ? e.status() : "PLANNED";
 		ShipmentView view = new ShipmentView(e.shipmentId(), e.orderId(),
@@ -77,7 +77,7 @@ public class OrderShipments {
 	}
 
 	public void updated(ShipmentUpdated e, EventMetadata meta) {
-		StoredOrder order = lock(e.orderId());
+		OrderInDelivery order = lock(e.orderId());
 		ShipmentView known = this.shipments.find(e.shipmentId()).orElse(null);
 		String status = (known != null && DELIVERED.equals(known.status())) ? DELIVERED : e.status();
 		boolean pickedUp = (known != null && known.pickedUp()) || PICKED_UP_OR_LATER.contains(e.status())
@@ -95,7 +95,7 @@ public class OrderShipments {
 		record(e.orderId(), now, e.occurredAt(), "ShipmentUpdated",
 				"Shipment " + label(view) + ": " + e.eventType() + ", now " + status, e.shipmentId(), e.window(),
 				meta);
-		follow(order, shipmentsInOrder(order), now);
+		follow(order, order.shipmentsInOrder(), now);
 	}
 
 	public void windowChanged(DeliveryWindowChanged e, EventMetadata meta) {
@@ -115,7 +115,7 @@ public class OrderShipments {
 	}
 
 	public void delivered(ShipmentDelivered e, EventMetadata meta) {
-		StoredOrder order = lock(e.orderId());
+		OrderInDelivery order = lock(e.orderId());
 		ShipmentView known = this.shipments.find(e.shipmentId()).orElse(null);
 		DeliveryWindow window = (known != null) ? known.window() : null;
 		ShipmentView view = new ShipmentView(e.shipmentId(), e.orderId(), DELIVERED,
@@ -134,7 +134,7 @@ public class OrderShipments {
 	}
 
 	public void exception(ShipmentException e, EventMetadata meta) {
-		StoredOrder order = lock(e.orderId());
+		OrderInDelivery order = lock(e.orderId());
 		ShipmentView known = this.shipments.find(e.shipmentId()).orElse(null);
 		boolean delivered = known != null && DELIVERED.equals(known.status());
 		String status = delivered ? DELIVERED : e.eventType();
@@ -151,11 +151,11 @@ public class OrderShipments {
 		record(e.orderId(), now, e.occurredAt(), "ShipmentException",
 				"Shipment " + label(view) + ": " + e.eventType() + (e.reason() != null ? " – " + e.reason() : ""),
 				e.shipmentId(), null, meta);
-		follow(order, shipmentsInOrder(order), now);
+		follow(order, order.shipmentsInOrder(), now);
 	}
 
-	private StoredOrder lock(UUID orderId) {
-		return this.orders.lock(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+	private OrderInDelivery lock(UUID orderId) {
+		return this.orders.lockForDelivery(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
 	}
 
 	/**
@@ -164,18 +164,14 @@ public class OrderShipments {
 	 * @param order as locked at the start of the event, its status unchanged since
 	 * @param inOrder how many shipments the order has now
 	 */
-	private void follow(StoredOrder order, int inOrder, Instant now) {
+	private void follow(OrderInDelivery order, int inOrder, Instant now) {
 		Shipments.Tally tally = this.shipments.tally(order.id());
-		OrderStatus status = order.progress().status();
+		OrderStatus status = order.status();
 		Optional<OrderStatus> next = new DeliveryProgress(inOrder, tally.anyPickedUp(), tally.delivered()).next(status);
 		if (next.isPresent()) {
 			this.orders.storeStatus(order.id(), next.get(), List.of(), now);
 			this.announcements.announce(order.id(), next.get(), List.of(), now);
 		}
-	}
-
-	private static int shipmentsInOrder(StoredOrder order) {
-		return (order.shipmentsInOrder() != null) ? order.shipmentsInOrder() : 0;
 	}
 
 	/** The window goes in its own fields, never into the summary: the reader's page shows it in their time zone. */
