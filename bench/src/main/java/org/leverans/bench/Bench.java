@@ -3,6 +3,7 @@ package org.leverans.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -156,9 +157,7 @@ public final class Bench {
 		settle(() -> this.outcomes.of(placed).lost() == 0);
 		Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
 		long commits = this.outcomes.commits(databases) - commitsBefore;
-		Map<String, Long> statements = new TreeMap<>();
-		this.outcomes.statements(databases)
-			.forEach((db, calls) -> statements.put(db, calls - statementsBefore.getOrDefault(db, 0L)));
+		Map<String, Long> statements = statementsSince(statementsBefore);
 		Outcomes.Report report = this.outcomes.of(placed);
 		Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
 		return new Step(rate, sendSeconds, placements, report, cpuBefore, cpuAfter, commits, statements, lag);
@@ -205,9 +204,7 @@ public final class Bench {
 					&& this.outcomes.unsentOutbox("delivery") == 0);
 			Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
 			long commits = this.outcomes.commits(Service.databases()) - commitsBefore;
-			Map<String, Long> statements = new TreeMap<>();
-			this.outcomes.statements(Service.databases())
-				.forEach((db, calls) -> statements.put(db, calls - statementsBefore.getOrDefault(db, 0L)));
+			Map<String, Long> statements = statementsSince(statementsBefore);
 			long lost = mustBeStored.size() - this.outcomes.partnerEventsStored(mustBeStored);
 			long unsent = this.outcomes.unsentOutbox("delivery");
 			Map<String, Long> lag = ConsumerLag.byGroup("localhost:" + this.ports.kafka());
@@ -242,6 +239,14 @@ public final class Bench {
 			return new PartnerRun(table, mustBeStored.size(), lost + unsent,
 					posts.stream().mapToLong(PartnerPost::duplicates).sum());
 		}
+	}
+
+	/** Statements per database since {@code before}, as {@link Outcomes#statements} counts them. */
+	private Map<String, Long> statementsSince(Map<String, Long> before) throws SQLException {
+		Map<String, Long> statements = new TreeMap<>();
+		this.outcomes.statements(Service.databases())
+			.forEach((db, calls) -> statements.put(db, calls - before.getOrDefault(db, 0L)));
+		return statements;
 	}
 
 	/**
