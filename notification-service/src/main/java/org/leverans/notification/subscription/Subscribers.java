@@ -106,12 +106,12 @@ public class Subscribers {
 	 * a site they receive at replaces the receiver defaults; a site that names someone adds its events to theirs.
 	 */
 	public List<Recipient> recipientsOf(StreamEvent event) {
-		List<SiteSubscription> sites = this.subscriptionsOf.get(Set.copyOf(event.siteIds()));
+		List<SiteSubscription> sites = this.subscriptionsOf.get(event.siteIds());
 		Set<String> named = sites.stream()
 			.flatMap(site -> site.alsoNotify().stream())
 			.collect(Collectors.toUnmodifiableSet());
 		List<Subscriber> candidates = this.withEmailWhoMaySee
-			.get(new Candidates(event.customerId(), Set.copyOf(event.siteIds()), named));
+			.get(new Candidates(event.customerId(), event.siteIds(), named));
 		List<Recipient> recipients = new ArrayList<>();
 		for (Subscriber subscriber : candidates) {
 			if (!subscriber.audience(followedBy(subscriber)).sees(event)) {
@@ -149,7 +149,7 @@ public class Subscribers {
 	 * {@link #personalArrivals(String, long)}, so each person gets exactly one of the two.
 	 */
 	public List<Recipient> ownArrivalLeadsOf(StreamEvent event, long defaultMinutes) {
-		List<SiteSubscription> sites = this.subscriptionsOf.get(Set.copyOf(event.siteIds()));
+		List<SiteSubscription> sites = this.subscriptionsOf.get(event.siteIds());
 		List<Subscriber> candidates = this.jdbc.sql("""
 				SELECT * FROM subscriber
 				WHERE roles && ?::text[] OR customer_id = ? OR site_ids && ?::uuid[]
