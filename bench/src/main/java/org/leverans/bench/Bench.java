@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import org.leverans.bench.load.GatewayClient;
 import org.leverans.bench.load.PacedOrders;
@@ -363,6 +364,13 @@ public final class Bench {
 			return this.placements.size() - placed() - shed();
 		}
 
+		/** Which guard refused: the gateway's in-flight bound, order-service's admission, the rate limit. */
+		Map<String, Long> shedByRefusal() {
+			return this.placements.stream()
+				.filter(Placement::shed)
+				.collect(Collectors.groupingBy(Placement::refusal, TreeMap::new, Collectors.counting()));
+		}
+
 		Percentiles postLatency() {
 			return Percentiles.of(this.placements.stream().map(Placement::latencyMillis).toList());
 		}
@@ -399,6 +407,7 @@ public final class Bench {
 			ResultTable table = new ResultTable()
 				.row("offered / achieved", String.format("%.1f / %.1f orders/s", this.offered, placed() / this.sendSeconds))
 				.row("POSTs: placed / shed (429, 503) / failed", placed() + " / " + shed() + " / " + failed())
+				.row("— shed by problem type", shed() == 0 ? "none" : shedByRefusal().toString())
 				.row("POST latency p50 / p95 / p99", postLatency().summary())
 				.row("— of POSTs that placed an order (202)", admittedLatency().summary())
 				.row("placed → accepted p50 / p95 / p99", this.outcomes.placedToAccepted().summary())

@@ -77,7 +77,7 @@ final class RecoveryProbe {
 			throw ex;
 		}
 		catch (Exception ex) {
-			return new Placement(-1, 0, null);
+			return Placement.unanswered(0);
 		}
 	}
 

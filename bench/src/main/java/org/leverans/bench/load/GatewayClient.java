@@ -10,16 +10,12 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Places one-line orders through the gateway as an ERP integration does: a client-credentials token, a fresh
  * {@code Idempotency-Key} per order.
  */
 public final class GatewayClient {
-
-	private static final Pattern ORDER_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
 	/** Rakennus Oy's Jätkäsaari site (docs/development.md). */
 	private static final String SITE = "11111111-0000-0000-0000-000000000001";
@@ -86,15 +82,8 @@ public final class GatewayClient {
 			.build();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
 			double latency = (System.nanoTime() - dueNanos) / 1e6;
-			if (failure != null) {
-				return new Placement(-1, latency, null);
-			}
-			UUID id = null;
-			Matcher matcher = ORDER_ID.matcher(response.body());
-			if (response.statusCode() == 202 && matcher.find()) {
-				id = UUID.fromString(matcher.group(1));
-			}
-			return new Placement(response.statusCode(), latency, id);
+			return (failure != null) ? Placement.unanswered(latency)
+					: Placement.answered(response.statusCode(), latency, response.body());
 		});
 	}
 }

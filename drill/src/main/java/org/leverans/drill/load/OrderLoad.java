@@ -76,7 +76,7 @@ public final class OrderLoad {
 				placements.add(answer.get(60, TimeUnit.SECONDS));
 			}
 			catch (Exception ex) {
-				placements.add(new Placement(-1, 60_000, null));
+				placements.add(Placement.unanswered(60_000));
 			}
 		}
 		return placements;

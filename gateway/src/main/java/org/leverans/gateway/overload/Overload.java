@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("leverans.overload")
 public record Overload(@DefaultValue("128") @Positive int maxInFlight, Map<String, @Positive Integer> maxInFlightByService,
-		@DefaultValue("16") @Positive int minInFlight, @DefaultValue("1s") @NotNull Duration latencyTarget,
+		@DefaultValue("16") @Positive int minInFlight, @DefaultValue("300ms") @NotNull Duration latencyTarget,
 		@DefaultValue("50ms") @NotNull Duration maxWait, @DefaultValue("1s") @NotNull Duration retryAfter)
 		implements RetryAfter {
 
