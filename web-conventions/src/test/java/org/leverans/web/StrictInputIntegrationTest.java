@@ -13,6 +13,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -133,6 +135,19 @@ class StrictInputIntegrationTest {
 		this.mvc.perform(get("/orders?page=1&q={q}", "x".repeat(1001)).with(orderer()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].code").value("INVALID_SIZE"));
+	}
+
+	@Test
+	void refusesAControlCharacterInAHeaderAsAProblemButTakesTextBeyondAscii() throws Exception {
+		this.mvc.perform(get("/note").header("X-Note", "ring\u0007").with(orderer()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:leverans:problem:invalid-request"))
+			.andExpect(jsonPath("$.errors[0].field").value("headers"))
+			.andExpect(content().string(not(containsString("ring"))));
+		this.mvc.perform(get("/note").header("X-Note", "Jyväskylä\tsite 2").with(orderer()))
+			.andExpect(status().isOk())
+			.andExpect(content().string("Jyväskylä\tsite 2"));
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -122,6 +123,11 @@ class WebConventionsApplication {
 		@GetMapping("/bug")
 		String bug() {
 			throw new IllegalStateException("a bug with secrets in its message");
+		}
+
+		@GetMapping("/note")
+		String note(@RequestHeader("X-Note") String note) {
+			return note;
 		}
 
 		@GetMapping("/admin/things")

@@ -30,6 +30,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -89,6 +90,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
 		return problem(ApiProblem.forbidden(SecurityProblems.FORBIDDEN_DETAIL), request);
+	}
+
+	/**
+	 * The firewall checks a header when something reads it, which may be the handler (an {@code Idempotency-Key}):
+	 * a header holding a control character is the client's mistake, answered like a refused URL. The value is not
+	 * echoed.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> rejected(RequestRejectedException ex, WebRequest request) {
+		// not the message: it quotes the header, which may be a credential
+		logger.info("Refused a request with a header the firewall does not allow");
+		return problem(ApiProblem.invalid("headers", FieldProblem.INVALID_VALUE,
+				"A header holds a control character or a character Unicode does not assign."), request);
 	}
 
 	@ExceptionHandler(Exception.class)
