@@ -43,6 +43,23 @@ class RoutingTest extends GatewayTestSupport {
 			.withoutHeader(HttpHeaders.COOKIE));
 	}
 
+	@Test
+	void passesHeadersWithTextBeyondAsciiAndATabToTheService() {
+		String token = tokenFor("anna");
+		downstream.stubFor(get("/api/orders/43").willReturn(okJson("{\"id\":\"43\",\"status\":\"ACCEPTED\"}")));
+
+		this.client.get()
+			.uri("/api/orders/43")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.header("X-Note", "Jyv\u00e4skyl\u00e4\tsite 2")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		downstream.verify(getRequestedFor(urlEqualTo("/api/orders/43")).withHeader("X-Note",
+				equalTo("Jyv\u00e4skyl\u00e4\tsite 2")));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/approvals", "/api/approvals/8f1c2d3e-0000-0000-0000-000000000001",
 			"/api/approval-limits", "/api/approval-limits/orderers/anna" })

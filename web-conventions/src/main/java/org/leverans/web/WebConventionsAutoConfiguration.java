@@ -13,6 +13,7 @@ import org.leverans.web.problem.ProblemHandling;
 import org.leverans.web.problem.SecurityProblems;
 import org.leverans.web.problem.StrictJsonBodies;
 import org.leverans.web.security.ApiSecurity;
+import org.leverans.web.security.HeaderText;
 import org.leverans.web.security.VerifiedTokens;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -88,6 +90,13 @@ public class WebConventionsAutoConfiguration {
 	@ConditionalOnMissingBean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/** Spring Security's firewall, as strict, with the header checks that pass plain text at once ({@link HeaderText}). */
+	@Bean
+	@ConditionalOnMissingBean
+	HttpFirewall httpFirewall() {
+		return HeaderText.firewall();
 	}
 
 	@Bean

@@ -26,6 +26,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -57,6 +58,12 @@ class GatewaySecurity {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/** Spring Security's firewall, as strict, with the header checks that pass plain text at once ({@link HeaderText}). */
+	@Bean
+	ServerWebExchangeFirewall firewall() {
+		return HeaderText.firewall();
 	}
 
 	/** The token decoder remembers the tokens it verified ({@link VerifiedTokens}). */
