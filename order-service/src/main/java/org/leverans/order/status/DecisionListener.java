@@ -19,7 +19,12 @@ import org.leverans.messaging.Inbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Validation, approval and credit decisions, each applied once (the inbox remembers their ids). */
+/**
+ * Validation, approval and credit decisions, each applied once (the inbox remembers their ids). One listener reads
+ * both topics: agreement-service and credit-service decide about the same order within milliseconds of each other, and
+ * with a listener per topic the two poll batches' transactions locked the same orders and waited on each other, up to
+ * a second per batch, which was most of the placed-to-accepted tail at 80 orders/s (docs/performance.md, session 14).
+ */
 @Component
 class DecisionListener {
 
@@ -41,13 +46,9 @@ class DecisionListener {
 			.onEvent(CreditReleased.class, decisions::creditReleased);
 	}
 
-	@KafkaListener(id = "order-validation", idIsGroup = false, topics = Topics.ORDER_VALIDATION, batch = "true")
-	void onValidation(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbox.receive(records, this.handlers);
-	}
-
-	@KafkaListener(id = "order-credit", idIsGroup = false, topics = Topics.CREDIT, batch = "true")
-	void onCredit(List<ConsumerRecord<String, byte[]>> records) {
+	@KafkaListener(id = "order-decisions", idIsGroup = false, topics = { Topics.ORDER_VALIDATION, Topics.CREDIT },
+			batch = "true")
+	void onDecisions(List<ConsumerRecord<String, byte[]>> records) {
 		this.inbox.receive(records, this.handlers);
 	}
 }
