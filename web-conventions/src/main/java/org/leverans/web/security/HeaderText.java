@@ -8,10 +8,10 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * The firewall's check of header names and values, with a quick answer for plain text. Spring Security's firewall
  * refuses a header with a control character or an unassigned code point by matching a Unicode regular expression,
  * once for every read of a header; a request's bearer token alone is about a kilobyte, read several times, and those
- * matches were 4-6 % of a service's CPU per request (docs/performance.md, session 14). Printable ASCII, which is all
- * of a token and nearly every header, can hold neither, so it passes at once; anything else is still asked of
- * Spring's own check, so what is refused stays exactly what Spring refuses. The gateway's firewall does the same
- * ({@code org.leverans.gateway.security.HeaderText}, for the reactive stack).
+ * matches were about 4 % of order-service's CPU at 90 orders/s (docs/performance.md, session 14). Printable ASCII,
+ * which is all of a token and nearly every header, can hold neither, so it passes at once; anything else is still
+ * asked of Spring's own check, so what is refused stays exactly what Spring refuses. The gateway's firewall does the
+ * same ({@code org.leverans.gateway.security.HeaderText}, for the reactive stack).
  */
 public final class HeaderText {
 
