@@ -1,9 +1,13 @@
 package org.leverans.messaging;
 
-import java.sql.Timestamp;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.leverans.contracts.EventContract;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +20,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Records events in the same database transaction as the state change that causes them. The {@link OutboxRelay}
  * sends them to Kafka after the commit, so a crash between the commit and the send loses nothing, and a rolled back
  * change sends nothing. Each event keeps the trace context of the work that recorded it ({@link EventTracing}).
+ * <p>
+ * The events a transaction publishes are written in one statement as it commits ({@link WrittenOncePerTransaction}),
+ * in the order they were published: a poll batch that accepts twenty orders, or a carrier's batch of a hundred
+ * shipment events, writes its outgoing events at once.
  */
 public class Outbox {
 
@@ -29,12 +37,15 @@ public class Outbox {
 
 	private final EventTracing tracing;
 
+	private final WrittenOncePerTransaction<Recorded> recorded;
+
 	Outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, OutboxRelay relay, EventTracing tracing) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.relay = relay;
 		this.tracing = tracing;
+		this.recorded = WrittenOncePerTransaction.of(this::write);
 	}
 
 	/**
@@ -51,13 +62,9 @@ public class Outbox {
 		}
 		EventContract contract = contractOf(event);
 		UUID id = UUID.randomUUID();
-		Instant now = clock.instant();
-		this.jdbc.update("""
-				INSERT INTO messaging.outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload,
-				                                    traceparent)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", id, contract.topic(), String.valueOf(key), contract.type(),
-				subject == null ? null : String.valueOf(subject), Timestamp.from(now),
-				this.json.writeValueAsString(event), this.tracing.currentTraceparent());
+		this.recorded.add(new Recorded(id.toString(), contract.topic(), String.valueOf(key), contract.type(),
+				(subject != null) ? String.valueOf(subject) : null, this.clock.instant().toString(),
+				this.json.writeValueAsString(event), this.tracing.currentTraceparent()));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
@@ -65,6 +72,40 @@ public class Outbox {
 			}
 		});
 		return id;
+	}
+
+	/** One statement for all a transaction publishes; ids follow the order of publishing, which the relay sends in. */
+	private void write(List<Recorded> events) {
+		this.jdbc.update((Connection connection) -> {
+			PreparedStatement statement = connection.prepareStatement("""
+					INSERT INTO messaging.outbox_event (event_id, topic, record_key, type, subject, occurred_at,
+					                                    payload, traceparent)
+					SELECT event_id::uuid, topic, record_key, type, subject, occurred_at::timestamptz, payload,
+					       traceparent
+					FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+					     WITH ORDINALITY AS event(event_id, topic, record_key, type, subject, occurred_at, payload,
+					                              traceparent, position)
+					ORDER BY position""");
+			statement.setArray(1, column(connection, events, Recorded::eventId));
+			statement.setArray(2, column(connection, events, Recorded::topic));
+			statement.setArray(3, column(connection, events, Recorded::recordKey));
+			statement.setArray(4, column(connection, events, Recorded::type));
+			statement.setArray(5, column(connection, events, Recorded::subject));
+			statement.setArray(6, column(connection, events, Recorded::occurredAt));
+			statement.setArray(7, column(connection, events, Recorded::payload));
+			statement.setArray(8, column(connection, events, Recorded::traceparent));
+			return statement;
+		});
+	}
+
+	private static Array column(Connection connection, List<Recorded> events,
+			Function<Recorded, String> value) throws SQLException {
+		return connection.createArrayOf("text", events.stream().map(value).toArray());
+	}
+
+	/** An event as the outbox keeps it, every column as text: {@code occurredAt} an ISO-8601 instant. */
+	private record Recorded(String eventId, String topic, String recordKey, String type, String subject,
+			String occurredAt, String payload, String traceparent) {
 	}
 
 	private static EventContract contractOf(Object event) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Span;
@@ -122,6 +123,23 @@ class MessagingIntegrationTest {
 
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM messaging.outbox_event WHERE record_key = ?",
 				Integer.class, orderId.toString())).isZero();
+	}
+
+	@Test
+	void eventsPublishedInOneTransactionAreSentInTheOrderPublished() {
+		UUID orderId = UUID.randomUUID();
+		List<String> published = this.transactions.execute(status -> IntStream.range(0, 5)
+			.mapToObj(i -> this.outbox.publish(orderId, orderId, cancelled(orderId, "reason " + i)).toString())
+			.toList());
+
+		assertThat(this.jdbc.queryForList(
+				"SELECT event_id::text FROM messaging.outbox_event WHERE record_key = ? ORDER BY id", String.class,
+				orderId.toString()))
+			.containsExactlyElementsOf(published);
+		assertThat(TopicProbe.awaitRecords(Topics.ORDER, orderId.toString(), found -> found.size() >= 5)
+			.stream()
+			.map(record -> header(record, "ce_id"))
+			.toList()).containsExactlyElementsOf(published);
 	}
 
 	@Test

@@ -1,14 +1,13 @@
 package org.leverans.order.core;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
+import org.leverans.messaging.WrittenOncePerTransaction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,32 +21,62 @@ public class Timeline {
 
 	private final JdbcClient jdbc;
 
+	private final WrittenOncePerTransaction<Entry> recorded;
+
 	public Timeline(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.recorded = WrittenOncePerTransaction.of(this::write);
 	}
 
+	/** Written with the other entries of the transaction, in one statement as it commits. */
 	public void record(Entry entry) {
-		Window window = entry.window();
-		Invoice invoice = entry.invoice();
-		boolean billed = invoice != null;
+		this.recorded.add(entry);
+	}
+
+	/** One statement for all entries of a transaction, in the order they were recorded: their ids keep that order. */
+	private void write(List<Entry> entries) {
 		this.jdbc.sql("""
 				INSERT INTO order_timeline (order_id, recorded_at, occurred_at, type, summary, status, reason,
 				    shipment_id, event_id, window_from, window_to, window_basis, invoice_id, invoice_number,
 				    credit_note_number, amount, currency, due_date, open_amount)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(entry.orderId(), Timestamp.from(entry.recordedAt()), Columns.timestamp(entry.occurredAt()),
-					entry.type(), entry.summary(), (entry.status() != null) ? entry.status().name() : null,
-					entry.reason(), entry.shipmentId(), entry.eventId(),
-					(window != null) ? Columns.timestamp(window.from()) : null,
-					(window != null) ? Columns.timestamp(window.to()) : null, (window != null) ? window.basis() : null,
-					billed ? invoice.id() : null, billed ? invoice.number() : null,
-					billed ? invoice.creditNoteNumber() : null, billed ? invoice.amount() : null,
-					billed ? invoice.currency() : null, billed ? invoice.dueDate() : null,
-					billed ? invoice.openAmount() : null)
+				SELECT order_id::uuid, recorded_at::timestamptz, occurred_at::timestamptz, type, summary, status, reason,
+				    shipment_id::uuid, event_id, window_from::timestamptz, window_to::timestamptz, window_basis,
+				    invoice_id::uuid, invoice_number, credit_note_number, amount::numeric, currency, due_date::date,
+				    open_amount::numeric
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				    ?::text[], ?::text[])
+				    WITH ORDINALITY AS entry(order_id, recorded_at, occurred_at, type, summary, status, reason,
+				        shipment_id, event_id, window_from, window_to, window_basis, invoice_id, invoice_number,
+				        credit_note_number, amount, currency, due_date, open_amount, position)
+				ORDER BY position""")
+			.params(column(entries, Entry::orderId), column(entries, Entry::recordedAt),
+					column(entries, Entry::occurredAt), column(entries, Entry::type), column(entries, Entry::summary),
+					column(entries, e -> (e.status() != null) ? e.status().name() : null), column(entries, Entry::reason), column(entries, Entry::shipmentId),
+					column(entries, Entry::eventId), column(entries, e -> (e.window() != null) ? e.window().from() : null),
+					column(entries, e -> (e.window() != null) ? e.window().to() : null),
+					column(entries, e -> (e.window() != null) ? e.window().basis() : null),
+					column(entries, e -> (e.invoice() != null) ? e.invoice().id() : null),
+					column(entries, e -> (e.invoice() != null) ? e.invoice().number() : null),
+					column(entries, e -> (e.invoice() != null) ? e.invoice().creditNoteNumber() : null),
+					column(entries, e -> (e.invoice() != null) ? e.invoice().amount() : null),
+					column(entries, e -> (e.invoice() != null) ? e.invoice().currency() : null),
+					column(entries, e -> (e.invoice() != null) ? e.invoice().dueDate() : null),
+					column(entries, e -> (e.invoice() != null) ? e.invoice().openAmount() : null))
 			.update();
 	}
 
+	/** A column of the entries as text, which PostgreSQL reads back into the column's type: instants in ISO-8601. */
+	private static String[] column(List<Entry> entries, Function<Entry, Object> value) {
+		return entries.stream().map(value).map(v -> switch (v) {
+			case null -> null;
+			case BigDecimal amount -> amount.toPlainString();
+			default -> v.toString();
+		}).toArray(String[]::new);
+	}
+
 	public List<Entry> of(UUID orderId) {
+		this.recorded.flush();
 		return this.jdbc.sql("""
 				SELECT order_id, recorded_at, occurred_at, type, summary, status, reason, shipment_id, event_id,
 				    window_from, window_to, window_basis, invoice_id, invoice_number, credit_note_number, amount,

@@ -1,0 +1,105 @@
+package org.leverans.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Rows a transaction adds one by one, written in one statement just before it commits. The inbox applies a whole
+ * poll batch in one transaction and a carrier's batch of shipment events is applied in one, so rows each event adds
+ * (a timeline entry, an outgoing event) cost one statement per batch rather than one per event: a statement's own
+ * cost in PostgreSQL is far more than a row's. The twin of {@link OncePerTransaction}, which does the same for reads.
+ * <p>
+ * The rows are written in the order they were added, inside the transaction: if writing them fails, the transaction
+ * rolls back with everything else it did, and a transaction that rolls back writes none of them. Only for rows the
+ * transaction does not read back itself, or reads after {@link #flush()}. Outside a transaction each row is written at
+ * once.
+ *
+ * @param <R> a row, as the writer takes it
+ */
+public final class WrittenOncePerTransaction<R> {
+
+	private final Consumer<List<R>> writer;
+
+	private WrittenOncePerTransaction(Consumer<List<R>> writer) {
+		this.writer = writer;
+	}
+
+	/** @param writer writes the rows it is given, in their order, in one statement */
+	public static <R> WrittenOncePerTransaction<R> of(Consumer<List<R>> writer) {
+		return new WrittenOncePerTransaction<>(Objects.requireNonNull(writer));
+	}
+
+	public void add(R row) {
+		Objects.requireNonNull(row);
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.writer.accept(List.of(row));
+			return;
+		}
+		Pending<R> pending = pendingOfThisTransaction();
+		if (pending.committing) {
+			// Added by another synchronization as the transaction commits, after this one wrote its rows.
+			this.writer.accept(List.of(row));
+			return;
+		}
+		pending.rows.add(row);
+	}
+
+	/** Writes what this transaction has added so far, so that it can read them back. */
+	public void flush() {
+		@SuppressWarnings("unchecked")
+		Pending<R> pending = (Pending<R>) TransactionSynchronizationManager.getResource(this);
+		if (pending != null && !pending.rows.isEmpty()) {
+			List<R> rows = List.copyOf(pending.rows);
+			pending.rows.clear();
+			this.writer.accept(rows);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private Pending<R> pendingOfThisTransaction() {
+		Pending<R> pending = (Pending<R>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			Pending<R> fresh = new Pending<>();
+			TransactionSynchronizationManager.bindResource(this, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					// Not flush(): a TransactionSynchronization has its own, which does nothing.
+					WrittenOncePerTransaction.this.flush();
+					fresh.committing = true;
+				}
+
+				// A transaction started inside this one (REQUIRES_NEW) writes its own rows when it commits.
+				@Override
+				public void suspend() {
+					TransactionSynchronizationManager.unbindResourceIfPossible(WrittenOncePerTransaction.this);
+				}
+
+				@Override
+				public void resume() {
+					TransactionSynchronizationManager.bindResource(WrittenOncePerTransaction.this, fresh);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(WrittenOncePerTransaction.this);
+				}
+			});
+			pending = fresh;
+		}
+		return pending;
+	}
+
+	private static final class Pending<R> {
+
+		private final List<R> rows = new ArrayList<>();
+
+		private boolean committing;
+	}
+}
