@@ -5,9 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * A value read once per transaction, however many times the transaction asks for it. The inbox applies a whole poll
  * batch in one transaction, and a planner plans a whole pass in one, so what the batch's events share (a customer's
@@ -34,11 +31,11 @@ public final class OncePerTransaction<K, V> {
 	}
 
 	public V get(K key) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()
-				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (!TransactionScoped.available()) {
 			return this.loader.apply(key);
 		}
-		Map<K, V> values = valuesOfThisTransaction();
+		Map<K, V> values = TransactionScoped.valueOf(this, HashMap::new, read -> {
+		});
 		V value = values.get(key);
 		if (value == null) {
 			// Not computeIfAbsent: a loader may ask another OncePerTransaction, or this one for another key.
@@ -46,33 +43,5 @@ public final class OncePerTransaction<K, V> {
 			values.put(key, value);
 		}
 		return value;
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<K, V> valuesOfThisTransaction() {
-		Map<K, V> values = (Map<K, V>) TransactionSynchronizationManager.getResource(this);
-		if (values == null) {
-			Map<K, V> fresh = new HashMap<>();
-			TransactionSynchronizationManager.bindResource(this, fresh);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				// A transaction started inside this one (REQUIRES_NEW) reads for itself.
-				@Override
-				public void suspend() {
-					TransactionSynchronizationManager.unbindResourceIfPossible(OncePerTransaction.this);
-				}
-
-				@Override
-				public void resume() {
-					TransactionSynchronizationManager.bindResource(OncePerTransaction.this, fresh);
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(OncePerTransaction.this);
-				}
-			});
-			values = fresh;
-		}
-		return values;
 	}
 }

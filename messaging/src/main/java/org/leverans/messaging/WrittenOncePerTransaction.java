@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * Rows a transaction adds one by one, written in one statement just before it commits. The inbox applies a whole
  * poll batch in one transaction and a carrier's batch of shipment events is applied in one, so rows each event adds
@@ -36,12 +33,11 @@ public final class WrittenOncePerTransaction<R> {
 
 	public void add(R row) {
 		Objects.requireNonNull(row);
-		if (!TransactionSynchronizationManager.isActualTransactionActive()
-				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (!TransactionScoped.available()) {
 			this.writer.accept(List.of(row));
 			return;
 		}
-		Pending<R> pending = pendingOfThisTransaction();
+		Pending<R> pending = TransactionScoped.valueOf(this, Pending::new, this::writeAtCommit);
 		if (pending.committing) {
 			// Added by another synchronization as the transaction commits, after this one wrote its rows.
 			this.writer.accept(List.of(row));
@@ -52,48 +48,23 @@ public final class WrittenOncePerTransaction<R> {
 
 	/** Writes what this transaction has added so far, so that it can read them back. */
 	public void flush() {
-		@SuppressWarnings("unchecked")
-		Pending<R> pending = (Pending<R>) TransactionSynchronizationManager.getResource(this);
-		if (pending != null && !pending.rows.isEmpty()) {
+		Pending<R> pending = TransactionScoped.current(this);
+		if (pending != null) {
+			write(pending);
+		}
+	}
+
+	private void writeAtCommit(Pending<R> pending) {
+		write(pending);
+		pending.committing = true;
+	}
+
+	private void write(Pending<R> pending) {
+		if (!pending.rows.isEmpty()) {
 			List<R> rows = List.copyOf(pending.rows);
 			pending.rows.clear();
 			this.writer.accept(rows);
 		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private Pending<R> pendingOfThisTransaction() {
-		Pending<R> pending = (Pending<R>) TransactionSynchronizationManager.getResource(this);
-		if (pending == null) {
-			Pending<R> fresh = new Pending<>();
-			TransactionSynchronizationManager.bindResource(this, fresh);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					// Not flush(): a TransactionSynchronization has its own, which does nothing.
-					WrittenOncePerTransaction.this.flush();
-					fresh.committing = true;
-				}
-
-				// A transaction started inside this one (REQUIRES_NEW) writes its own rows when it commits.
-				@Override
-				public void suspend() {
-					TransactionSynchronizationManager.unbindResourceIfPossible(WrittenOncePerTransaction.this);
-				}
-
-				@Override
-				public void resume() {
-					TransactionSynchronizationManager.bindResource(WrittenOncePerTransaction.this, fresh);
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(WrittenOncePerTransaction.this);
-				}
-			});
-			pending = fresh;
-		}
-		return pending;
 	}
 
 	private static final class Pending<R> {

@@ -6,8 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,7 +20,7 @@ class OncePerTransactionTest {
 		return "agreement of " + customer + " (read " + this.reads.size() + ")";
 	});
 
-	private final TransactionTemplate transaction = new TransactionTemplate(new Transactions());
+	private final TransactionTemplate transaction = new TransactionTemplate(new SynchronizingTransactions());
 
 	@Test
 	void readsAKeyOnceInATransactionAndAgainInTheNext() {
@@ -69,44 +67,5 @@ class OncePerTransactionTest {
 
 		assertThat(seen).containsExactly("agreement of rakennus (read 1)", "agreement of rakennus (read 2)",
 				"agreement of rakennus (read 1)");
-	}
-
-	/** Transactions with nothing behind them, but the synchronization and suspension a real manager does. */
-	private static final class Transactions extends AbstractPlatformTransactionManager {
-
-		@Override
-		protected Object doGetTransaction() {
-			return new Object();
-		}
-
-		@Override
-		protected boolean isExistingTransaction(Object transaction) {
-			return TransactionSynchronizationManager.isActualTransactionActive();
-		}
-
-		@Override
-		protected void doBegin(Object transaction, TransactionDefinition definition) {
-		}
-
-		@Override
-		protected Object doSuspend(Object transaction) {
-			return transaction;
-		}
-
-		@Override
-		protected void doResume(Object transaction, Object suspendedResources) {
-		}
-
-		@Override
-		protected void doCommit(DefaultTransactionStatus status) {
-		}
-
-		@Override
-		protected void doRollback(DefaultTransactionStatus status) {
-		}
-
-		@Override
-		protected void doSetRollbackOnly(DefaultTransactionStatus status) {
-		}
 	}
 }

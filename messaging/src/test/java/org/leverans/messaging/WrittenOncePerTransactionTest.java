@@ -6,8 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +19,7 @@ class WrittenOncePerTransactionTest {
 
 	private final WrittenOncePerTransaction<String> timeline = WrittenOncePerTransaction.of(this.statements::add);
 
-	private final TransactionTemplate transaction = new TransactionTemplate(new Transactions());
+	private final TransactionTemplate transaction = new TransactionTemplate(new SynchronizingTransactions());
 
 	@Test
 	void writesATransactionsRowsInOneStatementInTheOrderAddedWhenItCommits() {
@@ -102,44 +100,5 @@ class WrittenOncePerTransactionTest {
 		});
 
 		assertThat(this.statements).containsExactly(List.of("placed"), List.of("announced at commit"));
-	}
-
-	/** Transactions with nothing behind them, but the synchronization and suspension a real manager does. */
-	private static final class Transactions extends AbstractPlatformTransactionManager {
-
-		@Override
-		protected Object doGetTransaction() {
-			return new Object();
-		}
-
-		@Override
-		protected boolean isExistingTransaction(Object transaction) {
-			return TransactionSynchronizationManager.isActualTransactionActive();
-		}
-
-		@Override
-		protected void doBegin(Object transaction, TransactionDefinition definition) {
-		}
-
-		@Override
-		protected Object doSuspend(Object transaction) {
-			return transaction;
-		}
-
-		@Override
-		protected void doResume(Object transaction, Object suspendedResources) {
-		}
-
-		@Override
-		protected void doCommit(DefaultTransactionStatus status) {
-		}
-
-		@Override
-		protected void doRollback(DefaultTransactionStatus status) {
-		}
-
-		@Override
-		protected void doSetRollbackOnly(DefaultTransactionStatus status) {
-		}
 	}
 }
