@@ -10,9 +10,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.leverans.messaging.OncePerTransaction;
+import org.leverans.messaging.WrittenOncePerTransaction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.RowMapper;
@@ -49,12 +51,29 @@ public class StreamEvents {
 	 */
 	private final OncePerTransaction<Long, Boolean> appendLock;
 
+	/** Changes recorded without asking for their ids: written together as the transaction commits. */
+	private final WrittenOncePerTransaction<Recorded> recorded;
+
 	StreamEvents(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.appendLock = OncePerTransaction.of(lock -> this.jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)")
 			.params(lock)
 			.query(Integer.class)
 			.single() == 1);
+		this.recorded = WrittenOncePerTransaction.of(this::write);
+	}
+
+	/**
+	 * Records a change, like {@link #append}, but written with every other change the transaction records this way,
+	 * in one statement as it commits: for the changes an inbox batch feeds the stream with, whose ids nobody asks for.
+	 * Rows still take their ids in the order they were recorded, also among those appended with {@link #append}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String name, UUID customerId, Collection<UUID> siteIds, UUID orderId, UUID shipmentId,
+			String sourceEventId, String data, Instant createdAt) {
+		this.recorded.add(new Recorded(name, (customerId != null) ? customerId.toString() : null, literal(siteIds),
+				(orderId != null) ? orderId.toString() : null, (shipmentId != null) ? shipmentId.toString() : null,
+				sourceEventId, data, createdAt.toString()));
 	}
 
 	/**
@@ -74,6 +93,8 @@ public class StreamEvents {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long append(String name, UUID customerId, Collection<UUID> siteIds, UUID orderId, UUID shipmentId,
 			String sourceEventId, String data, Instant createdAt, String recipient) {
+		// What was recorded before this change comes before it in the stream.
+		this.recorded.flush();
 		this.appendLock.get(APPEND_LOCK);
 		Long id = this.jdbc.sql("""
 				WITH appended AS (
@@ -87,6 +108,38 @@ public class StreamEvents {
 			.query(Long.class)
 			.single();
 		return id;
+	}
+
+	/** The recorded changes of a transaction in one statement, their ids in the order recorded; one notice for all. */
+	private void write(List<Recorded> changes) {
+		this.appendLock.get(APPEND_LOCK);
+		this.jdbc.sql("""
+				WITH appended AS (
+				    INSERT INTO stream_event (event_name, customer_id, site_ids, order_id, shipment_id, source_event_id,
+				                              data, created_at)
+				    SELECT event_name, customer_id::uuid, site_ids::uuid[], order_id::uuid, shipment_id::uuid,
+				           source_event_id, data, created_at::timestamptz
+				    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				         WITH ORDINALITY AS change(event_name, customer_id, site_ids, order_id, shipment_id,
+				                                   source_event_id, data, created_at, position)
+				    ORDER BY position
+				    RETURNING id)
+				SELECT count(*) FROM appended, (SELECT pg_notify(?, max(id)::text) FROM appended) AS notice""")
+			.params(column(changes, Recorded::name), column(changes, Recorded::customerId),
+					column(changes, Recorded::siteIds), column(changes, Recorded::orderId),
+					column(changes, Recorded::shipmentId), column(changes, Recorded::sourceEventId),
+					column(changes, Recorded::data), column(changes, Recorded::createdAt), CHANNEL)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String[] column(List<Recorded> changes, Function<Recorded, String> value) {
+		return changes.stream().map(value).toArray(String[]::new);
+	}
+
+	/** A change as {@link #record} keeps it until the commit, every column as text. */
+	private record Recorded(String name, String customerId, String siteIds, String orderId, String shipmentId,
+			String sourceEventId, String data, String createdAt) {
 	}
 
 	/**

@@ -190,7 +190,7 @@ class StreamFeed implements IntakeHandlers {
 
 	private void append(String name, UUID customerId, Set<UUID> siteIds, UUID orderId, UUID shipmentId,
 			EventMetadata metadata, StreamData data) {
-		this.streamEvents.append(name, customerId, siteIds, orderId, shipmentId, metadata.id(),
+		this.streamEvents.record(name, customerId, siteIds, orderId, shipmentId, metadata.id(),
 				this.json.writeValueAsString(data), now());
 	}
 
