@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.leverans.messaging.WrittenOncePerTransaction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,8 +25,11 @@ public class KnownOrders {
 
 	private final JdbcClient jdbc;
 
+	private final WrittenOncePerTransaction<OrderSite> sites;
+
 	KnownOrders(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.sites = WrittenOncePerTransaction.of(this::write);
 	}
 
 	void remember(UUID orderId, String orderNumber, UUID customerId, Instant at) {
@@ -42,25 +48,39 @@ public class KnownOrders {
 	 */
 	void addCustomerSites(UUID orderId, UUID customerId, Collection<UUID> siteIds) {
 		for (UUID siteId : Set.copyOf(siteIds.stream().filter(Objects::nonNull).toList())) {
-			this.jdbc.sql("""
-					INSERT INTO order_site (order_id, site_id)
-					SELECT ?, site_id FROM agreement_site WHERE site_id = ? AND customer_id = ?
-					ON CONFLICT DO NOTHING""")
-				.params(orderId, siteId, customerId)
-				.update();
+			this.sites.add(new OrderSite(orderId, siteId, customerId));
 		}
 	}
 
 	/** Adds sites that validation has checked: those of an accepted order and of its shipments. */
 	void addSites(UUID orderId, Collection<UUID> siteIds) {
 		for (UUID siteId : Set.copyOf(siteIds.stream().filter(Objects::nonNull).toList())) {
-			this.jdbc.sql("INSERT INTO order_site (order_id, site_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-				.params(orderId, siteId)
-				.update();
+			this.sites.add(new OrderSite(orderId, siteId, null));
 		}
 	}
 
+	/** The sites a transaction added, in one statement: a batch of shipment events adds one per event. */
+	private void write(List<OrderSite> added) {
+		this.jdbc.sql("""
+				INSERT INTO order_site (order_id, site_id)
+				SELECT DISTINCT site.order_id::uuid, site.site_id::uuid
+				FROM unnest(?::text[], ?::text[], ?::text[]) AS site(order_id, site_id, customer_id)
+				WHERE site.customer_id IS NULL
+				   OR EXISTS (SELECT 1 FROM agreement_site a
+				              WHERE a.site_id = site.site_id::uuid AND a.customer_id = site.customer_id::uuid)
+				ON CONFLICT DO NOTHING""")
+			.params(column(added, OrderSite::orderId), column(added, OrderSite::siteId),
+					column(added, OrderSite::customerId))
+			.update();
+	}
+
+	private static String[] column(List<OrderSite> sites, Function<OrderSite, UUID> value) {
+		return sites.stream().map(value).map(id -> (id != null) ? id.toString() : null).toArray(String[]::new);
+	}
+
+	/** The sites added so far in this transaction count: what was added is written before they are read. */
 	public Set<UUID> sitesOf(UUID orderId) {
+		this.sites.flush();
 		List<UUID> sites = this.jdbc.sql("SELECT site_id FROM order_site WHERE order_id = ?")
 			.params(orderId)
 			.query(UUID.class)
@@ -74,5 +94,9 @@ public class KnownOrders {
 			.query(String.class)
 			.list();
 		return numbers.isEmpty() ? null : numbers.getFirst();
+	}
+
+	/** @param customerId whose agreement must name the site, or null when validation has checked it */
+	private record OrderSite(UUID orderId, UUID siteId, UUID customerId) {
 	}
 }

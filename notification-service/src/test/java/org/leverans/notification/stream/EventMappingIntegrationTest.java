@@ -136,4 +136,30 @@ class EventMappingIntegrationTest extends IntegrationTest {
 					foreignOrder)).isZero();
 		}
 	}
+
+	@Test
+	void receiversOfTheSiteAShipmentGoesToFollowTheOrderFromThen() {
+		UUID customer = UUID.randomUUID();
+		UUID orderSite = UUID.randomUUID();
+		UUID shipmentSite = UUID.randomUUID();
+		UUID orderId = UUID.randomUUID();
+		UUID shipmentId = UUID.randomUUID();
+		agreementNames(customer, orderSite);
+		agreementNames(customer, shipmentSite);
+
+		try (SseClient receiver = stream(TestTokens.receiver("mikko-test", customer, shipmentSite))) {
+			events().publish(orderId, TestEvents.placed(orderId, customer, orderSite));
+			events().publish(orderId, new ShipmentPlanned(shipmentId, orderId, customer, shipmentSite,
+					"nordic-freight", "NF0000000043", "PLANNED", List.of(new ShipmentLine(1, "CEM-25KG", 40, "PALLET")),
+					new DeliveryWindow(T, T.plusSeconds(7200), "PLANNED", T.minusSeconds(86400)), 1,
+					T.minusSeconds(1900)));
+			await().atMost(WAIT).until(() -> receiver.messagesAbout(orderId).size() == 1);
+			events().publish(orderId, new OrderDelivered(orderId, TestEvents.number(orderId), customer,
+					T.plusSeconds(2100)));
+
+			await().atMost(WAIT).until(() -> receiver.messagesAbout(orderId).size() == 2);
+			assertThat(receiver.messagesAbout(orderId)).extracting(Message::event)
+				.containsExactly("shipment.updated", "order.status-changed");
+		}
+	}
 }
