@@ -52,8 +52,9 @@ public class Timeline {
 				ORDER BY position""")
 			.params(column(entries, Entry::orderId), column(entries, Entry::recordedAt),
 					column(entries, Entry::occurredAt), column(entries, Entry::type), column(entries, Entry::summary),
-					column(entries, e -> (e.status() != null) ? e.status().name() : null), column(entries, Entry::reason), column(entries, Entry::shipmentId),
-					column(entries, Entry::eventId), column(entries, e -> (e.window() != null) ? e.window().from() : null),
+					column(entries, e -> (e.status() != null) ? e.status().name() : null),
+					column(entries, Entry::reason), column(entries, Entry::shipmentId), column(entries, Entry::eventId),
+					column(entries, e -> (e.window() != null) ? e.window().from() : null),
 					column(entries, e -> (e.window() != null) ? e.window().to() : null),
 					column(entries, e -> (e.window() != null) ? e.window().basis() : null),
 					column(entries, e -> (e.invoice() != null) ? e.invoice().id() : null),
