@@ -1,9 +1,5 @@
 package org.leverans.messaging;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -76,31 +72,21 @@ public class Outbox {
 
 	/** One statement for all a transaction publishes; ids follow the order of publishing, which the relay sends in. */
 	private void write(List<Recorded> events) {
-		this.jdbc.update((Connection connection) -> {
-			PreparedStatement statement = connection.prepareStatement("""
-					INSERT INTO messaging.outbox_event (event_id, topic, record_key, type, subject, occurred_at,
-					                                    payload, traceparent)
-					SELECT event_id::uuid, topic, record_key, type, subject, occurred_at::timestamptz, payload,
-					       traceparent
-					FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-					     WITH ORDINALITY AS event(event_id, topic, record_key, type, subject, occurred_at, payload,
-					                              traceparent, position)
-					ORDER BY position""");
-			statement.setArray(1, column(connection, events, Recorded::eventId));
-			statement.setArray(2, column(connection, events, Recorded::topic));
-			statement.setArray(3, column(connection, events, Recorded::recordKey));
-			statement.setArray(4, column(connection, events, Recorded::type));
-			statement.setArray(5, column(connection, events, Recorded::subject));
-			statement.setArray(6, column(connection, events, Recorded::occurredAt));
-			statement.setArray(7, column(connection, events, Recorded::payload));
-			statement.setArray(8, column(connection, events, Recorded::traceparent));
-			return statement;
-		});
+		this.jdbc.update("""
+				INSERT INTO messaging.outbox_event (event_id, topic, record_key, type, subject, occurred_at, payload,
+				                                    traceparent)
+				SELECT event_id::uuid, topic, record_key, type, subject, occurred_at::timestamptz, payload, traceparent
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				     WITH ORDINALITY AS event(event_id, topic, record_key, type, subject, occurred_at, payload,
+				                              traceparent, position)
+				ORDER BY position""", column(events, Recorded::eventId), column(events, Recorded::topic),
+				column(events, Recorded::recordKey), column(events, Recorded::type), column(events, Recorded::subject),
+				column(events, Recorded::occurredAt), column(events, Recorded::payload),
+				column(events, Recorded::traceparent));
 	}
 
-	private static Array column(Connection connection, List<Recorded> events,
-			Function<Recorded, String> value) throws SQLException {
-		return connection.createArrayOf("text", events.stream().map(value).toArray());
+	private static String[] column(List<Recorded> events, Function<Recorded, String> value) {
+		return events.stream().map(value).toArray(String[]::new);
 	}
 
 	/** An event as the outbox keeps it, every column as text: {@code occurredAt} an ISO-8601 instant. */
