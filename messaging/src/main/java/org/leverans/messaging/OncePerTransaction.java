@@ -11,9 +11,10 @@ import java.util.function.Function;
  * agreement, who subscribed to a site) is read once per batch rather than once per event. Outside a transaction
  * nothing is remembered: every call reads.
  * <p>
- * Only for what the transaction does not change itself, and what may be as old as the transaction: a change another
- * transaction commits meanwhile is seen by the next one, as if it had committed just after this one ended. A row
- * read {@code FOR UPDATE} stays as read until the transaction ends, so such reads qualify too.
+ * Only for what the transaction does not change itself, or changes only where it also {@link #put puts} the new
+ * value, and what may be as old as the transaction: a change another transaction commits meanwhile is seen by the
+ * next one, as if it had committed just after this one ended. A row read {@code FOR UPDATE} stays as read until the
+ * transaction ends, so such reads qualify too.
  *
  * @param <K> what a value is looked up by; equal keys share a value
  * @param <V> the value; a loader returns {@link java.util.Optional} rather than {@code null} for "none"
@@ -43,5 +44,18 @@ public final class OncePerTransaction<K, V> {
 			values.put(key, value);
 		}
 		return value;
+	}
+
+	/**
+	 * What the transaction knows for {@code key} from now on, once it has changed it itself: later {@link #get}s in
+	 * the transaction return it rather than what was read. Outside a transaction there is nothing to keep: the next
+	 * {@code get} reads what was stored.
+	 */
+	public void put(K key, V value) {
+		Objects.requireNonNull(value, "a value, not null");
+		if (TransactionScoped.available()) {
+			TransactionScoped.valueOf(this, HashMap<K, V>::new, read -> {
+			}).put(key, value);
+		}
 	}
 }

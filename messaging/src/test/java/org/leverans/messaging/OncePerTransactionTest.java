@@ -35,6 +35,30 @@ class OncePerTransactionTest {
 	}
 
 	@Test
+	void whatTheTransactionPutsIsWhatItGetsFromThenOnAndTheNextReadsAgain() {
+		List<String> first = this.transaction.execute(status -> {
+			String read = this.agreementOf.get("rakennus");
+			this.agreementOf.put("rakennus", "agreement of rakennus (renewed)");
+			this.agreementOf.put("bygg", "agreement of bygg (new)");
+			return List.of(read, this.agreementOf.get("rakennus"), this.agreementOf.get("bygg"));
+		});
+		String second = this.transaction.execute(status -> this.agreementOf.get("rakennus"));
+
+		assertThat(first).containsExactly("agreement of rakennus (read 1)", "agreement of rakennus (renewed)",
+				"agreement of bygg (new)");
+		assertThat(second).isEqualTo("agreement of rakennus (read 2)");
+		assertThat(this.reads).containsExactly("rakennus", "rakennus");
+	}
+
+	@Test
+	void aValuePutOutsideATransactionIsNotKept() {
+		this.agreementOf.put("rakennus", "agreement of rakennus (renewed)");
+
+		assertThat(this.agreementOf.get("rakennus")).isEqualTo("agreement of rakennus (read 1)");
+		assertThat(TransactionSynchronizationManager.getResourceMap()).isEmpty();
+	}
+
+	@Test
 	void readsEveryTimeOutsideATransaction() {
 		this.agreementOf.get("rakennus");
 		this.agreementOf.get("rakennus");
