@@ -17,10 +17,8 @@ import org.leverans.messaging.EventMetadata;
 import org.leverans.order.core.DeliveryProgress;
 import org.leverans.order.core.OrderInDelivery;
 import org.leverans.order.core.OrderStatus;
-import org.leverans.order.core.Orders;
 import org.leverans.order.core.Timeline;
 import org.leverans.order.status.StatusAnnouncements;
-import org.leverans.order.status.UnknownOrderException;
 
 import org.springframework.stereotype.Service;
 
@@ -39,9 +37,9 @@ public class OrderShipments {
 
 	private static final String DELIVERED = "DELIVERED";
 
-	private final Orders orders;
+	private final LockedOrders orders;
 
-	private final Shipments shipments;
+	private final KnownShipments shipments;
 
 	private final Timeline timeline;
 
@@ -49,8 +47,8 @@ public class OrderShipments {
 
 	private final Clock clock;
 
-	public OrderShipments(Orders orders, Shipments shipments, Timeline timeline, StatusAnnouncements announcements,
-			Clock clock) {
+	OrderShipments(LockedOrders orders, KnownShipments shipments, Timeline timeline,
+			StatusAnnouncements announcements, Clock clock) {
 		this.orders = orders;
 		this.shipments = shipments;
 		this.timeline = timeline;
@@ -59,8 +57,8 @@ public class OrderShipments {
 	}
 
 	public void planned(ShipmentPlanned e, EventMetadata meta) {
-		OrderInDelivery order = lock(e.orderId());
-		Optional<ShipmentView> known = this.shipments.find(e.shipmentId());
+		OrderInDelivery order = this.orders.lock(e.orderId());
+		Optional<ShipmentView> known = this.shipments.find(e.orderId(), e.shipmentId());
 		String status = (e.status() != null) ? e.status() : "PLANNED";
 		ShipmentView view = new ShipmentView(e.shipmentId(), e.orderId(),
 				known.map(ShipmentView::status).filter(DELIVERED::equals).orElse(status), e.carrier(),
@@ -70,15 +68,15 @@ public class OrderShipments {
 				known.map(ShipmentView::problemReason).orElse(null));
 		Instant now = this.clock.instant();
 		this.shipments.save(view, (e.plannedAt() != null) ? e.plannedAt() : now, now);
-		int inOrder = this.orders.storeShipmentsInOrder(e.orderId(), e.shipmentsInOrder());
+		order = this.orders.storeShipmentsInOrder(order, e.shipmentsInOrder());
 		record(e.orderId(), now, e.plannedAt(), "ShipmentPlanned", "Shipment " + label(view) + " planned with "
 				+ e.carrier() + " (" + e.shipmentsInOrder() + " in order)", e.shipmentId(), e.window(), meta);
-		follow(order, inOrder, now);
+		follow(order, now);
 	}
 
 	public void updated(ShipmentUpdated e, EventMetadata meta) {
-		OrderInDelivery order = lock(e.orderId());
-		ShipmentView known = this.shipments.find(e.shipmentId()).orElse(null);
+		OrderInDelivery order = this.orders.lock(e.orderId());
+		ShipmentView known = this.shipments.find(e.orderId(), e.shipmentId()).orElse(null);
 		String status = (known != null && DELIVERED.equals(known.status())) ? DELIVERED : e.status();
 		boolean pickedUp = (known != null && known.pickedUp()) || PICKED_UP_OR_LATER.contains(e.status())
 				|| PICKED_UP_OR_LATER.contains(e.eventType());
@@ -95,12 +93,12 @@ public class OrderShipments {
 		record(e.orderId(), now, e.occurredAt(), "ShipmentUpdated",
 				"Shipment " + label(view) + ": " + e.eventType() + ", now " + status, e.shipmentId(), e.window(),
 				meta);
-		follow(order, order.shipmentsInOrder(), now);
+		follow(order, now);
 	}
 
 	public void windowChanged(DeliveryWindowChanged e, EventMetadata meta) {
-		lock(e.orderId());
-		ShipmentView known = this.shipments.find(e.shipmentId()).orElse(null);
+		this.orders.lock(e.orderId());
+		ShipmentView known = this.shipments.find(e.orderId(), e.shipmentId()).orElse(null);
 		String status = (known != null) ? known.status() : (e.status() != null ? e.status() : "PLANNED");
 		ShipmentView view = (known != null)
 				? new ShipmentView(known.id(), known.orderId(), status, known.carrier(), known.trackingNumber(),
@@ -115,8 +113,8 @@ public class OrderShipments {
 	}
 
 	public void delivered(ShipmentDelivered e, EventMetadata meta) {
-		OrderInDelivery order = lock(e.orderId());
-		ShipmentView known = this.shipments.find(e.shipmentId()).orElse(null);
+		OrderInDelivery order = this.orders.lock(e.orderId());
+		ShipmentView known = this.shipments.find(e.orderId(), e.shipmentId()).orElse(null);
 		DeliveryWindow window = (known != null) ? known.window() : null;
 		ShipmentView view = new ShipmentView(e.shipmentId(), e.orderId(), DELIVERED,
 				(e.carrier() != null) ? e.carrier() : (known != null ? known.carrier() : null),
@@ -125,17 +123,17 @@ public class OrderShipments {
 				(known != null) ? known.lines() : List.of(), true, e.deliveredAt(), null, null);
 		Instant now = this.clock.instant();
 		this.shipments.save(view, null, now);
-		int inOrder = this.orders.storeShipmentsInOrder(e.orderId(), e.shipmentsInOrder());
+		order = this.orders.storeShipmentsInOrder(order, e.shipmentsInOrder());
 		String signed = (e.proofOfDelivery() != null && e.proofOfDelivery().signedBy() != null)
 				? ", signed by " + e.proofOfDelivery().signedBy() : "";
 		record(e.orderId(), now, e.deliveredAt(), "ShipmentDelivered",
 				"Shipment " + label(view) + " delivered" + signed, e.shipmentId(), null, meta);
-		follow(order, inOrder, now);
+		follow(order, now);
 	}
 
 	public void exception(ShipmentException e, EventMetadata meta) {
-		OrderInDelivery order = lock(e.orderId());
-		ShipmentView known = this.shipments.find(e.shipmentId()).orElse(null);
+		OrderInDelivery order = this.orders.lock(e.orderId());
+		ShipmentView known = this.shipments.find(e.orderId(), e.shipmentId()).orElse(null);
 		boolean delivered = known != null && DELIVERED.equals(known.status());
 		String status = delivered ? DELIVERED : e.eventType();
 		ShipmentView view = new ShipmentView(e.shipmentId(), e.orderId(), status,
@@ -151,25 +149,21 @@ public class OrderShipments {
 		record(e.orderId(), now, e.occurredAt(), "ShipmentException",
 				"Shipment " + label(view) + ": " + e.eventType() + (e.reason() != null ? " – " + e.reason() : ""),
 				e.shipmentId(), null, meta);
-		follow(order, order.shipmentsInOrder(), now);
-	}
-
-	private OrderInDelivery lock(UUID orderId) {
-		return this.orders.lockForDelivery(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+		follow(order, now);
 	}
 
 	/**
 	 * Moves the order forward if its shipments say so, and announces it.
 	 *
-	 * @param order as locked at the start of the event, its status unchanged since
-	 * @param inOrder how many shipments the order has now
+	 * @param order as it is now, with the shipment count the event stored
 	 */
-	private void follow(OrderInDelivery order, int inOrder, Instant now) {
+	private void follow(OrderInDelivery order, Instant now) {
 		Shipments.Tally tally = this.shipments.tally(order.id());
 		OrderStatus status = order.status();
-		Optional<OrderStatus> next = new DeliveryProgress(inOrder, tally.anyPickedUp(), tally.delivered()).next(status);
+		Optional<OrderStatus> next = new DeliveryProgress(order.shipmentsInOrder(), tally.anyPickedUp(),
+				tally.delivered()).next(status);
 		if (next.isPresent()) {
-			this.orders.storeStatus(order.id(), next.get(), List.of(), now);
+			this.orders.storeStatus(order, next.get(), now);
 			this.announcements.announce(order.id(), next.get(), List.of(), now);
 		}
 	}
