@@ -34,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies partner events to their shipments: each event joins its shipment's timeline, the status follows the latest
- * occurredAt, the window is redrawn, and the resulting events go to the outbox.
+ * occurredAt, the window is redrawn, and the resulting events go to the outbox. A batch costs a handful of
+ * statements however many events it has: its shipments are locked in one, its events recorded in one, and the
+ * shipments' rows, the windows they showed and the outgoing events are written in one each as it commits.
  */
 @Component
 class ShipmentEventApplier {
@@ -108,22 +110,50 @@ class ShipmentEventApplier {
 		}
 		Map<String, UUID> byTrackingNumber = new HashMap<>();
 		locked.values().forEach(shipment -> byTrackingNumber.put(shipment.trackingNumber(), shipment.id()));
-		List<Outcome> outcomes = new ArrayList<>(events.size());
+
+		// The batch's events join their timelines in one statement, before any is applied: which of them the carrier
+		// had sent before is then known from what it did not insert. Only an event id's first use in the batch is
+		// offered, as it was the one inserted when each event was recorded in turn.
+		List<Named> batch = new ArrayList<>(events.size());
+		List<Shipments.ReceivedEvent> offered = new ArrayList<>();
+		Set<String> offeredIds = new HashSet<>();
 		for (PartnerEvent event : events) {
-			Shipment before = named(event, locked, byTrackingNumber);
-			if (before == null) {
+			Shipment shipment = named(event, locked, byTrackingNumber);
+			Instant now = this.clock.instant();
+			boolean first = shipment != null && offeredIds.add(event.eventId());
+			if (first) {
+				offered.add(new Shipments.ReceivedEvent(shipment.id(), timelineEvent(event, now)));
+			}
+			batch.add(new Named(event, (shipment != null) ? shipment.id() : null, first, now));
+		}
+		Set<String> recorded = this.shipments.recordEvents(carrier, offered);
+
+		// Recorded events not applied yet: a timeline read while applying one must not show those after it.
+		Set<String> ahead = new HashSet<>(recorded);
+		List<Outcome> outcomes = new ArrayList<>(events.size());
+		for (Named event : batch) {
+			if (event.shipmentId() == null) {
 				outcomes.add(Outcome.UNKNOWN_SHIPMENT);
-				continue;
 			}
-			Shipment after = apply(carrier, before, event);
-			if (after == null) {
+			else if (!event.first() || !recorded.contains(event.partnerEvent().eventId())) {
 				outcomes.add(Outcome.DUPLICATE);
-				continue;
 			}
-			locked.put(after.id(), after);
-			outcomes.add(Outcome.APPLIED);
+			else {
+				ahead.remove(event.partnerEvent().eventId());
+				Shipment after = apply(carrier, locked.get(event.shipmentId()), event.partnerEvent(), event.at(),
+						ahead);
+				locked.put(after.id(), after);
+				outcomes.add(Outcome.APPLIED);
+			}
 		}
 		return outcomes;
+	}
+
+	/**
+	 * An event of the batch with the shipment it names (null if none of the carrier's), whether it is its id's first
+	 * use in the batch, and when it was received.
+	 */
+	private record Named(PartnerEvent partnerEvent, UUID shipmentId, boolean first, Instant at) {
 	}
 
 	/** The shipment the event names; when it names both, id and tracking number must be of the same one. */
@@ -137,16 +167,20 @@ class ShipmentEventApplier {
 		return shipment;
 	}
 
-	/** @return the shipment as the event leaves it, or null when the carrier had sent this event before */
-	private Shipment apply(String carrier, Shipment before, PartnerEvent event) {
-		Instant now = this.clock.instant();
+	private static TimelineEvent timelineEvent(PartnerEvent event, Instant receivedAt) {
+		return new TimelineEvent(event.eventId(), event.type().name(), event.occurredAt(), receivedAt, event.eta(),
+				event.position(), event.proofOfDelivery(), event.reason());
+	}
+
+	/**
+	 * Applies an event already recorded in the shipment's timeline; the shipment row and the window it shows are
+	 * written with the batch's others as the transaction commits.
+	 *
+	 * @param ahead the batch's recorded events not applied yet, left out of the timeline this event sees
+	 * @return the shipment as the event leaves it
+	 */
+	private Shipment apply(String carrier, Shipment before, PartnerEvent event, Instant now, Set<String> ahead) {
 		Instant occurredAt = event.occurredAt();
-		// With the shipment locked, an event id seen before (earlier, or by a request racing this one) is known here.
-		if (!this.shipments.recordEvent(before.id(), carrier, new TimelineEvent(event.eventId(),
-				event.type().name(), occurredAt, now, event.eta(), event.position(), event.proofOfDelivery(),
-				event.reason()))) {
-			return null;
-		}
 
 		// Events arrive late and out of order: only one that occurred no earlier than the current status moves it.
 		ShipmentStatus status = before.status();
@@ -185,7 +219,10 @@ class ShipmentEventApplier {
 		if (newlyDelivered) {
 			this.promises.recordArrival(after, deliveredAt);
 			// Every ETA of the timeline (this event's included) against the arrival, for the carrier's next windows.
-			this.arrivals.record(after, this.shipments.timeline(after.id()));
+			this.arrivals.record(after, this.shipments.timeline(after.id())
+				.stream()
+				.filter(recorded -> !ahead.contains(recorded.eventId()))
+				.toList());
 		}
 		publish(before, after, event);
 		return after;

@@ -6,19 +6,29 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.ProofOfDelivery;
 import org.leverans.contracts.shipment.ShipmentLine;
 import org.leverans.contracts.shipment.WindowConfidence;
+import org.leverans.messaging.WrittenOncePerTransaction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The shipment tables: shipments with their lines, partner events and the windows they showed. */
+/**
+ * The shipment tables: shipments with their lines, partner events and the windows they showed. What a transaction
+ * saves of its shipments and the windows they showed are written in one statement each as it commits (a carrier's
+ * batch changes many shipments, a window refresh hundreds); the reads here write them first, so they see them.
+ */
 @Repository
 public class Shipments {
 
@@ -31,8 +41,14 @@ public class Shipments {
 
 	private final JdbcClient jdbc;
 
+	private final WrittenOncePerTransaction<Shipment> updated;
+
+	private final WrittenOncePerTransaction<ShownWindow> shown;
+
 	Shipments(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.updated = WrittenOncePerTransaction.of(this::writeUpdates);
+		this.shown = WrittenOncePerTransaction.of(this::writeWindows);
 	}
 
 	public void insert(Shipment s, List<ShipmentLine> lines) {
@@ -76,47 +92,85 @@ public class Shipments {
 		recordWindow(s.id(), s.window());
 	}
 
-	/** Saves what partner events changed: status, ETA, delivery, and the window. */
+	/**
+	 * Saves what partner events (or a cancellation, or a window redrawn) changed: status, ETA, delivery, and the
+	 * window. Written with the transaction's other saves as it commits; call it only for a shipment the transaction
+	 * has locked, so that nothing else changes the row meanwhile.
+	 */
 	public void update(Shipment s) {
+		this.updated.add(s);
+	}
+
+	/**
+	 * One statement for every shipment a transaction saved. A statement may not change a row twice, so a shipment
+	 * saved several times (a batch's events for it one after another) goes in once, as last saved: what the saves one
+	 * by one would have left.
+	 */
+	private void writeUpdates(List<Shipment> saves) {
+		Map<UUID, Shipment> last = new LinkedHashMap<>();
+		saves.forEach(s -> last.put(s.id(), s));
+		List<Shipment> rows = List.copyOf(last.values());
 		this.jdbc.sql("""
-				UPDATE shipment SET status = :status, status_occurred_at = :statusAt, eta = :eta,
-				eta_occurred_at = :etaAt, latest_event_at = :latest, delivered_at = :deliveredAt,
-				pod_signed_by = :signedBy, pod_note = :note, window_from = :from, window_to = :to,
-				window_basis = :basis, window_updated_at = :updatedAt, window_confidence = :confidence,
-				window_samples = :samples, window_coverage = :coverage, window_usual_width_minutes = :usualWidth
-				WHERE id = :id""")
-			.param("status", s.status().name())
-			.param("statusAt", ts(s.statusOccurredAt()))
-			.param("eta", ts(s.eta()))
-			.param("etaAt", ts(s.etaOccurredAt()))
-			.param("latest", ts(s.latestEventAt()))
-			.param("deliveredAt", ts(s.deliveredAt()))
-			.param("signedBy", (s.proofOfDelivery() != null) ? s.proofOfDelivery().signedBy() : null)
-			.param("note", (s.proofOfDelivery() != null) ? s.proofOfDelivery().note() : null)
-			.param("from", ts(s.window().from()))
-			.param("to", ts(s.window().to()))
-			.param("basis", s.window().basis())
-			.param("updatedAt", ts(s.window().updatedAt()))
-			.param("confidence", kind(s.window().confidence()))
-			.param("samples", samples(s.window().confidence()))
-			.param("coverage", coverage(s.window().confidence()))
-			.param("usualWidth", usualWidth(s.window().confidence()))
-			.param("id", s.id())
+				UPDATE shipment SET status = saved.status, status_occurred_at = saved.status_occurred_at::timestamptz,
+				    eta = saved.eta::timestamptz, eta_occurred_at = saved.eta_occurred_at::timestamptz,
+				    latest_event_at = saved.latest_event_at::timestamptz, delivered_at = saved.delivered_at::timestamptz,
+				    pod_signed_by = saved.pod_signed_by, pod_note = saved.pod_note,
+				    window_from = saved.window_from::timestamptz, window_to = saved.window_to::timestamptz,
+				    window_basis = saved.window_basis, window_updated_at = saved.window_updated_at::timestamptz,
+				    window_confidence = saved.window_confidence, window_samples = saved.window_samples::int,
+				    window_coverage = saved.window_coverage::double precision,
+				    window_usual_width_minutes = saved.window_usual_width_minutes::int
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				    AS saved(id, status, status_occurred_at, eta, eta_occurred_at, latest_event_at, delivered_at,
+				        pod_signed_by, pod_note, window_from, window_to, window_basis, window_updated_at,
+				        window_confidence, window_samples, window_coverage, window_usual_width_minutes)
+				WHERE shipment.id = saved.id::uuid""")
+			.params(column(rows, Shipment::id), column(rows, Shipment::status),
+					column(rows, Shipment::statusOccurredAt), column(rows, Shipment::eta),
+					column(rows, Shipment::etaOccurredAt), column(rows, Shipment::latestEventAt),
+					column(rows, Shipment::deliveredAt),
+					column(rows, s -> (s.proofOfDelivery() != null) ? s.proofOfDelivery().signedBy() : null),
+					column(rows, s -> (s.proofOfDelivery() != null) ? s.proofOfDelivery().note() : null),
+					column(rows, s -> s.window().from()), column(rows, s -> s.window().to()),
+					column(rows, s -> s.window().basis()), column(rows, s -> s.window().updatedAt()),
+					column(rows, s -> kind(s.window().confidence())),
+					column(rows, s -> samples(s.window().confidence())),
+					column(rows, s -> coverage(s.window().confidence())),
+					column(rows, s -> usualWidth(s.window().confidence())))
 			.update();
 	}
 
+	/** Kept in the shipment's window history; written with the transaction's other windows as it commits. */
 	public void recordWindow(UUID shipmentId, DeliveryWindow window) {
+		this.shown.add(new ShownWindow(shipmentId, window));
+	}
+
+	/** One statement for every window a transaction recorded, in the order recorded: their ids keep that order. */
+	private void writeWindows(List<ShownWindow> windows) {
 		this.jdbc.sql("""
 				INSERT INTO shipment_window (shipment_id, window_from, window_to, basis, shown_from, confidence, samples,
-				coverage, usual_width_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(shipmentId, ts(window.from()), ts(window.to()), window.basis(), ts(window.updatedAt()),
-					kind(window.confidence()), samples(window.confidence()), coverage(window.confidence()),
-					usualWidth(window.confidence()))
+				    coverage, usual_width_minutes)
+				SELECT shipment_id::uuid, window_from::timestamptz, window_to::timestamptz, basis,
+				    shown_from::timestamptz, confidence, samples::int, coverage::double precision,
+				    usual_width_minutes::int
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				    ?::text[])
+				    WITH ORDINALITY AS shown(shipment_id, window_from, window_to, basis, shown_from, confidence, samples,
+				        coverage, usual_width_minutes, position)
+				ORDER BY position""")
+			.params(column(windows, ShownWindow::shipmentId), column(windows, w -> w.window().from()),
+					column(windows, w -> w.window().to()), column(windows, w -> w.window().basis()),
+					column(windows, w -> w.window().updatedAt()), column(windows, w -> kind(w.window().confidence())),
+					column(windows, w -> samples(w.window().confidence())),
+					column(windows, w -> coverage(w.window().confidence())),
+					column(windows, w -> usualWidth(w.window().confidence())))
 			.update();
 	}
 
 	/** The window the shipment showed at a given moment, if it existed then. */
 	public Optional<DeliveryWindow> windowShownAt(UUID shipmentId, Instant at) {
+		this.shown.flush();
 		return this.jdbc.sql("""
 				SELECT window_from, window_to, basis, shown_from, confidence, samples, coverage, usual_width_minutes
 				FROM shipment_window
@@ -128,10 +182,12 @@ public class Shipments {
 	}
 
 	public Optional<Shipment> find(UUID id) {
+		this.updated.flush();
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM shipment WHERE id = ?").param(id).query(Shipments::map).optional();
 	}
 
 	public List<Shipment> ofOrder(UUID orderId) {
+		this.updated.flush();
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM shipment WHERE order_id = ? ORDER BY planned_date, tracking_number")
 			.param(orderId)
 			.query(Shipments::map)
@@ -140,6 +196,7 @@ public class Shipments {
 
 	/** The order's shipments, locked against partner events being applied at the same time. */
 	public List<Shipment> lockOfOrder(UUID orderId) {
+		this.updated.flush();
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM shipment WHERE order_id = ? ORDER BY id FOR UPDATE")
 			.param(orderId)
 			.query(Shipments::map)
@@ -161,14 +218,12 @@ public class Shipments {
 	}
 
 	/**
-	 * Locks the carrier's shipment for applying an event. Another carrier's shipment is not found, exactly like one
-	 * that does not exist.
-	 */
-	/**
 	 * Locks the carrier's shipments among those named, by id or by tracking number, in one order (by id) whatever
-	 * order they were named in, so that two batches naming the same shipments cannot deadlock.
+	 * order they were named in, so that two batches naming the same shipments cannot deadlock. Another carrier's
+	 * shipment is not found, exactly like one that does not exist.
 	 */
 	public List<Shipment> lockForCarrier(String carrier, Collection<UUID> ids, Collection<String> trackingNumbers) {
+		this.updated.flush();
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM shipment WHERE carrier = :carrier
 				AND (id = ANY(:ids) OR tracking_number = ANY(:trackings))
@@ -185,6 +240,7 @@ public class Shipments {
 	 * instance is working on are skipped.
 	 */
 	public List<Shipment> lockOpenWithEta(Instant etaAfter, int limit) {
+		this.updated.flush();
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM shipment WHERE delivered_at IS NULL AND eta > ?
 				AND status NOT IN ('CANCELLED', 'RETURNED')
@@ -196,6 +252,7 @@ public class Shipments {
 
 	/** A carrier's shipments, optionally in one status, in the order they are due: planned date, then window. */
 	public List<Shipment> ofCarrier(String carrier, ShipmentStatus status, int offset, int limit) {
+		this.updated.flush();
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM shipment WHERE carrier = :carrier AND (CAST(:status AS TEXT) IS NULL OR status = :status)
 				ORDER BY planned_date, window_from, tracking_number OFFSET :offset LIMIT :limit""")
@@ -208,6 +265,7 @@ public class Shipments {
 	}
 
 	public long countOfCarrier(String carrier, ShipmentStatus status) {
+		this.updated.flush();
 		return this.jdbc.sql("""
 				SELECT count(*) FROM shipment WHERE carrier = :carrier
 				AND (CAST(:status AS TEXT) IS NULL OR status = :status)""")
@@ -222,6 +280,7 @@ public class Shipments {
 		if (siteIds.isEmpty()) {
 			return List.of();
 		}
+		this.updated.flush();
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM shipment WHERE site_id IN (:sites) AND status <> 'CANCELLED'
 				AND window_to >= (date_trunc('day', CAST(:now AS TIMESTAMPTZ) AT TIME ZONE time_zone) AT TIME ZONE time_zone)
@@ -259,19 +318,48 @@ public class Shipments {
 			.list();
 	}
 
-	/** @return false when the carrier already sent an event with this id, which then changes nothing */
-	public boolean recordEvent(UUID shipmentId, String carrier, TimelineEvent event) {
-		return this.jdbc.sql("""
+	/**
+	 * Adds a carrier's events to their shipments' timelines in one statement, in the order given.
+	 *
+	 * @return the ids of those recorded now; any other the carrier had sent before (or a request racing this one has
+	 * just sent: the statement waits for it), and it then changes nothing
+	 */
+	public Set<String> recordEvents(String carrier, List<ReceivedEvent> events) {
+		if (events.isEmpty()) {
+			return Set.of();
+		}
+		List<TimelineEvent> timeline = events.stream().map(ReceivedEvent::event).toList();
+		return new HashSet<>(this.jdbc.sql("""
 				INSERT INTO shipment_event (shipment_id, carrier, event_id, type, occurred_at, received_at, eta, lat,
-				lon, pod_signed_by, pod_note, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (carrier, event_id) DO NOTHING""")
-			.params(shipmentId, carrier, event.eventId(), event.type(), ts(event.occurredAt()),
-					ts(event.receivedAt()), ts(event.eta()),
-					(event.position() != null) ? event.position().lat() : null,
-					(event.position() != null) ? event.position().lon() : null,
-					(event.proofOfDelivery() != null) ? event.proofOfDelivery().signedBy() : null,
-					(event.proofOfDelivery() != null) ? event.proofOfDelivery().note() : null, event.reason())
-			.update() == 1;
+				    lon, pod_signed_by, pod_note, reason)
+				SELECT shipment_id::uuid, CAST(? AS TEXT), event_id, type, occurred_at::timestamptz,
+				    received_at::timestamptz, eta::timestamptz, lat::double precision, lon::double precision,
+				    pod_signed_by, pod_note, reason
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				    ?::text[], ?::text[], ?::text[])
+				    WITH ORDINALITY AS received(shipment_id, event_id, type, occurred_at, received_at, eta, lat, lon,
+				        pod_signed_by, pod_note, reason, position)
+				ORDER BY position
+				ON CONFLICT (carrier, event_id) DO NOTHING
+				RETURNING event_id""")
+			.params(carrier, column(events, ReceivedEvent::shipmentId), column(timeline, TimelineEvent::eventId),
+					column(timeline, TimelineEvent::type), column(timeline, TimelineEvent::occurredAt),
+					column(timeline, TimelineEvent::receivedAt), column(timeline, TimelineEvent::eta),
+					column(timeline, e -> (e.position() != null) ? e.position().lat() : null),
+					column(timeline, e -> (e.position() != null) ? e.position().lon() : null),
+					column(timeline, e -> (e.proofOfDelivery() != null) ? e.proofOfDelivery().signedBy() : null),
+					column(timeline, e -> (e.proofOfDelivery() != null) ? e.proofOfDelivery().note() : null),
+					column(timeline, TimelineEvent::reason))
+			.query(String.class)
+			.list());
+	}
+
+	/** A partner event for a shipment of the carrier's, as its timeline keeps it. */
+	public record ReceivedEvent(UUID shipmentId, TimelineEvent event) {
+	}
+
+	/** A window a shipment showed, from {@code window.updatedAt()}. */
+	private record ShownWindow(UUID shipmentId, DeliveryWindow window) {
 	}
 
 	public void rememberCancelled(UUID orderId, Instant cancelledAt) {
@@ -337,6 +425,11 @@ public class Shipments {
 
 	private static Integer usualWidth(WindowConfidence confidence) {
 		return (confidence != null) ? confidence.usualWidthMinutes() : null;
+	}
+
+	/** A column as text, which PostgreSQL reads back into the column's type: instants in ISO-8601. */
+	private static <R> String[] column(List<R> rows, Function<R, Object> value) {
+		return rows.stream().map(value).map(v -> (v != null) ? v.toString() : null).toArray(String[]::new);
 	}
 
 	private static Timestamp ts(Instant instant) {
