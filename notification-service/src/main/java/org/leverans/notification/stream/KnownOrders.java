@@ -3,17 +3,23 @@ package org.leverans.notification.stream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.leverans.messaging.OncePerTransaction;
 import org.leverans.messaging.WrittenOncePerTransaction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.leverans.notification.PostgresArrays.literal;
 
 /**
  * What the stream has learned about orders from their own events: the order number to show on shipment events
@@ -27,12 +33,32 @@ public class KnownOrders {
 
 	private final WrittenOncePerTransaction<OrderSite> sites;
 
+	/** Each order's number as the transaction knows it: looked up once, then as {@link #remember} stored it. */
+	private final OncePerTransaction<UUID, OrderNumber> numbers;
+
+	/**
+	 * The numbers the transaction asked for and has not read yet: a carrier's batch brings events for up to hundreds
+	 * of orders, and reading each order's number as its event came was a statement per event. They are read
+	 * together when the first is needed, as the stream rows showing them are written at commit.
+	 */
+	private final WrittenOncePerTransaction<OrderNumber> unread;
+
 	KnownOrders(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.sites = WrittenOncePerTransaction.of(this::write);
+		this.unread = WrittenOncePerTransaction.of(this::read);
+		this.numbers = OncePerTransaction.of(orderId -> {
+			OrderNumber number = new OrderNumber(orderId);
+			this.unread.add(number);
+			return number;
+		});
 	}
 
 	void remember(UUID orderId, String orderNumber, UUID customerId, Instant at) {
+		if (orderNumber != null) {
+			// Rows recorded before keep the number the order had then: read what was asked for before it changes.
+			this.unread.flush();
+		}
 		this.jdbc.sql("""
 				INSERT INTO known_order (order_id, order_number, customer_id, updated_at) VALUES (?, ?, ?, ?)
 				ON CONFLICT (order_id) DO UPDATE
@@ -40,6 +66,10 @@ public class KnownOrders {
 				    updated_at = EXCLUDED.updated_at""")
 			.params(orderId, orderNumber, customerId, Timestamp.from(at))
 			.update();
+		if (orderNumber != null) {
+			// A null number keeps the one stored (coalesce), so what the transaction knows of it still holds.
+			this.numbers.put(orderId, OrderNumber.known(orderId, orderNumber));
+		}
 	}
 
 	/**
@@ -88,12 +118,30 @@ public class KnownOrders {
 		return sites.stream().collect(Collectors.toUnmodifiableSet());
 	}
 
-	String numberOf(UUID orderId) {
-		List<String> numbers = this.jdbc.sql("SELECT order_number FROM known_order WHERE order_id = ?")
-			.params(orderId)
-			.query(String.class)
-			.list();
-		return numbers.isEmpty() ? null : numbers.getFirst();
+	/**
+	 * The order's number as it is now, to be had when it is needed: within a transaction the numbers asked for are
+	 * read together in one statement when the first of them is needed (as the transaction's stream rows are written),
+	 * outside one at once. Rows that show it are written at commit, so they need it no sooner.
+	 */
+	Supplier<String> numberOf(UUID orderId) {
+		OrderNumber number = this.numbers.get(orderId);
+		return () -> {
+			if (!number.isRead()) {
+				this.unread.flush();
+			}
+			return number.value();
+		};
+	}
+
+	/** The numbers asked for, in one statement; an order this service never heard of has none. */
+	private void read(List<OrderNumber> asked) {
+		Map<UUID, String> found = new HashMap<>();
+		this.jdbc.sql("SELECT order_id, order_number FROM known_order WHERE order_id = ANY(?::uuid[])")
+			.params(literal(asked.stream().map(OrderNumber::orderId).distinct().toList()))
+			.query(rs -> {
+				found.put(rs.getObject("order_id", UUID.class), rs.getString("order_number"));
+			});
+		asked.forEach(number -> number.read(found.get(number.orderId())));
 	}
 
 	/** @param customerId whose agreement must name the site, or null when validation has checked it */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.leverans.messaging.OncePerTransaction;
@@ -71,6 +72,17 @@ public class StreamEvents {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String name, UUID customerId, Collection<UUID> siteIds, UUID orderId, UUID shipmentId,
 			String sourceEventId, String data, Instant createdAt) {
+		record(name, customerId, siteIds, orderId, shipmentId, sourceEventId, () -> data, createdAt);
+	}
+
+	/**
+	 * Records a change like {@link #record(String, UUID, Collection, UUID, UUID, String, String, Instant)}, its data
+	 * made as the row is written: for data that shows what is read for all the transaction's rows at once then (an
+	 * order's number), rather than once per row as it is recorded.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String name, UUID customerId, Collection<UUID> siteIds, UUID orderId, UUID shipmentId,
+			String sourceEventId, Supplier<String> data, Instant createdAt) {
 		this.recorded.add(new Recorded(name, (customerId != null) ? customerId.toString() : null, literal(siteIds),
 				(orderId != null) ? orderId.toString() : null, (shipmentId != null) ? shipmentId.toString() : null,
 				sourceEventId, data, createdAt.toString()));
@@ -128,7 +140,7 @@ public class StreamEvents {
 			.params(column(changes, Recorded::name), column(changes, Recorded::customerId),
 					column(changes, Recorded::siteIds), column(changes, Recorded::orderId),
 					column(changes, Recorded::shipmentId), column(changes, Recorded::sourceEventId),
-					column(changes, Recorded::data), column(changes, Recorded::createdAt), CHANNEL)
+					column(changes, change -> change.data().get()), column(changes, Recorded::createdAt), CHANNEL)
 			.query(Long.class)
 			.single();
 	}
@@ -137,9 +149,9 @@ public class StreamEvents {
 		return changes.stream().map(value).toArray(String[]::new);
 	}
 
-	/** A change as {@link #record} keeps it until the commit, every column as text. */
+	/** A change as {@link #record} keeps it until the commit, every column as text (its data once made). */
 	private record Recorded(String name, String customerId, String siteIds, String orderId, String shipmentId,
-			String sourceEventId, String data, String createdAt) {
+			String sourceEventId, Supplier<String> data, String createdAt) {
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.leverans.contracts.Reason;
 import org.leverans.contracts.order.OrderAccepted;
@@ -176,13 +177,14 @@ class StreamFeed implements IntakeHandlers {
 			// Later order status changes then reach this site's receivers too.
 			this.orders.addSites(data.orderId(), List.of(siteId));
 		}
-		StreamData withNumber = (data.orderId() != null) ? withOrderNumber(data) : data;
-		append(name, customerId, (siteId != null) ? Set.of(siteId) : Set.of(), data.orderId(), data.shipmentId(),
-				metadata, withNumber);
+		// The row shows the order's number as it is now, read with the batch's other orders' as the rows are written.
+		Supplier<String> number = (data.orderId() != null) ? this.orders.numberOf(data.orderId()) : () -> null;
+		this.streamEvents.record(name, customerId, (siteId != null) ? Set.of(siteId) : Set.of(), data.orderId(),
+				data.shipmentId(), metadata.id(),
+				() -> this.json.writeValueAsString(withOrderNumber(data, number.get())), now());
 	}
 
-	private StreamData withOrderNumber(StreamData data) {
-		String number = this.orders.numberOf(data.orderId());
+	private static StreamData withOrderNumber(StreamData data, String number) {
 		return new StreamData(data.orderId(), number, data.shipmentId(), data.siteId(), data.carrier(),
 				data.trackingNumber(), data.status(), data.eventType(), data.window(), data.previousWindow(),
 				data.reasons(), data.occurredAt());
