@@ -3,7 +3,6 @@ package org.leverans.messaging;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.leverans.contracts.EventContract;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import static org.leverans.messaging.WrittenOncePerTransaction.column;
 
 /**
  * Records events in the same database transaction as the state change that causes them. The {@link OutboxRelay}
@@ -85,9 +86,6 @@ public class Outbox {
 				column(events, Recorded::traceparent));
 	}
 
-	private static String[] column(List<Recorded> events, Function<Recorded, String> value) {
-		return events.stream().map(value).toArray(String[]::new);
-	}
 
 	/** An event as the outbox keeps it, every column as text: {@code occurredAt} an ISO-8601 instant. */
 	private record Recorded(String eventId, String topic, String recordKey, String type, String subject,

@@ -1,9 +1,11 @@
 package org.leverans.messaging;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Rows a transaction adds one by one, written in one statement just before it commits. The inbox applies a whole
@@ -24,6 +26,20 @@ public final class WrittenOncePerTransaction<R> {
 
 	private WrittenOncePerTransaction(Consumer<List<R>> writer) {
 		this.writer = writer;
+	}
+
+	/**
+	 * One column of the rows as text, for a writer's {@code unnest(?::text[], …)}: every writer passes its columns
+	 * as text arrays and casts them back in SQL, so one statement takes any column type. Each value as PostgreSQL
+	 * reads it back: its {@code toString()} (instants in ISO-8601, UUIDs, enums by name), amounts in plain notation,
+	 * null as null.
+	 */
+	public static <R> String[] column(List<R> rows, Function<? super R, ?> value) {
+		return rows.stream().map(value).map(v -> switch (v) {
+			case null -> null;
+			case BigDecimal amount -> amount.toPlainString();
+			default -> v.toString();
+		}).toArray(String[]::new);
 	}
 
 	/** @param writer writes the rows it is given, in their order, in one statement */

@@ -1,7 +1,10 @@
 package org.leverans.messaging;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,18 @@ class WrittenOncePerTransactionTest {
 	private final WrittenOncePerTransaction<String> timeline = WrittenOncePerTransaction.of(this.statements::add);
 
 	private final TransactionTemplate transaction = new TransactionTemplate(new SynchronizingTransactions());
+
+	@Test
+	void passesAColumnAsTextPostgresReadsBackAmountsInPlainNotationAndNullsAsNulls() {
+		UUID id = UUID.fromString("8f0b7a52-8c1e-4d6f-9a41-3f2a9d1c0b11");
+		List<Object> values = List.of(id, Instant.parse("2026-12-07T06:30:00Z"), new BigDecimal("1E+3"),
+				Thread.State.NEW, 42);
+		List<Object> withNull = new ArrayList<>(values);
+		withNull.add(2, null);
+
+		assertThat(WrittenOncePerTransaction.column(withNull, value -> value)).containsExactly(id.toString(),
+				"2026-12-07T06:30:00Z", null, "1000", "NEW", "42");
+	}
 
 	@Test
 	void writesATransactionsRowsInOneStatementInTheOrderAddedWhenItCommits() {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.ProofOfDelivery;
@@ -23,6 +22,8 @@ import org.leverans.messaging.WrittenOncePerTransaction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.leverans.messaging.WrittenOncePerTransaction.column;
 
 /**
  * The shipment tables: shipments with their lines, partner events and the windows they showed. What a transaction
@@ -427,10 +428,6 @@ public class Shipments {
 		return (confidence != null) ? confidence.usualWidthMinutes() : null;
 	}
 
-	/** A column as text, which PostgreSQL reads back into the column's type: instants in ISO-8601. */
-	private static <R> String[] column(List<R> rows, Function<R, Object> value) {
-		return rows.stream().map(value).map(v -> (v != null) ? v.toString() : null).toArray(String[]::new);
-	}
 
 	private static Timestamp ts(Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;

@@ -20,6 +20,7 @@ import org.leverans.delivery.shipment.Shipment;
 import org.leverans.delivery.shipment.ShipmentStatus;
 import org.leverans.delivery.shipment.TimelineEvent;
 import org.leverans.delivery.window.DeliveryWindowPolicy;
+import org.leverans.testsupport.infrastructure.CountedStatements;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,6 +15,8 @@ import org.leverans.messaging.WrittenOncePerTransaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static org.leverans.messaging.WrittenOncePerTransaction.column;
+
 /**
  * What a transaction's shipment events change in {@code arrival_alert}, written as it commits: a carrier's batch
  * re-times the alerts of up to hundreds of shipments, and a statement per event was half of what this service sent
@@ -189,10 +191,6 @@ class ArrivalAlertChanges {
 		return (confidence != null) ? part.apply(confidence) : null;
 	}
 
-	/** A column as text, which PostgreSQL reads back into the column's type: instants in ISO-8601. */
-	private static String[] column(List<Change> changes, Function<Change, Object> value) {
-		return changes.stream().map(value).map(v -> (v != null) ? v.toString() : null).toArray(String[]::new);
-	}
 
 	private enum Kind {
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -19,6 +18,7 @@ import org.leverans.messaging.WrittenOncePerTransaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static org.leverans.messaging.WrittenOncePerTransaction.column;
 import static org.leverans.notification.PostgresArrays.literal;
 
 /**
@@ -104,9 +104,6 @@ public class KnownOrders {
 			.update();
 	}
 
-	private static String[] column(List<OrderSite> sites, Function<OrderSite, UUID> value) {
-		return sites.stream().map(value).map(id -> (id != null) ? id.toString() : null).toArray(String[]::new);
-	}
 
 	/** The sites added so far in this transaction count: what was added is written before they are read. */
 	public Set<UUID> sitesOf(UUID orderId) {

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -23,6 +22,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.leverans.messaging.WrittenOncePerTransaction.column;
 import static org.leverans.notification.PostgresArrays.literal;
 
 /** The {@code stream_event} table: the recorded changes every instance's streams are fed from. */
@@ -145,9 +145,6 @@ public class StreamEvents {
 			.single();
 	}
 
-	private static String[] column(List<Recorded> changes, Function<Recorded, String> value) {
-		return changes.stream().map(value).toArray(String[]::new);
-	}
 
 	/** A change as {@link #record} keeps it until the commit, every column as text (its data once made). */
 	private record Recorded(String name, String customerId, String siteIds, String orderId, String shipmentId,

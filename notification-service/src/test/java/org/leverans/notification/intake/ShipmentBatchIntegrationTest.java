@@ -22,6 +22,7 @@ import org.leverans.contracts.shipment.WindowConfidence;
 import org.leverans.notification.IntegrationTest;
 import org.leverans.notification.TestEvents;
 import org.leverans.testsupport.events.CloudEventRecord;
+import org.leverans.testsupport.infrastructure.CountedStatements;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.leverans.messaging.WrittenOncePerTransaction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.leverans.messaging.WrittenOncePerTransaction.column;
 
 /**
  * Every event applied to an order, in the order it was applied. Entries that changed the order's status carry the
@@ -67,14 +68,6 @@ public class Timeline {
 			.update();
 	}
 
-	/** A column of the entries as text, which PostgreSQL reads back into the column's type: instants in ISO-8601. */
-	private static String[] column(List<Entry> entries, Function<Entry, Object> value) {
-		return entries.stream().map(value).map(v -> switch (v) {
-			case null -> null;
-			case BigDecimal amount -> amount.toPlainString();
-			default -> v.toString();
-		}).toArray(String[]::new);
-	}
 
 	public List<Entry> of(UUID orderId) {
 		this.recorded.flush();

@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static org.leverans.messaging.WrittenOncePerTransaction.column;
+
 /**
  * The shipment view table. A transaction's saves are written in one statement as it commits (a carrier's batch
  * brings many events for the same few shipments); the public reads write them first, so they see them.
@@ -144,10 +146,6 @@ public class Shipments {
 		return (window != null) ? part.apply(window) : null;
 	}
 
-	/** A column as text, which PostgreSQL reads back into the column's type: instants in ISO-8601. */
-	private static String[] column(List<Saved> rows, Function<Saved, Object> value) {
-		return rows.stream().map(value).map(v -> (v != null) ? v.toString() : null).toArray(String[]::new);
-	}
 
 	/** How far the order's shipments are: delivered count and whether any has been picked up. */
 	public Tally tally(UUID orderId) {

@@ -15,6 +15,7 @@ import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
 import org.leverans.order.OrderServiceIntegrationTest;
 import org.leverans.testsupport.events.CloudEventRecord;
+import org.leverans.testsupport.infrastructure.CountedStatements;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;

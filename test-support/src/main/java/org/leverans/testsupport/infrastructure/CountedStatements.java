@@ -1,4 +1,4 @@
-package org.leverans.order.shipments;
+package org.leverans.testsupport.infrastructure;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -16,14 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Counts the statements one transaction sends PostgreSQL, those written as it commits included, by standing in for
  * its connection: every JdbcTemplate and JdbcClient statement is prepared on the connection the transaction holds.
  */
-final class CountedStatements {
+public final class CountedStatements {
 
 	private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
 	private CountedStatements() {
 	}
 
-	static int of(TransactionTemplate transactions, DataSource dataSource, Runnable work) {
+	public static int of(TransactionTemplate transactions, DataSource dataSource, Runnable work) {
 		AtomicInteger statements = new AtomicInteger();
 		transactions.executeWithoutResult(status -> {
 			ConnectionHolder held = (ConnectionHolder) TransactionSynchronizationManager.unbindResource(dataSource);
