@@ -11,8 +11,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
@@ -239,13 +237,7 @@ class ShipmentBatchIntegrationTest extends IntegrationTest {
 
 	/** The event as the listener receives it from Kafka: keyed by order, with its CloudEvents headers. */
 	private ConsumerRecord<String, byte[]> record(UUID orderId, Object event) {
-		ProducerRecord<String, byte[]> sent = CloudEventRecord.of(orderId, event, this.json).toProducerRecord();
-		ConsumerRecord<String, byte[]> received = new ConsumerRecord<>(sent.topic(), 0, this.offset++, sent.key(),
-				sent.value());
-		for (Header header : sent.headers()) {
-			received.headers().add(header);
-		}
-		return received;
+		return CloudEventRecord.of(orderId, event, this.json).toConsumerRecord(this.offset++);
 	}
 
 	private static List<String> ids(List<ConsumerRecord<String, byte[]>> records) {

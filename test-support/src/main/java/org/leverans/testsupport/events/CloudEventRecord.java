@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.leverans.contracts.EventContract;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,6 +97,18 @@ public final class CloudEventRecord {
 		header(record, "ce_time", Instant.now().toString());
 		header(record, "content-type", "application/json");
 		return record;
+	}
+
+	/**
+	 * The record as a listener receives it from Kafka, at {@code offset} of partition 0: to hand a batch listener
+	 * a batch of one's choosing in one call, with no broker in between.
+	 */
+	public ConsumerRecord<String, byte[]> toConsumerRecord(long offset) {
+		ProducerRecord<String, byte[]> sent = toProducerRecord();
+		ConsumerRecord<String, byte[]> received = new ConsumerRecord<>(sent.topic(), 0, offset, sent.key(),
+				sent.value());
+		sent.headers().forEach(received.headers()::add);
+		return received;
 	}
 
 	private static void header(ProducerRecord<?, ?> record, String name, String value) {
