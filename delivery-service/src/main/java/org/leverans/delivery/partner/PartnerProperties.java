@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxBatchSize the most events one request may carry
  * @param maxClockSkew how far ahead of our clock an event's occurredAt may be
- * @param concurrentBatches how many requests this instance applies at once; fewer than the connection pool holds,
- * so that the outbox relay and the consumers always find a connection
- * @param admissionWait how long a request waits for its turn before it is refused with 503 and Retry-After
+ * @param concurrentBatches how many turns (transactions of posted events, each taking every request waiting for one)
+ * this instance runs at once; fewer than the connection pool holds, so that the outbox relay and the consumers always
+ * find a connection
+ * @param admissionWait how long a request waits to be taken into a turn before it is refused with 503 and
+ * Retry-After
  */
 @ConfigurationProperties("leverans.delivery.partner")
 record PartnerProperties(@DefaultValue("1000") int maxBatchSize, @DefaultValue("15m") Duration maxClockSkew,

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import io.micrometer.context.ContextSnapshot;
 import org.leverans.contracts.shipment.DeliveryWindow;
 import org.leverans.contracts.shipment.DeliveryWindowChanged;
 import org.leverans.contracts.shipment.ProofOfDelivery;
@@ -36,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies partner events to their shipments: each event joins its shipment's timeline, the status follows the latest
  * occurredAt, the window is redrawn, and the resulting events go to the outbox. A batch costs a handful of
  * statements however many events it has: its shipments are locked in one, its events recorded in one, and the
- * shipments' rows, the windows they showed and the outgoing events are written in one each as it commits.
+ * shipments' rows, the windows they showed and the outgoing events are written in one each as it commits. Requests
+ * that wait for a turn together are applied together ({@link SharedTurns}), so single events posted at once share
+ * those statements too.
  */
 @Component
 class ShipmentEventApplier {
@@ -78,9 +83,18 @@ class ShipmentEventApplier {
 	 * fail is the database, and then nothing of the batch is applied and the carrier sends it again.
 	 */
 	List<Outcome> applyAll(String carrier, List<PartnerEvent> events) {
+		return applyTogether(List.of(new Posting(carrier, events, null))).getFirst();
+	}
+
+	/**
+	 * Applies several requests' events in one transaction, as {@link #applyAll} applies one's, each request's events
+	 * after those of the requests before it.
+	 * @return each request's outcomes, in the order of its events
+	 */
+	List<List<Outcome>> applyTogether(List<Posting> postings) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.transactions.execute(status -> applyInTransaction(carrier, events));
+				return this.transactions.execute(status -> applyInTransaction(postings));
 			}
 			catch (PessimisticLockingFailureException ex) {
 				// A lock wait cut short by the database (e.g. another statement's deadlock): try again.
@@ -91,15 +105,47 @@ class ShipmentEventApplier {
 		}
 	}
 
-	private List<Outcome> applyInTransaction(String carrier, List<PartnerEvent> events) {
+	/**
+	 * A request's events, and the context (its trace above all) their outgoing events are published in; null for the
+	 * calling thread's own.
+	 */
+	record Posting(String carrier, List<PartnerEvent> events, ContextSnapshot context) {
+	}
+
+	private List<List<Outcome>> applyInTransaction(List<Posting> postings) {
+		// Carrier by carrier in one order, so two transactions lock their shipments in the same order and cannot
+		// deadlock; a carrier's shipments are its own, so carriers do not see each other's events.
+		Map<String, List<Posting>> byCarrier = new TreeMap<>();
+		postings.forEach(posting -> byCarrier.computeIfAbsent(posting.carrier(), c -> new ArrayList<>()).add(posting));
+		// Every carrier's shipments are locked and its events recorded before any is applied: a lock reads shipments,
+		// so after an applied event it would first have to write what that event changed.
+		List<Received> received = new ArrayList<>();
+		byCarrier.forEach((carrier, ofCarrier) -> received.add(receive(carrier, ofCarrier)));
+
+		Map<Posting, List<Outcome>> outcomes = new IdentityHashMap<>();
+		for (Received batch : received) {
+			List<Outcome> all = apply(batch);
+			int from = 0;
+			for (Posting posting : batch.postings()) {
+				outcomes.put(posting, all.subList(from, from + posting.events().size()));
+				from += posting.events().size();
+			}
+		}
+		return postings.stream().map(outcomes::get).toList();
+	}
+
+	/** Locks the shipments a carrier's events name and records the events in their timelines. */
+	private Received receive(String carrier, List<Posting> postings) {
 		Set<UUID> ids = new HashSet<>();
 		Set<String> trackingNumbers = new HashSet<>();
-		for (PartnerEvent event : events) {
-			if (event.shipmentId() != null) {
-				ids.add(event.shipmentId());
-			}
-			if (event.trackingNumber() != null) {
-				trackingNumbers.add(event.trackingNumber());
+		for (Posting posting : postings) {
+			for (PartnerEvent event : posting.events()) {
+				if (event.shipmentId() != null) {
+					ids.add(event.shipmentId());
+				}
+				if (event.trackingNumber() != null) {
+					trackingNumbers.add(event.trackingNumber());
+				}
 			}
 		}
 		// Every shipment of the batch is locked at once, and each event then sees the shipment as the events before
@@ -114,34 +160,44 @@ class ShipmentEventApplier {
 		// The batch's events join their timelines in one statement, before any is applied: which of them the carrier
 		// had sent before is then known from what it did not insert. Only an event id's first use in the batch is
 		// offered, as it was the one inserted when each event was recorded in turn.
-		List<Named> batch = new ArrayList<>(events.size());
+		List<Named> batch = new ArrayList<>();
 		List<Shipments.ReceivedEvent> offered = new ArrayList<>();
 		Set<String> offeredIds = new HashSet<>();
-		for (PartnerEvent event : events) {
-			Shipment shipment = named(event, locked, byTrackingNumber);
-			Instant now = this.clock.instant();
-			boolean first = shipment != null && offeredIds.add(event.eventId());
-			if (first) {
-				offered.add(new Shipments.ReceivedEvent(shipment.id(), timelineEvent(event, now)));
+		for (Posting posting : postings) {
+			for (PartnerEvent event : posting.events()) {
+				Shipment shipment = named(event, locked, byTrackingNumber);
+				Instant now = this.clock.instant();
+				boolean first = shipment != null && offeredIds.add(event.eventId());
+				if (first) {
+					offered.add(new Shipments.ReceivedEvent(shipment.id(), timelineEvent(event, now)));
+				}
+				batch.add(new Named(event, (shipment != null) ? shipment.id() : null, first, now, posting.context()));
 			}
-			batch.add(new Named(event, (shipment != null) ? shipment.id() : null, first, now));
 		}
-		Set<String> recorded = this.shipments.recordEvents(carrier, offered);
+		return new Received(carrier, postings, batch, locked, this.shipments.recordEvents(carrier, offered));
+	}
 
+	/** @return each event's outcome, in the order received */
+	private List<Outcome> apply(Received received) {
 		// Recorded events not applied yet: a timeline read while applying one must not show those after it.
-		Set<String> ahead = new HashSet<>(recorded);
-		List<Outcome> outcomes = new ArrayList<>(events.size());
-		for (Named event : batch) {
+		Set<String> ahead = new HashSet<>(received.recorded());
+		Map<UUID, Shipment> locked = received.locked();
+		List<Outcome> outcomes = new ArrayList<>(received.events().size());
+		for (Named event : received.events()) {
 			if (event.shipmentId() == null) {
 				outcomes.add(Outcome.UNKNOWN_SHIPMENT);
 			}
-			else if (!event.first() || !recorded.contains(event.partnerEvent().eventId())) {
+			else if (!event.first() || !received.recorded().contains(event.partnerEvent().eventId())) {
 				outcomes.add(Outcome.DUPLICATE);
 			}
 			else {
 				ahead.remove(event.partnerEvent().eventId());
-				Shipment after = apply(carrier, locked.get(event.shipmentId()), event.partnerEvent(), event.at(),
-						ahead);
+				Shipment after;
+				try (ContextSnapshot.Scope scope = (event.context() != null) ? event.context().setThreadLocals()
+						: null) {
+					after = apply(received.carrier(), locked.get(event.shipmentId()), event.partnerEvent(), event.at(),
+							ahead);
+				}
 				locked.put(after.id(), after);
 				outcomes.add(Outcome.APPLIED);
 			}
@@ -150,10 +206,19 @@ class ShipmentEventApplier {
 	}
 
 	/**
-	 * An event of the batch with the shipment it names (null if none of the carrier's), whether it is its id's first
-	 * use in the batch, and when it was received.
+	 * A carrier's events of the transaction, received: its shipments they name, locked, and the ids of the events
+	 * recorded (those not recorded were known already).
 	 */
-	private record Named(PartnerEvent partnerEvent, UUID shipmentId, boolean first, Instant at) {
+	private record Received(String carrier, List<Posting> postings, List<Named> events, Map<UUID, Shipment> locked,
+			Set<String> recorded) {
+	}
+
+	/**
+	 * An event of the batch with the shipment it names (null if none of the carrier's), whether it is its id's first
+	 * use in the batch, when it was received, and the context of the request that posted it.
+	 */
+	private record Named(PartnerEvent partnerEvent, UUID shipmentId, boolean first, Instant at,
+			ContextSnapshot context) {
 	}
 
 	/** The shipment the event names; when it names both, id and tracking number must be of the same one. */

@@ -264,12 +264,65 @@ class PartnerBatchIntegrationTest extends DeliveryIntegrationTest {
 		assertThat(this.shipments.find(shipment.id()).orElseThrow().status()).isEqualTo(ShipmentStatus.DELIVERED);
 	}
 
+	@Test
+	void requestsTakenIntoOneTurnShareItsStatementsAndEachGetsTheOutcomesItWouldHaveAlone() {
+		List<Shipment> nordic = plannedShipments(CARRIER, 3);
+		List<Shipment> baltic = plannedShipments("baltic-haulage", 2);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		PartnerEvent scanned = event(0, nordic.get(0), PartnerEventType.IN_TRANSIT, now.minusSeconds(30), null);
+		PartnerEvent nearer = event(0, baltic.get(1), PartnerEventType.ETA_UPDATED, now.minusSeconds(20),
+				now.plus(Duration.ofHours(3)));
+		List<ShipmentEventApplier.Posting> postings = List.of(posting(CARRIER, scanned),
+				posting("baltic-haulage",
+						event(0, baltic.get(0), PartnerEventType.IN_TRANSIT, now.minusSeconds(29), null)),
+				// sent again before the first was answered, as a carrier's retry may be
+				posting(CARRIER, scanned),
+				// another carrier's shipment, which this one may not touch
+				posting(CARRIER, nearer),
+				posting(CARRIER, event(0, nordic.get(1), PartnerEventType.IN_TRANSIT, now.minusSeconds(10), null),
+						event(1, nordic.get(2), PartnerEventType.ETA_UPDATED, now.minusSeconds(9),
+								now.plus(Duration.ofHours(2)))),
+				posting("baltic-haulage", nearer));
+
+		List<List<ShipmentEventApplier.Outcome>> outcomes = new ArrayList<>();
+		int statements = CountedStatements.of(transactions(), this.dataSource,
+				() -> outcomes.addAll(this.applier.applyTogether(postings)));
+
+		assertThat(outcomes).containsExactly(List.of(ShipmentEventApplier.Outcome.APPLIED),
+				List.of(ShipmentEventApplier.Outcome.APPLIED), List.of(ShipmentEventApplier.Outcome.DUPLICATE),
+				List.of(ShipmentEventApplier.Outcome.UNKNOWN_SHIPMENT),
+				List.of(ShipmentEventApplier.Outcome.APPLIED, ShipmentEventApplier.Outcome.APPLIED),
+				List.of(ShipmentEventApplier.Outcome.APPLIED));
+		// Each carrier's shipments locked and events recorded, then as the turn commits the shipments written, the
+		// windows they showed and the outgoing events: against six or so for each request in a turn of its own.
+		assertThat(statements).isEqualTo(7);
+		assertThat(this.shipments.find(nordic.get(0).id()).orElseThrow().status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
+		assertThat(this.shipments.timeline(nordic.get(0).id())).extracting(TimelineEvent::eventId)
+			.containsExactly(scanned.eventId());
+		assertThat(this.shipments.find(baltic.get(0).id()).orElseThrow().status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
+		assertThat(this.shipments.find(baltic.get(1).id()).orElseThrow().eta()).isEqualTo(nearer.eta());
+		assertThat(this.shipments.find(nordic.get(2).id()).orElseThrow().eta())
+			.isEqualTo(now.plus(Duration.ofHours(2)));
+		for (Shipment shipment : List.of(nordic.get(0), nordic.get(1), nordic.get(2), baltic.get(0), baltic.get(1))) {
+			assertThat(published(shipment.id())).filteredOn(p -> p.type().equals("leverans.shipment.updated.v1"))
+				.hasSize(1);
+		}
+	}
+
+	private static ShipmentEventApplier.Posting posting(String carrier, PartnerEvent... events) {
+		return new ShipmentEventApplier.Posting(carrier, List.of(events), null);
+	}
+
 	private TransactionTemplate transactions() {
 		return new TransactionTemplate(this.transactionManager);
 	}
 
 	/** Shipments of the carrier's as planning leaves them, stored directly: many at once, without Kafka. */
 	private List<Shipment> plannedShipments(int count) {
+		return plannedShipments(CARRIER, count);
+	}
+
+	private List<Shipment> plannedShipments(String carrier, int count) {
 		Instant now = this.clock.instant();
 		LocalDate date = LocalDate.now(HELSINKI).plusDays(1);
 		LocalTime from = LocalTime.of(7, 0);
@@ -279,7 +332,7 @@ class PartnerBatchIntegrationTest extends DeliveryIntegrationTest {
 			for (int i = 0; i < count; i++) {
 				UUID orderId = UUID.randomUUID();
 				Shipment shipment = new Shipment(UUID.randomUUID(), orderId, "LV-B" + i, TestOrders.RAKENNUS,
-						PartnerEventsIntegrationTest.PASILA, "Pasila", "FI", HELSINKI, CARRIER,
+						PartnerEventsIntegrationTest.PASILA, "Pasila", "FI", HELSINKI, carrier,
 						"NF" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase(),
 						ShipmentStatus.PLANNED, null, date, from, to, 1, now, null, null, null, null, null,
 						DeliveryWindowPolicy.planned(date, from, to, HELSINKI, now));

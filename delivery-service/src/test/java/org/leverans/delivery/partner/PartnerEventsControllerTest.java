@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leverans.web.caller.Caller;
 import org.leverans.web.problem.ApiProblem;
@@ -17,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -29,17 +29,26 @@ class PartnerEventsControllerTest {
 
 	final ShipmentEventApplier applier = mock(ShipmentEventApplier.class);
 
-	final PartnerEventsController controller = new PartnerEventsController(this.applier,
-			new PartnerProperties(1000, Duration.ofMinutes(15), 1, Duration.ofMillis(100)), Clock.systemUTC());
+	final PartnerProperties properties = new PartnerProperties(1000, Duration.ofMinutes(15), 1, Duration.ofMillis(100));
+
+	final SharedTurns turns = new SharedTurns(this.applier, this.properties);
+
+	final PartnerEventsController controller = new PartnerEventsController(this.turns, this.properties,
+			Clock.systemUTC());
+
+	@AfterEach
+	void stop() throws InterruptedException {
+		this.turns.destroy();
+	}
 
 	@Test
 	void aBatchArrivingWhileEveryTurnIsTakenIsRefusedWith503AndRetryAfter() throws Exception {
 		CountDownLatch applying = new CountDownLatch(1);
 		CountDownLatch finish = new CountDownLatch(1);
-		given(this.applier.applyAll(any(), anyList())).willAnswer(invocation -> {
+		given(this.applier.applyTogether(anyList())).willAnswer(invocation -> {
 			applying.countDown();
 			finish.await(10, TimeUnit.SECONDS);
-			return List.of(ShipmentEventApplier.Outcome.APPLIED);
+			return List.of(List.of(ShipmentEventApplier.Outcome.APPLIED));
 		});
 		CompletableFuture<BatchOutcome> first = CompletableFuture
 			.supplyAsync(() -> this.controller.post(NORDIC_FREIGHT, event("nf-1")));

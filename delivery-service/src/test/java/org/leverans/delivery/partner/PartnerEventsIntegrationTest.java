@@ -93,6 +93,29 @@ class PartnerEventsIntegrationTest extends DeliveryIntegrationTest {
 	}
 
 	@Test
+	void theTraceOfAPostGoesOnInTheShipmentEventsItCauses() throws Exception {
+		Shipment shipment = finnishShipment();
+		String traceId = "7b2e0f1d3c2b4a699887766554433221";
+
+		this.mvc.perform(post("/api/partner/v1/shipment-events").with(carrier("nordic-freight"))
+			.header("traceparent", "00-" + traceId + "-b3fb4a1d1a96d312-00")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"eventId":"nf-%s","trackingNumber":"%s","type":"IN_TRANSIT","occurredAt":"%s"}"""
+				.formatted(UUID.randomUUID(), shipment.trackingNumber(), Instant.now().minusSeconds(5))))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.accepted").value(1));
+
+		// applied in a turn's thread, with the trace of delivery-service's own span of the request
+		assertThat(this.jdbc.queryForList("""
+				SELECT traceparent FROM messaging.outbox_event WHERE subject = ? AND type = 'leverans.shipment.updated.v1'""",
+				String.class, shipment.id().toString()))
+			.singleElement()
+			.asString()
+			.matches("00-" + traceId + "-[0-9a-f]{16}-00");
+	}
+
+	@Test
 	void theSameBatchPostedTwiceAtOnceAppliesEachEventOnce() throws Exception {
 		Shipment first = finnishShipment();
 		Shipment second = finnishShipment();
