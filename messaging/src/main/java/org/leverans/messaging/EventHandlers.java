@@ -1,7 +1,9 @@
 package org.leverans.messaging;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -22,6 +24,9 @@ public final class EventHandlers {
 	private final String consumer;
 
 	private final Map<String, Handler<?>> byType = new LinkedHashMap<>();
+
+	private Consumer<List<EventMetadata>> beforeBatch = applying -> {
+	};
 
 	private EventHandlers(String consumer) {
 		this.consumer = consumer;
@@ -45,8 +50,22 @@ public final class EventHandlers {
 		return this;
 	}
 
+	/**
+	 * Runs in the batch's transaction before its handlers, with the events about to be applied (those this consumer
+	 * has not applied before), in order: where each handler would lock or read what its event is about, this can do
+	 * it for the whole batch in one statement ({@link OncePerTransaction#getAll}).
+	 */
+	public EventHandlers beforeBatch(Consumer<List<EventMetadata>> prepare) {
+		this.beforeBatch = Objects.requireNonNull(prepare);
+		return this;
+	}
+
 	String consumer() {
 		return this.consumer;
+	}
+
+	void prepare(List<EventMetadata> applying) {
+		this.beforeBatch.accept(applying);
 	}
 
 	Handler<?> handlerFor(String type) {

@@ -147,6 +147,15 @@ public class Inbox {
 			return 0;
 		}
 		Set<String> fresh = remember(handlers.consumer(), wanted.values());
+		List<EventMetadata> applying = new ArrayList<>(fresh.size());
+		for (Received received : wanted.values()) {
+			if (fresh.contains(received.metadata().id())) {
+				applying.add(received.metadata());
+			}
+		}
+		if (!applying.isEmpty()) {
+			handlers.prepare(applying);
+		}
 		int applied = 0;
 		for (Received received : wanted.values()) {
 			if (!fresh.contains(received.metadata().id())) {

@@ -1,8 +1,11 @@
 package org.leverans.messaging;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -44,6 +47,33 @@ public final class OncePerTransaction<K, V> {
 			values.put(key, value);
 		}
 		return value;
+	}
+
+	/**
+	 * Reads at once the values of those keys the transaction does not know yet, so a batch that will ask for many
+	 * keys (a poll batch's orders) costs one read rather than one per key. Outside a transaction there is nothing to
+	 * keep, so nothing is read.
+	 * @param loader given the keys not known yet, returns a value for each of them
+	 */
+	public void getAll(Collection<K> keys, Function<Set<K>, Map<K, V>> loader) {
+		if (!TransactionScoped.available()) {
+			return;
+		}
+		Map<K, V> values = TransactionScoped.valueOf(this, HashMap::new, read -> {
+		});
+		Set<K> unknown = new LinkedHashSet<>();
+		for (K key : keys) {
+			if (!values.containsKey(key)) {
+				unknown.add(key);
+			}
+		}
+		if (unknown.isEmpty()) {
+			return;
+		}
+		Map<K, V> loaded = loader.apply(unknown);
+		for (K key : unknown) {
+			values.put(key, Objects.requireNonNull(loaded.get(key), "a loader returns a value for every key"));
+		}
 	}
 
 	/**

@@ -42,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -234,6 +235,41 @@ class MessagingIntegrationTest {
 		});
 		assertThat(second).isEqualTo(first);
 		assertThat(this.inbox.receive(List.of(record), one, other)).as("redelivered").isZero();
+	}
+
+	@Test
+	void beforeItsHandlersABatchIsShownTheEventsAboutToBeAppliedInTheirTransaction() {
+		UUID orderId = UUID.randomUUID();
+		List<String> seen = new ArrayList<>();
+		List<Boolean> inTransaction = new ArrayList<>();
+		EventHandlers handlers = EventHandlers.named("prepared-" + orderId)
+			.beforeBatch(events -> {
+				events.forEach(event -> seen.add("prepare " + event.id() + " keyed " + event.key()));
+				inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+			})
+			.on(OrderCancelled.class, event -> seen.add("apply " + event.reason()));
+		ConsumerRecord<String, byte[]> first = cancelled(orderId, "first", 0);
+		ConsumerRecord<String, byte[]> second = cancelled(orderId, "second", 1);
+		this.inbox.receive(List.of(first), handlers);
+		seen.clear();
+
+		this.inbox.receive(List.of(first, second), handlers);
+
+		// The event applied before is neither prepared for nor applied again.
+		assertThat(seen).containsExactly("prepare " + header(second, "ce_id") + " keyed " + orderId, "apply second");
+		assertThat(inTransaction).containsOnly(true);
+	}
+
+	private static ConsumerRecord<String, byte[]> cancelled(UUID orderId, String reason, long offset) {
+		String body = "{\"orderId\":\"" + orderId + "\",\"orderNumber\":\"LV-7\",\"reason\":\"" + reason
+				+ "\",\"cancelledAt\":\"2026-12-07T05:45:31Z\"}";
+		ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.ORDER, 0, offset, orderId.toString(),
+				body.getBytes(StandardCharsets.UTF_8));
+		record.headers()
+			.add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+			.add(CloudEventHeaders.TYPE, "leverans.order.cancelled.v1".getBytes(StandardCharsets.UTF_8))
+			.add(CloudEventHeaders.TIME, "2026-12-07T05:45:32Z".getBytes(StandardCharsets.UTF_8));
+		return record;
 	}
 
 	@Test

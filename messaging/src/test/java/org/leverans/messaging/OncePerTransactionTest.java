@@ -51,6 +51,38 @@ class OncePerTransactionTest {
 	}
 
 	@Test
+	void readsTheKeysATransactionDoesNotKnowYetAtOnceAndThenFindsThem() {
+		List<List<String>> loads = new ArrayList<>();
+		List<String> got = this.transaction.execute(status -> {
+			String known = this.agreementOf.get("rakennus");
+			this.agreementOf.getAll(List.of("rakennus", "bygg", "talo", "bygg"), customers -> {
+				loads.add(List.copyOf(customers));
+				return customers.stream().collect(java.util.stream.Collectors.toMap(c -> c, c -> "agreement of " + c
+						+ " (read with others)"));
+			});
+			return List.of(known, this.agreementOf.get("rakennus"), this.agreementOf.get("bygg"),
+					this.agreementOf.get("talo"));
+		});
+
+		assertThat(loads).containsExactly(List.of("bygg", "talo"));
+		assertThat(got).containsExactly("agreement of rakennus (read 1)", "agreement of rakennus (read 1)",
+				"agreement of bygg (read with others)", "agreement of talo (read with others)");
+		assertThat(this.reads).containsExactly("rakennus");
+	}
+
+	@Test
+	void readsNothingAtOnceOutsideATransaction() {
+		List<String> loaded = new ArrayList<>();
+		this.agreementOf.getAll(List.of("rakennus"), customers -> {
+			loaded.addAll(customers);
+			return java.util.Map.of();
+		});
+
+		assertThat(loaded).isEmpty();
+		assertThat(this.agreementOf.get("rakennus")).isEqualTo("agreement of rakennus (read 1)");
+	}
+
+	@Test
 	void aValuePutOutsideATransactionIsNotKept() {
 		this.agreementOf.put("rakennus", "agreement of rakennus (renewed)");
 

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -99,6 +102,23 @@ public class Orders {
 			.query((rs, row) -> new OrderInDelivery(rs.getObject("id", UUID.class),
 					OrderStatus.valueOf(rs.getString("status")), rs.getInt("shipments_in_order")))
 			.optional();
+	}
+
+	/**
+	 * Locks the orders as {@link #lockForDelivery} does, all in one statement and in one order (by id), so two
+	 * transactions that lock several of the same orders wait for each other rather than deadlock.
+	 * @return the orders found, by id
+	 */
+	public Map<UUID, OrderInDelivery> lockAllForDelivery(Collection<UUID> ids) {
+		Map<UUID, OrderInDelivery> locked = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT id, status, shipments_in_order FROM customer_order WHERE id = ANY(?) ORDER BY id FOR UPDATE""")
+			.param(ids.toArray(UUID[]::new))
+			.query((rs, row) -> new OrderInDelivery(rs.getObject("id", UUID.class),
+					OrderStatus.valueOf(rs.getString("status")), rs.getInt("shipments_in_order")))
+			.list()
+			.forEach(order -> locked.put(order.id(), order));
+		return locked;
 	}
 
 	/** The customer's name as its latest validated order gave it; empty for a customer with none yet. */

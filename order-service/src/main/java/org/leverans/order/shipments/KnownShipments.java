@@ -1,8 +1,11 @@
 package org.leverans.order.shipments;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +34,20 @@ class KnownShipments {
 			Map<UUID, ShipmentView> byId = new LinkedHashMap<>();
 			shipments.firstRead(orderId).forEach(view -> byId.put(view.id(), view));
 			return Collections.unmodifiableMap(byId);
+		});
+	}
+
+	/** Reads the shipments of those of the orders not read yet, in one statement. */
+	void readAll(Collection<UUID> orderIds) {
+		this.ofOrder.getAll(orderIds, unread -> {
+			Map<UUID, List<ShipmentView>> read = this.shipments.firstRead(unread);
+			Map<UUID, Map<UUID, ShipmentView>> byOrder = new HashMap<>();
+			for (UUID orderId : unread) {
+				Map<UUID, ShipmentView> byId = new LinkedHashMap<>();
+				read.getOrDefault(orderId, List.of()).forEach(view -> byId.put(view.id(), view));
+				byOrder.put(orderId, Collections.unmodifiableMap(byId));
+			}
+			return byOrder;
 		});
 	}
 

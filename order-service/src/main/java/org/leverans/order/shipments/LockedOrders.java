@@ -1,7 +1,10 @@
 package org.leverans.order.shipments;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +31,16 @@ class LockedOrders {
 	LockedOrders(Orders orders) {
 		this.orders = orders;
 		this.locked = OncePerTransaction.of(orders::lockForDelivery);
+	}
+
+	/** Locks those of the orders not locked yet in one statement; {@link #lock} then finds them locked. */
+	void lockAll(Collection<UUID> orderIds) {
+		this.locked.getAll(orderIds, unlocked -> {
+			Map<UUID, OrderInDelivery> found = this.orders.lockAllForDelivery(unlocked);
+			Map<UUID, Optional<OrderInDelivery>> locked = new HashMap<>();
+			unlocked.forEach(id -> locked.put(id, Optional.ofNullable(found.get(id))));
+			return locked;
+		});
 	}
 
 	OrderInDelivery lock(UUID orderId) {

@@ -2,6 +2,7 @@ package org.leverans.order.shipments;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +55,31 @@ public class OrderShipments {
 		this.timeline = timeline;
 		this.announcements = announcements;
 		this.clock = clock;
+	}
+
+	/**
+	 * Before a poll batch's events: their orders locked and the orders' shipments read, in one statement each rather
+	 * than one each per order as its events come (a carrier's batch names a hundred orders). The events are keyed by
+	 * order id; one keyed otherwise is left to lock its order as it comes.
+	 */
+	public void prepare(List<EventMetadata> events) {
+		Set<UUID> orderIds = new LinkedHashSet<>();
+		for (EventMetadata event : events) {
+			orderIdOf(event.key()).ifPresent(orderIds::add);
+		}
+		if (!orderIds.isEmpty()) {
+			this.orders.lockAll(orderIds);
+			this.shipments.readAll(orderIds);
+		}
+	}
+
+	private static Optional<UUID> orderIdOf(String key) {
+		try {
+			return Optional.ofNullable(key).map(UUID::fromString);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	public void planned(ShipmentPlanned e, EventMetadata meta) {

@@ -26,6 +26,7 @@ class ShipmentListener {
 	ShipmentListener(Inbox inbox, OrderShipments shipments) {
 		this.inbox = inbox;
 		this.handlers = EventHandlers.named("order-shipments")
+			.beforeBatch(shipments::prepare)
 			.onEvent(ShipmentPlanned.class, shipments::planned)
 			.onEvent(ShipmentUpdated.class, shipments::updated)
 			.onEvent(DeliveryWindowChanged.class, shipments::windowChanged)

@@ -72,6 +72,17 @@ public class Shipments {
 			.list();
 	}
 
+	/** The orders' shipments, by order, without writing what the transaction saved so far (as {@link #firstRead}). */
+	Map<UUID, List<ShipmentView>> firstRead(Collection<UUID> orderIds) {
+		return this.jdbc.sql("SELECT " + COLUMNS
+				+ " FROM shipment WHERE order_id = ANY(?) ORDER BY planned_at NULLS LAST, id")
+			.param(orderIds.toArray(UUID[]::new))
+			.query(this::view)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(ShipmentView::orderId));
+	}
+
 	public Map<UUID, List<ShipmentView>> ofOrders(Collection<UUID> orderIds) {
 		if (orderIds.isEmpty()) {
 			return Map.of();

@@ -16,10 +16,12 @@ import org.leverans.testsupport.events.CloudEventRecord;
 import org.leverans.testsupport.infrastructure.CountedStatements;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.leverans.order.OrderEvents.delivered;
 import static org.leverans.order.OrderEvents.planned;
 import static org.leverans.order.OrderEvents.updated;
@@ -141,6 +143,59 @@ class ShipmentBatchIntegrationTest extends OrderServiceIntegrationTest {
 		assertThat(status(id)).isEqualTo("IN_DELIVERY");
 		assertThat(this.jdbc.queryForObject("SELECT status FROM shipment WHERE id = ?", String.class, first))
 			.isEqualTo("IN_TRANSIT");
+	}
+
+	@Test
+	void locksTheBatchsOrdersAndReadsTheirShipmentsInOneStatementEachHoweverManyOrdersItNames() throws Exception {
+		List<UUID> orders = new ArrayList<>();
+		List<UUID> shipments = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			UUID id = acceptedOrder();
+			UUID shipment = UUID.randomUUID();
+			String tracking = "NF20000000" + i;
+			this.listener.on(List.of(record(id, planned(shipment, id, JATKASAARI, tracking, 1, 1)),
+					record(id, updated(shipment, id, JATKASAARI, tracking, "PICKED_UP", "PICKED_UP"))));
+			orders.add(id);
+			shipments.add(shipment);
+		}
+
+		// As a carrier's batch comes: its events round-robin over the orders.
+		List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 4; i++) {
+				batch.add(record(orders.get(i), updated(shipments.get(i), orders.get(i), JATKASAARI,
+						"NF20000000" + i, "IN_TRANSIT", "IN_TRANSIT")));
+			}
+		}
+		int statements = CountedStatements.of(new TransactionTemplate(this.transactionManager), this.dataSource,
+				() -> this.listener.on(batch));
+
+		// The inbox remembering the batch, the orders locked, their shipments read, then as the transaction commits
+		// the shipments written and the timeline: five, against two more for each order as its first event came.
+		assertThat(statements).isEqualTo(5);
+		for (int i = 0; i < 4; i++) {
+			assertThat(timelineCount(orders.get(i), "ShipmentUpdated")).isEqualTo(3);
+			assertThat(status(orders.get(i))).isEqualTo("IN_DELIVERY");
+			assertThat(this.jdbc.queryForObject("SELECT status FROM shipment WHERE id = ?", String.class,
+					shipments.get(i))).isEqualTo("IN_TRANSIT");
+		}
+	}
+
+	@Test
+	void anEventOfAnOrderUnknownHereFailsAloneAfterTheBatchLockedTheOthers() throws Exception {
+		UUID known = acceptedOrder();
+		UUID shipment = UUID.randomUUID();
+		this.listener.on(List.of(record(known, planned(shipment, known, JATKASAARI, "NF3000000001", 1, 1))));
+		UUID unknown = UUID.randomUUID();
+
+		assertThatExceptionOfType(BatchListenerFailedException.class)
+			.isThrownBy(() -> this.listener.on(List.of(
+					record(known, updated(shipment, known, JATKASAARI, "NF3000000001", "PICKED_UP", "PICKED_UP")),
+					record(unknown, updated(UUID.randomUUID(), unknown, JATKASAARI, "NF3000000002", "PICKED_UP",
+							"PICKED_UP")))))
+			.satisfies(failed -> assertThat(failed.getRecord().key()).isEqualTo(unknown.toString()));
+		// The record before it was applied on its own, as the inbox applies a failing batch record by record.
+		assertThat(status(known)).isEqualTo("IN_DELIVERY");
 	}
 
 	/** Both shipments planned, picked up and delivered, one window moved: everything an order's delivery brings. */
