@@ -95,6 +95,17 @@ public class ArrivalCalibrator {
 					Shown moments = new Shown(sample, seconds);
 					shown.computeIfAbsent(Horizon.of(band), h -> new ArrayList<>()).add(moments);
 					shown.computeIfAbsent(Horizon.of(band, eta.notice()), h -> new ArrayList<>()).add(moments);
+					// The ETA is as old as how far ahead it lay when given, less how far it lies now.
+					List<Duration> ages = this.properties.etaAges();
+					for (int age = 0; !ages.isEmpty() && age <= ages.size(); age++) {
+						long youngest = (age > 0) ? ages.get(age - 1).toSeconds() : 0;
+						long oldest = (age < ages.size()) ? ages.get(age).toSeconds() : Long.MAX_VALUE / 4;
+						long aged = band.overlapSeconds(Math.max(low, high - oldest), Math.min(high, high - youngest));
+						if (aged > 0) {
+							shown.computeIfAbsent(Horizon.of(band, eta.notice(), new EtaAge(age)),
+									h -> new ArrayList<>()).add(new Shown(sample, aged));
+						}
+					}
 				}
 			}
 		}

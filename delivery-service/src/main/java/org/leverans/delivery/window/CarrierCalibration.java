@@ -1,6 +1,8 @@
 package org.leverans.delivery.window;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.leverans.contracts.shipment.WindowConfidence;
@@ -11,7 +13,7 @@ import org.leverans.contracts.shipment.WindowConfidence;
  *
  * <p>
  * Where the carrier's own evidence weighs at least {@code sufficient-weight} deliveries, the window rests on it alone:
- * by the ETA's notice as well as its band when even that is plentiful, by the band otherwise. While a band has less,
+ * by the ETA's notice and age as well as its band when even that is plentiful, else by its notice, else by the band. While a band has less,
  * its bounds are shrunk towards every carrier's, and those towards the fixed margins: each level counts
  * {@code n / (n + prior-strength)}, n being the weight of its samples. Shrinking may widen a window but never makes it
  * narrower than the carrier's own evidence: not narrower than its own bounds when those reach the coverage, nor (for
@@ -37,8 +39,16 @@ public record CarrierCalibration(Map<Horizon, ConformalBounds> own, Map<Horizon,
 	 * @param fixedTo where it would end
 	 */
 	public WindowBounds bounds(Horizon horizon, Duration fixedFrom, Duration fixedTo) {
-		for (Horizon finest : (horizon.notice() != null) ? new Horizon[] { horizon, horizon.anyNotice() }
-				: new Horizon[] { horizon }) {
+		// Finest first: by the ETA's notice and age, then its notice, then the band alone.
+		List<Horizon> finer = new ArrayList<>();
+		if (horizon.age() != null) {
+			finer.add(horizon);
+		}
+		if (horizon.notice() != null) {
+			finer.add(horizon.anyAge());
+		}
+		finer.add(horizon.anyNotice());
+		for (Horizon finest : finer) {
 			ConformalBounds carrier = this.own.getOrDefault(finest, ConformalBounds.NONE);
 			if (carrier.reachesCoverage() && carrier.weight() >= this.sufficientWeight) {
 				return new WindowBounds(carrier.from(), carrier.to(),

@@ -71,7 +71,11 @@ public class DeliveryWindowPolicy {
 		Instant givenAt = (evidence.etaGivenAt() != null) ? evidence.etaGivenAt() : knownAt;
 		// Calibrated by how far ahead the ETA lies now and how far it lay when given: an ETA given five hours ago does
 		// not grow as accurate as a fresh one as its moment nears, and one that has passed says the truck is late.
-		Horizon horizon = Horizon.of(HorizonBand.ofEtaAhead(ahead), EtaNotice.of(Duration.between(givenAt, eta)));
+		// And by how long ago it was given, where the carrier's evidence allows: an hour before arrival, the ETA given
+		// half an hour ago still stands only where the truck is later than that ETA said, unlike a fresh one as far ahead.
+		List<Duration> ages = this.properties.calibration().etaAges();
+		Horizon horizon = Horizon.of(HorizonBand.ofEtaAhead(ahead), EtaNotice.of(Duration.between(givenAt, eta)),
+				ages.isEmpty() ? null : EtaAge.of(Duration.between(givenAt, knownAt), ages));
 		CarrierCalibration.WindowBounds bounds = calibration.bounds(horizon, margin.negated(), margin);
 		String basis = WindowConfidence.DEFAULT_MARGINS.equals(bounds.confidence().kind()) ? CARRIER_ETA : PREDICTED;
 		return window(eta.plus(bounds.from()), eta.plus(bounds.to()), basis, now, bounds.confidence());

@@ -43,12 +43,20 @@ public record WindowProperties(@DefaultValue("10m") Duration changeThreshold, Li
 	 * how wide a window must be, so it does not widen one
 	 * @param sufficientWeight how many deliveries' worth of the carrier's own evidence in a horizon let its window rest
 	 * on that evidence alone, without shrinking towards the all-carrier figures and the fixed margins
+	 * @param etaAges ascending ages of an ETA (how long ago the carrier gave it) that split each horizon's evidence,
+	 * where the carrier's own suffices: an ETA about to be replaced errs unlike a fresh one as far ahead; empty: no
+	 * split
 	 */
 	public record Calibration(@DefaultValue("0.95") double coverage, @DefaultValue("10") int priorStrength,
 			@DefaultValue("70") int halfLife, @DefaultValue("500") int maxDeliveries,
-			@DefaultValue("12h") Duration rescheduledBeyond, @DefaultValue("40") double sufficientWeight) {
+			@DefaultValue("12h") Duration rescheduledBeyond, @DefaultValue("40") double sufficientWeight,
+			@DefaultValue({ "5m", "25m" }) List<Duration> etaAges) {
 
 		public Calibration {
+			etaAges = (etaAges == null) ? List.of() : etaAges.stream().sorted().toList();
+			if (etaAges.stream().anyMatch(age -> !age.isPositive())) {
+				throw new IllegalArgumentException("leverans.delivery.window.calibration.eta-ages must be positive");
+			}
 			if (!(coverage > 0 && coverage < 1)) {
 				throw new IllegalArgumentException("leverans.delivery.window.calibration.coverage must be above 0 "
 						+ "and below 1, was " + coverage);

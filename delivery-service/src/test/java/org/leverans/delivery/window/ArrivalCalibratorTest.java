@@ -84,6 +84,45 @@ class ArrivalCalibratorTest {
 	}
 
 	@Test
+	void filesEachMomentAnEtaWasShownUnderItsAgeToo() {
+		Instant arrival = Outcomes.DELIVERED;
+		// Given 90 minutes before the arrival for 70 minutes ahead (the truck 20 minutes later), replaced 30 minutes on.
+		DeliveryOutcome late = DeliveryOutcome.of("test-haulage", arrival.minus(Duration.ofHours(2)), arrival,
+				List.of(eta(arrival, 90, arrival.minus(Duration.ofMinutes(20))),
+						eta(arrival, 60, arrival.minus(Duration.ofMinutes(10)))),
+				arrival);
+		ArrivalCalibrator byAge = new ArrivalCalibrator(new WindowProperties.Calibration(0.95, 30, 100, 500,
+				Duration.ofHours(12), 40, List.of(Duration.ofMinutes(5), Duration.ofMinutes(25))));
+
+		Map<Horizon, List<ArrivalCalibrator.Shown>> shown = byAge.shown(late);
+
+		// 60 to 70 minutes ahead in its first ten minutes, 45 to 60 in the next fifteen, 40 to 45 in its last five.
+		HorizonBand hour = HorizonBand.MIN_60_TO_90;
+		HorizonBand lastQuarter = HorizonBand.MIN_45_TO_60;
+		assertThat(shown.get(Horizon.of(hour, EtaNotice.MIN_30_TO_90, new EtaAge(0))))
+			.extracting(ArrivalCalibrator.Shown::seconds).containsExactly(300L);
+		assertThat(shown.get(Horizon.of(hour, EtaNotice.MIN_30_TO_90, new EtaAge(1))))
+			.extracting(ArrivalCalibrator.Shown::seconds).containsExactly(300L);
+		assertThat(shown.get(Horizon.of(lastQuarter, EtaNotice.MIN_30_TO_90, new EtaAge(1))))
+			.extracting(ArrivalCalibrator.Shown::seconds).containsExactly(900L);
+		assertThat(shown.get(Horizon.of(HorizonBand.MIN_30_TO_45, EtaNotice.MIN_30_TO_90, new EtaAge(2))))
+			.extracting(ArrivalCalibrator.Shown::seconds).containsExactly(300L);
+		assertThat(shown).doesNotContainKey(Horizon.of(lastQuarter, EtaNotice.MIN_30_TO_90, new EtaAge(2)));
+	}
+
+	@Test
+	void placesAnEtaInTheBandOfItsAge() {
+		List<Duration> ages = List.of(Duration.ofMinutes(25), Duration.ofMinutes(5));
+		WindowProperties.Calibration calibration = new WindowProperties.Calibration(0.95, 30, 100, 500,
+				Duration.ofHours(12), 40, ages);
+
+		assertThat(calibration.etaAges()).containsExactly(Duration.ofMinutes(5), Duration.ofMinutes(25));
+		assertThat(EtaAge.of(Duration.ZERO, calibration.etaAges())).isEqualTo(new EtaAge(0));
+		assertThat(EtaAge.of(Duration.ofMinutes(5), calibration.etaAges())).isEqualTo(new EtaAge(1));
+		assertThat(EtaAge.of(Duration.ofMinutes(31), calibration.etaAges())).isEqualTo(new EtaAge(2));
+	}
+
+	@Test
 	void looksAtNoMoreThanTheMostRecentDeliveries() {
 		ArrivalCalibrator shortMemory = new ArrivalCalibrator(calibration(100, 50));
 
@@ -155,6 +194,6 @@ class ArrivalCalibratorTest {
 	}
 
 	static WindowProperties.Calibration calibration(int halfLife, int maxDeliveries) {
-		return new WindowProperties.Calibration(0.95, 30, halfLife, maxDeliveries, Duration.ofHours(12), 40);
+		return new WindowProperties.Calibration(0.95, 30, halfLife, maxDeliveries, Duration.ofHours(12), 40, List.of());
 	}
 }

@@ -18,7 +18,7 @@ class CarrierCalibrationTest {
 	static final Duration MARGIN = Duration.ofMinutes(30);
 
 	static final WindowProperties.Calibration CALIBRATION = new WindowProperties.Calibration(0.95, 30, 100, 500,
-			Duration.ofHours(12), 40);
+			Duration.ofHours(12), 40, List.of());
 
 	@Test
 	void aCarrierWithPlentyOfEvidenceIsCalibratedByItsOwnDeliveriesAlone() {
@@ -70,7 +70,7 @@ class CarrierCalibrationTest {
 	void neverClaimsTheTargetCoverageOnTooFewOfTheCarriersOwnDeliveries() {
 		// 38 deliveries cannot support a 95% window, however tidy they are.
 		CarrierCalibration.WindowBounds bounds = new CarrierCalibration(own(Outcomes.spread(38, 1)), Map.of(),
-				new WindowProperties.Calibration(0.95, 30, 1_000_000, 500, Duration.ofHours(12), 0))
+				new WindowProperties.Calibration(0.95, 30, 1_000_000, 500, Duration.ofHours(12), 0, List.of()))
 			.bounds(BAND, MARGIN.negated(), MARGIN);
 
 		assertThat(bounds.confidence().kind()).isEqualTo(WindowConfidence.DEFAULT_MARGINS);

@@ -25,7 +25,7 @@ class DeliveryWindowPolicyTest {
 	static final Instant PLANNED_TO = Instant.parse("2026-12-03T07:00:00Z");
 
 	static final WindowProperties.Calibration CALIBRATION = new WindowProperties.Calibration(0.95, 30, 100, 500,
-			Duration.ofHours(12), 40);
+			Duration.ofHours(12), 40, List.of());
 
 	static final CarrierCalibration NONE = CarrierCalibration.none(CALIBRATION);
 
@@ -177,6 +177,36 @@ class DeliveryWindowPolicyTest {
 		assertThat(old.basis()).isEqualTo("PREDICTED");
 		assertThat(width(old)).isGreaterThanOrEqualTo(Duration.ofMinutes(110));
 		assertThat(width(fresh)).isLessThanOrEqualTo(Duration.ofMinutes(10));
+	}
+
+	@Test
+	void widensWindowWhenTheEtaIsAboutToBeReplacedAndTheCarriersStaleEtasErrMore() {
+		Instant eta = NOW.plus(Duration.ofMinutes(25));
+		// 25 minutes ahead, this carrier's ETAs with an hour's notice err by up to 5 minutes, but those given 25 minutes
+		// ago or more (about to be replaced, so still ahead only when the truck is late) by 20 to 30 minutes.
+		WindowProperties.Calibration byAge = new WindowProperties.Calibration(0.95, 30, 100, 500, Duration.ofHours(12),
+				40, List.of(Duration.ofMinutes(5), Duration.ofMinutes(25)));
+		DeliveryWindowPolicy policy = new DeliveryWindowPolicy(
+				new WindowProperties(Duration.ofMinutes(10), null, byAge, Duration.ofMinutes(1)));
+		Horizon band = Horizon.of(HorizonBand.MIN_20_TO_30, EtaNotice.MIN_30_TO_90);
+		Map<Horizon, ConformalBounds> own = new HashMap<>(Outcomes.bounds(byAge, band, Outcomes.spread(200, 5)));
+		own.putAll(Outcomes.bounds(byAge, Horizon.of(HorizonBand.MIN_20_TO_30, EtaNotice.MIN_30_TO_90, new EtaAge(2)),
+				Outcomes.shuffled(IntStream.range(0, 200).mapToObj(i -> Duration.ofMinutes(20 + i % 11)).toList())));
+		CarrierCalibration calibration = new CarrierCalibration(own, Map.of(), byAge);
+		Instant givenHalfAnHourAgo = NOW.minus(Duration.ofMinutes(30));
+		Instant givenTenMinutesAgo = NOW.minus(Duration.ofMinutes(10));
+
+		DeliveryWindow stale = policy.current(
+				new WindowEvidence(PLANNED_FROM, PLANNED_TO, eta, givenHalfAnHourAgo, givenHalfAnHourAgo, null),
+				calibration, NOW);
+		DeliveryWindow fresher = policy.current(
+				new WindowEvidence(PLANNED_FROM, PLANNED_TO, eta, givenTenMinutesAgo, givenTenMinutesAgo, null),
+				calibration, NOW);
+
+		assertThat(stale.from()).isEqualTo(eta.plus(Duration.ofMinutes(20)));
+		assertThat(stale.to()).isEqualTo(eta.plus(Duration.ofMinutes(30)));
+		// No evidence of its own age yet: the ETA's notice decides, as without ages.
+		assertThat(width(fresher)).isLessThanOrEqualTo(Duration.ofMinutes(10));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.leverans.delivery.window.evaluation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,11 @@ final class WindowEngine {
 				Integer.getInteger("window-evaluation.half-life", 70),
 				Integer.getInteger("window-evaluation.max-deliveries", 500),
 				Duration.ofHours(Integer.getInteger("window-evaluation.rescheduled-beyond-hours", 12)),
-				Double.parseDouble(System.getProperty("window-evaluation.sufficient-weight", "40")));
+				Double.parseDouble(System.getProperty("window-evaluation.sufficient-weight", "40")),
+				Arrays.stream(System.getProperty("window-evaluation.eta-ages", "5,25").split(","))
+					.filter(minutes -> !minutes.isBlank())
+					.map(minutes -> Duration.ofMinutes(Long.parseLong(minutes.trim())))
+					.toList());
 		return new WindowEngine(
 				new WindowProperties(Duration.ofMinutes(10), null, calibration, Duration.ofMinutes(1)));
 	}
@@ -58,8 +63,9 @@ final class WindowEngine {
 		WindowProperties.Calibration calibration = this.properties.calibration();
 		return "conformal calibration per carrier and horizon (coverage %.2f, prior strength %d, half-life %d, "
 			.formatted(calibration.coverage(), calibration.priorStrength(), calibration.halfLife())
-				+ "last %d deliveries, sufficient weight %.0f)".formatted(calibration.maxDeliveries(),
-						calibration.sufficientWeight());
+				+ "last %d deliveries, sufficient weight %.0f, ETA ages %s)".formatted(calibration.maxDeliveries(),
+						calibration.sufficientWeight(),
+						calibration.etaAges().stream().map(age -> age.toMinutes() + " min").toList());
 	}
 
 	/** What the service keeps when a shipment is delivered: every ETA the carrier gave, and the planned slot. */
