@@ -49,7 +49,9 @@ rm -f "$out"/opt/java/lib/{libawt_xawt,libjawt,libsplashscreen,libjsound}.so
       "$out"/opt/java/lib/jspawnhelper; do
     ldd "$binary" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }'
   done
-  ldconfig -p | awk '$1 == "libgcc_s.so.1" && /x86-64|x86_64|AArch64|aarch64/ { print $NF; exit }'
+  # Read to the end: an awk that exits at the first match leaves ldconfig writing into a closed pipe, and its SIGPIPE
+  # (141) fails the build under pipefail whenever awk gets there first.
+  ldconfig -p | awk '!found && $1 == "libgcc_s.so.1" && /x86-64|x86_64|AArch64|aarch64/ { print $NF; found = 1 }'
 } | sort -u | while read -r library; do
   case "$library" in
     "$out"/*) ;; # the runtime's own, found by its RPATH
