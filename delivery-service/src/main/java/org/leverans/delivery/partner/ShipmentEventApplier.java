@@ -87,8 +87,9 @@ class ShipmentEventApplier {
 	}
 
 	/**
-	 * Applies several requests' events in one transaction, as {@link #applyAll} applies one's, each request's events
-	 * after those of the requests before it.
+	 * Applies several requests' events in one transaction, as {@link #applyAll} applies one's: each request's events
+	 * after those of the same carrier's requests before it (carriers never share a shipment, so their order among
+	 * each other changes nothing).
 	 * @return each request's outcomes, in the order of its events
 	 */
 	List<List<Outcome>> applyTogether(List<Posting> postings) {
