@@ -75,11 +75,23 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 	}
 
 	public static ConformalBounds of(List<Weighted> samples, int deliveries, double coverage) {
+		return of(samples, deliveries, coverage, samples);
+	}
+
+	/**
+	 * As {@link #of(List, int, double)}, with the carrier's drift read from other samples than those the window is
+	 * drawn from.
+	 * @param trendFrom the samples whose trend over the deliveries says how the carrier drifts (e.g. the whole band's,
+	 * for a window drawn from a finer horizon's)
+	 */
+	public static ConformalBounds of(List<Weighted> samples, int deliveries, double coverage,
+			List<Weighted> trendFrom) {
 		if (samples.isEmpty()) {
 			return NONE;
 		}
-		double trend = trendStrength(samples);
-		List<Weighted> level = (trend >= CLEAR_TREND) ? onTodaysLevel(samples) : samples;
+		Trend drift = Trend.of(trendFrom);
+		double trend = (drift != null) ? drift.strength() : 0;
+		List<Weighted> level = (trend >= CLEAR_TREND) ? shifted(samples, drift.slope()) : samples;
 		double total = totalWeight(level);
 		Duration earliest = level.stream().map(w -> w.sample().fromError()).min(Comparator.naturalOrder()).orElseThrow();
 		Duration latest = level.stream().map(w -> w.sample().toError()).max(Comparator.naturalOrder()).orElseThrow();
@@ -217,7 +229,10 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 		if (trend == null || trend.strength() < CLEAR_TREND) {
 			return samples;
 		}
-		double slope = trend.slope();
+		return shifted(samples, trend.slope());
+	}
+
+	private static List<Weighted> shifted(List<Weighted> samples, double slope) {
 		// rank 0 is now: a sample r deliveries old moves by what the trend did since.
 		return samples.stream()
 			.map(w -> new Weighted(w.sample().shifted(Duration.ofSeconds(Math.round(-slope * w.rank()))), w.weight(),

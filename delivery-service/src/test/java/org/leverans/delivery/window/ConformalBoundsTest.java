@@ -115,6 +115,30 @@ class ConformalBoundsTest {
 	}
 
 	@Test
+	void movesAFinerHorizonsSamplesAlongTheDriftTheirWholeBandShows() {
+		// The band: a carrier 40 minutes late now, a tenth of a minute less per older delivery. A finer horizon holds
+		// every tenth delivery only, each 25 minutes late: on their own they show no trend at all.
+		SplittableRandom random = new SplittableRandom(5);
+		List<ConformalBounds.Weighted> band = IntStream.range(0, 300)
+			.mapToObj(rank -> new ConformalBounds.Weighted(
+					ArrivalSample.point(Duration.ofSeconds(Math.round((40 - 0.1 * rank + random.nextDouble(-2, 2)) * 60))),
+					1.0, rank))
+			.toList();
+		List<ConformalBounds.Weighted> finer = IntStream.range(0, 30)
+			.mapToObj(i -> new ConformalBounds.Weighted(ArrivalSample.point(Duration.ofMinutes(25)), 1.0, i * 10))
+			.toList();
+
+		ConformalBounds alone = ConformalBounds.of(finer, 30, 0.9);
+		ConformalBounds alongTheBand = ConformalBounds.of(finer, 30, 0.9, band);
+
+		assertThat(alone.from()).isEqualTo(Duration.ofMinutes(25));
+		assertThat(alone.to()).isEqualTo(Duration.ofMinutes(25));
+		// Each moved by what the band's trend did since its delivery: the older, the later it would land today.
+		assertThat(alongTheBand.from()).isBetween(Duration.ofMinutes(25), Duration.ofMinutes(28));
+		assertThat(alongTheBand.to()).isGreaterThan(Duration.ofMinutes(50));
+	}
+
+	@Test
 	void leavesScatterWithoutATrendWhereItIs() {
 		SplittableRandom random = new SplittableRandom(4);
 		List<ConformalBounds.Weighted> scattered = IntStream.range(0, 300)
