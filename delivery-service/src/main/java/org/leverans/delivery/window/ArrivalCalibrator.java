@@ -68,9 +68,15 @@ public class ArrivalCalibrator {
 		Map<Horizon, ConformalBounds> bounds = new HashMap<>();
 		// A drift is read from the whole band's evidence: a finer horizon (by notice and age) holds too few deliveries
 		// to tell a carrier getting later week by week from chance, and would leave its samples where they were.
-		samples.forEach((horizon, weighted) -> bounds.put(horizon,
-				ConformalBounds.of(weighted, deliveries.get(horizon), this.properties.coverage(),
-						samples.getOrDefault(horizon.anyNotice(), weighted))));
+		Map<Horizon, ConformalBounds.Trend> drifts = new HashMap<>();
+		samples.forEach((horizon, weighted) -> {
+			List<ConformalBounds.Weighted> band = samples.get(horizon.anyNotice());
+			ConformalBounds.Trend drift = (band != null)
+					? drifts.computeIfAbsent(horizon.anyNotice(), h -> ConformalBounds.Trend.of(band))
+					: ConformalBounds.Trend.of(weighted);
+			bounds.put(horizon,
+					ConformalBounds.of(weighted, deliveries.get(horizon), this.properties.coverage(), drift));
+		});
 		return bounds;
 	}
 

@@ -75,22 +75,20 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 	}
 
 	public static ConformalBounds of(List<Weighted> samples, int deliveries, double coverage) {
-		return of(samples, deliveries, coverage, samples);
+		return of(samples, deliveries, coverage, Trend.of(samples));
 	}
 
 	/**
 	 * As {@link #of(List, int, double)}, with the carrier's drift read from other samples than those the window is
 	 * drawn from.
-	 * @param trendFrom the samples whose trend over the deliveries says how the carrier drifts (e.g. the whole band's,
-	 * for a window drawn from a finer horizon's)
+	 * @param drift the trend of the samples that say how the carrier drifts (e.g. the whole band's, for a window drawn
+	 * from a finer horizon's)
 	 */
-	public static ConformalBounds of(List<Weighted> samples, int deliveries, double coverage,
-			List<Weighted> trendFrom) {
+	public static ConformalBounds of(List<Weighted> samples, int deliveries, double coverage, Trend drift) {
 		if (samples.isEmpty()) {
 			return NONE;
 		}
-		Trend drift = Trend.of(trendFrom);
-		double trend = (drift != null) ? drift.strength() : 0;
+		double trend = drift.strength();
 		List<Weighted> level = (trend >= CLEAR_TREND) ? shifted(samples, drift.slope()) : samples;
 		double total = totalWeight(level);
 		Duration earliest = level.stream().map(w -> w.sample().fromError()).min(Comparator.naturalOrder()).orElseThrow();
@@ -220,18 +218,6 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 		return best;
 	}
 
-	/**
-	 * The samples as they would be today when the errors clearly trend over the deliveries (a carrier getting later
-	 * week by week); as they are otherwise.
-	 */
-	static List<Weighted> onTodaysLevel(List<Weighted> samples) {
-		Trend trend = Trend.of(samples);
-		if (trend == null || trend.strength() < CLEAR_TREND) {
-			return samples;
-		}
-		return shifted(samples, trend.slope());
-	}
-
 	private static List<Weighted> shifted(List<Weighted> samples, double slope) {
 		// rank 0 is now: a sample r deliveries old moves by what the trend did since.
 		return samples.stream()
@@ -242,8 +228,7 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 
 	/** How many standard errors the trend of the errors over the deliveries lies from flat; 0 without one. */
 	static double trendStrength(List<Weighted> samples) {
-		Trend trend = Trend.of(samples);
-		return (trend != null) ? trend.strength() : 0;
+		return Trend.of(samples).strength();
 	}
 
 	/**
@@ -252,9 +237,12 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 	 * @param slope seconds of error per delivery further back
 	 * @param strength how many standard errors the slope lies from flat
 	 */
-	private record Trend(double slope, double strength) {
+	public record Trend(double slope, double strength) {
 
-		static Trend of(List<Weighted> samples) {
+		static final Trend FLAT = new Trend(0, 0);
+
+		/** The trend of these samples' errors; {@link #FLAT} when their ranks cannot show one. */
+		public static Trend of(List<Weighted> samples) {
 			double weights = 0;
 			double ranks = 0;
 			double errors = 0;
@@ -272,7 +260,7 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 				together += w.weight() * (w.rank() - meanRank) * (seconds(w) - meanError);
 			}
 			if (!(spread > 0)) {
-				return null;
+				return FLAT;
 			}
 			double slope = together / spread;
 			double residuals = 0;
@@ -282,7 +270,7 @@ public record ConformalBounds(int deliveries, double weight, Duration from, Dura
 			}
 			double standardError = Math.sqrt(residuals / weights / spread);
 			if (!(standardError > 0)) {
-				return (slope != 0) ? new Trend(slope, Double.POSITIVE_INFINITY) : null;
+				return (slope != 0) ? new Trend(slope, Double.POSITIVE_INFINITY) : FLAT;
 			}
 			return new Trend(slope, Math.abs(slope) / standardError);
 		}

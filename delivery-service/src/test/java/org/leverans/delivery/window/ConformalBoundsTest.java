@@ -129,7 +129,7 @@ class ConformalBoundsTest {
 			.toList();
 
 		ConformalBounds alone = ConformalBounds.of(finer, 30, 0.9);
-		ConformalBounds alongTheBand = ConformalBounds.of(finer, 30, 0.9, band);
+		ConformalBounds alongTheBand = ConformalBounds.of(finer, 30, 0.9, ConformalBounds.Trend.of(band));
 
 		assertThat(alone.from()).isEqualTo(Duration.ofMinutes(25));
 		assertThat(alone.to()).isEqualTo(Duration.ofMinutes(25));
@@ -146,7 +146,11 @@ class ConformalBoundsTest {
 					1.0, rank))
 			.toList();
 
-		assertThat(ConformalBounds.onTodaysLevel(scattered)).isEqualTo(scattered);
+		ConformalBounds asDrawn = ConformalBounds.of(scattered, 300, 0.9);
+		ConformalBounds unmoved = ConformalBounds.of(scattered, 300, 0.9, new ConformalBounds.Trend(0, 0));
+
+		assertThat(asDrawn.from()).isEqualTo(unmoved.from());
+		assertThat(asDrawn.to()).isEqualTo(unmoved.to());
 	}
 
 	@Test
