@@ -93,6 +93,21 @@ public class Orders {
 	}
 
 	/**
+	 * Locks the orders as {@link #lock} does, all in one statement and in one order (by id), so two transactions that
+	 * lock several of the same orders wait for each other rather than deadlock.
+	 * @return the orders found, by id
+	 */
+	public Map<UUID, StoredOrder> lockAll(Collection<UUID> ids) {
+		Map<UUID, StoredOrder> locked = new HashMap<>();
+		this.jdbc.sql("SELECT " + COLUMNS + " FROM customer_order WHERE id = ANY(?) ORDER BY id FOR UPDATE")
+			.param(ids.toArray(UUID[]::new))
+			.query(this::order)
+			.list()
+			.forEach(order -> locked.put(order.id(), order));
+		return locked;
+	}
+
+	/**
 	 * Locks the order as {@link #lock} does, reading only what following its delivery takes. A shipment event needs
 	 * no more, and mapping the whole row (its JSON columns above all) was the largest part of applying one.
 	 */
@@ -178,18 +193,24 @@ public class Orders {
 		}
 	}
 
-	/** Stores the recorded decisions and, when it changed, the status and why. */
-	public void storeProgress(UUID id, OrderProgress progress, List<Reason> statusReasons, Instant at) {
-		this.jdbc.sql("""
+	/**
+	 * Stores the recorded decisions and, when it changed, the status and why.
+	 * @return the order as stored now, with whatever else the transaction stored for it before (its pricing, its
+	 * approval): what is announced about it needs no second read
+	 */
+	public StoredOrder storeProgress(UUID id, OrderProgress progress, List<Reason> statusReasons, Instant at) {
+		return this.jdbc.sql("""
 				UPDATE customer_order SET status = ?, status_reasons = ?::jsonb, validation_outcome = ?,
 				    validation_reasons = ?::jsonb, credit_outcome = ?, credit_reasons = ?::jsonb,
 				    approval_outcome = ?, approval_reasons = ?::jsonb, updated_at = ?
-				WHERE id = ?""")
+				WHERE id = ?
+				RETURNING\s""" + COLUMNS)
 			.params(progress.status().name(), this.json.writeValueAsString(statusReasons),
 					kindOf(progress.validation()), reasonsOf(progress.validation()), kindOf(progress.credit()),
 					reasonsOf(progress.credit()), kindOf(progress.approval()), reasonsOf(progress.approval()),
 					Timestamp.from(at), id)
-			.update();
+			.query(this::order)
+			.single();
 	}
 
 	public void storeApproval(UUID id, OrderApproval approval) {

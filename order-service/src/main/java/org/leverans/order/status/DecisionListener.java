@@ -35,6 +35,7 @@ class DecisionListener {
 	DecisionListener(Inbox inbox, OrderDecisions decisions) {
 		this.inbox = inbox;
 		this.handlers = EventHandlers.named("order-decisions")
+			.beforeBatch(decisions::prepare)
 			.onEvent(OrderValidated.class, decisions::validated)
 			.onEvent(OrderValidationFailed.class, decisions::validationFailed)
 			.onEvent(OrderApprovalRequired.class, decisions::approvalRequired)

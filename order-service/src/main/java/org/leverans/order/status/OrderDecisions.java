@@ -37,17 +37,26 @@ public class OrderDecisions {
 
 	private final Orders orders;
 
+	private final DecidingOrders deciding;
+
 	private final Timeline timeline;
 
 	private final StatusAnnouncements announcements;
 
 	private final Clock clock;
 
-	public OrderDecisions(Orders orders, Timeline timeline, StatusAnnouncements announcements, Clock clock) {
+	OrderDecisions(Orders orders, DecidingOrders deciding, Timeline timeline, StatusAnnouncements announcements,
+			Clock clock) {
 		this.orders = orders;
+		this.deciding = deciding;
 		this.timeline = timeline;
 		this.announcements = announcements;
 		this.clock = clock;
+	}
+
+	/** Locks the orders a poll batch decides about at once: see {@link DecidingOrders}. */
+	public void prepare(List<EventMetadata> events) {
+		this.deciding.lockAll(events);
 	}
 
 	public void validated(OrderValidated event, EventMetadata meta) {
@@ -113,7 +122,7 @@ public class OrderDecisions {
 	/** A release follows our own cancellation or rejection; support sees it in the timeline, nothing else moves. */
 	public void creditReleased(CreditReleased event, EventMetadata meta) {
 		UUID orderId = event.orderId();
-		this.orders.lock(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+		this.deciding.lock(orderId);
 		this.timeline.record(Timeline.Entry.event(orderId, this.clock.instant(), event.releasedAt(), "CreditReleased",
 				"Credit released: " + event.amount() + " " + event.currency()
 						+ ((event.reason() != null) ? " (" + event.reason() + ")" : ""),
@@ -121,7 +130,7 @@ public class OrderDecisions {
 	}
 
 	private void decided(UUID orderId, String status, String by, Instant at, String note) {
-		OrderApproval approval = this.orders.find(orderId).map(StoredOrder::approval).orElse(null);
+		OrderApproval approval = this.deciding.lock(orderId).approval();
 		if (approval != null) {
 			this.orders.storeApproval(orderId, approval.decided(status, by, at, note));
 		}
@@ -139,7 +148,7 @@ public class OrderDecisions {
 
 	private void decide(UUID orderId, Outcome outcome, String type, String summary, Instant occurredAt,
 			EventMetadata meta, Runnable storeDetails) {
-		StoredOrder order = this.orders.lock(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+		StoredOrder order = this.deciding.lock(orderId);
 		Instant now = this.clock.instant();
 		Transition transition = order.progress().apply(outcome);
 		String recorded = transition.ignored()
@@ -150,9 +159,9 @@ public class OrderDecisions {
 		}
 		storeDetails.run();
 		List<Reason> reasons = transition.changedStatus() ? transition.reasons() : order.statusReasons();
-		this.orders.storeProgress(orderId, transition.after(), reasons, now);
+		StoredOrder decided = this.deciding.storeProgress(orderId, transition.after(), reasons, now);
 		for (OrderStatus status : transition.path()) {
-			this.announcements.announce(orderId, status, (status == transition.after().status()) ? reasons : List.of(),
+			this.announcements.announce(decided, status, (status == transition.after().status()) ? reasons : List.of(),
 					now);
 		}
 	}

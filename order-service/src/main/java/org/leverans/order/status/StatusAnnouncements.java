@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.leverans.contracts.Reason;
@@ -50,13 +51,24 @@ public class StatusAnnouncements {
 		this.outbox = outbox;
 	}
 
-	/** Call after the new status is stored; the published event reflects the stored order. */
+	/** Call after the new status is stored; the published event reflects the stored order, read for it. */
 	public void announce(UUID orderId, OrderStatus status, List<Reason> reasons, Instant at) {
+		announce(orderId, () -> this.orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId)),
+				status, reasons, at);
+	}
+
+	/** As {@link #announce(UUID, OrderStatus, List, Instant)}, for an order the caller has as stored now. */
+	public void announce(StoredOrder stored, OrderStatus status, List<Reason> reasons, Instant at) {
+		announce(stored.id(), () -> stored, status, reasons, at);
+	}
+
+	private void announce(UUID orderId, Supplier<StoredOrder> stored, OrderStatus status, List<Reason> reasons,
+			Instant at) {
 		this.timeline.record(Timeline.Entry.statusChange(orderId, at, typeOf(status), status, describe(reasons)));
 		if (!PUBLISHED.contains(status)) {
 			return;
 		}
-		StoredOrder order = this.orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+		StoredOrder order = stored.get();
 		Object event = switch (status) {
 			case ACCEPTED -> new OrderAccepted(order.id(), order.orderNumber(), order.customerId(),
 					order.purchaseOrderNumber(), order.deliveryMode(), order.requestedDelivery(),
