@@ -86,15 +86,13 @@ public class Invoicing {
 	 */
 	@Transactional
 	public void validated(OrderValidated event) {
-		this.facts.validated(event, (event.invoicingRule() != null) ? InvoicingRule.valueOf(event.invoicingRule())
-				: null);
-		invoiceDeliveries(event.orderId());
+		invoiceDeliveries(this.facts.validated(event,
+				(event.invoicingRule() != null) ? InvoicingRule.valueOf(event.invoicingRule()) : null));
 	}
 
 	@Transactional
 	public void accepted(OrderAccepted event) {
-		this.facts.accepted(event);
-		invoiceDeliveries(event.orderId());
+		invoiceDeliveries(this.facts.accepted(event));
 	}
 
 	@Transactional
@@ -131,19 +129,18 @@ public class Invoicing {
 					event.shipmentId(), event.orderId());
 			return;
 		}
-		invoiceDeliveries(event.orderId());
+		this.facts.lock(event.orderId()).ifPresent(this::invoiceDeliveries);
 	}
 
 	/** Issues the invoices of an order's delivered shipments, if its agreement invoices per shipment. */
-	private void invoiceDeliveries(UUID orderId) {
-		BilledOrder order = this.facts.lock(orderId).orElse(null);
-		if (order == null || !order.readyToInvoice()) {
+	private void invoiceDeliveries(BilledOrder order) {
+		if (!order.readyToInvoice()) {
 			return;
 		}
 		if (ruleOf(order) != InvoicingRule.PER_SHIPMENT) {
 			return;
 		}
-		for (BilledShipment shipment : this.facts.deliveredNotInvoiced(orderId)) {
+		for (BilledShipment shipment : this.facts.deliveredNotInvoiced(order.orderId())) {
 			issue(List.of(new Delivery(order, shipment)));
 		}
 	}

@@ -30,6 +30,11 @@ class OrderFacts {
 	private static final TypeReference<List<ShipmentLine>> SHIPMENT_LINES = new TypeReference<>() {
 	};
 
+	/** What {@link #lock} and the upserts that lock as they write return of an order. */
+	private static final String ORDER_COLUMNS = """
+			order_id, customer_id, order_number, placed_by, purchase_order_number, agreement_number, customer_name,
+			invoicing_rule, accepted::text AS accepted, cancelled""";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -51,32 +56,41 @@ class OrderFacts {
 			.update();
 	}
 
-	/** @param rule the invoicing rule the event names, or {@code null} for an event from before it did */
-	void validated(OrderValidated event, InvoicingRule rule) {
-		this.jdbc.sql("""
+	/**
+	 * @param rule the invoicing rule the event names, or {@code null} for an event from before it did
+	 * @return the order as it stands now, locked as {@link #lock} locks it: the upsert holds its row until the
+	 * transaction ends, so it needs no second statement to read and lock it
+	 */
+	BilledOrder validated(OrderValidated event, InvoicingRule rule) {
+		return this.jdbc.sql("""
 				INSERT INTO billed_order (order_id, customer_id, order_number, agreement_id, agreement_number,
 				    customer_name, invoicing_rule)
 				VALUES (?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (order_id) DO UPDATE SET agreement_id = excluded.agreement_id,
 				    agreement_number = excluded.agreement_number, customer_name = excluded.customer_name,
 				    order_number = coalesce(billed_order.order_number, excluded.order_number),
-				    invoicing_rule = excluded.invoicing_rule""")
+				    invoicing_rule = excluded.invoicing_rule
+				RETURNING\s""" + ORDER_COLUMNS)
 			.params(event.orderId(), event.customerId(), event.orderNumber(), event.agreementId(),
 					event.agreementNumber(), event.customerName(), (rule != null) ? rule.name() : null)
-			.update();
+			.query(this::order)
+			.single();
 	}
 
-	void accepted(OrderAccepted event) {
-		this.jdbc.sql("""
+	/** @return the order as it stands now, locked as {@link #validated} returns it */
+	BilledOrder accepted(OrderAccepted event) {
+		return this.jdbc.sql("""
 				INSERT INTO billed_order (order_id, customer_id, order_number, purchase_order_number, accepted)
 				VALUES (?, ?, ?, ?, ?::jsonb)
 				ON CONFLICT (order_id) DO UPDATE SET accepted = excluded.accepted,
 				    order_number = coalesce(billed_order.order_number, excluded.order_number),
 				    purchase_order_number = coalesce(billed_order.purchase_order_number,
-				        excluded.purchase_order_number)""")
+				        excluded.purchase_order_number)
+				RETURNING\s""" + ORDER_COLUMNS)
 			.params(event.orderId(), event.customerId(), event.orderNumber(), event.purchaseOrderNumber(),
 					this.json.writeValueAsString(event))
-			.update();
+			.query(this::order)
+			.single();
 	}
 
 	void cancelled(UUID orderId, UUID customerId) {
@@ -116,10 +130,7 @@ class OrderFacts {
 	 * shipment: the one that comes second sees it invoiced.
 	 */
 	Optional<BilledOrder> lock(UUID orderId) {
-		return this.jdbc.sql("""
-				SELECT order_id, customer_id, order_number, placed_by, purchase_order_number, agreement_number,
-				    customer_name, invoicing_rule, accepted::text AS accepted, cancelled
-				FROM billed_order WHERE order_id = ? FOR UPDATE""")
+		return this.jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM billed_order WHERE order_id = ? FOR UPDATE")
 			.param(orderId)
 			.query(this::order)
 			.optional();

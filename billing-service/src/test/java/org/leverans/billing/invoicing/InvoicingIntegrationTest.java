@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.leverans.billing.testing.BillingServiceIntegrationTest;
 import org.leverans.contracts.billing.CreditNoteIssued;
@@ -20,6 +22,7 @@ import org.leverans.contracts.billing.InvoiceIssued;
 import org.leverans.contracts.billing.InvoiceOverdue;
 import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.testsupport.events.EventProducer;
+import org.leverans.testsupport.infrastructure.CountedStatements;
 
 import org.leverans.testsupport.security.TestCaller;
 
@@ -43,6 +46,9 @@ class InvoicingIntegrationTest extends BillingServiceIntegrationTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	ScheduledBilling scheduled;
@@ -101,6 +107,23 @@ class InvoicingIntegrationTest extends BillingServiceIntegrationTest {
 		await().until(() -> events(order.customerId(), InvoiceIssued.class).size() == 2);
 		assertThat(events(order.customerId(), InvoiceIssued.class)).extracting(e -> e.orders().get(0).complete())
 			.containsExactly(false, true);
+	}
+
+	@Test
+	void takesAnOrdersFactsFromTheStatementThatWritesThemWhenItsValidationAndAcceptanceCome() {
+		TestOrder order = newOrder("AG-1", "FI", "95.00", new Line("CEM", "CEMENT", 40, "8.40"));
+
+		int statements = CountedStatements.of(this.transactions, this.dataSource, () -> {
+			this.invoicing.validated(validated(order));
+			this.invoicing.accepted(order.accepted());
+		});
+
+		// Each event's own upsert, which returns the order locked, and once the order is ready its delivered
+		// shipments: three. Locking and reading the order again after each upsert was two more.
+		assertThat(statements).isEqualTo(3);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT agreement_number || ' ' || (accepted IS NOT NULL) FROM billed_order WHERE order_id = ?",
+				String.class, order.orderId())).isEqualTo("AG-1 true");
 	}
 
 	@Test

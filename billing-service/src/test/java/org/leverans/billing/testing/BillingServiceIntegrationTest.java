@@ -103,11 +103,17 @@ public abstract class BillingServiceIntegrationTest {
 		events.publish(accepted.orderId(), new OrderPlaced(accepted.orderId(), accepted.orderNumber(),
 				accepted.customerId(), "anna", Instant.now(), accepted.purchaseOrderNumber(), accepted.deliveryMode(),
 				accepted.requestedDelivery(), List.of(), null));
-		events.publish(accepted.orderId(), new OrderValidated(accepted.orderId(), accepted.customerId(),
-				UUID.randomUUID(), order.agreementNumber(), 1, accepted.lines(), accepted.sites(), accepted.totals(),
-				accepted.paymentTerms(), accepted.freightTermsCode(), true, Instant.now(), accepted.orderNumber(),
-				"Test Customer Oy", order.invoicingRule()));
+		events.publish(accepted.orderId(), validated(order));
 		events.publish(accepted.orderId(), accepted);
+	}
+
+	/** What agreement-service says of the order as it validates it. */
+	protected static OrderValidated validated(TestOrder order) {
+		OrderAccepted accepted = order.accepted();
+		return new OrderValidated(accepted.orderId(), accepted.customerId(), UUID.randomUUID(),
+				order.agreementNumber(), 1, accepted.lines(), accepted.sites(), accepted.totals(),
+				accepted.paymentTerms(), accepted.freightTermsCode(), true, Instant.now(), accepted.orderNumber(),
+				"Test Customer Oy", order.invoicingRule());
 	}
 
 	/** Plans a shipment of the order with these (line number, quantity) pairs; returns its id. */
