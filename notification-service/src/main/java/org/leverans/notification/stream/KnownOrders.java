@@ -3,6 +3,7 @@ package org.leverans.notification.stream;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.leverans.messaging.OncePerTransaction;
 import org.leverans.messaging.WrittenOncePerTransaction;
@@ -41,6 +41,13 @@ public class KnownOrders {
 
 	private final WrittenOncePerTransaction<OrderSite> sites;
 
+	/**
+	 * The orders whose sites the transaction's stream rows show, read together as the rows are written at commit:
+	 * reading each order's sites as its event came was a statement per event, and writing the sites added so far
+	 * before it one more.
+	 */
+	private final WrittenOncePerTransaction<OrderSites> unreadSites;
+
 	/** Each order's number as the transaction knows it: looked up once, then as {@link #remember} stored it. */
 	private final OncePerTransaction<UUID, OrderNumber> numbers;
 
@@ -55,6 +62,7 @@ public class KnownOrders {
 		this.jdbc = jdbc;
 		this.known = WrittenOncePerTransaction.of(this::writeKnown);
 		this.sites = WrittenOncePerTransaction.of(this::write);
+		this.unreadSites = WrittenOncePerTransaction.of(this::readSites);
 		this.unread = WrittenOncePerTransaction.of(this::read);
 		this.numbers = OncePerTransaction.of(orderId -> {
 			OrderNumber number = new OrderNumber(orderId);
@@ -132,14 +140,42 @@ public class KnownOrders {
 	}
 
 
-	/** The sites added so far in this transaction count: what was added is written before they are read. */
-	public Set<UUID> sitesOf(UUID orderId) {
+	/**
+	 * The order's sites, to be had when the row showing them is written: within a transaction the sites of every
+	 * order asked for are read together in one statement when the first of them is needed (as the transaction's
+	 * stream rows are written at commit), after the sites the transaction added are written; outside one at once.
+	 * <p>
+	 * So a row shows every site its transaction added to the order, also after its own event: a placed order's row
+	 * shows the sites its acceptance in the same batch brought. That shows nobody an order they may not see: every
+	 * site stored for an order is one whose receivers may follow it ({@link #addSites} takes validated sites only,
+	 * {@link #addCustomerSites} only those the customer's agreement names), and they see its later rows anyway. Had
+	 * the batch ended between the two events, they would have missed only the earlier row.
+	 */
+	public Supplier<Set<UUID>> sitesOf(UUID orderId) {
+		if (orderId == null) {
+			return Set::of;
+		}
+		OrderSites sites = new OrderSites(orderId);
+		this.unreadSites.add(sites);
+		return () -> {
+			if (!sites.isRead()) {
+				this.unreadSites.flush();
+			}
+			return sites.value();
+		};
+	}
+
+	/** The sites of the orders asked for, in one statement, with what the transaction added so far. */
+	private void readSites(List<OrderSites> asked) {
 		this.sites.flush();
-		List<UUID> sites = this.jdbc.sql("SELECT site_id FROM order_site WHERE order_id = ?")
-			.params(orderId)
-			.query(UUID.class)
-			.list();
-		return sites.stream().collect(Collectors.toUnmodifiableSet());
+		Map<UUID, Set<UUID>> found = new HashMap<>();
+		this.jdbc.sql("SELECT order_id, site_id FROM order_site WHERE order_id = ANY(?::uuid[])")
+			.params(literal(asked.stream().map(OrderSites::orderId).distinct().toList()))
+			.query(rs -> {
+				found.computeIfAbsent(rs.getObject("order_id", UUID.class), order -> new HashSet<>())
+					.add(rs.getObject("site_id", UUID.class));
+			});
+		asked.forEach(sites -> sites.read(Set.copyOf(found.getOrDefault(sites.orderId(), Set.of()))));
 	}
 
 	/**
