@@ -87,8 +87,11 @@ class ClaimUpdates implements IntakeHandlers {
 
 	private void update(UUID customerId, ClaimData data, String filedBy, EventMetadata metadata) {
 		String payload = this.json.writeValueAsString(data);
+		// Appended at once, as its mail needs the row's id: so are the sites it shows read, with those the stream's
+		// rows asked for so far.
 		long row = this.streamEvents.append(StreamEventNames.CLAIM_UPDATED, customerId,
-				this.orders.sitesOf(data.orderId()), data.orderId(), data.shipmentId(), metadata.id(), payload, now());
+				this.orders.sitesOf(data.orderId()).get(), data.orderId(), data.shipmentId(), metadata.id(), payload,
+				now());
 		if (filedBy == null) {
 			return;
 		}

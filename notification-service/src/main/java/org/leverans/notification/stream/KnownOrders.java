@@ -1,16 +1,16 @@
 package org.leverans.notification.stream;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.leverans.messaging.OncePerTransaction;
 import org.leverans.messaging.WrittenOncePerTransaction;
@@ -31,7 +31,22 @@ public class KnownOrders {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * What the transaction learned of its orders: every order event remembers its order, two or more per order, and
+	 * a statement each was most of what an order cost here. Nothing in the transaction reads them back (see
+	 * {@link #read}); the service's other readers of {@code known_order} (following an order, arrival alerts, a
+	 * site's customers) run in transactions of their own, which see them once committed either way.
+	 */
+	private final WrittenOncePerTransaction<Remembered> known;
+
 	private final WrittenOncePerTransaction<OrderSite> sites;
+
+	/**
+	 * The orders whose sites the transaction's stream rows show, read together as the rows are written at commit:
+	 * reading each order's sites as its event came was a statement per event, and writing the sites added so far
+	 * before it one more.
+	 */
+	private final WrittenOncePerTransaction<OrderSites> unreadSites;
 
 	/** Each order's number as the transaction knows it: looked up once, then as {@link #remember} stored it. */
 	private final OncePerTransaction<UUID, OrderNumber> numbers;
@@ -45,7 +60,9 @@ public class KnownOrders {
 
 	KnownOrders(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.known = WrittenOncePerTransaction.of(this::writeKnown);
 		this.sites = WrittenOncePerTransaction.of(this::write);
+		this.unreadSites = WrittenOncePerTransaction.of(this::readSites);
 		this.unread = WrittenOncePerTransaction.of(this::read);
 		this.numbers = OncePerTransaction.of(orderId -> {
 			OrderNumber number = new OrderNumber(orderId);
@@ -59,17 +76,35 @@ public class KnownOrders {
 			// Rows recorded before keep the number the order had then: read what was asked for before it changes.
 			this.unread.flush();
 		}
-		this.jdbc.sql("""
-				INSERT INTO known_order (order_id, order_number, customer_id, updated_at) VALUES (?, ?, ?, ?)
-				ON CONFLICT (order_id) DO UPDATE
-				SET order_number = coalesce(EXCLUDED.order_number, known_order.order_number),
-				    updated_at = EXCLUDED.updated_at""")
-			.params(orderId, orderNumber, customerId, Timestamp.from(at))
-			.update();
+		this.known.add(new Remembered(orderId, orderNumber, customerId, at));
 		if (orderNumber != null) {
 			// A null number keeps the one stored (coalesce), so what the transaction knows of it still holds.
 			this.numbers.put(orderId, OrderNumber.known(orderId, orderNumber));
 		}
+	}
+
+	/**
+	 * What the transaction remembered, in one statement. A statement may not change a row twice, so each order's
+	 * remembers are first made into the one row they amount to, as the upserts one after the other would leave it.
+	 * Rows go in order id order, so two transactions remembering the same orders wait for each other rather than
+	 * deadlock.
+	 */
+	private void writeKnown(List<Remembered> remembered) {
+		Map<UUID, Remembered> byOrder = new LinkedHashMap<>();
+		remembered.forEach(order -> byOrder.merge(order.orderId(), order, Remembered::then));
+		List<Remembered> orders = List.copyOf(byOrder.values());
+		this.jdbc.sql("""
+				INSERT INTO known_order (order_id, order_number, customer_id, updated_at)
+				SELECT o.order_id::uuid, o.order_number, o.customer_id::uuid, o.updated_at::timestamptz
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS o(order_id, order_number, customer_id,
+				                                                           updated_at)
+				ORDER BY o.order_id::uuid
+				ON CONFLICT (order_id) DO UPDATE
+				SET order_number = coalesce(EXCLUDED.order_number, known_order.order_number),
+				    updated_at = EXCLUDED.updated_at""")
+			.params(column(orders, Remembered::orderId), column(orders, Remembered::orderNumber),
+					column(orders, Remembered::customerId), column(orders, Remembered::at))
+			.update();
 	}
 
 	/**
@@ -105,14 +140,42 @@ public class KnownOrders {
 	}
 
 
-	/** The sites added so far in this transaction count: what was added is written before they are read. */
-	public Set<UUID> sitesOf(UUID orderId) {
+	/**
+	 * The order's sites, to be had when the row showing them is written: within a transaction the sites of every
+	 * order asked for are read together in one statement when the first of them is needed (as the transaction's
+	 * stream rows are written at commit), after the sites the transaction added are written; outside one at once.
+	 * <p>
+	 * So a row shows every site its transaction added to the order, also after its own event: a placed order's row
+	 * shows the sites its acceptance in the same batch brought. That shows nobody an order they may not see: every
+	 * site stored for an order is one whose receivers may follow it ({@link #addSites} takes validated sites only,
+	 * {@link #addCustomerSites} only those the customer's agreement names), and they see its later rows anyway. Had
+	 * the batch ended between the two events, they would have missed only the earlier row.
+	 */
+	public Supplier<Set<UUID>> sitesOf(UUID orderId) {
+		if (orderId == null) {
+			return Set::of;
+		}
+		OrderSites sites = new OrderSites(orderId);
+		this.unreadSites.add(sites);
+		return () -> {
+			if (!sites.isRead()) {
+				this.unreadSites.flush();
+			}
+			return sites.value();
+		};
+	}
+
+	/** The sites of the orders asked for, in one statement, with what the transaction added so far. */
+	private void readSites(List<OrderSites> asked) {
 		this.sites.flush();
-		List<UUID> sites = this.jdbc.sql("SELECT site_id FROM order_site WHERE order_id = ?")
-			.params(orderId)
-			.query(UUID.class)
-			.list();
-		return sites.stream().collect(Collectors.toUnmodifiableSet());
+		Map<UUID, Set<UUID>> found = new HashMap<>();
+		this.jdbc.sql("SELECT order_id, site_id FROM order_site WHERE order_id = ANY(?::uuid[])")
+			.params(literal(asked.stream().map(OrderSites::orderId).distinct().toList()))
+			.query(rs -> {
+				found.computeIfAbsent(rs.getObject("order_id", UUID.class), order -> new HashSet<>())
+					.add(rs.getObject("site_id", UUID.class));
+			});
+		asked.forEach(sites -> sites.read(Set.copyOf(found.getOrDefault(sites.orderId(), Set.of()))));
 	}
 
 	/**
@@ -130,7 +193,12 @@ public class KnownOrders {
 		};
 	}
 
-	/** The numbers asked for, in one statement; an order this service never heard of has none. */
+	/**
+	 * The numbers asked for, in one statement; an order this service never heard of has none. What the transaction
+	 * remembered and has not written yet would not change them: a number it brought is known without a read, and
+	 * what was asked for before it was read before it ({@link #remember}); a remember without a number keeps the one
+	 * stored. So this needs no {@code known.flush()}, and it does not matter which is written first at commit.
+	 */
 	private void read(List<OrderNumber> asked) {
 		Map<UUID, String> found = new HashMap<>();
 		this.jdbc.sql("SELECT order_id, order_number FROM known_order WHERE order_id = ANY(?::uuid[])")
@@ -139,6 +207,19 @@ public class KnownOrders {
 				found.put(rs.getObject("order_id", UUID.class), rs.getString("order_number"));
 			});
 		asked.forEach(number -> number.read(found.get(number.orderId())));
+	}
+
+	/** What an order event said of its order, as {@link #remember} was told. */
+	private record Remembered(UUID orderId, String orderNumber, UUID customerId, Instant at) {
+
+		/**
+		 * This and a later remember of the same order as one: the later number unless it has none (coalesce), the
+		 * later time, and the first customer (what an insert would have stored; an update does not change it).
+		 */
+		Remembered then(Remembered later) {
+			return new Remembered(this.orderId, (later.orderNumber() != null) ? later.orderNumber() : this.orderNumber,
+					this.customerId, later.at());
+		}
 	}
 
 	/** @param customerId whose agreement must name the site, or null when validation has checked it */

@@ -83,7 +83,18 @@ public class StreamEvents {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String name, UUID customerId, Collection<UUID> siteIds, UUID orderId, UUID shipmentId,
 			String sourceEventId, Supplier<String> data, Instant createdAt) {
-		this.recorded.add(new Recorded(name, (customerId != null) ? customerId.toString() : null, literal(siteIds),
+		record(name, customerId, () -> siteIds, orderId, shipmentId, sourceEventId, data, createdAt);
+	}
+
+	/**
+	 * Records a change like {@link #record(String, UUID, Collection, UUID, UUID, String, Supplier, Instant)}, its
+	 * sites too had as the row is written: for rows that show the sites of an order, read for all the transaction's
+	 * rows at once then.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String name, UUID customerId, Supplier<? extends Collection<UUID>> siteIds, UUID orderId,
+			UUID shipmentId, String sourceEventId, Supplier<String> data, Instant createdAt) {
+		this.recorded.add(new Recorded(name, (customerId != null) ? customerId.toString() : null, siteIds,
 				(orderId != null) ? orderId.toString() : null, (shipmentId != null) ? shipmentId.toString() : null,
 				sourceEventId, data, createdAt.toString()));
 	}
@@ -138,7 +149,7 @@ public class StreamEvents {
 				    RETURNING id)
 				SELECT count(*) FROM appended, (SELECT pg_notify(?, max(id)::text) FROM appended) AS notice""")
 			.params(column(changes, Recorded::name), column(changes, Recorded::customerId),
-					column(changes, Recorded::siteIds), column(changes, Recorded::orderId),
+					column(changes, change -> literal(change.siteIds().get())), column(changes, Recorded::orderId),
 					column(changes, Recorded::shipmentId), column(changes, Recorded::sourceEventId),
 					column(changes, change -> change.data().get()), column(changes, Recorded::createdAt), CHANNEL)
 			.query(Long.class)
@@ -146,9 +157,9 @@ public class StreamEvents {
 	}
 
 
-	/** A change as {@link #record} keeps it until the commit, every column as text (its data once made). */
-	private record Recorded(String name, String customerId, String siteIds, String orderId, String shipmentId,
-			String sourceEventId, Supplier<String> data, String createdAt) {
+	/** A change as {@link #record} keeps it until the commit, every column as text (its sites and data once had). */
+	private record Recorded(String name, String customerId, Supplier<? extends Collection<UUID>> siteIds,
+			String orderId, String shipmentId, String sourceEventId, Supplier<String> data, String createdAt) {
 	}
 
 	/**

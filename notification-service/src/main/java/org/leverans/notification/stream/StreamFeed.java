@@ -132,6 +132,8 @@ class StreamFeed implements IntakeHandlers {
 			List<Reason> reasons, Instant occurredAt, EventMetadata metadata) {
 		StreamData data = StreamData.order(orderId, orderNumber, status, reasons,
 				occurredAt(occurredAt, metadata));
+		// The row shows the order's sites as the transaction leaves them, read with the batch's other orders' as the
+		// rows are written (KnownOrders.sitesOf says why that shows nobody more than they may see).
 		append(StreamEventNames.ORDER_STATUS_CHANGED, customerId, this.orders.sitesOf(orderId), orderId, null,
 				metadata, data);
 	}
@@ -190,10 +192,10 @@ class StreamFeed implements IntakeHandlers {
 				data.reasons(), data.occurredAt());
 	}
 
-	private void append(String name, UUID customerId, Set<UUID> siteIds, UUID orderId, UUID shipmentId,
+	private void append(String name, UUID customerId, Supplier<Set<UUID>> siteIds, UUID orderId, UUID shipmentId,
 			EventMetadata metadata, StreamData data) {
-		this.streamEvents.record(name, customerId, siteIds, orderId, shipmentId, metadata.id(),
-				this.json.writeValueAsString(data), now());
+		String json = this.json.writeValueAsString(data);
+		this.streamEvents.record(name, customerId, siteIds, orderId, shipmentId, metadata.id(), () -> json, now());
 	}
 
 	private Instant occurredAt(Instant occurredAt, EventMetadata metadata) {
