@@ -5,22 +5,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.leverans.notification.channel.Attempt;
 import org.leverans.notification.channel.Dispatcher;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.leverans.notification.PostgresArrays.literal;
 
 /**
  * Hands planned e-mails to the mail server, by the channels' one lease and retry rule ({@link Dispatcher}): a
@@ -75,11 +82,18 @@ class MailDispatcher extends Dispatcher<MailDispatcher.Mail> {
 
 	@Override
 	protected Optional<Mail> load(long id) {
-		return this.jdbc.sql("SELECT id, recipient, locale, event_name, data FROM mail_delivery WHERE id = ?")
-			.params(id)
-			.query((rs, n) -> new Mail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
-			.optional();
+		return Optional.ofNullable(loadAll(List.of(id)).get(id));
+	}
+
+	/** The e-mails of a lease, in one statement. */
+	@Override
+	protected Map<Long, Mail> loadAll(List<Long> ids) {
+		Map<Long, Mail> found = new HashMap<>();
+		this.jdbc.sql("SELECT id, recipient, locale, event_name, data FROM mail_delivery WHERE id = ANY(?::bigint[])")
+			.params(literal(ids))
+			.query((RowCallbackHandler) rs -> found.put(rs.getLong(1), new Mail(rs.getLong(1), rs.getString(2),
+					rs.getString(3), rs.getString(4), rs.getString(5))));
+		return found;
 	}
 
 	@Override
@@ -91,11 +105,12 @@ class MailDispatcher extends Dispatcher<MailDispatcher.Mail> {
 	@Override
 	protected List<Attempt> sendAll(List<Mail> mails) {
 		Instant start = now();
+		Function<UUID, Optional<OrderConfirmation>> confirmations = confirmations(mails);
 		Map<Mail, String> errors = new HashMap<>();
 		Map<MimeMessage, Mail> messages = new LinkedHashMap<>();
 		for (Mail mail : mails) {
 			try {
-				messages.put(message(mail), mail);
+				messages.put(message(mail, confirmations), mail);
 			}
 			catch (MessagingException | RuntimeException ex) {
 				errors.put(mail, String.valueOf(ex.getMessage()));
@@ -128,9 +143,35 @@ class MailDispatcher extends Dispatcher<MailDispatcher.Mail> {
 		return attempts;
 	}
 
-	private MimeMessage message(Mail mail) throws MessagingException {
-		MailMessage rendered = this.templates.render(mail.eventName(), mail.data(), mail.locale(),
-				this.confirmations::find);
+	/**
+	 * What the order confirmations among the e-mails list, read for all of them in one statement: nearly every e-mail
+	 * of a busy pass confirms an order. Should the read fail, each confirmation fails with it and is tried again
+	 * later, as when each read its own, and the other e-mails still go.
+	 */
+	private Function<UUID, Optional<OrderConfirmation>> confirmations(List<Mail> mails) {
+		Set<UUID> orderIds = new HashSet<>();
+		for (Mail mail : mails) {
+			try {
+				this.templates.confirmedOrder(mail.eventName(), mail.data()).ifPresent(orderIds::add);
+			}
+			catch (RuntimeException ex) {
+				// Data that does not read fails its e-mail as it is rendered.
+			}
+		}
+		try {
+			Map<UUID, OrderConfirmation> found = this.confirmations.findAll(orderIds);
+			return orderId -> Optional.ofNullable(found.get(orderId));
+		}
+		catch (RuntimeException ex) {
+			return orderId -> {
+				throw ex;
+			};
+		}
+	}
+
+	private MimeMessage message(Mail mail, Function<UUID, Optional<OrderConfirmation>> confirmations)
+			throws MessagingException {
+		MailMessage rendered = this.templates.render(mail.eventName(), mail.data(), mail.locale(), confirmations);
 		MimeMessage message = this.mailSender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
 		helper.setFrom(this.settings.from());

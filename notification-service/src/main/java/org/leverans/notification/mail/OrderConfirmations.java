@@ -2,8 +2,11 @@ package org.leverans.notification.mail;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.leverans.contracts.order.OrderAccepted;
@@ -15,8 +18,11 @@ import org.leverans.notification.intake.IntakeHandlers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import static org.leverans.notification.PostgresArrays.literal;
 
 /**
  * Keeps what an order confirmation e-mail needs, from {@code OrderAccepted} alone: the priced lines, the totals and
@@ -64,13 +70,20 @@ class OrderConfirmations implements IntakeHandlers {
 			.update();
 	}
 
-	Optional<OrderConfirmation> find(UUID orderId) {
-		return this.jdbc.sql("SELECT * FROM order_confirmation WHERE order_id = ?")
-			.params(orderId)
-			.query((rs, n) -> new OrderConfirmation(read(rs.getString("lines"), LINES),
-						read(rs.getString("totals"), Totals.class),
-						read(rs.getString("payment_terms"), PaymentTerms.class), rs.getString("freight_terms_code")))
-			.optional();
+	/** What the orders' confirmation e-mails list, by order, in one statement; an order not accepted yet has none. */
+	Map<UUID, OrderConfirmation> findAll(Collection<UUID> orderIds) {
+		if (orderIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, OrderConfirmation> found = new HashMap<>();
+		this.jdbc.sql("SELECT * FROM order_confirmation WHERE order_id = ANY(?::uuid[])")
+			.params(literal(Set.copyOf(orderIds)))
+			.query((RowCallbackHandler) rs -> found.put(rs.getObject("order_id", UUID.class),
+					new OrderConfirmation(read(rs.getString("lines"), LINES),
+							read(rs.getString("totals"), Totals.class),
+							read(rs.getString("payment_terms"), PaymentTerms.class),
+							rs.getString("freight_terms_code"))));
+		return found;
 	}
 
 	private String write(Object value) {
