@@ -2,7 +2,6 @@ package org.leverans.order.shipments;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.leverans.contracts.shipment.ShipmentUpdated;
 import org.leverans.messaging.EventMetadata;
 import org.leverans.order.core.DeliveryProgress;
 import org.leverans.order.core.OrderInDelivery;
+import org.leverans.order.core.OrderKeys;
 import org.leverans.order.core.OrderStatus;
 import org.leverans.order.core.Timeline;
 import org.leverans.order.status.StatusAnnouncements;
@@ -63,22 +63,10 @@ public class OrderShipments {
 	 * order id; one keyed otherwise is left to lock its order as it comes.
 	 */
 	public void prepare(List<EventMetadata> events) {
-		Set<UUID> orderIds = new LinkedHashSet<>();
-		for (EventMetadata event : events) {
-			orderIdOf(event.key()).ifPresent(orderIds::add);
-		}
+		Set<UUID> orderIds = OrderKeys.of(events);
 		if (!orderIds.isEmpty()) {
 			this.orders.lockAll(orderIds);
 			this.shipments.readAll(orderIds);
-		}
-	}
-
-	private static Optional<UUID> orderIdOf(String key) {
-		try {
-			return Optional.ofNullable(key).map(UUID::fromString);
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
 		}
 	}
 

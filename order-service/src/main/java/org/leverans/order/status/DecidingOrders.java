@@ -2,7 +2,6 @@ package org.leverans.order.status;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import org.leverans.contracts.Reason;
 import org.leverans.messaging.EventMetadata;
 import org.leverans.messaging.OncePerTransaction;
+import org.leverans.order.core.OrderKeys;
 import org.leverans.order.core.OrderProgress;
 import org.leverans.order.core.Orders;
 import org.leverans.order.core.StoredOrder;
@@ -36,15 +36,9 @@ class DecidingOrders {
 		this.locked = OncePerTransaction.of(orders::lock);
 	}
 
-	/**
-	 * Locks the orders the batch's decisions are about (their records are keyed by the order's id) in one statement;
-	 * {@link #lock} then finds them locked. A key that is no order's id is left for its event to fail on.
-	 */
+	/** Locks the orders the batch's decisions are about in one statement; {@link #lock} then finds them locked. */
 	void lockAll(List<EventMetadata> events) {
-		Set<UUID> orderIds = new LinkedHashSet<>();
-		for (EventMetadata event : events) {
-			orderIdOf(event.key()).ifPresent(orderIds::add);
-		}
+		Set<UUID> orderIds = OrderKeys.of(events);
 		if (orderIds.isEmpty()) {
 			return;
 		}
@@ -65,14 +59,5 @@ class DecidingOrders {
 		StoredOrder order = this.orders.storeProgress(orderId, progress, statusReasons, at);
 		this.locked.put(orderId, Optional.of(order));
 		return order;
-	}
-
-	private static Optional<UUID> orderIdOf(String key) {
-		try {
-			return Optional.ofNullable(key).map(UUID::fromString);
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 }
