@@ -46,17 +46,17 @@ public class KnownOrders {
 	 * reading each order's sites as its event came was a statement per event, and writing the sites added so far
 	 * before it one more.
 	 */
-	private final WrittenOncePerTransaction<OrderSites> unreadSites;
+	private final WrittenOncePerTransaction<AskedOfOrder<Set<UUID>>> unreadSites;
 
 	/** Each order's number as the transaction knows it: looked up once, then as {@link #remember} stored it. */
-	private final OncePerTransaction<UUID, OrderNumber> numbers;
+	private final OncePerTransaction<UUID, AskedOfOrder<String>> numbers;
 
 	/**
 	 * The numbers the transaction asked for and has not read yet: a carrier's batch brings events for up to hundreds
 	 * of orders, and reading each order's number as its event came was a statement per event. They are read
 	 * together when the first is needed, as the stream rows showing them are written at commit.
 	 */
-	private final WrittenOncePerTransaction<OrderNumber> unread;
+	private final WrittenOncePerTransaction<AskedOfOrder<String>> unread;
 
 	KnownOrders(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -65,7 +65,7 @@ public class KnownOrders {
 		this.unreadSites = WrittenOncePerTransaction.of(this::readSites);
 		this.unread = WrittenOncePerTransaction.of(this::read);
 		this.numbers = OncePerTransaction.of(orderId -> {
-			OrderNumber number = new OrderNumber(orderId);
+			AskedOfOrder<String> number = new AskedOfOrder<>(orderId);
 			this.unread.add(number);
 			return number;
 		});
@@ -79,7 +79,7 @@ public class KnownOrders {
 		this.known.add(new Remembered(orderId, orderNumber, customerId, at));
 		if (orderNumber != null) {
 			// A null number keeps the one stored (coalesce), so what the transaction knows of it still holds.
-			this.numbers.put(orderId, OrderNumber.known(orderId, orderNumber));
+			this.numbers.put(orderId, AskedOfOrder.known(orderId, orderNumber));
 		}
 	}
 
@@ -155,7 +155,7 @@ public class KnownOrders {
 		if (orderId == null) {
 			return Set::of;
 		}
-		OrderSites sites = new OrderSites(orderId);
+		AskedOfOrder<Set<UUID>> sites = new AskedOfOrder<>(orderId);
 		this.unreadSites.add(sites);
 		return () -> {
 			if (!sites.isRead()) {
@@ -166,11 +166,11 @@ public class KnownOrders {
 	}
 
 	/** The sites of the orders asked for, in one statement, with what the transaction added so far. */
-	private void readSites(List<OrderSites> asked) {
+	private void readSites(List<AskedOfOrder<Set<UUID>>> asked) {
 		this.sites.flush();
 		Map<UUID, Set<UUID>> found = new HashMap<>();
 		this.jdbc.sql("SELECT order_id, site_id FROM order_site WHERE order_id = ANY(?::uuid[])")
-			.params(literal(asked.stream().map(OrderSites::orderId).distinct().toList()))
+			.params(literal(asked.stream().map(AskedOfOrder::orderId).distinct().toList()))
 			.query(rs -> {
 				found.computeIfAbsent(rs.getObject("order_id", UUID.class), order -> new HashSet<>())
 					.add(rs.getObject("site_id", UUID.class));
@@ -184,7 +184,7 @@ public class KnownOrders {
 	 * outside one at once. Rows that show it are written at commit, so they need it no sooner.
 	 */
 	Supplier<String> numberOf(UUID orderId) {
-		OrderNumber number = this.numbers.get(orderId);
+		AskedOfOrder<String> number = this.numbers.get(orderId);
 		return () -> {
 			if (!number.isRead()) {
 				this.unread.flush();
@@ -199,10 +199,10 @@ public class KnownOrders {
 	 * what was asked for before it was read before it ({@link #remember}); a remember without a number keeps the one
 	 * stored. So this needs no {@code known.flush()}, and it does not matter which is written first at commit.
 	 */
-	private void read(List<OrderNumber> asked) {
+	private void read(List<AskedOfOrder<String>> asked) {
 		Map<UUID, String> found = new HashMap<>();
 		this.jdbc.sql("SELECT order_id, order_number FROM known_order WHERE order_id = ANY(?::uuid[])")
-			.params(literal(asked.stream().map(OrderNumber::orderId).distinct().toList()))
+			.params(literal(asked.stream().map(AskedOfOrder::orderId).distinct().toList()))
 			.query(rs -> {
 				found.put(rs.getObject("order_id", UUID.class), rs.getString("order_number"));
 			});
